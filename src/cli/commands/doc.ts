@@ -1,0 +1,51 @@
+import type { Command } from 'commander'
+import { dbPath, openStore } from '../../service/context.ts'
+import type { StoredDocument } from '../../store/store.ts'
+import { CliError, color, printJson } from '../output.ts'
+
+interface Mark { start: number; end: number; open: string; close: string }
+
+/** The text with mentions [..]{ACTOR}, time expressions <..>{value} and triggers *..*{TYPE}. */
+export function markedText(doc: StoredDocument): string {
+  const marks: Mark[] = [
+    ...doc.mentions.map((m) => ({ start: m.start, end: m.end, open: color.cyan('['), close: color.cyan(`]{${m.actor}}`) })),
+    ...doc.times.map((t) => ({ start: t.start, end: t.end, open: color.yellow('<'), close: color.yellow(`>{${t.value}}`) })),
+    ...doc.events.map((e) => ({ start: e.start, end: e.end, open: color.magenta('*'), close: color.magenta(`*{${e.type} ${e.source}→${e.target}}`) })),
+  ].sort((a, b) => a.start - b.start || b.end - a.end)
+  let out = ''
+  let pos = 0
+  const closes: { at: number; text: string }[] = []
+  for (const m of marks) {
+    if (m.start < pos) continue
+    while (closes.length && closes[closes.length - 1]!.at <= m.start) { const c = closes.pop()!; out += doc.text.slice(pos, c.at) + c.text; pos = c.at }
+    out += doc.text.slice(pos, m.start) + m.open
+    pos = m.start
+    closes.push({ at: m.end, text: m.close })
+    closes.sort((a, b) => b.at - a.at)
+  }
+  while (closes.length) { const c = closes.pop()!; out += doc.text.slice(pos, c.at) + c.text; pos = c.at }
+  return out + doc.text.slice(pos)
+}
+
+export function registerDoc(program: Command): void {
+  program.command('doc')
+    .description('show a stored document with its actors, time expressions and events marked')
+    .argument('<id|file>', 'document id or ingested file name')
+    .option('--json', 'print the document and its annotations as JSON')
+    .option('--db <path>', 'database file')
+    .action(async (key: string, opts: { json?: boolean; db?: string }) => {
+      const store = await openStore(dbPath(opts.db))
+      try {
+        const doc = await store.document(key)
+        if (!doc) throw new CliError(`no document "${key}" in ${dbPath(opts.db)}`)
+        if (opts.json) { printJson(doc); return }
+        process.stdout.write(`${color.bold(doc.title ?? doc.file)}\n${doc.file} · ${doc.lang} · ${doc.date ?? 'no date'}${doc.dateSource === 'estimated' ? ' (estimated)' : ''} · ${doc.id}\n\n`)
+        process.stdout.write(`${markedText(doc)}\n\n`)
+        for (const e of doc.events) {
+          process.stdout.write(`${color.magenta(e.type)} ${e.source}→${e.target} ${e.mode} ${e.modality} ${e.date ?? ''}  ${color.dim(e.rule)}\n`)
+        }
+      } finally {
+        await store.close()
+      }
+    })
+}

@@ -1,0 +1,64 @@
+import { InvalidArgumentError, type Command } from 'commander'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { knowledgeBase, openStore } from '../../service/context.ts'
+import { ingestPaths } from '../../service/ingest.ts'
+import { loadGold } from '../../eval/gold.ts'
+import { evaluate, type EvalReport, type Prediction } from '../../eval/score.ts'
+import { CliError, color, printJson } from '../output.ts'
+
+const pct = (x: number) => (100 * x).toFixed(1).padStart(5)
+
+function printReport(r: EvalReport, verbose: boolean): void {
+  const line = (name: string, s: EvalReport['strict']) =>
+    `${name.padEnd(9)} precision ${pct(s.precision)}%  recall ${pct(s.recall)}%  F1 ${pct(s.f1)}%   (${s.matchedPredictions}/${s.predictions} predictions match, ${s.coreFound}/${s.core} core facts found)\n`
+  process.stdout.write(line('strict', r.strict))
+  process.stdout.write(line('relation', r.relation))
+  process.stdout.write(`dates     accuracy  ${pct(r.dateAccuracy)}%  (${r.datesRight}/${r.datesScored} matched facts)\n`)
+  if (!verbose) return
+  process.stdout.write(`\n${color.bold('missed core facts')}\n`)
+  for (const f of r.missed) process.stdout.write(`  ${f.doc.slice(0, 3)} ${f.source}>${f.target} ${f.type} ${f.date ?? ''} | ${f.quote.slice(0, 110)}\n`)
+  process.stdout.write(`\n${color.bold('spurious predictions (no relation-level match)')}\n`)
+  for (const p of r.spurious) process.stdout.write(`  ${p.doc.slice(0, 3)} ${p.source}>${p.target} ${p.type} ${p.modality} ${p.rule} | ${(p.sentence ?? '').slice(0, 100)}\n`)
+}
+
+const ratio = (v: string) => { const n = Number(v); if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('a number from 0 to 1'); return n }
+
+export function registerEval(program: Command): void {
+  program.command('eval')
+    .description('ingest documents into a temporary database and score the events against gold facts')
+    .requiredOption('--gold <file.jsonl>', 'gold relation facts (see ../shared/gold/README.md)')
+    .requiredOption('--docs <folder>', 'the documents the facts come from')
+    .option('--verbose', 'list missed and spurious facts')
+    .option('--json', 'print the scores as JSON')
+    .option('--min-precision <x>', 'fail (exit 1) below this relation-level precision', ratio)
+    .option('--min-recall <x>', 'fail (exit 1) below this relation-level recall', ratio)
+    .action(async (opts: { gold: string; docs: string; verbose?: boolean; json?: boolean; minPrecision?: number; minRecall?: number }) => {
+      const facts = loadGold(opts.gold)
+      const dir = mkdtempSync(join(tmpdir(), 'entente-eval-'))
+      const store = await openStore(join(dir, 'eval.db'))
+      try {
+        const summary = await ingestPaths([opts.docs], knowledgeBase(), store)
+        for (const e of summary.errors) process.stderr.write(`${color.red('error')} ${e.file}: ${e.reason}\n`)
+        const preds: Prediction[] = (await store.events({})).map((e) => ({
+          doc: e.file, source: e.source, target: e.target, type: e.type, polarity: e.polarity, modality: e.modality, date: e.date, id: e.id, sentence: e.sentenceText, rule: e.rule,
+        }))
+        const report = evaluate(preds, facts)
+        if (opts.json) printJson({ strict: strip(report.strict), relation: strip(report.relation), dateAccuracy: report.dateAccuracy, documents: summary.documents })
+        else printReport(report, !!opts.verbose)
+        const failures: string[] = []
+        if (opts.minPrecision !== undefined && report.relation.precision < opts.minPrecision) failures.push(`relation precision ${report.relation.precision.toFixed(3)} < ${opts.minPrecision}`)
+        if (opts.minRecall !== undefined && report.relation.recall < opts.minRecall) failures.push(`relation recall ${report.relation.recall.toFixed(3)} < ${opts.minRecall}`)
+        if (failures.length) throw new CliError(`quality gate failed: ${failures.join('; ')}`)
+      } finally {
+        await store.close()
+        rmSync(dir, { recursive: true, force: true })
+      }
+    })
+}
+
+function strip(s: EvalReport['strict']) {
+  const { pairs: _pairs, ...rest } = s
+  return rest
+}

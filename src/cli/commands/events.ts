@@ -1,0 +1,51 @@
+import { InvalidArgumentError, type Command } from 'commander'
+import { dbPath, openStore } from '../../service/context.ts'
+import type { StoredEvent } from '../../store/store.ts'
+import { actorCode, validPartialDate } from '../options.ts'
+import { CliError, printCsv, printJson, printJsonLines, printTable } from '../output.ts'
+
+/** The public shape of an event: what --format json/jsonl/csv print. */
+export function eventRecord(e: StoredEvent) {
+  return {
+    id: e.id, file: e.file, source: e.source, target: e.target, type: e.type, mode: e.mode, polarity: e.polarity,
+    modality: e.modality, date: e.date, quantity: e.quantity, sentence: e.sentenceText,
+    start: e.start - e.sentenceStart, end: e.end - e.sentenceStart, rule: e.rule, confidence: e.confidence,
+    doc: e.docId, lang: e.lang, attribution: e.attribution, trace: e.trace,
+  }
+}
+
+const FORMATS = ['table', 'json', 'jsonl', 'csv'] as const
+
+export function registerEvents(program: Command): void {
+  program.command('events')
+    .description('list stored relation events, each with its sentence, file and rule')
+    .option('--actor <code>', 'events where this actor is source or target', actorCode)
+    .option('--pair <a,b>', 'events between two actors, either direction', (v: string) => {
+      const parts = v.split(',').map((s) => actorCode(s.trim()))
+      if (parts.length !== 2) throw new InvalidArgumentError('use --pair RUS,PRK')
+      return parts as [string, string]
+    })
+    .option('--type <TYPE>', 'PLOVER event type (AID, SUPPORT …)')
+    .option('--from <date>', 'on or after (YYYY, YYYY-MM, YYYY-MM-DD)', validPartialDate)
+    .option('--to <date>', 'on or before', validPartialDate)
+    .option('--lang <code>', 'language of the article')
+    .option('--limit <n>', 'at most n events', (v: string) => { const n = Number(v); if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number'); return n })
+    .option('--format <format>', `table, json, jsonl or csv`, 'table')
+    .option('--json', 'same as --format json')
+    .option('--db <path>', 'database file')
+    .action(async (opts) => {
+      const format = opts.json ? 'json' : opts.format
+      if (!FORMATS.includes(format)) throw new CliError(`unknown format "${format}": use ${FORMATS.join(', ')}`)
+      const store = await openStore(dbPath(opts.db))
+      try {
+        const events = await store.events({ actor: opts.actor, pair: opts.pair, type: opts.type, from: opts.from, to: opts.to, lang: opts.lang, limit: opts.limit })
+        const records = events.map(eventRecord)
+        if (format === 'json') printJson(records)
+        else if (format === 'jsonl') printJsonLines(records)
+        else if (format === 'csv') printCsv(records.map((r) => ({ ...r, trace: r.trace.join(' | ') })))
+        else printTable(records.map((r) => ({ date: r.date, source: r.source, type: r.type, target: r.target, mode: r.mode, modality: r.modality, file: r.file, sentence: r.sentence })), 70)
+      } finally {
+        await store.close()
+      }
+    })
+}

@@ -1,0 +1,47 @@
+import type { Command } from 'commander'
+import cliProgress from 'cli-progress'
+import { basename } from 'node:path'
+import { ingestPaths, type IngestSummary } from '../../service/ingest.ts'
+import { dbPath, knowledgeBase, openStore } from '../../service/context.ts'
+import { color, printJson } from '../output.ts'
+import { validDate } from '../options.ts'
+
+export function printSummary(s: IngestSummary): void {
+  const d = s.documents
+  process.stdout.write(`${color.bold('ingested')} ${s.files} file(s): ${d.new} new, ${d.unchanged} unchanged, ${d.replaced} replaced, ${d.failed} failed; ` +
+    `${s.sentences} sentences, ${s.events} events in ${s.seconds.toFixed(2)} s\n`)
+  for (const e of s.errors) process.stderr.write(`${color.red('error')} ${e.file}: ${e.reason}\n`)
+}
+
+export function registerIngest(program: Command): void {
+  program.command('ingest')
+    .description('read news files and folders (.txt .md .html .json .jsonl, RSS/Atom) into the database')
+    .argument('<paths...>', 'files or folders')
+    .option('--date <YYYY-MM-DD>', 'publication date for every document (overrides what the text says)', validDate)
+    .option('--lang <code>', 'language of every document (overrides detection)')
+    .option('--db <path>', 'database file (default: $ENTENTE_DB or ./entente.db)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (paths: string[], opts: { date?: string; lang?: string; db?: string; json?: boolean }) => {
+      const kb = knowledgeBase()
+      const store = await openStore(dbPath(opts.db))
+      const bar = process.stderr.isTTY && !opts.json ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} {file}', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null
+      try {
+        let started = false
+        const summary = await ingestPaths(paths, kb, store, {
+          ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}),
+          onFile: (file, done, total) => {
+            if (!bar) return
+            if (!started) { bar.start(total, 0, { file: '' }); started = true }
+            bar.update(done, { file: basename(file) })
+          },
+        })
+        bar?.stop()
+        if (opts.json) printJson(summary)
+        else printSummary(summary)
+        if (summary.documents.failed > 0 && summary.documents.new + summary.documents.unchanged + summary.documents.replaced === 0) process.exitCode = 1
+      } finally {
+        bar?.stop()
+        await store.close()
+      }
+    })
+}

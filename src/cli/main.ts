@@ -1,0 +1,28 @@
+import { Command, CommanderError } from 'commander'
+import { registerIngest } from './commands/ingest.ts'
+import { registerEvents } from './commands/events.ts'
+import { registerDoc } from './commands/doc.ts'
+import { registerStats } from './commands/stats.ts'
+import { registerEval } from './commands/eval.ts'
+import { registerTimes } from './commands/times.ts'
+import { registerStart } from './commands/start.ts'
+import { CliError, color } from './output.ts'
+
+const program = new Command('entente')
+  .description('Evidence-backed, time-aware relations between states, alliances and armed groups, read from the news.')
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride()
+
+for (const register of [registerStart, registerIngest, registerEvents, registerDoc, registerStats, registerTimes, registerEval]) register(program)
+
+try {
+  await program.parseAsync(process.argv)
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode
+  } else {
+    process.stderr.write(`${color.red('entente:')} ${err instanceof Error ? err.message : String(err)}\n`)
+    process.exitCode = err instanceof CliError ? err.exitCode : 1
+  }
+}

@@ -1,0 +1,187 @@
+import type { Doc, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
+import type { LanguagePack } from '../lang/pack.ts'
+import { eventLexicon, type EventLexicon, type TriggerRef } from './lexicon.ts'
+import { splitClauses, type Clause } from './clauses.ts'
+import { clausePhrases, type Phrase } from './phrases.ts'
+import { assignRoles } from './roles.ts'
+import { modalityCues, modalityOf, type ModalityCues } from './modality.ts'
+
+const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID'])
+/** Confidence kept when a role was filled by the last-resort "any" reading. */
+const FALLBACK_FACTOR = 0.75
+
+interface SentenceState { lastSubject: Phrase | null }
+
+function triggerApplies(ref: TriggerRef, tokens: Token[], clause: Clause, lex: EventLexicon): boolean {
+  const words = tokens.slice(clause.from, clause.to)
+  if (ref.kind === 'split') {
+    const tail = words.filter((t) => t.kind === 'word').slice(-2)
+    if (!tail.some((t) => t.norm === ref.particle)) return false
+  }
+  const req = lex.requires.get(ref.rule)!
+  if (req.size > 0 && !words.some((t) => req.has(t.norm))) return false
+  if (ref.rule.requires_object) {
+    const objs = lex.objects.get(ref.rule)!
+    if (!words.some((t) => objs.has(t.norm) || [...objs.keys()].some((o) => t.norm.endsWith(o) && t.norm.length > o.length + 2))) return false
+  }
+  return true
+}
+
+/** The clause's grammatical subject: a bare actor before the trigger, else the first after it. */
+function subjectOf(phrases: Phrase[], trigger: number): Phrase | null {
+  const bare = phrases.filter((p) => p.attach.kind === 'bare')
+  return bare.find((p) => p.to <= trigger) ?? bare.find((p) => p.from > trigger) ?? null
+}
+
+function modeOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: EventLexicon): string {
+  const objs = lex.objects.get(ref.rule)!
+  for (let i = clause.from; i < clause.to; i++) {
+    const norm = tokens[i]!.norm
+    const mode = objs.get(norm) ?? [...objs.entries()].find(([o]) => norm.endsWith(o) && norm.length > o.length + 2)?.[1]
+    if (mode) return mode
+  }
+  return ref.rule.mode
+}
+
+function quantityOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: EventLexicon, pack: LanguagePack, text: string): string | null {
+  const objs = lex.objects.get(ref.rule)!
+  const qwords = new Set(pack.grammar.quantityWords)
+  const glue = new Set(pack.grammar.quantityGlue)
+  for (let i = clause.from; i < clause.to; i++) {
+    const t = tokens[i]!
+    if (t.kind !== 'number' && !qwords.has(t.norm)) continue
+    if (t.kind === 'number' && /^(1[89]|20)\d\d$/.test(t.text)) continue
+    for (let k = i + 1; k < Math.min(clause.to, i + 5); k++) {
+      const w = tokens[k]!
+      const isObject = objs.has(w.norm) || [...objs.keys()].some((o) => w.norm.endsWith(o) && w.norm.length > o.length + 2)
+      if (isObject) return text.slice(t.start, w.end)
+      if (!glue.has(w.norm) && w.kind !== 'number' && w.text !== '-') break
+    }
+  }
+  return null
+}
+
+function nearestTime(doc: Doc, sentence: number, from: number, to: number, at: number): { date: string; rule: string } | null {
+  const candidates = doc.times.filter((t) => t.sentence === sentence && t.anchorable && t.precision !== 'decade')
+  const inRange = candidates.filter((t) => t.start >= from && t.end <= to)
+  const pool = inRange.length ? inRange : candidates
+  const best = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
+  return best ? { date: best.date, rule: best.rule } : null
+}
+
+/** Relation events of one sentence. */
+function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState): RelationEvent[] {
+  const { tokens } = doc
+  const g = pack.grammar
+  const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
+  const mentionTokens = new Set(mentions.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
+  const clauses = splitClauses(tokens, from, to, g)
+  const events: RelationEvent[] = []
+  let clauseSubject: Phrase | null = null
+  for (const clause of clauses) {
+    const phrases = clausePhrases(mentions, tokens, clause, g)
+    const passive = tokens.slice(clause.from, clause.to).some((t) => g.passiveAuxiliaries.includes(t.norm))
+    const infinitive = tokens.slice(clause.from, clause.to).some((t) => g.infinitiveMarkers.includes(t.norm))
+    const firstWord = tokens[clause.from]
+    for (let i = clause.from; i < clause.to; i++) {
+      if (mentionTokens.has(i)) continue
+      for (const ref of lex.triggers.get(tokens[i]!.norm) ?? []) {
+        if (!triggerApplies(ref, tokens, clause, lex)) continue
+        let subject = subjectOf(phrases, i)
+        const how: string[] = []
+        if (!subject && (clause.coordinated || clause.subordinate && infinitive || infinitive) && clauseSubject) {
+          subject = clauseSubject
+          how.push('subject:from-main-clause')
+        }
+        if (!subject && firstWord && g.subjectPronouns.includes(firstWord.norm) && state.lastSubject) {
+          subject = state.lastSubject
+          how.push('subject:pronoun-previous-sentence')
+        }
+        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passive, agentPreps: ['von', 'durch'] }
+        const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
+        const roles = assignRoles(roleCtx, specs)
+        how.push(...roles.how)
+        let { source, target } = roles
+        let factor = 1
+        if (source && !target && !(ref.rule.mutual && source.mentions.length > 1)) {
+          const rest = phrases.filter((p) => p !== source)
+          target = rest.find((p) => p.from > i) ?? rest[0] ?? null
+          if (target) { how.push('target:any'); factor = FALLBACK_FACTOR }
+        }
+        if (!source) continue
+        const pairs: [typeof source.mentions[number], typeof source.mentions[number]][] = []
+        if (target) {
+          for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])
+        } else if (ref.rule.mutual) {
+          const ms = source.mentions
+          for (let a = 0; a < ms.length; a++) for (let b = a + 1; b < ms.length; b++) pairs.push([ms[a]!, ms[b]!])
+          if (pairs.length) how.push('target:coordinated-partner')
+        }
+        const mod = modalityOf(tokens, clause, { from, to }, cues, i)
+        const basePolarity: Polarity = ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
+        const polarity: Polarity = (mod.modality === 'negated' || mod.modality === 'denied') ? 'conflict' : basePolarity
+        const time = nearestTime(doc, sIndex, tokens[clause.from]!.start, tokens[clause.to - 1]!.end, tokens[i]!.start)
+        const mode = modeOf(ref, tokens, clause, lex)
+        const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
+        for (const [s, t] of pairs) {
+          if (s.actor === t.actor) continue
+          const adjOnly = s.kind === 'adjective' || t.kind === 'adjective'
+          events.push({
+            sentence: sIndex,
+            source: s.actor,
+            target: t.actor,
+            type: ref.rule.type,
+            mode,
+            polarity,
+            modality: mod.modality,
+            date: time?.date ?? null,
+            start: tokens[i]!.start,
+            end: tokens[i]!.end,
+            sourceMention: { start: s.start, end: s.end },
+            targetMention: { start: t.start, end: t.end },
+            quantity,
+            attribution: mod.modality === 'reported' ? mod.cue : null,
+            rule: ref.rule.rule,
+            trace: [`trigger:${ref.kind}:${tokens[i]!.text}`, ...how, `modality:${mod.modality}${mod.cue ? `(${mod.cue})` : ''}`, ...(time ? [`date:${time.rule}`] : [])],
+            confidence: Math.round(ref.rule.confidence * factor * (adjOnly ? 0.9 : 1) * 100) / 100,
+          })
+        }
+      }
+    }
+    const own = subjectOf(phrases, clause.to)
+    if (own && !clause.subordinate) clauseSubject = own
+    else if (!clauseSubject && own) clauseSubject = own
+  }
+  if (clauseSubject) state.lastSubject = clauseSubject
+  return events
+}
+
+/** Keeps the most confident event per (sentence, source, target, type). */
+function dedupe(events: RelationEvent[]): RelationEvent[] {
+  const best = new Map<string, RelationEvent>()
+  for (const e of events) {
+    const key = `${e.sentence}|${e.source}|${e.target}|${e.type}`
+    const prev = best.get(key)
+    if (!prev || e.confidence > prev.confidence) best.set(key, e)
+  }
+  return [...best.values()].sort((a, b) => a.start - b.start || a.source.localeCompare(b.source))
+}
+
+export function extractEvents(doc: Doc, pack: LanguagePack): RelationEvent[] {
+  const lex = eventLexicon(pack)
+  const cues = modalityCues(pack.modality)
+  const state: SentenceState = { lastSubject: null }
+  const ranges = new Map<number, [number, number]>()
+  doc.tokens.forEach((t, i) => {
+    const r = ranges.get(t.sentence)
+    if (r) r[1] = i + 1
+    else ranges.set(t.sentence, [i, i + 1])
+  })
+  const out: RelationEvent[] = []
+  for (const s of doc.sentences) {
+    const r = ranges.get(s.index)
+    if (!r) continue
+    out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state))
+  }
+  return dedupe(out)
+}

@@ -1,0 +1,52 @@
+import type { EventRule } from '../lang/schema.ts'
+import type { LanguagePack } from '../lang/pack.ts'
+import { fold } from '../text/normalize.ts'
+
+export interface TriggerRef {
+  rule: EventRule
+  kind: 'verb' | 'noun' | 'split'
+  /** For a split verb: the particle that must close the clause. */
+  particle?: string
+  /** True for a past participle or a form used in the passive. */
+  form: string
+}
+
+/** Word-form lookups compiled from a pack's event rules. */
+export interface EventLexicon {
+  triggers: Map<string, TriggerRef[]>
+  /** Per rule: folded object words with the mode they set. */
+  objects: Map<EventRule, Map<string, string>>
+  requires: Map<EventRule, Set<string>>
+}
+
+const cache = new WeakMap<LanguagePack, EventLexicon>()
+
+function add(map: Map<string, TriggerRef[]>, key: string, ref: TriggerRef): void {
+  const list = map.get(key) ?? []
+  if (!list.some((r) => r.rule === ref.rule && r.kind === ref.kind && r.particle === ref.particle)) list.push(ref)
+  map.set(key, list)
+}
+
+export function eventLexicon(pack: LanguagePack): EventLexicon {
+  const cached = cache.get(pack)
+  if (cached) return cached
+  const triggers = new Map<string, TriggerRef[]>()
+  const objects = new Map<EventRule, Map<string, string>>()
+  const requires = new Map<EventRule, Set<string>>()
+  for (const rule of pack.events) {
+    for (const verb of rule.verbs) {
+      for (const f of verb.forms) add(triggers, fold(f), { rule, kind: 'verb', form: fold(f) })
+      if (verb.split) {
+        for (const f of verb.split.finite) add(triggers, fold(f), { rule, kind: 'split', particle: fold(verb.split.particle), form: fold(f) })
+      }
+    }
+    for (const n of rule.nouns) add(triggers, fold(n), { rule, kind: 'noun', form: fold(n) })
+    const objs = new Map<string, string>()
+    for (const [mode, words] of Object.entries(rule.objects)) for (const w of words) objs.set(fold(w), mode)
+    objects.set(rule, objs)
+    requires.set(rule, new Set(rule.requires.map(fold)))
+  }
+  const lex = { triggers, objects, requires }
+  cache.set(pack, lex)
+  return lex
+}

@@ -1,0 +1,68 @@
+import type { Modality, Token } from '../pipeline/document.ts'
+import type { ModalityData } from '../lang/schema.ts'
+import { phraseKey } from '../text/tokenize.ts'
+
+export interface ModalityCues {
+  hedged: string[][]
+  reportedMarkers: string[][]
+  reportedVerbs: string[][]
+  planned: string[][]
+  denied: string[][]
+  negation: string[][]
+  notNegation: string[][]
+}
+
+const cache = new WeakMap<ModalityData, ModalityCues>()
+
+export function modalityCues(data: ModalityData): ModalityCues {
+  let c = cache.get(data)
+  if (!c) {
+    const keys = (list: string[]) => list.map(phraseKey)
+    c = {
+      hedged: keys(data.hedged), reportedMarkers: keys(data.reportedMarkers), reportedVerbs: keys(data.reportedVerbs),
+      planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation),
+    }
+    cache.set(data, c)
+  }
+  return c
+}
+
+/** Positions in [from, to) where one of the phrases starts. */
+export function findPhrases(tokens: Token[], from: number, to: number, phrases: string[][]): { at: number; len: number }[] {
+  const hits: { at: number; len: number }[] = []
+  for (let i = from; i < to; i++) {
+    for (const p of phrases) {
+      if (i + p.length > to) continue
+      if (p.every((w, k) => tokens[i + k]!.norm === w)) hits.push({ at: i, len: p.length })
+    }
+  }
+  return hits
+}
+
+export interface ModalityResult { modality: Modality; cue: string | null; cueAt: number | null }
+
+/**
+ * The modality of an event from the cues in its clause (and, for hedges and attribution,
+ * its sentence). Denial outranks negation, which outranks plans, hedges and reports.
+ */
+export function modalityOf(tokens: Token[], clause: { from: number; to: number }, sentence: { from: number; to: number }, cues: ModalityCues, triggerAt: number): ModalityResult {
+  const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list)
+  const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list)
+  const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
+  const result = (modality: Modality, h?: { at: number; len: number }): ModalityResult => ({ modality, cue: h ? text(h) : null, cueAt: h?.at ?? null })
+
+  const denied = inClause(cues.denied)[0] ?? inSentence(cues.denied)[0]
+  if (denied) return result('denied', denied)
+  const exempt = new Set(inClause(cues.notNegation).map((h) => h.at))
+  const negation = inClause(cues.negation).find((h) => !exempt.has(h.at))
+  if (negation) return result('negated', negation)
+  const planned = inClause(cues.planned)[0]
+  if (planned) return result('planned', planned)
+  const hedged = inClause(cues.hedged)[0] ?? inSentence(cues.hedged)[0]
+  if (hedged) return result('hedged', hedged)
+  const marker = inSentence(cues.reportedMarkers)[0]
+  if (marker) return result('reported', marker)
+  const verb = inSentence(cues.reportedVerbs).find((h) => h.at < clause.from || h.at >= clause.to || h.at !== triggerAt)
+  if (verb && (verb.at < clause.from || verb.at >= clause.to)) return result('reported', verb)
+  return result('asserted')
+}

@@ -1,0 +1,81 @@
+import type { Mention, Token } from '../pipeline/document.ts'
+import type { Grammar } from '../lang/schema.ts'
+import type { Clause } from './clauses.ts'
+
+/** How an actor phrase attaches to its clause. */
+export type Attachment = { kind: 'bare' } | { kind: 'prep'; prep: string } | { kind: 'gen' }
+
+export interface Phrase {
+  mentions: Mention[]
+  /** Token range of the whole phrase (coordinated actors share one phrase). */
+  from: number
+  to: number
+  attach: Attachment
+}
+
+const set = (words: string[]) => new Set(words)
+
+/** The preposition governing the actor at token `i`, looking back over articles and adjectives. */
+function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar): string | null {
+  const preps = set(g.prepositions)
+  const mods = set(g.modifierWords)
+  for (let k = i - 1, steps = 0; k >= clause.from && steps < 4; k--, steps++) {
+    const t = tokens[k]!
+    const norm = g.contractions[t.norm] ?? t.norm
+    if (preps.has(norm)) return norm
+    if (t.kind === 'word' && (mods.has(t.norm) || /^\p{Ll}/u.test(t.text))) continue
+    if (t.text === '-' ) continue
+    return null
+  }
+  return null
+}
+
+/** "die Anerkennung der Taliban": a genitive article right after a noun that is not an actor. */
+function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Grammar, actorTokens: Set<number>): boolean {
+  const arts = set(g.genitiveArticles)
+  const mods = set(g.modifierWords)
+  let k = i - 1
+  while (k > clause.from && tokens[k]!.kind === 'word' && mods.has(tokens[k]!.norm) && !arts.has(tokens[k]!.norm)) k--
+  const art = tokens[k]
+  const noun = tokens[k - 1]
+  if (!art || !noun || k - 1 < clause.from || !arts.has(art.norm)) return false
+  return noun.kind === 'word' && /^\p{Lu}/u.test(noun.text) && !actorTokens.has(k - 1)
+}
+
+/** Can the tokens between two actors be read as part of a list ("X, aber auch die Nachbarländer Y und Z")? */
+function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar): boolean {
+  if (to - from > 6) return false
+  const fillers = set([...g.coordinationFillers, ...g.determiners])
+  let sawLink = false
+  let nouns = 0
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!
+    if (t.text === ',') { sawLink = true; continue }
+    if (t.kind !== 'word') return false
+    if (fillers.has(t.norm)) { if (g.coordinators.includes(t.norm)) sawLink = true; continue }
+    if (/^\p{Lu}/u.test(t.text) && ++nouns <= 1) continue
+    return false
+  }
+  return sawLink
+}
+
+/** Groups a clause's actor mentions into phrases and says how each attaches. */
+export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clause, g: Grammar): Phrase[] {
+  const inClause = mentions.filter((m) => m.tokenStart >= clause.from && m.tokenEnd <= clause.to)
+  const actorTokens = new Set(inClause.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
+  const phrases: Phrase[] = []
+  for (const m of inClause) {
+    const prev = phrases[phrases.length - 1]
+    if (prev && coordinationGap(tokens, prev.to, m.tokenStart, g) && !m.genitive) {
+      prev.mentions.push(m)
+      prev.to = m.tokenEnd
+      continue
+    }
+    const prep = governingPrep(tokens, m.tokenStart, clause, g)
+    const attach: Attachment = prep
+      ? { kind: 'prep', prep }
+      : m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) ? { kind: 'gen' } : { kind: 'bare' }
+    phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach })
+  }
+  return phrases
+}

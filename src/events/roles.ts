@@ -1,0 +1,80 @@
+import type { Token } from '../pipeline/document.ts'
+import type { Phrase } from './phrases.ts'
+import type { TriggerRef } from './lexicon.ts'
+
+export interface RoleContext {
+  tokens: Token[]
+  phrases: Phrase[]
+  trigger: number
+  ref: TriggerRef
+  subject: Phrase | null
+  passive: boolean
+  agentPreps: string[]
+}
+
+const distance = (p: Phrase, at: number) => (p.from > at ? p.from - at : at - p.to + 0.5)
+
+function nearest(list: Phrase[], at: number): Phrase | null {
+  return [...list].sort((a, b) => distance(a, at) - distance(b, at))[0] ?? null
+}
+
+/** The phrase that fills one role spec ("subject", "prep:an", "gen" …), or null. */
+export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): Phrase | null {
+  const free = ctx.phrases.filter((p) => !exclude.has(p))
+  const t = ctx.trigger
+  if (spec === 'subject') return ctx.subject && !exclude.has(ctx.subject) ? ctx.subject : null
+  if (spec === 'object') {
+    const bare = free.filter((p) => p.attach.kind === 'bare' && p !== ctx.subject)
+    return bare.find((p) => p.from > t) ?? bare[0] ?? null
+  }
+  if (spec === 'any') return nearest(free, t)
+  if (spec === 'gen') {
+    if (ctx.ref.kind === 'noun') {
+      const after = free.find((p) => p.attach.kind === 'gen' && p.from > t && p.from - t <= 4)
+      if (after) return after
+      // "Russlands Angriff": a genitive name right before the noun.
+      return free.find((p) => p.mentions.every((m) => m.genitive) && p.to <= t && t - p.to <= 2) ?? null
+    }
+    return nearest(free.filter((p) => p.attach.kind === 'gen'), t)
+  }
+  if (spec === 'adj') {
+    return free.find((p) => p.to <= t && t - p.to <= 1 && p.mentions.every((m) => m.kind === 'adjective')) ?? null
+  }
+  if (spec.startsWith('prep:')) {
+    const prep = spec.slice(5)
+    const list = free.filter((p) => p.attach.kind === 'prep' && p.attach.prep === prep)
+    return list.find((p) => p.from > t) ?? nearest(list, t)
+  }
+  return null
+}
+
+/** Fills source and target from ordered role specs; a passive clause swaps agent and subject. */
+export function assignRoles(ctx: RoleContext, specs: { source: string[]; target: string[] }): { source: Phrase | null; target: Phrase | null; how: string[] } {
+  const used = new Set<Phrase>()
+  const how: string[] = []
+  let source: Phrase | null = null
+  let target: Phrase | null = null
+  if (ctx.passive && ctx.ref.kind === 'verb') {
+    for (const prep of ctx.agentPreps) {
+      source = fillRole(`prep:${prep}`, ctx, used)
+      if (source) { how.push(`source:passive-agent:${prep}`); break }
+    }
+    if (source) used.add(source)
+    target = ctx.subject && !used.has(ctx.subject) ? ctx.subject : fillRole('object', ctx, used)
+    if (target) how.push('target:passive-subject')
+  }
+  if (!source) {
+    for (const spec of specs.source) {
+      source = fillRole(spec, ctx, used)
+      if (source) { how.push(`source:${spec}`); break }
+    }
+  }
+  if (source) used.add(source)
+  if (!target) {
+    for (const spec of specs.target) {
+      target = fillRole(spec, ctx, used)
+      if (target) { how.push(`target:${spec}`); break }
+    }
+  }
+  return { source, target, how }
+}

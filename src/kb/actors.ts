@@ -1,0 +1,36 @@
+import type { Group, Organisation, State } from './schema.ts'
+
+export type ActorKind = 'state' | 'igo' | 'armed_group' | 'pmc'
+
+export interface Actor {
+  id: string
+  kind: ActorKind
+  /** English name, for display. */
+  name: string
+  from?: string
+  to?: string
+  parent?: string
+  /** Dated changes of what the actor stands for ("die Taliban" are AFG from 2021-08-15). */
+  becomes: { from: string; actor: string }[]
+}
+
+export function actorsFromData(states: State[], organisations: Organisation[], groups: Group[], englishName: (id: string) => string | undefined): Map<string, Actor> {
+  const actors = new Map<string, Actor>()
+  const add = (a: Actor) => {
+    if (actors.has(a.id)) throw new Error(`actor id ${a.id} is defined twice`)
+    actors.set(a.id, a)
+  }
+  for (const s of states) add({ id: s.id, kind: 'state', name: englishName(s.id) ?? s.id, from: s.from, to: s.to, becomes: [] })
+  for (const o of organisations) add({ id: o.id, kind: 'igo', name: o.name, from: o.from, to: o.to, becomes: [] })
+  for (const g of groups) add({ id: g.id, kind: g.kind, name: g.name, parent: g.parent, becomes: g.becomes ?? [] })
+  return actors
+}
+
+/** The actor a mention of `id` stands for on `date` (YYYY, YYYY-MM or YYYY-MM-DD; null: today). */
+export function actorAt(actor: Actor, date: string | null): string {
+  let current = actor.id
+  for (const change of actor.becomes) {
+    if (date === null || date >= change.from) current = change.actor
+  }
+  return current
+}

@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { loadDataFile } from './data-file.ts'
+import { groupsFile, organisationsFile, peopleFile, statesFile, type Person, type RoleId } from './schema.ts'
+import { actorsFromData, type Actor } from './actors.ts'
+import { Gazetteer, type AliasConflict, type AliasEntry } from './gazetteer.ts'
+import { loadLanguagePacks, type LanguagePack } from '../lang/pack.ts'
+
+const require = createRequire(import.meta.url)
+const countries = require('i18n-iso-countries') as {
+  alpha3ToAlpha2(code: string): string | undefined
+  getNames(lang: string, opts: { select: 'all' }): Record<string, string[]>
+  getName(code: string, lang: string): string | undefined
+  registerLocale(locale: unknown): void
+}
+countries.registerLocale(require('i18n-iso-countries/langs/de.json'))
+countries.registerLocale(require('i18n-iso-countries/langs/en.json'))
+countries.registerLocale(require('i18n-iso-countries/langs/fr.json'))
+countries.registerLocale(require('i18n-iso-countries/langs/ru.json'))
+
+// Codes in use that ISO 3166-1 does not assign (Kosovo's user-assigned code).
+const ALPHA2_OVERRIDES: Record<string, string> = { XKX: 'XK' }
+
+export interface KnowledgeBase {
+  actors: Map<string, Actor>
+  people: Map<string, Person>
+  packs: Map<string, LanguagePack>
+  gazetteers: Map<string, Gazetteer>
+  /** Ambiguous aliases that no rule settles; a test keeps this empty. */
+  conflicts: AliasConflict[]
+}
+
+function alpha2(id: string): string | undefined {
+  return ALPHA2_OVERRIDES[id] ?? countries.alpha3ToAlpha2(id)
+}
+
+/** Names from the ISO package, without inverted forms such as "Korea, Republik". */
+function isoNames(id: string, lang: string): string[] {
+  const code = alpha2(id)
+  if (!code) return []
+  return (countries.getNames(lang, { select: 'all' })[code] ?? []).filter((n) => !/[,()]/.test(n))
+}
+
+function withGenitive(name: string, pack: LanguagePack): string[] {
+  const g = pack.grammar.genitive
+  if (!g || g.exceptEndings.some((e) => name.endsWith(e))) return []
+  return [name + g.suffix]
+}
+
+function buildGazetteer(pack: LanguagePack, actors: Map<string, Actor>, people: Person[]): Gazetteer {
+  const gz = new Gazetteer()
+  const rule = (what: string) => `${pack.code}.kb.${what}`
+  const addName = (surface: string, entry: Omit<AliasEntry, 'genitive'>) => {
+    gz.add(surface, { ...entry, genitive: false })
+    for (const g of withGenitive(surface, pack)) gz.add(g, { ...entry, genitive: true, base: surface })
+  }
+  for (const actor of actors.values()) {
+    const data = pack.actors[actor.id]
+    const names = new Set([...(data?.names ?? []), ...(actor.kind === 'state' ? isoNames(actor.id, pack.code) : [])])
+    for (const n of names) addName(n, { kind: 'name', actor: actor.id, proper: true, rule: rule('name') })
+    for (const f of data?.forms ?? []) gz.add(f, { kind: 'form', actor: actor.id, proper: true, genitive: false, rule: rule('form') })
+    for (const m of data?.metonyms ?? []) addName(m, { kind: 'metonym', actor: actor.id, proper: true, rule: rule('metonym') })
+    for (const stem of data?.adjectives ?? []) {
+      for (const ending of pack.grammar.adjectiveEndings) {
+        gz.add(stem + ending, { kind: 'adjective', actor: actor.id, proper: false, genitive: false, rule: rule('adjective'), base: stem })
+      }
+    }
+  }
+  for (const person of people) {
+    for (const n of person.names) addName(n, { kind: 'person', person: person.id, proper: true, rule: 'kb.person' })
+  }
+  for (const [role, titles] of Object.entries(pack.roles.titles)) {
+    for (const t of titles ?? []) gz.add(t, { kind: 'title', role: role as RoleId, proper: true, genitive: false, rule: rule(`title.${role}`) })
+  }
+  for (const [seat, s] of Object.entries(pack.roles.seats)) {
+    gz.add(seat, { kind: 'role', actor: s.actor, role: s.role, proper: true, genitive: false, rule: rule('seat') })
+  }
+  for (const [alias, amb] of Object.entries(pack.ambiguities)) gz.prefer(alias, amb.prefer)
+  return gz
+}
+
+export interface KnowledgeBaseOptions { dataDir: string }
+
+export function loadKnowledgeBase({ dataDir }: KnowledgeBaseOptions): KnowledgeBase {
+  const kbDir = join(dataDir, 'kb')
+  const states = loadDataFile(join(kbDir, 'states.yaml'), statesFile)
+  const organisations = loadDataFile(join(kbDir, 'organisations.yaml'), organisationsFile)
+  const groups = loadDataFile(join(kbDir, 'groups.yaml'), groupsFile)
+  const peopleList = loadDataFile(join(kbDir, 'people.yaml'), peopleFile)
+  const actors = actorsFromData(states, organisations, groups, (id) => {
+    const code = alpha2(id)
+    return code ? countries.getName(code, 'en') : undefined
+  })
+  const people = new Map<string, Person>()
+  for (const p of peopleList) {
+    if (people.has(p.id)) throw new Error(`${join(kbDir, 'people.yaml')}: person ${p.id} is defined twice`)
+    for (const r of p.roles) if (!actors.has(r.actor)) throw new Error(`${join(kbDir, 'people.yaml')}: person ${p.id}: unknown actor ${r.actor}`)
+    people.set(p.id, p)
+  }
+  const packs = loadLanguagePacks(join(dataDir, 'lang'))
+  const gazetteers = new Map<string, Gazetteer>()
+  const conflicts: AliasConflict[] = []
+  for (const [code, pack] of packs) {
+    for (const id of Object.keys(pack.actors)) {
+      if (!actors.has(id)) throw new Error(`${join(pack.dir, 'actors.yaml')}: entry "${id}": no such actor in data/kb`)
+    }
+    const gz = buildGazetteer(pack, actors, peopleList)
+    gazetteers.set(code, gz)
+    conflicts.push(...gz.conflicts(code))
+  }
+  return { actors, people, packs, gazetteers, conflicts }
+}
+
+/** The actor a person acted for on a date: the role covering it, else the nearest one. */
+export function personActorAt(person: Person, date: string | null): { actor: string; role: RoleId } {
+  const roles = person.roles
+  const day = date ?? '9999'
+  const covering = roles.filter((r) => (!r.from || r.from.slice(0, day.length) <= day) && (!r.to || r.to.slice(0, day.length) >= day))
+  const pick = covering[0] ?? [...roles].sort((a, b) => distance(a, day) - distance(b, day))[0]!
+  return { actor: pick.actor, role: pick.role }
+}
+
+function distance(r: { from?: string; to?: string }, day: string): number {
+  const year = Number(day.slice(0, 4))
+  const from = r.from ? Number(r.from.slice(0, 4)) : -Infinity
+  const to = r.to ? Number(r.to.slice(0, 4)) : Infinity
+  return year < from ? from - year : year > to ? year - to : 0
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod'
+
+const isoDate = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'), z.date().transform((d) => d.toISOString().slice(0, 10))])
+const actorId = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an upper-case actor id')
+
+export const stateSchema = z.object({
+  id: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code'),
+  status: z.enum(['member', 'observer', 'other', 'historical']),
+  capital: z.string().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  successor: actorId.optional(),
+}).strict()
+
+export const organisationSchema = z.object({
+  id: actorId,
+  kind: z.literal('igo'),
+  name: z.string(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  members: z.array(actorId).optional(),
+}).strict()
+
+export const groupSchema = z.object({
+  id: actorId,
+  kind: z.enum(['armed_group', 'pmc']),
+  name: z.string(),
+  parent: actorId.optional(),
+  becomes: z.array(z.object({ from: isoDate, actor: actorId }).strict()).optional(),
+}).strict()
+
+export const roleIds = ['head_of_state', 'head_of_government', 'foreign_minister', 'defence_minister', 'leader', 'envoy', 'spokesperson', 'other_minister'] as const
+export type RoleId = (typeof roleIds)[number]
+
+export const personSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'expected a lower-case id'),
+  names: z.array(z.string().min(2)).min(1),
+  roles: z.array(z.object({
+    actor: actorId,
+    role: z.enum(roleIds),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  }).strict()).min(1),
+}).strict()
+
+export const langActorSchema = z.object({
+  names: z.array(z.string()).default([]),
+  forms: z.array(z.string()).nullish().transform((v) => v ?? []),
+  adjectives: z.array(z.string()).nullish().transform((v) => v ?? []),
+  metonyms: z.array(z.string()).nullish().transform((v) => v ?? []),
+}).strict()
+
+export const ambiguitySchema = z.record(z.string(), z.object({ prefer: actorId, why: z.string() }).strict())
+
+export const statesFile = z.array(stateSchema)
+export const organisationsFile = z.array(organisationSchema)
+export const groupsFile = z.array(groupSchema)
+export const peopleFile = z.array(personSchema)
+export const langActorsFile = z.record(actorId, langActorSchema)
+
+export type State = z.output<typeof stateSchema>
+export type Organisation = z.output<typeof organisationSchema>
+export type Group = z.output<typeof groupSchema>
+export type Person = z.output<typeof personSchema>
+export type LangActor = z.output<typeof langActorSchema>

@@ -1,0 +1,65 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { loadDataFile } from '../kb/data-file.ts'
+import { ambiguitySchema, langActorsFile, type LangActor } from '../kb/schema.ts'
+import {
+  chromeSchema, eventRulesFile, grammarSchema, metaSchema, modalitySchema, rolesSchema, segmentSchema, timeSchema,
+  type EventRule, type Grammar, type ModalityData, type RolesData, type TimeData,
+} from './schema.ts'
+
+/** Everything language-specific, loaded from one folder: data/lang/<code>/. */
+export interface LanguagePack {
+  code: string
+  dir: string
+  grammar: Grammar
+  roles: RolesData
+  segment: z.output<typeof segmentSchema>
+  chrome: z.output<typeof chromeSchema>
+  meta: z.output<typeof metaSchema>
+  modality: ModalityData
+  time: TimeData
+  events: EventRule[]
+  actors: Record<string, LangActor>
+  ambiguities: z.output<typeof ambiguitySchema>
+}
+
+function optional<S extends z.ZodType>(file: string, schema: S, fallback: z.output<S>): z.output<S> {
+  return existsSync(file) ? loadDataFile(file, schema) : fallback
+}
+
+export function loadLanguagePack(dir: string): LanguagePack {
+  const grammar = loadDataFile(join(dir, 'grammar.yaml'), grammarSchema)
+  const eventsDir = join(dir, 'events')
+  const events = existsSync(eventsDir)
+    ? readdirSync(eventsDir).filter((f) => f.endsWith('.yaml')).sort().flatMap((f) => loadDataFile(join(eventsDir, f), eventRulesFile))
+    : []
+  return {
+    code: grammar.code,
+    dir,
+    grammar,
+    roles: optional(join(dir, 'roles.yaml'), rolesSchema, { titles: {}, seats: {} }),
+    segment: optional(join(dir, 'segment.yaml'), segmentSchema, { ordinalContext: [], abbreviations: [] }),
+    chrome: optional(join(dir, 'chrome.yaml'), chromeSchema, { lines: [], inline: [], endMarkers: [] }),
+    meta: optional(join(dir, 'meta.yaml'), metaSchema, { dateCues: [], bylineCues: [] }),
+    modality: optional(join(dir, 'modality.yaml'), modalitySchema, {
+      hedged: [], reportedMarkers: [], reportedVerbs: [], planned: [], denied: [], negation: [], notNegation: [],
+    }),
+    time: optional(join(dir, 'time.yaml'), timeSchema, {
+      lexicon: { month: {}, season: {}, weekday: {}, part: {}, numberWord: {}, ordinalWord: {}, unit: {}, relative: {} },
+      patterns: [],
+    }),
+    events,
+    actors: loadDataFile(join(dir, 'actors.yaml'), langActorsFile),
+    ambiguities: optional(join(dir, 'ambiguities.yaml'), ambiguitySchema, {}),
+  }
+}
+
+/** All packs under data/lang, keyed by language code. */
+export function loadLanguagePacks(langRoot: string): Map<string, LanguagePack> {
+  const packs = new Map<string, LanguagePack>()
+  for (const code of readdirSync(langRoot).sort()) {
+    if (existsSync(join(langRoot, code, 'grammar.yaml'))) packs.set(code, loadLanguagePack(join(langRoot, code)))
+  }
+  return packs
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod'
+import { roleIds } from '../kb/schema.ts'
+
+const words = z.array(z.string()).default([])
+
+export const grammarSchema = z.object({
+  code: z.string().regex(/^[a-z]{2}$/),
+  name: z.string(),
+  franc: z.string().regex(/^[a-z]{3}$/, 'expected the ISO 639-3 code franc reports'),
+  /** Genitive of proper names made by a suffix (German "Russland" -> "Russlands"). */
+  genitive: z.object({ suffix: z.string(), exceptEndings: words }).strict().optional(),
+  /** Endings added to adjective stems ("russisch" -> "russische", "russischen" …). */
+  adjectiveEndings: z.array(z.string()).default(['']),
+  /** Tokens that glue a name to a following noun or a possessive ("US-Präsident", "Russia's"). */
+  contractions: z.record(z.string(), z.string()).default({}),
+  prepositions: words,
+  determiners: words,
+  coordinators: words,
+  subordinators: words,
+  relativePronouns: words,
+  passiveAuxiliaries: words,
+  /** Words allowed between a preposition and its actor ("an die russische Armee"). */
+  modifierWords: words,
+  genitiveArticles: words,
+  /** Conjunctions that open a new clause after a comma ("…, aber Moskau lieferte"). */
+  clauseCoordinators: words,
+  coordinationFillers: words,
+  titleOf: words,
+  subjectPronouns: words,
+  quantityWords: words,
+  quantityGlue: words,
+  infinitiveMarkers: words,
+}).strict()
+
+export const rolesSchema = z.object({
+  titles: z.partialRecord(z.enum(roleIds), z.array(z.string())),
+  /** Titles that name their actor themselves ("Kremlchef"). */
+  seats: z.record(z.string(), z.object({ actor: z.string(), role: z.enum(roleIds) }).strict()).default({}),
+}).strict()
+
+export const segmentSchema = z.object({
+  /** Lower-case words after which "NN." is an ordinal, not a sentence end ("den 30. Jahrestag"). */
+  ordinalContext: words,
+  /** Abbreviations that never end a sentence. */
+  abbreviations: words,
+}).strict()
+
+export const chromeSchema = z.object({
+  /** Regular expressions; a whole line matching one is site chrome. */
+  lines: words,
+  /** Regular expressions for chrome glued inside a line; the match is cut out. */
+  inline: words,
+  /** A line matching one of these ends the article: it and all after it are dropped. */
+  endMarkers: words,
+}).strict()
+
+export const metaSchema = z.object({
+  /** Words that introduce the publication date in a header line ("Stand:", "Aktualisiert am"). */
+  dateCues: words,
+  /** Words that introduce the author ("Von"). */
+  bylineCues: words,
+}).strict()
+
+export const modalitySchema = z.object({
+  hedged: words,
+  reportedMarkers: words,
+  reportedVerbs: words,
+  planned: words,
+  denied: words,
+  negation: words,
+  /** Phrases that contain a negation word but do not negate ("nicht nur"). */
+  notNegation: words,
+}).strict()
+
+export const timeSchema = z.object({
+  lexicon: z.object({
+    month: z.record(z.string(), z.number().int().min(1).max(12)),
+    season: z.record(z.string(), z.enum(['SP', 'SU', 'FA', 'WI'])),
+    weekday: z.record(z.string(), z.number().int().min(1).max(7)),
+    part: z.record(z.string(), z.enum(['early', 'mid', 'late'])),
+    numberWord: z.record(z.string(), z.number()),
+    ordinalWord: z.record(z.string(), z.number()),
+    unit: z.record(z.string(), z.enum(['Y', 'M', 'W', 'D', 'Q'])),
+    /** Relative references: offsets from the anchor in a unit ("letzten Jahres" = Y -1). */
+    relative: z.record(z.string(), z.object({ unit: z.enum(['Y', 'M', 'W', 'D']), offset: z.number().int() }).strict()),
+  }).strict(),
+  patterns: z.array(z.object({
+    rule: z.string(),
+    /** A regular expression with {placeholders} for lexicon classes and numbers. */
+    match: z.string(),
+    value: z.record(z.string(), z.union([z.string(), z.number()])),
+    anchorable: z.boolean().default(true),
+  }).strict()),
+}).strict()
+
+const roleRef = z.string().regex(/^(subject|object|gen|adj|any|prep:[\p{L}]+)$/u, 'expected subject, object, gen, adj, any or prep:<word>')
+const roles = z.object({ source: z.array(roleRef).default(['subject']), target: z.array(roleRef).default(['object']) }).strict()
+
+export const eventRuleSchema = z.object({
+  rule: z.string().regex(/^[a-z]{2}\.[a-z_]+\.[a-z0-9_.-]+$/, 'expected <lang>.<type>.<name>'),
+  type: z.enum(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']),
+  mode: z.string(),
+  verbs: z.array(z.object({
+    forms: z.array(z.string()).min(1),
+    split: z.object({ finite: z.array(z.string()).min(1), particle: z.string() }).strict().optional(),
+  }).strict()).default([]),
+  nouns: words,
+  objects: z.record(z.string(), z.array(z.string())).default({}),
+  requires_object: z.boolean().default(false),
+  requires: words,
+  roles: roles.default({ source: ['subject'], target: ['object'] }),
+  noun_roles: roles.default({ source: ['gen', 'adj', 'subject'], target: ['object'] }),
+  mutual: z.boolean().default(false),
+  polarity: z.enum(['coop', 'conflict']).optional(),
+  confidence: z.number().min(0).max(1).default(0.8),
+}).strict().refine((r) => r.verbs.length > 0 || r.nouns.length > 0, 'a rule needs verbs or nouns')
+
+export const eventRulesFile = z.array(eventRuleSchema)
+
+export type Grammar = z.output<typeof grammarSchema>
+export type RolesData = z.output<typeof rolesSchema>
+export type TimeData = z.output<typeof timeSchema>
+export type ModalityData = z.output<typeof modalitySchema>
+export type EventRule = z.output<typeof eventRuleSchema>

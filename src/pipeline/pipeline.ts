@@ -1,0 +1,15 @@
+import type { Doc } from './document.ts'
+import { runStages, type Stage, type StageContext } from './stage.ts'
+import { sentencesStage } from './stages/sentences.ts'
+import { tokensStage } from './stages/tokens.ts'
+import { mentionsStage } from './stages/mentions.ts'
+import { timesStage } from './stages/times.ts'
+import { eventsStage } from './stages/events.ts'
+
+/** The understanding stages, in order. Bump PIPELINE_VERSION when their output changes. */
+export const STAGES: Stage[] = [sentencesStage, tokensStage, timesStage, mentionsStage, eventsStage]
+export const PIPELINE_VERSION = 1
+
+export function analyse(doc: Doc, ctx: StageContext): Doc {
+  return runStages(STAGES, doc, ctx)
+}

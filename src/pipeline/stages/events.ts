@@ -1,0 +1,9 @@
+import type { Stage } from '../stage.ts'
+import { extractEvents } from '../../events/extract.ts'
+
+export const eventsStage: Stage = {
+  name: 'events',
+  requires: ['tokens', 'mentions', 'times'],
+  assigns: ['events'],
+  run: (doc, { pack }) => ({ ...doc, events: extractEvents(doc, pack) }),
+}

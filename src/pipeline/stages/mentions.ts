@@ -1,0 +1,102 @@
+import type { Doc, Mention, Token } from '../document.ts'
+import type { Stage, StageContext } from '../stage.ts'
+import type { Match } from '../../kb/gazetteer.ts'
+import { actorAt } from '../../kb/actors.ts'
+import { personActorAt } from '../../kb/knowledge.ts'
+
+interface Raw extends Match { actor?: string }
+
+function resolveActor(m: Match, date: string | null, ctx: StageContext): string | undefined {
+  const e = m.entry
+  if (e.person) {
+    const p = ctx.kb.people.get(e.person)
+    return p ? personActorAt(p, date).actor : undefined
+  }
+  if (!e.actor) return undefined
+  const actor = ctx.kb.actors.get(e.actor)
+  return actor ? actorAt(actor, date) : e.actor
+}
+
+/** Raw alias matches, longest first, left to right. */
+function matchSentence(tokens: Token[], from: number, to: number, doc: Doc, ctx: StageContext): Raw[] {
+  const gz = ctx.kb.gazetteers.get(ctx.pack.code)
+  if (!gz) return []
+  const out: Raw[] = []
+  for (let i = from; i < to; ) {
+    const m = gz.matchAt(tokens, i)
+    if (m && m.end <= to) {
+      out.push({ ...m, actor: resolveActor(m, doc.date?.value ?? null, ctx) })
+      i = m.end
+    } else i++
+  }
+  return out
+}
+
+const adjacent = (tokens: Token[], a: Raw, b: Raw) => a.end === b.start || (a.end + 1 === b.start && tokens[a.end]!.text === '-')
+
+/**
+ * Joins a state and a title into a role ("der russische Präsident", "US-Präsident",
+ * "Malis Machthaber") and a title or role with the name that follows it
+ * ("Außenminister Sergej Lawrow"). A title with neither is dropped.
+ */
+function combine(raws: Raw[], tokens: Token[], titleOf: string[]): Raw[] {
+  const out: Raw[] = []
+  for (let i = 0; i < raws.length; i++) {
+    let cur = raws[i]!
+    const next = raws[i + 1]
+    const actorish = (r: Raw | undefined) => !!r && (r.entry.kind === 'adjective' || r.entry.kind === 'name' || r.entry.kind === 'metonym')
+    // "der Präsident von Kasachstan"
+    if (cur.entry.kind === 'title' && actorish(next) && next!.start === cur.end + 1 && titleOf.includes(tokens[cur.end]!.norm)) {
+      cur = { ...next!, start: cur.start, entry: { ...next!.entry, kind: 'role', role: cur.entry.role, rule: `${cur.entry.rule}+of` } }
+      i++
+    } else if (actorish(cur) && next?.entry.kind === 'title' && adjacent(tokens, cur, next)) {
+      cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: next.entry.role, rule: `${next.entry.rule}+${cur.entry.kind}` } }
+      i++
+    }
+    const after = raws[i + 1]
+    if ((cur.entry.kind === 'title' || cur.entry.kind === 'role') && after?.entry.kind === 'person' && adjacent(tokens, cur, after)) {
+      // The title's state wins where the name alone would be read at another date.
+      const actor = cur.entry.kind === 'role' ? cur.actor : after.actor
+      cur = { ...after, start: cur.start, actor, entry: { ...after.entry, rule: `${after.entry.rule}+title` } }
+      i++
+    }
+    if (cur.entry.kind === 'title') continue
+    out.push(cur)
+  }
+  return out
+}
+
+export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
+  const mentions: Mention[] = []
+  const bySentence = new Map<number, [number, number]>()
+  doc.tokens.forEach((t, i) => {
+    const r = bySentence.get(t.sentence)
+    if (r) r[1] = i + 1
+    else bySentence.set(t.sentence, [i, i + 1])
+  })
+  for (const [sentence, [from, to]] of bySentence) {
+    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleOf)) {
+      if (!m.actor) continue
+      mentions.push({
+        start: doc.tokens[m.start]!.start,
+        end: doc.tokens[m.end - 1]!.end,
+        tokenStart: m.start,
+        tokenEnd: m.end,
+        sentence,
+        actor: m.actor,
+        kind: m.entry.kind,
+        genitive: m.entry.genitive,
+        ...(m.entry.person ? { person: m.entry.person } : {}),
+        rule: m.entry.rule,
+      })
+    }
+  }
+  return mentions
+}
+
+export const mentionsStage: Stage = {
+  name: 'mentions',
+  requires: ['tokens'],
+  assigns: ['mentions'],
+  run: (doc, ctx) => ({ ...doc, mentions: findMentions(doc, ctx) }),
+}

@@ -1,0 +1,60 @@
+import { get_sentence_boundaries } from 'sentencex'
+import type { Sentence } from '../document.ts'
+import type { Stage } from '../stage.ts'
+import type { LanguagePack } from '../../lang/pack.ts'
+import { fold } from '../../text/normalize.ts'
+
+interface Span { start: number; end: number; rule: string }
+
+/** "den 30. | Unabhängigkeitstag": a piece ending in a small number after a determiner goes on. */
+function endsInOrdinal(piece: string, pack: LanguagePack): boolean {
+  const m = /(\S+)\s+(\d{1,3})\.\s*$/u.exec(piece)
+  return !!m && pack.segment.ordinalContext.includes(fold(m[1]!))
+}
+
+function endsInAbbreviation(piece: string, pack: LanguagePack): boolean {
+  const m = /(\S+)\s*$/u.exec(piece)
+  return !!m && pack.segment.abbreviations.includes(fold(m[1]!))
+}
+
+/** Sentences of one line: sentencex, then the pack's merge rules. */
+function splitLine(text: string, lineStart: number, lineEnd: number, pack: LanguagePack): Span[] {
+  const line = text.slice(lineStart, lineEnd)
+  const spans: Span[] = []
+  let cursor = 0
+  for (const b of get_sentence_boundaries(pack.code, line)) {
+    const piece = b.text.trim()
+    if (!piece) continue
+    const at = line.indexOf(piece, cursor)
+    if (at < 0) continue
+    cursor = at + piece.length
+    const prev = spans[spans.length - 1]
+    const span = { start: lineStart + at, end: lineStart + at + piece.length, rule: 'sentencex' }
+    const prevText = prev ? text.slice(prev.start, prev.end) : ''
+    if (prev && (endsInOrdinal(prevText, pack) || endsInAbbreviation(prevText, pack)) && /^[\p{L}\p{N}]/u.test(piece)) {
+      prev.end = span.end
+      prev.rule = `${pack.code}.segment.merge`
+    } else {
+      spans.push(span)
+    }
+  }
+  return spans
+}
+
+/** Every line is at least one sentence: headlines and list items carry no full stop. */
+export function splitSentences(text: string, pack: LanguagePack): Sentence[] {
+  const spans: Span[] = []
+  const lineRe = /[^\n]+/g
+  for (const m of text.matchAll(lineRe)) {
+    if (!m[0].trim()) continue
+    spans.push(...splitLine(text, m.index, m.index + m[0].length, pack))
+  }
+  return spans.map((s, index) => ({ index, start: s.start, end: s.end, rule: s.rule }))
+}
+
+export const sentencesStage: Stage = {
+  name: 'sentences',
+  requires: ['text'],
+  assigns: ['sentences'],
+  run: (doc, { pack }) => ({ ...doc, sentences: splitSentences(doc.text, pack) }),
+}

@@ -1,0 +1,34 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { Database, EventsTable } from './tables.ts'
+import type { EventFilter, StoredEvent } from './store.ts'
+
+/** Date filters compare the prefix-ordered strings: "2024" ≤ "2024-06-17" ≤ "2024-12~". */
+export function eventQuery(db: Kysely<Database>, f: EventFilter) {
+  let q = db.selectFrom('events').innerJoin('documents', 'documents.id', 'events.doc_id')
+    .selectAll('events').select(['documents.file as file', 'documents.lang as lang', 'documents.date as doc_date'])
+  if (f.actor) q = q.where((eb) => eb.or([eb('events.source', '=', f.actor!), eb('events.target', '=', f.actor!)]))
+  if (f.pair) {
+    const [a, b] = f.pair
+    q = q.where((eb) => eb.or([eb.and([eb('events.source', '=', a), eb('events.target', '=', b)]), eb.and([eb('events.source', '=', b), eb('events.target', '=', a)])]))
+  }
+  if (f.type) q = q.where('events.type', '=', f.type.toUpperCase())
+  if (f.from) q = q.where('events.date', '>=', f.from)
+  if (f.to) q = q.where('events.date', '<=', `${f.to}~`)
+  if (f.lang) q = q.where('documents.lang', '=', f.lang)
+  if (f.docId) q = q.where('events.doc_id', '=', f.docId)
+  q = q.orderBy('events.date').orderBy('events.doc_id').orderBy('events.start')
+  if (f.limit) q = q.limit(f.limit)
+  return q
+}
+
+type Row = Selectable<EventsTable> & { file: string; lang: string; doc_date: string | null }
+
+export function toStoredEvent(r: Row): StoredEvent {
+  return {
+    id: r.id, docId: r.doc_id, file: r.file, lang: r.lang, docDate: r.doc_date, sentence: r.sentence, sentenceText: r.sentence_text,
+    sentenceStart: r.sentence_start, source: r.source, target: r.target, type: r.type, mode: r.mode, polarity: r.polarity,
+    modality: r.modality, date: r.date, start: r.start, end: r.end, sourceSpan: [r.source_start, r.source_end],
+    targetSpan: [r.target_start, r.target_end], quantity: r.quantity, attribution: r.attribution, rule: r.rule,
+    trace: JSON.parse(r.trace) as string[], confidence: r.confidence,
+  }
+}

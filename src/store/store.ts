@@ -1,0 +1,81 @@
+import type { Doc } from '../pipeline/document.ts'
+
+export type SaveOutcome = 'new' | 'unchanged' | 'replaced'
+
+export interface EventFilter {
+  actor?: string
+  pair?: [string, string]
+  type?: string
+  from?: string
+  to?: string
+  lang?: string
+  docId?: string
+  limit?: number
+}
+
+/** An event as stored, with the file and sentence that state it. */
+export interface StoredEvent {
+  id: string
+  docId: string
+  file: string
+  lang: string
+  docDate: string | null
+  sentence: number
+  sentenceText: string
+  sentenceStart: number
+  source: string
+  target: string
+  type: string
+  mode: string
+  polarity: string
+  modality: string
+  date: string | null
+  start: number
+  end: number
+  sourceSpan: [number, number]
+  targetSpan: [number, number]
+  quantity: string | null
+  attribution: string | null
+  rule: string
+  trace: string[]
+  confidence: number
+}
+
+export interface StoredDocument {
+  id: string
+  file: string
+  path: string
+  format: string
+  title: string | null
+  publisher: string | null
+  url: string | null
+  lang: string
+  date: string | null
+  dateSource: string | null
+  text: string
+  sentences: { idx: number; start: number; end: number }[]
+  mentions: { sentence: number; start: number; end: number; actor: string; kind: string; rule: string }[]
+  times: { sentence: number; start: number; end: number; text: string; value: string; rule: string }[]
+  events: StoredEvent[]
+}
+
+export interface Stats {
+  documents: number
+  sentences: number
+  mentions: number
+  events: number
+  actors: number
+  dateRange: { from: string | null; to: string | null }
+}
+
+/** The storage contract; SQLite implements it now, PostgreSQL later. */
+export interface Store {
+  /** Stores a document and its annotations in one transaction, replacing an older version from the same source. */
+  saveDocument(doc: Doc, path: string): Promise<SaveOutcome>
+  /** The document id a source (file, or file#item) last produced. */
+  sourceDoc(sourceKey: string): Promise<string | null>
+  events(filter: EventFilter): Promise<StoredEvent[]>
+  document(idOrFile: string): Promise<StoredDocument | null>
+  stats(): Promise<Stats>
+  close(): Promise<void>
+}

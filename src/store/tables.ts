@@ -1,0 +1,66 @@
+/** Row types of the database, as Kysely sees them. */
+export interface SourcesTable { source_key: string; doc_id: string; file: string; updated_at: string }
+
+export interface DocumentsTable {
+  id: string
+  file: string
+  path: string
+  format: string
+  title: string | null
+  publisher: string | null
+  url: string | null
+  lang: string
+  lang_source: string
+  date: string | null
+  date_source: string | null
+  date_rule: string | null
+  text: string
+  pipeline_version: number
+  ingested_at: string
+}
+
+export interface SentencesTable { doc_id: string; idx: number; start: number; end: number; rule: string }
+
+export interface MentionsTable {
+  doc_id: string; sentence: number; start: number; end: number; actor: string; kind: string; person: string | null; rule: string
+}
+
+export interface TimesTable {
+  doc_id: string; sentence: number; start: number; end: number; text: string; value: string; date: string
+  precision: string; end_value: string | null; mod: string | null; rule: string
+}
+
+export interface EventsTable {
+  id: string
+  doc_id: string
+  sentence: number
+  source: string
+  target: string
+  type: string
+  mode: string
+  polarity: string
+  modality: string
+  date: string | null
+  start: number
+  end: number
+  source_start: number
+  source_end: number
+  target_start: number
+  target_end: number
+  quantity: string | null
+  attribution: string | null
+  rule: string
+  trace: string
+  confidence: number
+  sentence_text: string
+  sentence_start: number
+}
+
+export interface Database {
+  sources: SourcesTable
+  documents: DocumentsTable
+  sentences: SentencesTable
+  mentions: MentionsTable
+  times: TimesTable
+  events: EventsTable
+}

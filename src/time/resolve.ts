@@ -1,0 +1,168 @@
+import type { Precision } from '../pipeline/document.ts'
+import type { TimeData } from '../lang/schema.ts'
+import { placeholderClass } from './compile.ts'
+import { addDays, addMonths, formatDate, isValidDay, isoWeek, previousWeekday, type PartialDate } from './calendar.ts'
+
+export type TimeMode = 'news' | 'narrative'
+
+export interface Resolved {
+  value: string
+  date: string
+  precision: Precision
+  endValue?: string
+  mod?: string
+}
+
+export interface ResolveContext {
+  /** The publication date (news mode) or the last date mentioned (narrative mode). */
+  anchor: PartialDate | null
+  /** The last absolute date the text mentioned, for "im selben Monat". */
+  lastMentioned: Resolved | null
+  mode: TimeMode
+}
+
+type Fields = Record<string, string | number>
+
+/** What a captured placeholder means, through the pack's lexicons. */
+function placeholderValue(name: string, raw: string, data: TimeData): string | number | undefined {
+  const key = raw.toLowerCase().replace(/\s+/g, ' ')
+  const lex = data.lexicon
+  switch (placeholderClass(name)) {
+    case 'year': case 'day': case 'monthnum': return Number(raw)
+    case 'month': return lex.month[key]
+    case 'season': return lex.season[key]
+    case 'weekday': return lex.weekday[key]
+    case 'part': return lex.part[key]
+    case 'unit': return lex.unit[key]
+    case 'rel': return key
+    case 'num': return /^[0-9]+$/.test(raw) ? Number(raw) : lex.numberWord[key]
+    case 'ordinal': return /^[0-9]/.test(raw) ? Number.parseInt(raw, 10) : lex.ordinalWord[key]
+    default: return undefined
+  }
+}
+
+/** Fills a pattern's value template from the captured groups. */
+export function fillFields(template: Record<string, string | number>, groups: Record<string, string | undefined>, data: TimeData): Fields {
+  const out: Fields = {}
+  for (const [field, tpl] of Object.entries(template)) {
+    if (typeof tpl === 'number') { out[field] = tpl; continue }
+    const whole = /^\{([a-z]+[0-9]?)\}$/.exec(tpl)
+    if (whole) {
+      const raw = groups[whole[1]!]
+      if (raw === undefined) continue
+      const v = placeholderValue(whole[1]!, raw, data)
+      if (v !== undefined) out[field] = v
+      continue
+    }
+    let missing = false
+    const text = tpl.replace(/\{([a-z]+[0-9]?)\}/g, (_, name: string) => {
+      const raw = groups[name]
+      const v = raw === undefined ? undefined : placeholderValue(name, raw, data)
+      if (v === undefined) missing = true
+      return String(v)
+    })
+    if (!missing) out[field] = /^-?[0-9]+$/.test(text) ? Number(text) : text
+  }
+  return out
+}
+
+function inferYear(month: number, ctx: ResolveContext): number | null {
+  if (!ctx.anchor) return null
+  if (ctx.mode === 'narrative' || ctx.anchor.month === undefined) return ctx.anchor.year
+  // News speak of the recent past: a month after the publication month is last year's.
+  return month > ctx.anchor.month ? ctx.anchor.year - 1 : ctx.anchor.year
+}
+
+function shift(anchor: PartialDate, unit: string, n: number): { d: PartialDate; precision: Precision; value: string } | null {
+  switch (unit) {
+    case 'Y': return { d: { year: anchor.year + n }, precision: 'year', value: String(anchor.year + n) }
+    case 'M': {
+      if (anchor.month === undefined) return null
+      const d = addMonths(anchor, n)
+      return { d, precision: 'month', value: formatDate(d) }
+    }
+    case 'W': {
+      if (anchor.day === undefined || anchor.month === undefined) return null
+      const d = addDays(anchor, 7 * n)
+      return { d: { year: d.year, month: d.month }, precision: 'week', value: isoWeek(d) }
+    }
+    case 'D': {
+      if (anchor.day === undefined || anchor.month === undefined) return null
+      const d = addDays(anchor, n)
+      return { d, precision: 'day', value: formatDate(d) }
+    }
+    default: return null
+  }
+}
+
+/** "im selben Monat": the last mentioned date, cut to the unit named. */
+function truncate(r: Resolved, unit: string): Resolved {
+  const keep = unit === 'Y' ? 4 : unit === 'M' ? 7 : 10
+  const date = r.date.slice(0, keep)
+  const precision: Precision = date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day'
+  return { value: date, date, precision }
+}
+
+/** Turns the fields of one expression into a TIMEX-style value, or null when it cannot be anchored. */
+export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): Resolved | null {
+  const mod = typeof f['mod'] === 'string' ? f['mod'] : typeof f['part'] === 'string' ? f['part'] : undefined
+  const withMod = (r: Resolved): Resolved => (mod ? { ...r, mod } : r)
+
+  if (typeof f['decade'] === 'number') {
+    const decade = String(f['decade']).slice(0, 3)
+    return { value: decade, date: String(f['decade']), precision: 'decade' }
+  }
+  if (typeof f['same'] === 'string') return ctx.lastMentioned ? truncate(ctx.lastMentioned, f['same']) : null
+
+  let base: PartialDate | null = null
+  let precision: Precision = 'year'
+  let weekValue: string | undefined
+
+  const rel = typeof f['rel'] === 'string' ? data.lexicon.relative[f['rel']] : undefined
+  if (rel || typeof f['offset'] === 'number') {
+    if (!ctx.anchor) return null
+    const unit = rel ? rel.unit : String(f['unit'] ?? '')
+    const n = rel ? rel.offset : Number(f['offset'])
+    if (unit === 'Q') return null
+    const s = shift(ctx.anchor, unit, n)
+    if (!s) return null
+    base = s.d
+    precision = s.precision
+    if (s.precision === 'week') weekValue = s.value
+  }
+
+  if (typeof f['year'] === 'number') base = { year: f['year'] }
+  if (typeof f['month'] === 'number') {
+    const year = base?.year ?? inferYear(f['month'], ctx)
+    if (year === null) return null
+    base = { year, month: f['month'] }
+    precision = 'month'
+    weekValue = undefined
+  }
+  if (typeof f['day'] === 'number' && base?.month !== undefined) {
+    if (!isValidDay(base.year, base.month, f['day'])) return null
+    base = { ...base, day: f['day'] }
+    precision = 'day'
+  }
+  if (typeof f['weekday'] === 'number') {
+    if (!ctx.anchor || ctx.anchor.day === undefined || ctx.anchor.month === undefined) return null
+    base = previousWeekday(ctx.anchor as Required<PartialDate>, f['weekday'])
+    precision = 'day'
+  }
+  if (!base) return null
+
+  if (typeof f['season'] === 'string') {
+    return withMod({ value: `${base.year}-${f['season']}`, date: String(base.year), precision: 'season' })
+  }
+  if (typeof f['quarter'] === 'number') {
+    return withMod({ value: `${base.year}-Q${f['quarter']}`, date: String(base.year), precision: 'quarter' })
+  }
+  const date = formatDate(precision === 'year' ? { year: base.year } : precision === 'month' || precision === 'week' ? { year: base.year, month: base.month } : base)
+  const out: Resolved = { value: weekValue ?? date, date, precision }
+  if (typeof f['endYear'] === 'number') out.endValue = String(f['endYear'])
+  if (typeof f['endMonth'] === 'number') out.endValue = formatDate({ year: base.year, month: f['endMonth'] })
+  if (typeof f['endDay'] === 'number' && base.month !== undefined && isValidDay(base.year, base.month, f['endDay'])) {
+    out.endValue = formatDate({ year: base.year, month: base.month, day: f['endDay'] })
+  }
+  return withMod(out)
+}
