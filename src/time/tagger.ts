@@ -16,7 +16,7 @@ function patternsFor(data: TimeData): CompiledPattern[] {
   return p
 }
 
-/** All pattern matches, longest first where they overlap, earlier patterns winning ties. */
+/** All pattern matches by position, longest first, earlier patterns winning ties. */
 function findHits(text: string, patterns: CompiledPattern[]): Hit[] {
   const hits: Hit[] = []
   patterns.forEach((pattern) => {
@@ -26,13 +26,7 @@ function findHits(text: string, patterns: CompiledPattern[]): Hit[] {
     }
   })
   const order = new Map(patterns.map((p, i) => [p, i]))
-  hits.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || order.get(a.pattern)! - order.get(b.pattern)!)
-  const kept: Hit[] = []
-  let reach = -1
-  for (const h of hits) {
-    if (h.start >= reach) { kept.push(h); reach = h.end }
-  }
-  return kept
+  return hits.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || order.get(a.pattern)! - order.get(b.pattern)!)
 }
 
 export interface TagOptions {
@@ -47,12 +41,16 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
   const docAnchor: PartialDate | null = options.anchor ? parseDate(options.anchor) : null
   let lastMentioned: Resolved | null = null
   const out: TaggedTime[] = []
+  let reach = -1
+  // The longest match that resolves wins; a match that cannot ("31. Februar 2024") gives way to a shorter one.
   for (const hit of findHits(text, patternsFor(data))) {
+    if (hit.start < reach) continue
     const fields = fillFields(hit.pattern.value, hit.groups, data)
     const narrativeAnchor = lastMentioned ? parseDate(lastMentioned.date) : null
     const anchor = mode === 'narrative' ? narrativeAnchor ?? docAnchor : docAnchor
     const resolved = resolveFields(fields, data, { anchor, lastMentioned, mode })
     if (!resolved) continue
+    reach = hit.end
     const calendar = fields['year'] !== undefined || fields['month'] !== undefined
     if (calendar) lastMentioned = resolved
     out.push({

@@ -1,0 +1,89 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { kb, de } from './helpers.ts'
+import { cleanText } from '../src/ingest/clean.ts'
+import { readArticles } from '../src/ingest/read-file.ts'
+import { buildDoc } from '../src/ingest/build-doc.ts'
+import { ingestPaths } from '../src/service/ingest.ts'
+import { SqliteStore } from '../src/store/sqlite-store.ts'
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'entente-ingest-'))
+
+test('site chrome is stripped, the article stays', () => {
+  const raw = [
+    'WERBUNG', 'Such IconE-Mail IconMenü Icon', 'HomePolitikAusland', 'Loading...',
+    'Moskau sucht Partner', 'Aktualisiert am 02.08.2023Lesedauer: 6 Min.',
+    'Der Kreml verhandelt mit Teheran über Drohnen.', 'Moskau sucht Partner',
+    'Verwendete Quellen', '  • beispiel.de: Teheran liefert Drohnen',
+  ].join('\n')
+  const text = cleanText(raw, de)
+  assert.equal(text, 'Moskau sucht Partner\nAktualisiert am 02.08.2023\nDer Kreml verhandelt mit Teheran über Drohnen.')
+})
+
+test('the publication date comes from the header, else metadata, else an estimate', () => {
+  const stated = buildDoc({ index: 0, text: 'Titel der Meldung\nStand: 28.03.2022 | Lesedauer: 6 Minuten\nIm Januar kam es zu Unruhen.', format: 'txt' }, '/x/a.txt', kb)
+  assert.deepEqual([stated.date?.value, stated.date?.source], ['2022-03-28', 'text'])
+  assert.equal(stated.times.find((t) => t.text === 'Januar')?.value, '2022-01')
+  const meta = buildDoc({ index: 0, text: 'Russland und Mali unterzeichneten ein Abkommen.', format: 'html', date: '2024-06-19T08:00:00+02:00' }, '/x/b.html', kb)
+  assert.deepEqual([meta.date?.value, meta.date?.source], ['2024-06-19', 'metadata'])
+  const estimated = buildDoc({ index: 0, text: 'Im Mai 2025 reiste Lawrow nach Eriwan. Im Juni 2024 war er in Pjöngjang.', format: 'txt' }, '/x/c.txt', kb)
+  assert.deepEqual([estimated.date?.value, estimated.date?.source], ['2025-05', 'estimated'])
+  const override = buildDoc({ index: 0, text: 'Stand: 28.03.2022\nText.', format: 'txt' }, '/x/d.txt', kb, { date: '2022-04-01' })
+  assert.equal(override.date?.source, 'override')
+})
+
+test('every format is read: text, Markdown, HTML, JSON lines and RSS', () => {
+  const dir = tmp()
+  writeFileSync(join(dir, 'a.md'), '# Kasachstan geht auf Abstand\nDer [Präsident](https://example.org/p) von **Kasachstan** sprach in Astana.\n')
+  writeFileSync(join(dir, 'b.html'), '<html lang="de"><head><title>Seite</title><meta property="article:published_time" content="2024-02-23T10:00:00Z"><meta property="og:site_name" content="Beispielblatt"></head><body><nav>Start | Politik | Sport</nav><article><h1>Eriwan friert Mitarbeit ein</h1><p>Armenien hat seine Mitarbeit in der OVKS eingefroren, teilte die Regierung in Eriwan mit.</p><p>Der Schritt gilt als Bruch mit Moskau, der sich lange angekündigt hatte.</p><script>alert(1)</script></article><footer>Impressum</footer></body></html>')
+  writeFileSync(join(dir, 'c.jsonl'), '{"title":"Eins","text":"Nordkorea entsandte Soldaten nach Russland.","date":"2024-10-20","lang":"de"}\nkein json\n{"title":"Zwei","text":"Iran lieferte Drohnen an Russland.","date":"2022-10-01"}\n')
+  writeFileSync(join(dir, 'd.xml'), '<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title><item><title>Minsk and Moscow</title><link>https://example.org/1</link><pubDate>Tue, 13 Jun 2023 10:00:00 GMT</pubDate><description>Belarus received Russian weapons.</description></item></channel></rss>')
+  const md = readArticles(join(dir, 'a.md')).articles[0]!
+  assert.ok(!md.text.includes('https://') && md.text.includes('Präsident von Kasachstan'))
+  const html = readArticles(join(dir, 'b.html')).articles[0]!
+  assert.equal(html.date, '2024-02-23T10:00:00Z')
+  assert.equal(html.publisher, 'Beispielblatt')
+  assert.ok(html.text.includes('OVKS eingefroren') && !html.text.includes('Impressum') && !html.text.includes('alert'))
+  const jl = readArticles(join(dir, 'c.jsonl'))
+  assert.equal(jl.articles.length, 2)
+  assert.match(jl.warnings[0]!, /line 2/)
+  const feed = readArticles(join(dir, 'd.xml')).articles
+  assert.equal(feed.length, 1)
+  assert.equal(feed[0]!.date?.slice(0, 10), '2023-06-13')
+})
+
+test('Windows-1252 text is decoded', () => {
+  const dir = tmp()
+  const file = join(dir, 'latin.txt')
+  writeFileSync(file, Buffer.from('Wei\xdfrussland und Russland schlossen einen Vertrag.', 'latin1'))
+  const [article] = readArticles(file).articles
+  assert.ok(article!.text.startsWith('Weißrussland'))
+})
+
+test('ingestion is idempotent, replaces a changed file, and reports a bad file without stopping', async () => {
+  const dir = tmp()
+  const corpus = join(dir, 'corpus')
+  mkdirSync(corpus)
+  writeFileSync(join(corpus, 'one.txt'), 'Stand: 19.06.2024\nRussland und Nordkorea unterzeichneten in Pjöngjang einen Beistandspakt.')
+  writeFileSync(join(corpus, 'bad.txt'), Buffer.from([0, 1, 2, 3, 0, 0]))
+  const store = await SqliteStore.open(join(dir, 'e.db'))
+  try {
+    const first = await ingestPaths([corpus], kb, store)
+    assert.deepEqual(first.documents, { new: 1, unchanged: 0, replaced: 0, failed: 1 })
+    assert.match(first.errors[0]!.file, /bad\.txt$/)
+    assert.match(first.errors[0]!.reason, /binary/)
+    const again = await ingestPaths([corpus], kb, store)
+    assert.deepEqual(again.documents, { new: 0, unchanged: 1, replaced: 0, failed: 1 })
+    writeFileSync(join(corpus, 'one.txt'), 'Stand: 20.06.2024\nRussland und Vietnam unterzeichneten in Hanoi ein Abkommen.')
+    const changed = await ingestPaths([join(corpus, 'one.txt')], kb, store)
+    assert.equal(changed.documents.replaced, 1)
+    const stats = await store.stats()
+    assert.equal(stats.documents, 1)
+    assert.ok((await store.events({ actor: 'PRK' })).length === 0, 'old version\'s events are gone')
+  } finally {
+    await store.close()
+  }
+})

@@ -1,0 +1,60 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { kb, analyseText } from './helpers.ts'
+import { personActorAt } from '../src/kb/knowledge.ts'
+import { loadDataFile, DataFileError } from '../src/kb/data-file.ts'
+import { statesFile } from '../src/kb/schema.ts'
+
+test('no alias names two actors without a rule for which wins', () => {
+  assert.deepEqual(kb.conflicts, [])
+})
+
+test('every UN member and observer state, Kosovo, Taiwan and the Soviet Union are actors', () => {
+  const states = [...kb.actors.values()].filter((a) => a.kind === 'state')
+  assert.ok(states.length >= 198, `only ${states.length} states`)
+  for (const id of ['RUS', 'PRK', 'VAT', 'PSE', 'XKX', 'TWN', 'SUN', 'SSD']) assert.ok(kb.actors.has(id), id)
+  for (const id of ['EU', 'NATO', 'UN', 'CSTO', 'ICC', 'BRICS', 'SCO', 'EAEU', 'AU', 'ECOWAS', 'AES', 'OPEC', 'IAEA', 'TALIBAN', 'JNIM', 'AQ', 'ISIS', 'WAGNER', 'AFRICA_CORPS', 'HAMAS', 'HEZBOLLAH', 'HOUTHIS']) {
+    assert.ok(kb.actors.has(id), id)
+  }
+})
+
+const mentionCases: [string, string, string[]][] = [
+  ['inflected names', 'Die Pläne Russlands und Nordkoreas überraschten Berlin.', ['RUS', 'PRK', 'DEU']],
+  ['genitive with article', 'Die Rolle des Iran und Irans Nachbarn wuchs.', ['IRN', 'IRN']],
+  ['old and new names', 'Weißrussland heißt heute Belarus.', ['BLR', 'BLR']],
+  ['demonym endings', 'Russische Soldaten trafen einen russischen Offizier und ein belarussisches Team.', ['RUS', 'RUS', 'BLR']],
+  ['seats of power', 'Der Kreml, Pjöngjang und Teheran schwiegen; Kyjiw und Kiew sind dieselbe Stadt.', ['RUS', 'PRK', 'IRN', 'UKR', 'UKR']],
+  ['EU through Brussels', 'Brüssel verhängte neue Strafen.', ['EU']],
+  ['organisations', 'Die OVKS und die Nato trafen sich, ebenso die Vereinten Nationen.', ['CSTO', 'NATO', 'UN']],
+  ['role by demonym', 'Der aserbaidschanische Präsident sprach.', ['AZE']],
+  ['seat title', 'Kremlchef Wladimir Putin sprach.', ['RUS']],
+  ['minister with name', 'Außenminister Sergej Lawrow reiste ab.', ['RUS']],
+  ['person spelled two ways', 'Selenskyj und Zelensky sind eine Person.', ['UKR', 'UKR']],
+]
+
+for (const [name, sentence, actors] of mentionCases) {
+  test(`mentions: ${name}`, () => {
+    assert.deepEqual(analyseText(sentence).mentions.map((m) => m.actor), actors)
+  })
+}
+
+test('the Taliban are the insurgency before 15 August 2021 and Afghanistan after', () => {
+  assert.deepEqual(analyseText('Die Taliban verhandelten.', '2019-03-01').mentions.map((m) => m.actor), ['TALIBAN'])
+  assert.deepEqual(analyseText('Die Taliban verhandelten.', '2023-03-01').mentions.map((m) => m.actor), ['AFG'])
+})
+
+test('a person stands for the state they served at the date', () => {
+  const medvedev = kb.people.get([...kb.people.keys()].find((k) => k.startsWith('medvedev'))!)!
+  assert.equal(personActorAt(medvedev, '2010-01-01').role, 'head_of_state')
+  assert.equal(personActorAt(medvedev, '2015-01-01').role, 'head_of_government')
+})
+
+test('a data file error names the file and the entry', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-kb-'))
+  const file = join(dir, 'states.yaml')
+  writeFileSync(file, '- id: RUS\n  status: member\n- id: xx\n  status: member\n')
+  assert.throws(() => loadDataFile(file, statesFile), (err: unknown) => err instanceof DataFileError && err.message.includes(file) && err.message.includes('entry 2'))
+})

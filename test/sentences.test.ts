@@ -1,0 +1,22 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { de } from './helpers.ts'
+import { splitSentences } from '../src/pipeline/stages/sentences.ts'
+
+const cases: [string, number][] = [
+  ['Der Kreml sucht u.a. neue Partner. Das ist bekannt.', 2],
+  ['Es gab z.B. Drohnen. Nr. 5 war neu.', 2],
+  ['Am 02.08.2023 begann es. Dann endete es.', 2],
+  ['Der Minister kam am 20. und 21. Mai 2025 nach Eriwan. Danach flog er weiter.', 2],
+  ['Sie feierten den 30. Unabhängigkeitstag in Baku. Alle kamen.', 2],
+  ['Im 2. Weltkrieg kämpften sie. Später nicht mehr.', 2],
+  ['Eine Überschrift ohne Punkt\nDer erste Satz folgt. Und der zweite.', 3],
+]
+
+for (const [text, n] of cases) {
+  test(`sentences: ${JSON.stringify(text.slice(0, 40))}`, () => {
+    const s = splitSentences(text, de)
+    assert.equal(s.length, n, s.map((x) => text.slice(x.start, x.end)).join(' | '))
+    for (const x of s) assert.equal(text.slice(x.start, x.end).trim(), text.slice(x.start, x.end))
+  })
+}

@@ -1,0 +1,42 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { de } from './helpers.ts'
+import { tagTimes } from '../src/time/tagger.ts'
+
+// [sentence, publication date, expected [text, value] pairs]
+const cases: [string, string, [string, string][]][] = [
+  ['Das Treffen fand im Juni 2024 statt.', '2025-06-17', [['Juni 2024', '2024-06']]],
+  ['Ende letzten Jahres änderte sich das.', '2025-06-17', [['Ende letzten Jahres', '2024']]],
+  ['Im Herbst letzten Jahres kamen sie.', '2025-06-17', [['Herbst letzten Jahres', '2024-FA']]],
+  ['Am Montag reiste er ab.', '2025-06-19', [['Montag', '2025-06-16']]],
+  ['In der vergangenen Woche eskalierte es.', '2025-06-19', [['vergangenen Woche', '2025-W24']]],
+  ['Anfang 2025 stimmte das Parlament ab.', '2025-06-17', [['Anfang 2025', '2025']]],
+  ['Die Gespräche dauerten am 20. und 21. Mai 2025.', '2025-06-17', [['20. und 21. Mai 2025', '2025-05-20']]],
+  ['Vor 70 Jahren endete der Krieg.', '2015-05-08', [['Vor 70 Jahren', '1945']]],
+  ['Seit 2014 herrscht Krieg.', '2025-06-17', [['Seit 2014', '2014']]],
+  ['Zwischen 1979 und 1989 kämpften sie.', '2015-12-25', [['Zwischen 1979 und 1989', '1979']]],
+  ['Im Dezember fiel Schnee.', '2025-06-17', [['Dezember', '2024-12']]],
+  ['Im März fiel Regen.', '2025-06-17', [['März', '2025-03']]],
+  ['Die Zahlen stammen aus dem zweiten Quartal 2023.', '2025-06-17', [['zweiten Quartal 2023', '2023-Q2']]],
+  ['Die Grenze ist seit 1993 geschlossen, seit 2000 Soldaten dort stehen.', '2025-06-17', [['seit 1993', '1993']]],
+  ['Gestern sprach sie, am 3.10.2024 schwieg sie.', '2024-10-05', [['Gestern', '2024-10-04'], ['3.10.2024', '2024-10-03']]],
+]
+
+for (const [sentence, anchor, expected] of cases) {
+  test(`time: ${sentence}`, () => {
+    const got = tagTimes(sentence, de.time, { anchor }).map((t) => [t.text, t.value])
+    assert.deepEqual(got, expected)
+  })
+}
+
+test('a range keeps its end, and "im selben Monat" takes the month last mentioned', () => {
+  const [range] = tagTimes('Die Konferenz lief vom 3. bis 5. Juli 2024.', de.time, { anchor: '2025-01-01' })
+  assert.equal(range?.value, '2024-07-03')
+  assert.equal(range?.endValue, '2024-07-05')
+  const times = tagTimes('Im Mai 2025 kam er. Später im selben Monat ging er.', de.time, { anchor: '2025-06-17' })
+  assert.equal(times[1]?.value, '2025-05')
+})
+
+test('an impossible day is not a date', () => {
+  assert.deepEqual(tagTimes('Am 31. Februar 2024 geschah nichts.', de.time, { anchor: '2025-01-01' }).map((t) => t.value), ['2024-02'])
+})
