@@ -8,6 +8,12 @@ import { registerTimes } from './commands/times.ts'
 import { registerStart } from './commands/start.ts'
 import { CliError, color } from './output.ts'
 
+// `entente events | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0)
+  throw err
+})
+
 const program = new Command('entente')
   .description('Evidence-backed, time-aware relations between states, alliances and armed groups, read from the news.')
   .version('0.1.0')

@@ -1,0 +1,74 @@
+import { test, before } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { EXAMPLES_DIR, ROOT } from '../src/service/context.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'entente-cli-'))
+const db = join(dir, 'cli.db')
+const env = { ...process.env, NO_COLOR: '1', ENTENTE_DB: db }
+const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/entente.js'), ...args], { env, encoding: 'utf8' })
+
+before(() => {
+  execFileSync(process.execPath, [join(ROOT, 'bin/entente.js'), 'ingest', EXAMPLES_DIR], { env, encoding: 'utf8' })
+})
+
+test('events --format jsonl gives one object per event with its evidence', () => {
+  const r = run('events', '--format', 'jsonl')
+  assert.equal(r.status, 0, r.stderr)
+  const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+  assert.ok(rows.length >= 20, `only ${rows.length} events from the example corpus`)
+  for (const e of rows) {
+    for (const k of ['id', 'file', 'source', 'target', 'type', 'mode', 'polarity', 'modality', 'date', 'sentence', 'start', 'end', 'rule', 'confidence']) assert.ok(k in e, k)
+    assert.ok(e.date === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(e.date), e.date)
+    assert.ok(e.start >= 0 && e.end <= e.sentence.length && e.start < e.end)
+  }
+})
+
+test('events filter by pair, type and dates', () => {
+  const rows = JSON.parse(run('events', '--pair', 'PRK,RUS', '--json').stdout) as { source: string; target: string }[]
+  assert.ok(rows.length > 0)
+  for (const e of rows) assert.deepEqual([e.source, e.target].sort(), ['PRK', 'RUS'])
+  const aid = JSON.parse(run('events', '--type', 'AID', '--from', '2022', '--to', '2024-12', '--json').stdout) as { type: string; date: string | null }[]
+  for (const e of aid) assert.ok(e.type === 'AID' && e.date !== null && e.date >= '2022' && e.date <= '2024-12~')
+})
+
+test('ingesting the same corpus again changes nothing', () => {
+  const r = run('ingest', EXAMPLES_DIR, '--json')
+  const s = JSON.parse(r.stdout)
+  assert.equal(s.documents.new, 0)
+  assert.ok(s.documents.unchanged >= 11)
+})
+
+test('stats --json reports counts and the dates covered', () => {
+  const s = JSON.parse(run('stats', '--json').stdout)
+  assert.ok(s.documents >= 11 && s.events > 0 && s.mentions > s.events && s.actors > 5)
+  assert.match(s.dateRange.from, /^\d{4}/)
+})
+
+test('doc shows the text with its annotations', () => {
+  const r = run('doc', '01-nordkorea-truppen.txt')
+  assert.equal(r.status, 0, r.stderr)
+  assert.match(r.stdout, /\]\{PRK\}/)
+  assert.ok(!r.stdout.includes('\u001b['), 'no colour codes with NO_COLOR')
+})
+
+test('bad input gives a clear error and a non-zero exit', () => {
+  const bad = join(dir, 'bin.txt')
+  writeFileSync(bad, Buffer.from([0, 0, 0, 1]))
+  const r = run('ingest', bad)
+  assert.notEqual(r.status, 0)
+  assert.match(r.stderr, /bin\.txt: binary/)
+  assert.notEqual(run('events', '--from', '2024-13').status, 0)
+  assert.match(run('doc', 'no-such-file.txt').stderr, /no document/)
+})
+
+test('every command has --help', () => {
+  for (const cmd of ['start', 'ingest', 'events', 'doc', 'stats', 'times', 'eval']) {
+    const r = run(cmd, '--help')
+    assert.equal(r.status, 0)
+    assert.match(r.stdout, /Usage: entente/)
+  }
+})
