@@ -5,53 +5,80 @@ export interface Clause {
   /** Token range [from, to) into the document's tokens. */
   from: number
   to: number
+  /** A stretch inside the range that belongs to another clause (an apposition). */
+  skip?: [number, number]
   /** Opened by a subordinating conjunction or relative pronoun. */
   subordinate: boolean
+  /** Opened by a relative pronoun as its subject: the antecedent is the subject. */
+  relative: boolean
   /** Opened by "und", "aber" … or a dash: may share the previous clause's subject. */
   coordinated: boolean
-  /** Opened by a punctuation mark that always separates clauses. */
-  hardBreak: boolean
+  /** An apposition: describes the actor before it, says nothing of its own. */
+  apposition: boolean
+}
+
+export function inClause(c: Clause, i: number): boolean {
+  return i >= c.from && i < c.to && !(c.skip && i >= c.skip[0] && i < c.skip[1])
 }
 
 const ALWAYS = new Set([';', ':', '–', '—', '(', ')'])
+const QUOTES = new Set(['„', '“', '"', '»', '«', '‚', '‘', '”'])
+
+type Opening = Omit<Clause, 'from' | 'to' | 'skip'>
 
 /**
- * Splits a sentence's tokens into clauses. A comma opens a clause only when a conjunction
- * or relative pronoun follows it, so lists of actors stay together.
+ * Splits a sentence's tokens into clauses. A comma opens a clause only when a conjunction,
+ * relative pronoun or subject pronoun follows, so lists of actors stay together; "und" opens
+ * one when a finite auxiliary follows it; an apposition between commas is set apart.
  */
 export function splitClauses(tokens: Token[], from: number, to: number, g: Grammar): Clause[] {
-  const subs = new Set([...g.subordinators, ...g.relativePronouns])
+  const subs = new Set(g.subordinators)
+  const rels = new Set(g.relativePronouns)
+  const preps = new Set([...g.prepositions, ...Object.keys(g.contractions)])
   const coords = new Set(g.clauseCoordinators)
+  const pronouns = new Set(g.subjectPronouns)
+  const auxiliaries = new Set(g.finiteAuxiliaries)
+  const appositive = new Set(g.appositionOpeners)
   const clauses: Clause[] = []
   let start = from
-  let subordinate = false
-  let coordinated = false
-  let hardBreak = false
-  const close = (end: number) => {
-    if (end > start) clauses.push({ from: start, to: end, subordinate, coordinated, hardBreak })
-  }
+  let open: Opening = { subordinate: false, relative: false, coordinated: false, apposition: false }
+  let skip: [number, number] | undefined
+  const close = (end: number) => { if (end > start) clauses.push({ from: start, to: end, ...open, ...(skip ? { skip } : {}) }) }
+  const begin = (at: number, o: Opening) => { close(at); start = at + 1; open = o; skip = undefined }
+
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
-    const next = tokens[i + 1]
+    let k = i + 1
+    while (k < to && QUOTES.has(tokens[k]!.text)) k++
+    const next = k < to ? tokens[k] : undefined
     const dash = t.text === '-' && i > from && tokens[i - 1]!.end < t.start && next && next.start > t.end
     if (ALWAYS.has(t.text) || dash) {
-      close(i)
-      start = i + 1
-      subordinate = !!next && subs.has(next.norm) && i + 1 < to
-      coordinated = t.text !== '(' && t.text !== ':'
-      hardBreak = true
+      begin(i, { subordinate: !!next && subs.has(next.norm), relative: false, coordinated: t.text !== '(' && t.text !== ':', apposition: false })
       continue
     }
-    if (t.text === ',' && next && i + 1 < to) {
-      const isSub = subs.has(next.norm)
-      const isCoord = coords.has(next.norm)
-      if (isSub || isCoord) {
-        close(i)
-        start = i + 1
-        subordinate = isSub
-        coordinated = isCoord
-        hardBreak = false
+    if (t.text === ',' && next) {
+      const after = tokens[k + 1]
+      if (rels.has(next.norm)) {
+        begin(i, { subordinate: true, relative: true, coordinated: false, apposition: false })
+      } else if (preps.has(next.norm) && after && rels.has(after.norm)) {
+        begin(i, { subordinate: true, relative: false, coordinated: false, apposition: false })
+      } else if (subs.has(next.norm)) {
+        begin(i, { subordinate: true, relative: false, coordinated: false, apposition: false })
+      } else if (coords.has(next.norm) || pronouns.has(next.norm)) {
+        begin(i, { subordinate: false, relative: false, coordinated: coords.has(next.norm), apposition: false })
+      } else if (appositive.has(next.norm)) {
+        // ", ein enger Verbündeter Aserbaidschans," : an apposition up to the next comma.
+        let end = k
+        while (end < to && tokens[end]!.text !== ',') end++
+        if (end < to && !skip) {
+          clauses.push({ from: i + 1, to: end, subordinate: false, relative: false, coordinated: false, apposition: true })
+          // The clause that was open goes on after the apposition, without it.
+          skip = [i, end + 1]
+          i = end
+        }
       }
+    } else if (coords.has(t.norm) && next && auxiliaries.has(next.norm) && i > start) {
+      begin(i, { subordinate: false, relative: false, coordinated: true, apposition: false })
     }
   }
   close(to)

@@ -1,19 +1,37 @@
 import type { Doc, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { eventLexicon, type EventLexicon, type TriggerRef } from './lexicon.ts'
-import { splitClauses, type Clause } from './clauses.ts'
+import { inClause, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 
-const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID'])
+/** PLOVER's cooperative types; REQUEST is an appeal (CAMEO 02, verbal cooperation). */
+const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'REQUEST'])
 /** Confidence kept when a role was filled by the last-resort "any" reading. */
 const FALLBACK_FACTOR = 0.75
 
 interface SentenceState { lastSubject: Phrase | null }
 
+function clauseTokens(tokens: Token[], clause: Clause): Token[] {
+  return tokens.slice(clause.from, clause.to).filter((_, k) => inClause(clause, clause.from + k))
+}
+
+/** "im Ukraine-Krieg", "nach dem Abzug": an event noun in a background adjunct reports nothing new. */
+function isBackground(tokens: Token[], at: number, clause: Clause, pack: LanguagePack): boolean {
+  const bg = new Set(pack.grammar.backgroundPrepositions)
+  const mods = new Set([...pack.grammar.modifierWords, ...pack.grammar.determiners])
+  for (let k = at - 1; k >= clause.from && k >= at - 5; k--) {
+    const t = tokens[k]!
+    if (bg.has(t.norm)) return true
+    if (t.text === '-' || t.kind === 'word' && (mods.has(t.norm) || /^\p{Ll}/u.test(t.text)) || t.kind === 'word' && k === at - 2 && tokens[k + 1]!.text === '-') continue
+    return false
+  }
+  return false
+}
+
 function triggerApplies(ref: TriggerRef, tokens: Token[], clause: Clause, lex: EventLexicon): boolean {
-  const words = tokens.slice(clause.from, clause.to)
+  const words = clauseTokens(tokens, clause)
   if (ref.kind === 'split') {
     const tail = words.filter((t) => t.kind === 'word').slice(-2)
     if (!tail.some((t) => t.norm === ref.particle)) return false
@@ -27,6 +45,24 @@ function triggerApplies(ref: TriggerRef, tokens: Token[], clause: Clause, lex: E
   return true
 }
 
+/**
+ * German capitalises nouns: "Angriff" is the noun, "angriff" the verb. A noun trigger needs a
+ * capital; a verb form needs lower case unless it opens the sentence. Languages that do not
+ * capitalise nouns list their nouns in lower case, so the check only bites where it means something.
+ */
+function caseFits(ref: TriggerRef, token: Token, sentenceStart: boolean): boolean {
+  const capital = /^\p{Lu}/u.test(token.text)
+  if (ref.kind === 'noun') return capital || !/^\p{Lu}/u.test(ref.surface)
+  return !capital || sentenceStart || /^\p{Lu}/u.test(ref.surface)
+}
+
+/** The actor a relative clause refers back to: the last one right before its comma. */
+function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phrase[]>, at: number): Phrase | null {
+  if (!previous) return null
+  const before = (phrasesOf.get(previous) ?? []).filter((p) => p.to <= at && at - p.to <= 3)
+  return before[before.length - 1] ?? null
+}
+
 /** The clause's grammatical subject: a bare actor before the trigger, else the first after it. */
 function subjectOf(phrases: Phrase[], trigger: number): Phrase | null {
   const bare = phrases.filter((p) => p.attach.kind === 'bare')
@@ -36,6 +72,7 @@ function subjectOf(phrases: Phrase[], trigger: number): Phrase | null {
 function modeOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: EventLexicon): string {
   const objs = lex.objects.get(ref.rule)!
   for (let i = clause.from; i < clause.to; i++) {
+    if (!inClause(clause, i)) continue
     const norm = tokens[i]!.norm
     const mode = objs.get(norm) ?? [...objs.entries()].find(([o]) => norm.endsWith(o) && norm.length > o.length + 2)?.[1]
     if (mode) return mode
@@ -78,26 +115,41 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const clauses = splitClauses(tokens, from, to, g)
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
-  for (const clause of clauses) {
-    const phrases = clausePhrases(mentions, tokens, clause, g)
-    const passive = tokens.slice(clause.from, clause.to).some((t) => g.passiveAuxiliaries.includes(t.norm))
-    const infinitive = tokens.slice(clause.from, clause.to).some((t) => g.infinitiveMarkers.includes(t.norm))
-    const firstWord = tokens[clause.from]
+  const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g)]))
+  for (const [ci, clause] of clauses.entries()) {
+    const clauseEvents: { event: RelationEvent; noun: boolean }[] = []
+    const phrases = phrasesOf.get(clause)!
+    const words = clauseTokens(tokens, clause)
+    const passive = words.some((t) => g.passiveAuxiliaries.includes(t.norm))
+    const infinitive = words.some((t) => g.infinitiveMarkers.includes(t.norm))
+    const firstWord = words.find((t) => t.kind === 'word')
+    const pronounSubject = !!firstWord && g.subjectPronouns.includes(firstWord.norm)
+    const relativeSubject = clause.relative && !!firstWord && g.relativeSubjects.includes(firstWord.norm)
+    const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from) : null
+    // An apposition describes; it reports no act of its own.
+    if (clause.apposition) continue
     for (let i = clause.from; i < clause.to; i++) {
-      if (mentionTokens.has(i)) continue
+      if (mentionTokens.has(i) || !inClause(clause, i)) continue
       for (const ref of lex.triggers.get(tokens[i]!.norm) ?? []) {
+        if (!caseFits(ref, tokens[i]!, i === from)) continue
         if (!triggerApplies(ref, tokens, clause, lex)) continue
-        let subject = subjectOf(phrases, i)
+        if (ref.kind === 'noun' && isBackground(tokens, i, clause, pack)) continue
         const how: string[] = []
-        if (!subject && (clause.coordinated || clause.subordinate && infinitive || infinitive) && clauseSubject) {
+        let subject: Phrase | null = null
+        if (pronounSubject && firstWord!.start < tokens[i]!.start) {
+          subject = clauseSubject ?? state.lastSubject
+          if (subject) how.push(clauseSubject ? 'subject:pronoun-main-clause' : 'subject:pronoun-previous-sentence')
+        } else if (antecedent && firstWord!.start < tokens[i]!.start) {
+          subject = antecedent
+          how.push('subject:relative-antecedent')
+        } else {
+          subject = subjectOf(phrases, i)
+        }
+        if (!subject && (clause.coordinated || infinitive) && clauseSubject) {
           subject = clauseSubject
           how.push('subject:from-main-clause')
         }
-        if (!subject && firstWord && g.subjectPronouns.includes(firstWord.norm) && state.lastSubject) {
-          subject = state.lastSubject
-          how.push('subject:pronoun-previous-sentence')
-        }
-        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passive, agentPreps: ['von', 'durch'] }
+        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passive, agentPreps: g.agentPrepositions }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles = assignRoles(roleCtx, specs)
         how.push(...roles.how)
@@ -126,7 +178,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         for (const [s, t] of pairs) {
           if (s.actor === t.actor) continue
           const adjOnly = s.kind === 'adjective' || t.kind === 'adjective'
-          events.push({
+          clauseEvents.push({ noun: ref.kind === 'noun', event: {
             sentence: sIndex,
             source: s.actor,
             target: t.actor,
@@ -144,16 +196,28 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             rule: ref.rule.rule,
             trace: [`trigger:${ref.kind}:${tokens[i]!.text}`, ...how, `modality:${mod.modality}${mod.cue ? `(${mod.cue})` : ''}`, ...(time ? [`date:${time.rule}`] : [])],
             confidence: Math.round(ref.rule.confidence * factor * (adjOnly ? 0.9 : 1) * 100) / 100,
-          })
+          } })
         }
       }
     }
-    const own = subjectOf(phrases, clause.to)
+    events.push(...governedNounsDropped(clauseEvents))
+    const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to)
     if (own && !clause.subordinate) clauseSubject = own
     else if (!clauseSubject && own) clauseSubject = own
   }
   if (clauseSubject) state.lastSubject = clauseSubject
   return events
+}
+
+/**
+ * A verb governs the event nouns of its clause: in "stoppten ihre Waffenlieferungen an die
+ * Ukraine" or "fror seine Teilnahme an den Manövern ein" the noun names what the verb acts on,
+ * so a noun event between the same two actors as a verb event is not a second event.
+ */
+function governedNounsDropped(list: { event: RelationEvent; noun: boolean }[]): RelationEvent[] {
+  const pair = (e: RelationEvent) => [e.source, e.target].sort().join('~')
+  const verbPairs = new Set(list.filter((x) => !x.noun).map((x) => pair(x.event)))
+  return list.filter((x) => !x.noun || !verbPairs.has(pair(x.event)) || list.every((y) => y.noun)).map((x) => x.event)
 }
 
 /** Keeps the most confident event per (sentence, source, target, type). */

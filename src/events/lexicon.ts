@@ -7,8 +7,10 @@ export interface TriggerRef {
   kind: 'verb' | 'noun' | 'split'
   /** For a split verb: the particle that must close the clause. */
   particle?: string
-  /** True for a past participle or a form used in the passive. */
+  /** The folded form that matched. */
   form: string
+  /** The form as the data file writes it (its capitalisation matters for nouns). */
+  surface: string
 }
 
 /** Word-form lookups compiled from a pack's event rules. */
@@ -35,12 +37,12 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
   const requires = new Map<EventRule, Set<string>>()
   for (const rule of pack.events) {
     for (const verb of rule.verbs) {
-      for (const f of verb.forms) add(triggers, fold(f), { rule, kind: 'verb', form: fold(f) })
+      for (const f of verb.forms) add(triggers, fold(f), { rule, kind: 'verb', form: fold(f), surface: f })
       if (verb.split) {
-        for (const f of verb.split.finite) add(triggers, fold(f), { rule, kind: 'split', particle: fold(verb.split.particle), form: fold(f) })
+        for (const f of verb.split.finite) add(triggers, fold(f), { rule, kind: 'split', particle: fold(verb.split.particle), form: fold(f), surface: f })
       }
     }
-    for (const n of rule.nouns) add(triggers, fold(n), { rule, kind: 'noun', form: fold(n) })
+    for (const n of rule.nouns) add(triggers, fold(n), { rule, kind: 'noun', form: fold(n), surface: n })
     const objs = new Map<string, string>()
     for (const [mode, words] of Object.entries(rule.objects)) for (const w of words) objs.set(fold(w), mode)
     objects.set(rule, objs)

@@ -1,6 +1,6 @@
 import type { Mention, Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
-import type { Clause } from './clauses.ts'
+import { inClause, type Clause } from './clauses.ts'
 
 /** How an actor phrase attaches to its clause. */
 export type Attachment = { kind: 'bare' } | { kind: 'prep'; prep: string } | { kind: 'gen' }
@@ -61,10 +61,10 @@ function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar):
 
 /** Groups a clause's actor mentions into phrases and says how each attaches. */
 export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clause, g: Grammar): Phrase[] {
-  const inClause = mentions.filter((m) => m.tokenStart >= clause.from && m.tokenEnd <= clause.to)
-  const actorTokens = new Set(inClause.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
+  const members = mentions.filter((m) => inClause(clause, m.tokenStart) && inClause(clause, m.tokenEnd - 1))
+  const actorTokens = new Set(members.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
   const phrases: Phrase[] = []
-  for (const m of inClause) {
+  for (const m of members) {
     const prev = phrases[phrases.length - 1]
     if (prev && coordinationGap(tokens, prev.to, m.tokenStart, g) && !m.genitive) {
       prev.mentions.push(m)

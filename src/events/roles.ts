@@ -64,7 +64,11 @@ export function assignRoles(ctx: RoleContext, specs: { source: string[]; target:
     if (target) how.push('target:passive-subject')
   }
   if (!source) {
-    for (const spec of specs.source) {
+    // "die Verurteilung Russlands durch die UN": where the genitive may be either role, a noun's
+    // genitive is its object as soon as another reading names the agent.
+    const genBoth = ctx.ref.kind === 'noun' && specs.source.includes('gen') && specs.target.includes('gen')
+    const order = genBoth ? [...specs.source.filter((s) => s !== 'gen'), 'gen'] : specs.source
+    for (const spec of order) {
       source = fillRole(spec, ctx, used)
       if (source) { how.push(`source:${spec}`); break }
     }

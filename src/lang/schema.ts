@@ -30,6 +30,11 @@ export const grammarSchema = z.object({
   quantityWords: words,
   quantityGlue: words,
   infinitiveMarkers: words,
+  finiteAuxiliaries: words,
+  appositionOpeners: words,
+  backgroundPrepositions: words,
+  relativeSubjects: words,
+  agentPrepositions: words,
 }).strict()
 
 export const rolesSchema = z.object({

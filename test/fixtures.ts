@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+export interface EventFixture { sentence: string; expected: string[]; note: string; line: number }
+
+const MUTUAL = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
+/** As the gold scorer: the Taliban and Afghanistan, JNIM and Al-Qaida, the USSR and Russia are one actor. */
+const SAME: Record<string, string> = { TALIBAN: 'AFG', AQ: 'JNIM', SUN: 'RUS' }
+
+/** Test sentences with expected events "SRC>TGT:TYPE[:modality]", from test/fixtures/<lang>-events.tsv. */
+export function loadEventFixtures(lang: string): EventFixture[] {
+  const file = join(import.meta.dirname, 'fixtures', `${lang}-events.tsv`)
+  return readFileSync(file, 'utf8').split('\n').slice(1).flatMap((row, i) => {
+    if (!row.trim()) return []
+    const [sentence = '', expected = '', note = ''] = row.split('\t')
+    return [{ sentence, expected: expected.split(';').map((s) => s.trim()).filter(Boolean), note, line: i + 2 }]
+  })
+}
+
+/** Mutual acts are written in one direction; either direction is right. */
+export function sameEvents(got: string[], expected: string[]): boolean {
+  const norm = (e: string) => {
+    const [pair = '', type = '', modality = ''] = e.split(':')
+    const [s0 = '', t0 = ''] = pair.split('>')
+    const s = SAME[s0] ?? s0
+    const t = SAME[t0] ?? t0
+    const key = MUTUAL.has(type) ? [s, t].sort().join('~') : `${s}>${t}`
+    return `${key}:${type}:${modality}`
+  }
+  const a = [...new Set(got.map(norm))].sort()
+  const b = [...new Set(expected.map(norm))].sort()
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}
