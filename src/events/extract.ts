@@ -6,10 +6,10 @@ import { clausePhrases, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 
+/** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
+const GENITIVE_FALLBACK = 0.85
 /** PLOVER's cooperative types; REQUEST is an appeal (CAMEO 02, verbal cooperation). */
 const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'REQUEST'])
-/** Confidence kept when a role was filled by the last-resort "any" reading. */
-const FALLBACK_FACTOR = 0.75
 
 interface SentenceState { lastSubject: Phrase | null }
 
@@ -18,13 +18,13 @@ function clauseTokens(tokens: Token[], clause: Clause): Token[] {
 }
 
 /** "im Ukraine-Krieg", "nach dem Abzug": an event noun in a background adjunct reports nothing new. */
-function isBackground(tokens: Token[], at: number, clause: Clause, pack: LanguagePack): boolean {
+function isBackground(tokens: Token[], at: number, clause: Clause, pack: LanguagePack, mentionTokens: Set<number>): boolean {
   const bg = new Set(pack.grammar.backgroundPrepositions)
   const mods = new Set([...pack.grammar.modifierWords, ...pack.grammar.determiners])
   for (let k = at - 1; k >= clause.from && k >= at - 5; k--) {
     const t = tokens[k]!
     if (bg.has(t.norm)) return true
-    if (t.text === '-' || t.kind === 'word' && (mods.has(t.norm) || /^\p{Ll}/u.test(t.text)) || t.kind === 'word' && k === at - 2 && tokens[k + 1]!.text === '-') continue
+    if (mentionTokens.has(k) || t.text === '-' || t.kind === 'word' && (mods.has(t.norm) || /^\p{Ll}/u.test(t.text)) || t.kind === 'word' && k === at - 2 && tokens[k + 1]!.text === '-') continue
     return false
   }
   return false
@@ -54,6 +54,17 @@ function caseFits(ref: TriggerRef, token: Token, sentenceStart: boolean): boolea
   const capital = /^\p{Lu}/u.test(token.text)
   if (ref.kind === 'noun') return capital || !/^\p{Lu}/u.test(ref.surface)
   return !capital || sentenceStart || /^\p{Lu}/u.test(ref.surface)
+}
+
+/** "die vom Westen unterstützte Regierung": a participle between an agent phrase and its noun describes, it does not report. */
+function isAttributive(tokens: Token[], at: number, clause: Clause, mentionTokens: Set<number>, agentPreps: string[], contractions: Record<string, string>): boolean {
+  const next = tokens[at + 1]
+  if (!next || !inClause(clause, at + 1) || next.kind !== 'word' || !/^\p{Lu}/u.test(next.text) || mentionTokens.has(at + 1)) return false
+  for (let k = at - 1; k >= Math.max(clause.from, at - 4); k--) {
+    const norm = contractions[tokens[k]!.norm] ?? tokens[k]!.norm
+    if (agentPreps.includes(norm)) return true
+  }
+  return false
 }
 
 /** The actor a relative clause refers back to: the last one right before its comma. */
@@ -133,7 +144,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
       for (const ref of lex.triggers.get(tokens[i]!.norm) ?? []) {
         if (!caseFits(ref, tokens[i]!, i === from)) continue
         if (!triggerApplies(ref, tokens, clause, lex)) continue
-        if (ref.kind === 'noun' && isBackground(tokens, i, clause, pack)) continue
+        if (ref.kind === 'noun' && isBackground(tokens, i, clause, pack, mentionTokens)) continue
         const how: string[] = []
         let subject: Phrase | null = null
         if (pronounSubject && firstWord!.start < tokens[i]!.start) {
@@ -153,14 +164,16 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles = assignRoles(roleCtx, specs)
         how.push(...roles.how)
-        let { source, target } = roles
-        let factor = 1
-        if (source && !target && !(ref.rule.mutual && source.mentions.length > 1)) {
-          const rest = phrases.filter((p) => p !== source)
-          target = rest.find((p) => p.from > i) ?? rest[0] ?? null
-          if (target) { how.push('target:any'); factor = FALLBACK_FACTOR }
-        }
+        const { source } = roles
+        let { target } = roles
         if (!source) continue
+        let factor = 1
+        if (!target && !(ref.rule.mutual && source.mentions.length > 1)) {
+          // "nahm die Einladung des Kremls an": the genitive of the verb's object names the partner.
+          target = phrases.find((p) => p !== source && p.attach.kind === 'gen' && p.from > i) ?? null
+          if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
+        }
+        if (ref.kind === 'verb' && isAttributive(tokens, i, clause, mentionTokens, g.agentPrepositions, g.contractions)) continue
         const pairs: [typeof source.mentions[number], typeof source.mentions[number]][] = []
         if (target) {
           for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])
@@ -220,7 +233,11 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean }[]): 
   return list.filter((x) => !x.noun || !verbPairs.has(pair(x.event)) || list.every((y) => y.noun)).map((x) => x.event)
 }
 
-/** Keeps the most confident event per (sentence, source, target, type). */
+/**
+ * One event per act: within a sentence the most confident reading of (source, target, type);
+ * within the article, a later sentence that restates an act with the same date and modality
+ * is the same event, already stated.
+ */
 function dedupe(events: RelationEvent[]): RelationEvent[] {
   const best = new Map<string, RelationEvent>()
   for (const e of events) {
@@ -228,7 +245,13 @@ function dedupe(events: RelationEvent[]): RelationEvent[] {
     const prev = best.get(key)
     if (!prev || e.confidence > prev.confidence) best.set(key, e)
   }
-  return [...best.values()].sort((a, b) => a.start - b.start || a.source.localeCompare(b.source))
+  const seen = new Set<string>()
+  return [...best.values()].sort((a, b) => a.start - b.start || a.source.localeCompare(b.source)).filter((e) => {
+    const key = `${e.source}|${e.target}|${e.type}|${e.date}|${e.modality}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 export function extractEvents(doc: Doc, pack: LanguagePack): RelationEvent[] {

@@ -38,7 +38,8 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
     return nearest(free.filter((p) => p.attach.kind === 'gen'), t)
   }
   if (spec === 'adj') {
-    return free.find((p) => p.to <= t && t - p.to <= 1 && p.mentions.every((m) => m.kind === 'adjective')) ?? null
+    // A demonym before the noun ("iranische Drohnen"), or a name glued to it ("US-Luftangriffe").
+    return free.find((p) => p.to <= t && t - p.to <= 1 && (p.mentions.every((m) => m.kind === 'adjective') || ctx.tokens[p.to]?.text === '-' && ctx.tokens[p.to]!.start === ctx.tokens[p.to - 1]!.end)) ?? null
   }
   if (spec.startsWith('prep:')) {
     const prep = spec.slice(5)

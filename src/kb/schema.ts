@@ -29,7 +29,7 @@ export const groupSchema = z.object({
   becomes: z.array(z.object({ from: isoDate, actor: actorId }).strict()).optional(),
 }).strict()
 
-export const roleIds = ['head_of_state', 'head_of_government', 'foreign_minister', 'defence_minister', 'leader', 'envoy', 'spokesperson', 'other_minister'] as const
+export const roleIds = ['head_of_state', 'head_of_government', 'foreign_minister', 'defence_minister', 'leader', 'envoy', 'spokesperson', 'other_minister', 'institution'] as const
 export type RoleId = (typeof roleIds)[number]
 
 export const personSchema = z.object({

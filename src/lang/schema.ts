@@ -25,7 +25,7 @@ export const grammarSchema = z.object({
   /** Conjunctions that open a new clause after a comma ("…, aber Moskau lieferte"). */
   clauseCoordinators: words,
   coordinationFillers: words,
-  titleOf: words,
+  titleLinks: words,
   subjectPronouns: words,
   quantityWords: words,
   quantityGlue: words,

@@ -39,15 +39,17 @@ const adjacent = (tokens: Token[], a: Raw, b: Raw) => a.end === b.start || (a.en
  * "Malis Machthaber") and a title or role with the name that follows it
  * ("Außenminister Sergej Lawrow"). A title with neither is dropped.
  */
-function combine(raws: Raw[], tokens: Token[], titleOf: string[]): Raw[] {
+function combine(raws: Raw[], tokens: Token[], titleLinks: string[]): Raw[] {
   const out: Raw[] = []
   for (let i = 0; i < raws.length; i++) {
     let cur = raws[i]!
     const next = raws[i + 1]
     const actorish = (r: Raw | undefined) => !!r && (r.entry.kind === 'adjective' || r.entry.kind === 'name' || r.entry.kind === 'metonym')
-    // "der Präsident von Kasachstan"
-    if (cur.entry.kind === 'title' && actorish(next) && next!.start === cur.end + 1 && titleOf.includes(tokens[cur.end]!.norm)) {
-      cur = { ...next!, start: cur.start, entry: { ...next!.entry, kind: 'role', role: cur.entry.role, rule: `${cur.entry.rule}+of` } }
+    // "der Präsident von Kasachstan", "die Regierung der Taliban", "die Armee Malis"
+    const linked = actorish(next) && cur.entry.kind === 'title' && (
+      next!.start === cur.end + 1 && titleLinks.includes(tokens[cur.end]!.norm) || next!.start === cur.end && next!.entry.genitive)
+    if (linked) {
+      cur = { ...next!, start: cur.start, entry: { ...next!.entry, kind: 'role', role: cur.entry.role, genitive: false, rule: `${cur.entry.rule}+link` } }
       i++
     } else if (actorish(cur) && next?.entry.kind === 'title' && adjacent(tokens, cur, next)) {
       cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: next.entry.role, rule: `${next.entry.rule}+${cur.entry.kind}` } }
@@ -75,7 +77,7 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
     else bySentence.set(t.sentence, [i, i + 1])
   })
   for (const [sentence, [from, to]] of bySentence) {
-    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleOf)) {
+    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks)) {
       if (!m.actor) continue
       mentions.push({
         start: doc.tokens[m.start]!.start,
