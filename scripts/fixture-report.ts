@@ -4,11 +4,16 @@ import { loadEventFixtures, sameEvents } from '../test/fixtures.ts'
 const lang = process.argv[2] ?? 'de'
 let ok = 0
 const fails: string[] = []
+const gapLines: number[] = []
 const fixtures = loadEventFixtures(lang)
 for (const f of fixtures) {
   const got = eventStrings(analyseText(f.sentence, '2025-06-17', lang))
   if (sameEvents(got, f.expected)) ok++
-  else fails.push(`${f.line}\t${f.sentence}\n\twant ${f.expected.join(' ; ') || '-'}\n\tgot  ${got.join(' ; ') || '-'}\t${f.note}`)
+  else gapLines.push(f.line), fails.push(`${f.line}\t${f.sentence}\n\twant ${f.expected.join(' ; ') || '-'}\n\tgot  ${got.join(' ; ') || '-'}\t${f.note}`)
 }
 if (process.argv.includes('--fails')) console.log(fails.join('\n'))
+if (process.argv.includes('--gaps')) {
+  const { writeFileSync } = await import('node:fs')
+  writeFileSync(new URL(`../test/fixtures/${lang}-events.known-gaps`, import.meta.url), `${gapLines.join('\n')}\n`)
+}
 console.log(`${ok}/${fixtures.length} fixture sentences exactly right`)

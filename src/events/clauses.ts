@@ -26,12 +26,24 @@ const QUOTES = new Set(['„', '“', '"', '»', '«', '‚', '‘', '”'])
 
 type Opening = Omit<Clause, 'from' | 'to' | 'skip'>
 
+/** True when tokens [from, to) are actor names with at most articles between them. */
+function onlyActors(tokens: Token[], from: number, to: number, actorTokens: Set<number>, g: Grammar): boolean {
+  if (to <= from) return false
+  let actors = 0
+  for (let k = from; k < to; k++) {
+    if (actorTokens.has(k)) { actors++; continue }
+    if (tokens[k]!.kind === 'word' && (g.determiners.includes(tokens[k]!.norm) || g.coordinationFillers.includes(tokens[k]!.norm)) || tokens[k]!.text === ',') continue
+    return false
+  }
+  return actors > 0
+}
+
 /**
  * Splits a sentence's tokens into clauses. A comma opens a clause only when a conjunction,
  * relative pronoun or subject pronoun follows, so lists of actors stay together; "und" opens
  * one when a finite auxiliary follows it; an apposition between commas is set apart.
  */
-export function splitClauses(tokens: Token[], from: number, to: number, g: Grammar): Clause[] {
+export function splitClauses(tokens: Token[], from: number, to: number, g: Grammar, actorTokens: Set<number> = new Set()): Clause[] {
   const subs = new Set(g.subordinators)
   const rels = new Set(g.relativePronouns)
   const preps = new Set([...g.prepositions, ...Object.keys(g.contractions)])
@@ -64,6 +76,8 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         begin(i, { subordinate: true, relative: false, coordinated: false, apposition: false })
       } else if (subs.has(next.norm)) {
         begin(i, { subordinate: true, relative: false, coordinated: false, apposition: false })
+      } else if (coords.has(next.norm) && onlyActors(tokens, start, i, actorTokens, g)) {
+        // "Kasachstan, aber auch Usbekistan …": the head of a list of subjects, not a clause.
       } else if (coords.has(next.norm) || pronouns.has(next.norm)) {
         begin(i, { subordinate: false, relative: false, coordinated: coords.has(next.norm), apposition: false })
       } else if (appositive.has(next.norm)) {

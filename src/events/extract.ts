@@ -123,7 +123,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const g = pack.grammar
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
   const mentionTokens = new Set(mentions.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
-  const clauses = splitClauses(tokens, from, to, g)
+  const clauses = splitClauses(tokens, from, to, g, mentionTokens)
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
   const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g)]))
@@ -131,7 +131,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const clauseEvents: { event: RelationEvent; noun: boolean }[] = []
     const phrases = phrasesOf.get(clause)!
     const words = clauseTokens(tokens, clause)
-    const passive = words.some((t) => g.passiveAuxiliaries.includes(t.norm))
+    const passiveAt = words.find((t) => g.passiveAuxiliaries.includes(t.norm))
+    const passive = !!passiveAt
     const infinitive = words.some((t) => g.infinitiveMarkers.includes(t.norm))
     const firstWord = words.find((t) => t.kind === 'word')
     const pronounSubject = !!firstWord && g.subjectPronouns.includes(firstWord.norm)
@@ -160,7 +161,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = clauseSubject
           how.push('subject:from-main-clause')
         }
-        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passive, agentPreps: g.agentPrepositions }
+        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveAt ? tokens.indexOf(passiveAt) : -1, agentPreps: g.agentPrepositions }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles = assignRoles(roleCtx, specs)
         how.push(...roles.how)
@@ -170,7 +171,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         let factor = 1
         if (!target && !(ref.rule.mutual && source.mentions.length > 1)) {
           // "nahm die Einladung des Kremls an": the genitive of the verb's object names the partner.
-          target = phrases.find((p) => p !== source && p.attach.kind === 'gen' && p.from > i) ?? null
+          const genitives = phrases.filter((p) => p !== source && p.attach.kind === 'gen')
+          target = genitives.find((p) => p.from > i) ?? (passive ? genitives[0] ?? null : null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
         }
         if (ref.kind === 'verb' && isAttributive(tokens, i, clause, mentionTokens, g.agentPrepositions, g.contractions)) continue

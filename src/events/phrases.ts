@@ -15,6 +15,11 @@ export interface Phrase {
 
 const set = (words: string[]) => new Set(words)
 
+/** A lower-case word with an adjective ending ("gemeinsamen"): may stand between a preposition and its noun. */
+function looksAdjectival(t: Token, g: Grammar): boolean {
+  return /^\p{Ll}/u.test(t.text) && t.text.length > 4 && g.adjectiveEndings.some((e) => e && t.norm.endsWith(e))
+}
+
 /** The preposition governing the actor at token `i`, looking back over articles and adjectives. */
 function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar): string | null {
   const preps = set(g.prepositions)
@@ -23,7 +28,7 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar): 
     const t = tokens[k]!
     const norm = g.contractions[t.norm] ?? t.norm
     if (preps.has(norm)) return norm
-    if (t.kind === 'word' && (mods.has(t.norm) || /^\p{Ll}/u.test(t.text))) continue
+    if (t.kind === 'word' && (mods.has(t.norm) || g.determiners.includes(t.norm) || looksAdjectival(t, g))) continue
     if (t.text === '-' ) continue
     return null
   }

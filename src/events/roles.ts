@@ -8,7 +8,8 @@ export interface RoleContext {
   trigger: number
   ref: TriggerRef
   subject: Phrase | null
-  passive: boolean
+  /** Index of the passive auxiliary, or -1 in an active clause. */
+  passiveAt: number
   agentPreps: string[]
 }
 
@@ -55,10 +56,12 @@ export function assignRoles(ctx: RoleContext, specs: { source: string[]; target:
   const how: string[] = []
   let source: Phrase | null = null
   let target: Phrase | null = null
-  if (ctx.passive && ctx.ref.kind === 'verb') {
+  if (ctx.passiveAt >= 0 && ctx.ref.kind === 'verb') {
+    // The agent follows the auxiliary: "wurde … von Russland beschossen"; a "durch" before it
+    // belongs to a noun of the subject ("die Freilassung … durch die Hamas wurde begrüßt").
     for (const prep of ctx.agentPreps) {
-      source = fillRole(`prep:${prep}`, ctx, used)
-      if (source) { how.push(`source:passive-agent:${prep}`); break }
+      const agent = ctx.phrases.find((p) => p.attach.kind === 'prep' && p.attach.prep === prep && p.from > ctx.passiveAt)
+      if (agent) { source = agent; how.push(`source:passive-agent:${prep}`); break }
     }
     if (source) used.add(source)
     target = ctx.subject && !used.has(ctx.subject) ? ctx.subject : fillRole('object', ctx, used)

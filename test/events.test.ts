@@ -1,0 +1,62 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { analyseText, eventStrings } from './helpers.ts'
+
+// Sentences written for these tests: [sentence, publication date, expected events].
+const relationCases: [string, string, string[]][] = [
+  ['Teheran lieferte im Herbst 2022 Hunderte Kampfdrohnen an Moskau.', '2023-01-10', ['IRN>RUS:AID']],
+  ['Im Januar 2025 unterzeichneten Russland und der Iran einen Partnerschaftsvertrag.', '2025-02-01', ['RUS>IRN:SUPPORT']],
+  ['Kasachstan, aber auch Usbekistan und Kirgistan stellen sich nicht auf die Seite Moskaus.', '2022-04-01', ['KAZ>RUS:SUPPORT:negated', 'KGZ>RUS:SUPPORT:negated', 'UZB>RUS:SUPPORT:negated']],
+  ['Das Passagierflugzeug wurde von der russischen Luftabwehr über Tschetschenien beschossen.', '2024-12-30', []],
+  ['Die Stellungen der Ukraine wurden von Russland beschossen.', '2024-12-30', ['RUS>UKR:ASSAULT']],
+  ['Peking will offenbar keine Waffen an Moskau liefern.', '2023-03-01', ['CHN>RUS:AID:negated']],
+  ['Laut ukrainischen Angaben soll Pjöngjang Granaten nach Russland geschickt haben.', '2023-11-01', ['PRK>RUS:AID:hedged']],
+  ['Der Kreml dementierte, dass Russland Soldaten nach Libyen entsandt habe.', '2020-05-01', ['RUS>LBY:AID:denied']],
+  ['Eriwan fror im Februar seine Mitarbeit in der OVKS ein.', '2024-03-01', ['ARM>CSTO:RETREAT']],
+  ['Russland erkannte die Taliban-Regierung im Juli offiziell an.', '2025-07-10', ['RUS>AFG:SUPPORT']],
+  ['Der aserbaidschanische Präsident warf dem Kreml Vertuschung vor.', '2025-01-05', ['AZE>RUS:ACCUSE']],
+  ['Russland hat im Juni 2024 mit Nordkorea einen Beistandspakt geschlossen.', '2024-07-01', ['RUS>PRK:SUPPORT']],
+  ['In Russland ist es im Winter kalt.', '2024-07-01', []],
+  ['Im Ukraine-Krieg verlor Russland viele Soldaten.', '2024-07-01', []],
+]
+
+for (const [sentence, date, expected] of relationCases) {
+  test(`events: ${sentence}`, () => {
+    assert.deepEqual(eventStrings(analyseText(sentence, date)), [...expected].sort())
+  })
+}
+
+test('an event takes the date its sentence states, resolved against the publication date', () => {
+  const [e] = analyseText('Im Herbst letzten Jahres hatte Nordkorea 11.000 Soldaten nach Russland entsandt.', '2025-06-17').events
+  assert.equal(e?.date, '2024')
+  assert.equal(e?.quantity, '11.000 Soldaten')
+  assert.equal(e?.mode, 'troops')
+  const [undated] = analyseText('Teheran lieferte Drohnen an Moskau.', '2025-06-17').events
+  assert.equal(undated?.date, null)
+})
+
+test('every event names its rule, its trigger span and the rules that shaped it', () => {
+  const doc = analyseText('Der russische Verteidigungsminister reiste Ende Juli nach Nordkorea.', '2023-08-02')
+  const [e] = doc.events
+  assert.equal(`${e?.source}>${e?.target}:${e?.type}`, 'RUS>PRK:CONSULT')
+  assert.equal(e?.date, '2023-07')
+  assert.match(e!.rule, /^de\.consult\./)
+  assert.equal(doc.text.slice(e!.start, e!.end), 'reiste')
+  assert.ok(e!.trace.some((t) => t.startsWith('source:')) && e!.trace.some((t) => t.startsWith('date:')))
+})
+
+test('an attributed event is reported, with the attribution kept', () => {
+  const [e] = analyseText('Nach Angaben aus Kiew lieferte Teheran erneut Drohnen an Russland.', '2023-01-10').events
+  assert.equal(e?.modality, 'reported')
+  assert.ok(e?.attribution)
+})
+
+test('negated cooperation is conflict', () => {
+  const [e] = analyseText('Indien liefert keine Waffen an Russland.', '2023-01-10').events
+  assert.deepEqual([e?.type, e?.modality, e?.polarity], ['AID', 'negated', 'conflict'])
+})
+
+test('a pronoun continues the subject of the sentence before', () => {
+  const doc = analyseText('Tokajew empfing den chinesischen Außenminister. Er bat Peking um Investitionen.', '2024-05-01')
+  assert.ok(eventStrings(doc).includes('KAZ>CHN:REQUEST'), eventStrings(doc).join(' '))
+})
