@@ -51,6 +51,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   const pronouns = new Set(g.subjectPronouns)
   const auxiliaries = new Set(g.finiteAuxiliaries)
   const appositive = new Set(g.appositionOpeners)
+  const speech = new Set(g.speechVerbs)
   const clauses: Clause[] = []
   let start = from
   let open: Opening = { subordinate: false, relative: false, coordinated: false, apposition: false }
@@ -78,7 +79,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         begin(i, { subordinate: true, relative: false, coordinated: false, apposition: false })
       } else if (coords.has(next.norm) && onlyActors(tokens, start, i, actorTokens, g)) {
         // "Kasachstan, aber auch Usbekistan …": the head of a list of subjects, not a clause.
-      } else if (coords.has(next.norm) || pronouns.has(next.norm)) {
+      } else if (coords.has(next.norm) || pronouns.has(next.norm) || i > from && speech.has(tokens[i - 1]!.norm)) {
         begin(i, { subordinate: false, relative: false, coordinated: coords.has(next.norm), apposition: false })
       } else if (appositive.has(next.norm)) {
         // ", ein enger Verbündeter Aserbaidschans," : an apposition up to the next comma.

@@ -109,12 +109,32 @@ function quantityOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: Event
   return null
 }
 
-function nearestTime(doc: Doc, sentence: number, from: number, to: number, at: number): { date: string; rule: string } | null {
-  const candidates = doc.times.filter((t) => t.sentence === sentence && t.anchorable && t.precision !== 'decade')
-  const inRange = candidates.filter((t) => t.start >= from && t.end <= to)
-  const pool = inRange.length ? inRange : candidates
-  const best = [...pool].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
-  return best ? { date: best.date, rule: best.rule } : null
+interface Dated { date: string; rule: string }
+
+/**
+ * The date of an event, from the closest context that gives one: a time expression in its own
+ * clause; else one in a main clause of its sentence (not inside another clause's subordinate or
+ * relative clause); else the last date of the previous sentence in the same paragraph
+ * (narrative continuation); else null: the gold convention is "null when the text does not say",
+ * and the relation model falls back to the publication date itself.
+ */
+function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], at: number): Dated | null {
+  const usable = doc.times.filter((t) => t.anchorable && t.precision !== 'decade')
+  const startOf = (c: Clause) => tokens[c.from]!.start
+  const endOf = (c: Clause) => tokens[c.to - 1]!.end
+  const within = (c: Clause) => usable.filter((t) => t.sentence === sIndex && t.start >= startOf(c) && t.end <= endOf(c))
+  const nearest = (list: typeof usable) => [...list].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
+  const own = nearest(within(clause))
+  if (own) return { date: own.date, rule: own.rule }
+  const main = nearest(clauses.filter((c) => c !== clause && !c.subordinate && !c.apposition).flatMap(within))
+  if (main) return { date: main.date, rule: `${main.rule}+main-clause` }
+  const prev = doc.sentences[sIndex - 1]
+  const sentence = doc.sentences[sIndex]!
+  if (prev && !doc.text.slice(prev.end, sentence.start).includes('\n')) {
+    const last = usable.filter((t) => t.sentence === prev.index).at(-1)
+    if (last) return { date: last.date, rule: `${last.rule}+previous-sentence` }
+  }
+  return null
 }
 
 /** Relation events of one sentence. */
@@ -184,10 +204,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           for (let a = 0; a < ms.length; a++) for (let b = a + 1; b < ms.length; b++) pairs.push([ms[a]!, ms[b]!])
           if (pairs.length) how.push('target:coordinated-partner')
         }
-        const mod = modalityOf(tokens, clause, { from, to }, cues, i)
+        const mod = modalityOf(tokens, clause, { from, to }, cues)
         const basePolarity: Polarity = ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
         const polarity: Polarity = (mod.modality === 'negated' || mod.modality === 'denied') ? 'conflict' : basePolarity
-        const time = nearestTime(doc, sIndex, tokens[clause.from]!.start, tokens[clause.to - 1]!.end, tokens[i]!.start)
+        const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start)
         const mode = modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
         for (const [s, t] of pairs) {
@@ -248,8 +268,10 @@ function dedupe(events: RelationEvent[]): RelationEvent[] {
     if (!prev || e.confidence > prev.confidence) best.set(key, e)
   }
   const seen = new Set<string>()
+  // Only a date the sentence states tells two restatements apart; one borrowed from context does not.
+  const statedDate = (e: RelationEvent) => (e.trace.some((t) => t.startsWith('date:') && t.endsWith('+previous-sentence')) ? null : e.date)
   return [...best.values()].sort((a, b) => a.start - b.start || a.source.localeCompare(b.source)).filter((e) => {
-    const key = `${e.source}|${e.target}|${e.type}|${e.date}|${e.modality}`
+    const key = `${e.source}|${e.target}|${e.type}|${statedDate(e)}|${e.modality}`
     if (seen.has(key)) return false
     seen.add(key)
     return true

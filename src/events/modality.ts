@@ -43,9 +43,10 @@ export interface ModalityResult { modality: Modality; cue: string | null; cueAt:
 
 /**
  * The modality of an event from the cues in its clause (and, for hedges and attribution,
- * its sentence). Denial outranks negation, which outranks plans, hedges and reports.
+ * its sentence). Denial outranks negation; who vouches for the act (hedged, reported) outranks
+ * whether it is still a plan: "will offenbar liefern" is hedged.
  */
-export function modalityOf(tokens: Token[], clause: { from: number; to: number }, sentence: { from: number; to: number }, cues: ModalityCues, triggerAt: number): ModalityResult {
+export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean }, sentence: { from: number; to: number }, cues: ModalityCues): ModalityResult {
   const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list)
   const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list)
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
@@ -56,13 +57,14 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number }
   const exempt = new Set(inClause(cues.notNegation).map((h) => h.at))
   const negation = inClause(cues.negation).find((h) => !exempt.has(h.at))
   if (negation) return result('negated', negation)
-  const planned = inClause(cues.planned)[0]
-  if (planned) return result('planned', planned)
-  const hedged = inClause(cues.hedged)[0] ?? inSentence(cues.hedged)[0]
+  // A hedge covers its own clause and the clauses that depend on the sentence, not a second main clause.
+  const hedged = inClause(cues.hedged)[0] ?? (clause.subordinate ? inSentence(cues.hedged)[0] : undefined)
   if (hedged) return result('hedged', hedged)
   const marker = inSentence(cues.reportedMarkers)[0]
   if (marker) return result('reported', marker)
-  const verb = inSentence(cues.reportedVerbs).find((h) => h.at < clause.from || h.at >= clause.to || h.at !== triggerAt)
-  if (verb && (verb.at < clause.from || verb.at >= clause.to)) return result('reported', verb)
+  const verb = inSentence(cues.reportedVerbs).find((h) => h.at < clause.from || h.at >= clause.to)
+  if (verb) return result('reported', verb)
+  const planned = inClause(cues.planned)[0]
+  if (planned) return result('planned', planned)
   return result('asserted')
 }

@@ -69,7 +69,10 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
   const members = mentions.filter((m) => inClause(clause, m.tokenStart) && inClause(clause, m.tokenEnd - 1))
   const actorTokens = new Set(members.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
   const phrases: Phrase[] = []
-  for (const m of members) {
+  for (const [n, m] of members.entries()) {
+    // "die russische Söldnergruppe Wagner": the name after the noun is the actor, the demonym only describes it.
+    const following = members[n + 1]
+    if (m.kind === 'adjective' && following && following.tokenStart - m.tokenEnd === 1 && tokens[m.tokenEnd]!.kind === 'word' && /^\p{Lu}/u.test(tokens[m.tokenEnd]!.text)) continue
     const prev = phrases[phrases.length - 1]
     if (prev && coordinationGap(tokens, prev.to, m.tokenStart, g) && !m.genitive) {
       prev.mentions.push(m)

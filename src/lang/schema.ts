@@ -35,6 +35,7 @@ export const grammarSchema = z.object({
   backgroundPrepositions: words,
   relativeSubjects: words,
   agentPrepositions: words,
+  speechVerbs: words,
 }).strict()
 
 export const rolesSchema = z.object({
