@@ -1,4 +1,4 @@
-import { get_sentence_boundaries } from 'sentencex'
+import sbd from 'sbd'
 import type { Sentence } from '../document.ts'
 import type { Stage } from '../stage.ts'
 import type { LanguagePack } from '../../lang/pack.ts'
@@ -17,19 +17,32 @@ function endsInAbbreviation(piece: string, pack: LanguagePack): boolean {
   return !!m && pack.segment.abbreviations.includes(fold(m[1]!))
 }
 
-/** Sentences of one line: sentencex, then the pack's merge rules. */
+const abbreviationCache = new WeakMap<LanguagePack, string[]>()
+
+/** sbd compares abbreviations without their dots and case-sensitively: give it both cases. */
+function abbreviations(pack: LanguagePack): string[] {
+  let list = abbreviationCache.get(pack)
+  if (!list) {
+    const bare = pack.segment.abbreviations.map((a) => a.replace(/\./g, ''))
+    list = [...new Set(bare.flatMap((a) => [a, a.charAt(0).toUpperCase() + a.slice(1)]))]
+    abbreviationCache.set(pack, list)
+  }
+  return list
+}
+
+/** Sentences of one line: sbd, then the pack's merge rules. */
 function splitLine(text: string, lineStart: number, lineEnd: number, pack: LanguagePack): Span[] {
   const line = text.slice(lineStart, lineEnd)
   const spans: Span[] = []
   let cursor = 0
-  for (const b of get_sentence_boundaries(pack.code, line)) {
-    const piece = b.text.trim()
+  for (const raw of sbd.sentences(line, { preserve_whitespace: true, newline_boundaries: false, abbreviations: abbreviations(pack) })) {
+    const piece = raw.trim()
     if (!piece) continue
     const at = line.indexOf(piece, cursor)
     if (at < 0) continue
     cursor = at + piece.length
     const prev = spans[spans.length - 1]
-    const span = { start: lineStart + at, end: lineStart + at + piece.length, rule: 'sentencex' }
+    const span = { start: lineStart + at, end: lineStart + at + piece.length, rule: 'sbd' }
     const prevText = prev ? text.slice(prev.start, prev.end) : ''
     if (prev && (endsInOrdinal(prevText, pack) || endsInAbbreviation(prevText, pack)) && /^[\p{L}\p{N}]/u.test(piece)) {
       prev.end = span.end
