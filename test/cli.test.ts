@@ -55,6 +55,13 @@ test('doc shows the text with its annotations', () => {
   assert.ok(!r.stdout.includes('\u001b['), 'no colour codes with NO_COLOR')
 })
 
+test('no colour when the output is not a terminal, even in CI', () => {
+  const { NO_COLOR: _n, ...rest } = env
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/entente.js'), 'start'], { env: { ...rest, CI: 'true' }, encoding: 'utf8' })
+  assert.equal(r.status, 0, r.stderr)
+  assert.ok(!r.stdout.includes('\u001b['), 'escape codes in piped output')
+})
+
 test('bad input gives a clear error and a non-zero exit', () => {
   const bad = join(dir, 'bin.txt')
   writeFileSync(bad, Buffer.from([0, 0, 0, 1]))

@@ -1,8 +1,9 @@
 import pc from 'picocolors'
 import { stringify } from 'csv-stringify/sync'
 
-/** Colours only on a terminal and never with NO_COLOR (picocolors checks both). */
-export const color = pc
+/** Colours only on a terminal, never with NO_COLOR; FORCE_COLOR turns them on anywhere. */
+export const colorEnabled = !('NO_COLOR' in process.env) && ('FORCE_COLOR' in process.env || !!process.stdout.isTTY)
+export const color = pc.createColors(colorEnabled)
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
