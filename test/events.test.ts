@@ -17,6 +17,10 @@ const relationCases: [string, string, string[]][] = [
   ['Der aserbaidschanische Präsident warf dem Kreml Vertuschung vor.', '2025-01-05', ['AZE>RUS:ACCUSE']],
   ['Russland hat im Juni 2024 mit Nordkorea einen Beistandspakt geschlossen.', '2024-07-01', ['RUS>PRK:SUPPORT']],
   ['In Russland ist es im Winter kalt.', '2024-07-01', []],
+  ['Niger kündigte im März das Militärabkommen mit Washington auf.', '2024-04-01', ['NER>USA:REJECT']],
+  ['Der Kreml bestellte den moldauischen Botschafter ein und verlangte eine Erklärung.', '2023-02-01', ['RUS>MDA:PROTEST', 'RUS>MDA:REQUEST']],
+  ['Die Polizei in Minsk durchsuchte das Büro der litauischen Stiftung Belarus Freedom.', '2024-02-01', ['BLR>LTU:COERCE']],
+  ['Im Herbst setzte Russland Gleitbomben und Drohnen gegen ukrainische Stellungen ein.', '2024-12-01', ['RUS>UKR:ASSAULT']],
   ['Im Ukraine-Krieg verlor Russland viele Soldaten.', '2024-07-01', []],
 ]
 

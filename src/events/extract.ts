@@ -30,14 +30,30 @@ function isBackground(tokens: Token[], at: number, clause: Clause, pack: Languag
   return false
 }
 
-function triggerApplies(ref: TriggerRef, tokens: Token[], clause: Clause, lex: EventLexicon): boolean {
-  const words = clauseTokens(tokens, clause)
-  if (ref.kind === 'split') {
-    const tail = words.filter((t) => t.kind === 'word').slice(-2)
-    if (!tail.some((t) => t.norm === ref.particle)) return false
+/** "Verteidigungsabkommen" is an "Abkommen": a compound's head is its last part. */
+function isCompoundOf(word: Token, noun: string): boolean {
+  return word.norm.length > noun.length + 2 && word.norm.endsWith(noun) && /^\p{Lu}/u.test(word.text)
+}
+
+/**
+ * A split verb's particle closes its clause or the coordinated part of it:
+ * "bestellte den Botschafter ein und verlangte …".
+ */
+function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Clause, g: LanguagePack['grammar']): boolean {
+  for (let k = at + 1; k < clause.to; k++) {
+    if (!inClause(clause, k) || tokens[k]!.norm !== ref.particle) continue
+    const next = tokens[k + 1]
+    if (k + 1 >= clause.to || !next || next.kind === 'punct' || g.coordinators.includes(next.norm) || g.clauseCoordinators.includes(next.norm)) return true
   }
+  return false
+}
+
+function triggerApplies(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar']): boolean {
+  const words = clauseTokens(tokens, clause)
+  if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g)) return false
   const req = lex.requires.get(ref.rule)!
-  if (req.size > 0 && !words.some((t) => req.has(t.norm))) return false
+  const nouns = lex.requiredNouns.get(ref.rule)!
+  if (req.size > 0 && !words.some((t) => req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n)))) return false
   if (ref.rule.requires_object) {
     const objs = lex.objects.get(ref.rule)!
     if (!words.some((t) => objs.has(t.norm) || [...objs.keys()].some((o) => t.norm.endsWith(o) && t.norm.length > o.length + 2))) return false
@@ -138,7 +154,7 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
 }
 
 /** Relation events of one sentence. */
-function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState): RelationEvent[] {
+function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean): RelationEvent[] {
   const { tokens } = doc
   const g = pack.grammar
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
@@ -146,7 +162,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
-  const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g)]))
+  const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g, isState)]))
   for (const [ci, clause] of clauses.entries()) {
     const clauseEvents: { event: RelationEvent; noun: boolean }[] = []
     const phrases = phrasesOf.get(clause)!
@@ -164,7 +180,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
       if (mentionTokens.has(i) || !inClause(clause, i)) continue
       for (const ref of lex.triggers.get(tokens[i]!.norm) ?? []) {
         if (!caseFits(ref, tokens[i]!, i === from)) continue
-        if (!triggerApplies(ref, tokens, clause, lex)) continue
+        if (!triggerApplies(ref, i, tokens, clause, lex, g)) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, pack, mentionTokens)) continue
         const how: string[] = []
         let subject: Phrase | null = null
@@ -278,7 +294,8 @@ function dedupe(events: RelationEvent[]): RelationEvent[] {
   })
 }
 
-export function extractEvents(doc: Doc, pack: LanguagePack): RelationEvent[] {
+/** `isState` tells states from other actors (the knowledge base knows). */
+export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false): RelationEvent[] {
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
   const state: SentenceState = { lastSubject: null }
@@ -292,7 +309,7 @@ export function extractEvents(doc: Doc, pack: LanguagePack): RelationEvent[] {
   for (const s of doc.sentences) {
     const r = ranges.get(s.index)
     if (!r) continue
-    out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state))
+    out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, isState))
   }
   return dedupe(out)
 }

@@ -19,6 +19,8 @@ export interface EventLexicon {
   /** Per rule: folded object words with the mode they set. */
   objects: Map<EventRule, Map<string, string>>
   requires: Map<EventRule, Set<string>>
+  /** The capitalised `requires` words: compounds ending in them count too. */
+  requiredNouns: Map<EventRule, string[]>
 }
 
 const cache = new WeakMap<LanguagePack, EventLexicon>()
@@ -35,6 +37,7 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
   const triggers = new Map<string, TriggerRef[]>()
   const objects = new Map<EventRule, Map<string, string>>()
   const requires = new Map<EventRule, Set<string>>()
+  const requiredNouns = new Map<EventRule, string[]>()
   for (const rule of pack.events) {
     for (const verb of rule.verbs) {
       for (const f of verb.forms) add(triggers, fold(f), { rule, kind: 'verb', form: fold(f), surface: f })
@@ -47,8 +50,9 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
     for (const [mode, words] of Object.entries(rule.objects)) for (const w of words) objs.set(fold(w), mode)
     objects.set(rule, objs)
     requires.set(rule, new Set(rule.requires.map(fold)))
+    requiredNouns.set(rule, rule.requires.filter((w) => /^\p{Lu}/u.test(w)).map(fold))
   }
-  const lex = { triggers, objects, requires }
+  const lex = { triggers, objects, requires, requiredNouns }
   cache.set(pack, lex)
   return lex
 }

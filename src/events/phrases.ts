@@ -65,14 +65,15 @@ function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar):
 }
 
 /** Groups a clause's actor mentions into phrases and says how each attaches. */
-export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clause, g: Grammar): Phrase[] {
+export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clause, g: Grammar, isState: (actor: string) => boolean = () => false): Phrase[] {
   const members = mentions.filter((m) => inClause(clause, m.tokenStart) && inClause(clause, m.tokenEnd - 1))
   const actorTokens = new Set(members.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
   const phrases: Phrase[] = []
   for (const [n, m] of members.entries()) {
-    // "die russische Söldnergruppe Wagner": the name after the noun is the actor, the demonym only describes it.
+    // "die russische Söldnergruppe Wagner": the named group after the noun is the actor, the demonym
+    // only describes it. A state's name there is part of another name ("die litauische Stiftung Belarus Freedom").
     const following = members[n + 1]
-    if (m.kind === 'adjective' && following && following.tokenStart - m.tokenEnd === 1 && tokens[m.tokenEnd]!.kind === 'word' && /^\p{Lu}/u.test(tokens[m.tokenEnd]!.text)) continue
+    if (m.kind === 'adjective' && following && !isState(following.actor) && following.tokenStart - m.tokenEnd === 1 && tokens[m.tokenEnd]!.kind === 'word' && /^\p{Lu}/u.test(tokens[m.tokenEnd]!.text)) continue
     const prev = phrases[phrases.length - 1]
     if (prev && coordinationGap(tokens, prev.to, m.tokenStart, g) && !m.genitive) {
       prev.mentions.push(m)

@@ -77,7 +77,13 @@ export function assignRoles(ctx: RoleContext, specs: { source: string[]; target:
       if (source) { how.push(`source:${spec}`); break }
     }
   }
-  if (source) used.add(source)
+  if (source) {
+    used.add(source)
+    // A target that names the source's own actor is no partner ("die Polizei in Baku … Sputnik Aserbaidschan").
+    const own = new Set(source.mentions.map((m) => m.actor))
+    for (const p of ctx.phrases) if (p.mentions.every((m) => own.has(m.actor))) used.add(p)
+    if (target && target.mentions.every((m) => own.has(m.actor))) target = null
+  }
   if (!target) {
     for (const spec of specs.target) {
       target = fillRole(spec, ctx, used)
