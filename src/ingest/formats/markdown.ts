@@ -1,13 +1,21 @@
 import type { RawArticle } from '../article.ts'
 
-/** Markdown to plain text: link targets, images, emphasis and heading marks go; words stay. */
-export function markdownToText(md: string): string {
-  return md
+/**
+ * Link targets, images and emphasis marks, which scraped text of any format carries:
+ * "[Kasachstan](https://…) ([/pfad](https://…))" becomes "Kasachstan".
+ */
+export function stripMarkup(text: string): string {
+  return text
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\(\[[^\]]*\]\([^)]*\)\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<https?:[^>]*>/g, '')
+    .replace(/ ?\(\[[^\]]*\]\([^)]*\)\)/g, '')
+    .replace(/\[([^\]]*)\]\((?:https?:|\/)[^)]*\)/g, '$1')
+    .replace(/ ?<https?:[^>]*>/g, '')
     .replace(/(\*\*|__)(.*?)\1/g, '$2')
+}
+
+/** Markdown to plain text: markup and heading marks go; words stay. */
+export function markdownToText(md: string): string {
+  return stripMarkup(md)
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/^>\s?/gm, '')
     .replace(/ {2,}/g, ' ')
