@@ -11,10 +11,13 @@ const cases: [string, string, [string, string][]][] = [
   ['Am Montag reiste er ab.', '2025-06-19', [['Montag', '2025-06-16']]],
   ['In der vergangenen Woche eskalierte es.', '2025-06-19', [['vergangenen Woche', '2025-W24']]],
   ['Anfang 2025 stimmte das Parlament ab.', '2025-06-17', [['Anfang 2025', '2025']]],
-  ['Die Gespräche dauerten am 20. und 21. Mai 2025.', '2025-06-17', [['20. und 21. Mai 2025', '2025-05-20']]],
+  ['Die Gespräche dauerten am 20. und 21. Mai 2025.', '2025-06-17', [['20.', '2025-05-20'], ['21. Mai 2025', '2025-05-21']]],
   ['Vor 70 Jahren endete der Krieg.', '2015-05-08', [['Vor 70 Jahren', '1945']]],
   ['Seit 2014 herrscht Krieg.', '2025-06-17', [['Seit 2014', '2014']]],
-  ['Zwischen 1979 und 1989 kämpften sie.', '2015-12-25', [['Zwischen 1979 und 1989', '1979']]],
+  ['Zwischen 1979 und 1989 kämpften sie.', '2015-12-25', [['Zwischen 1979', '1979'], ['1989', '1989']]],
+  ['Im März und April 1943 wurde gekämpft.', '2011-01-01', [['März', '1943-03'], ['April 1943', '1943-04']]],
+  ['Im Winter 1870/71 fiel Paris.', '2011-01-01', [['Winter 1870', '1870-WI'], ['71', '1871-WI']]],
+  ['Am 4. August begann es, zwei Tage später folgte die Antwort.', '2015-01-01', [['4. August', '2014-08-04'], ['zwei Tage später', '2014-08-06']]],
   ['Im Dezember fiel Schnee.', '2025-06-17', [['Dezember', '2024-12']]],
   ['Im März fiel Regen.', '2025-06-17', [['März', '2025-03']]],
   ['Die Zahlen stammen aus dem zweiten Quartal 2023.', '2025-06-17', [['zweiten Quartal 2023', '2023-Q2']]],
@@ -30,11 +33,17 @@ for (const [sentence, anchor, expected] of cases) {
 }
 
 test('a range keeps its end, and "im selben Monat" takes the month last mentioned', () => {
-  const [range] = tagTimes('Die Konferenz lief vom 3. bis 5. Juli 2024.', de.time, { anchor: '2025-01-01' })
-  assert.equal(range?.value, '2024-07-03')
-  assert.equal(range?.endValue, '2024-07-05')
+  const [range, end] = tagTimes('Die Konferenz lief vom 3. bis 5. Juli 2024.', de.time, { anchor: '2025-01-01' })
+  assert.deepEqual([range?.text, range?.value, range?.endValue], ['3.', '2024-07-03', '2024-07-05'])
+  assert.deepEqual([end?.text, end?.value], ['5. Juli 2024', '2024-07-05'])
   const times = tagTimes('Im Mai 2025 kam er. Später im selben Monat ging er.', de.time, { anchor: '2025-06-17' })
   assert.equal(times[1]?.value, '2025-05')
+})
+
+test('narrative mode anchors a bare month to the last year the text named, not to a bound or an aside', () => {
+  const text = 'Im Jahr 1916 griff die Armee an; die Festung hielt (wie schon 1870) bis 1918 stand. Im März fiel sie.'
+  const march = tagTimes(text, de.time, { anchor: '2011-01-01', mode: 'narrative' }).find((t) => t.text === 'März')
+  assert.equal(march?.value, '1916-03')
 })
 
 test('an impossible day is not a date', () => {

@@ -95,6 +95,8 @@ export const timeSchema = z.object({
     /** A regular expression with {placeholders} for lexicon classes and numbers. */
     match: z.string(),
     value: z.record(z.string(), z.union([z.string(), z.number()])),
+    /** A second expression inside the match, over one named group: "zwischen 1891 und {year2}". */
+    also: z.object({ group: z.string(), value: z.record(z.string(), z.union([z.string(), z.number()])) }).strict().optional(),
     anchorable: z.boolean().default(true),
   }).strict()),
 }).strict()

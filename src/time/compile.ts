@@ -4,6 +4,7 @@ export interface CompiledPattern {
   rule: string
   regex: RegExp
   value: Record<string, string | number>
+  also?: { group: string; value: Record<string, string | number> }
   anchorable: boolean
 }
 
@@ -15,6 +16,7 @@ function alternation(keys: string[]): string {
 
 const NUMERIC: Record<string, string> = {
   year: '1[0-9]{3}|20[0-9]{2}',
+  yy: '[0-9]{2}',
   day: '0?[1-9]|[12][0-9]|3[01]',
   monthnum: '0?[1-9]|1[0-2]',
 }
@@ -44,10 +46,13 @@ function placeholderRegex(cls: string, data: TimeData): string {
 export function compileTimePatterns(data: TimeData): CompiledPattern[] {
   return data.patterns.map((p) => {
     const body = p.match.replace(/\{([a-z]+[0-9]?)\}/g, (_, name: string) => `(?<${name}>${placeholderRegex(placeholderClass(name), data)})`)
-    const endsNumeric = /\{(year|day|monthnum|num)[0-9]?\}$/.test(p.match)
+    const endsNumeric = /\{(year|day|monthnum|num|yy)[0-9]?\}$/.test(p.match)
     const tail = endsNumeric ? '(?![0-9])' : '(?![\\p{L}\\p{N}])'
     try {
-      return { rule: p.rule, regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})${tail}`, 'giu'), value: p.value, anchorable: p.anchorable }
+      return {
+        rule: p.rule, regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})${tail}`, 'giud'), value: p.value, anchorable: p.anchorable,
+        ...(p.also ? { also: p.also } : {}),
+      }
     } catch (err) {
       throw new Error(`time pattern ${p.rule}: ${(err as Error).message}`)
     }

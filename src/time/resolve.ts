@@ -16,6 +16,8 @@ export interface Resolved {
 export interface ResolveContext {
   /** The publication date (news mode) or the last date mentioned (narrative mode). */
   anchor: PartialDate | null
+  /** The last date the text mentioned, for expressions relative to it ("zwei Tage später"). */
+  last: PartialDate | null
   /** The last absolute date the text mentioned, for "im selben Monat". */
   lastMentioned: Resolved | null
   mode: TimeMode
@@ -28,7 +30,7 @@ function placeholderValue(name: string, raw: string, data: TimeData): string | n
   const key = raw.toLowerCase().replace(/\s+/g, ' ')
   const lex = data.lexicon
   switch (placeholderClass(name)) {
-    case 'year': case 'day': case 'monthnum': return Number(raw)
+    case 'year': case 'day': case 'monthnum': case 'yy': return Number(raw)
     case 'month': return lex.month[key]
     case 'season': return lex.season[key]
     case 'weekday': return lex.weekday[key]
@@ -117,14 +119,20 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
   let base: PartialDate | null = null
   let precision: Precision = 'year'
   let weekValue: string | undefined
+  // "zwei Tage später", "am Tag darauf": counted from the last date mentioned, whatever the mode.
+  const anchor = f['anchor'] === 'last' ? ctx.last ?? ctx.anchor : ctx.anchor
 
   const rel = typeof f['rel'] === 'string' ? data.lexicon.relative[f['rel']] : undefined
   if (rel || typeof f['offset'] === 'number') {
-    if (!ctx.anchor) return null
+    if (!anchor) return null
     const unit = rel ? rel.unit : String(f['unit'] ?? '')
     const n = rel ? rel.offset : Number(f['offset'])
     if (unit === 'Q') return null
-    const s = shift(ctx.anchor, unit, n)
+    // Counted from a mentioned day, weeks and months stay days: "eine Woche später" after "15. Dezember".
+    const fromDay = f['anchor'] === 'last' && anchor.day !== undefined && (unit === 'W' || unit === 'M')
+    const s = fromDay
+      ? (() => { const d = unit === 'W' ? addDays(anchor, 7 * n) : { ...addMonths(anchor, n), day: anchor.day }; return { d, precision: 'day' as Precision, value: formatDate(d) } })()
+      : shift(anchor, unit, n)
     if (!s) return null
     base = s.d
     precision = s.precision
@@ -132,6 +140,12 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
   }
 
   if (typeof f['year'] === 'number') base = { year: f['year'] }
+  if (typeof f['yy'] === 'number') {
+    // "1912/13": the century of the year before it; "1.9.39": the latest century not after the anchor.
+    const century = base ? base.year - (base.year % 100) : anchor ? anchor.year - (anchor.year % 100) - (f['yy'] > anchor.year % 100 ? 100 : 0) : null
+    if (century === null) return null
+    base = { year: century + f['yy'] }
+  }
   if (typeof f['month'] === 'number') {
     const year = base?.year ?? inferYear(f['month'], ctx)
     if (year === null) return null
@@ -149,6 +163,7 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
     base = previousWeekday(ctx.anchor as Required<PartialDate>, f['weekday'])
     precision = 'day'
   }
+  if (!base && (typeof f['season'] === 'string' || typeof f['quarter'] === 'number') && ctx.anchor) base = { year: ctx.anchor.year }
   if (!base) return null
 
   if (typeof f['season'] === 'string') {

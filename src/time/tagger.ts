@@ -6,7 +6,7 @@ import { parseDate, type PartialDate } from './calendar.ts'
 
 export type TaggedTime = Omit<TimeExpression, 'sentence'>
 
-interface Hit { start: number; end: number; pattern: CompiledPattern; groups: Record<string, string | undefined> }
+interface Hit { start: number; end: number; pattern: CompiledPattern; groups: Record<string, string | undefined>; indices: Record<string, [number, number] | undefined> }
 
 const compiled = new WeakMap<TimeData, CompiledPattern[]>()
 
@@ -22,11 +22,22 @@ function findHits(text: string, patterns: CompiledPattern[]): Hit[] {
   patterns.forEach((pattern) => {
     for (const m of text.matchAll(pattern.regex)) {
       if (m[0].length === 0) continue
-      hits.push({ start: m.index, end: m.index + m[0].length, pattern, groups: m.groups ?? {} })
+      hits.push({ start: m.index, end: m.index + m[0].length, pattern, groups: m.groups ?? {}, indices: m.indices?.groups ?? {} })
     }
   })
   const order = new Map(patterns.map((p, i) => [p, i]))
   return hits.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || order.get(a.pattern)! - order.get(b.pattern)!)
+}
+
+/** Inside an unclosed "(" on the same line. */
+function inParentheses(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  let depth = 0
+  for (let i = lineStart; i < at; i++) {
+    if (text[i] === '(') depth++
+    else if (text[i] === ')') depth = Math.max(0, depth - 1)
+  }
+  return depth > 0
 }
 
 export interface TagOptions {
@@ -42,25 +53,37 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
   let lastMentioned: Resolved | null = null
   const out: TaggedTime[] = []
   let reach = -1
+  const resolve = (fields: Record<string, string | number>) => {
+    const last = lastMentioned && lastMentioned.precision !== 'decade' ? parseDate(lastMentioned.date) : null
+    const anchor = mode === 'narrative' ? last ?? docAnchor : docAnchor
+    return resolveFields(fields, data, { anchor, last, lastMentioned, mode })
+  }
   // The longest match that resolves wins; a match that cannot ("31. Februar 2024") gives way to a shorter one.
   for (const hit of findHits(text, patternsFor(data))) {
     if (hit.start < reach) continue
     const fields = fillFields(hit.pattern.value, hit.groups, data)
-    const narrativeAnchor = lastMentioned ? parseDate(lastMentioned.date) : null
-    const anchor = mode === 'narrative' ? narrativeAnchor ?? docAnchor : docAnchor
-    const resolved = resolveFields(fields, data, { anchor, lastMentioned, mode })
+    const resolved = resolve(fields)
     if (!resolved) continue
     reach = hit.end
-    const calendar = fields['year'] !== undefined || fields['month'] !== undefined
-    if (calendar) lastMentioned = resolved
-    out.push({
-      start: hit.start,
-      end: hit.end,
-      text: text.slice(hit.start, hit.end),
-      ...resolved,
-      anchorable: hit.pattern.anchorable,
-      rule: hit.pattern.rule,
-    })
+    // Only what names a year or a month moves the narrative anchor ("im März 1943", "des neuen Jahres"),
+    // not a day counted from it or the end of a range.
+    // Bounds ("bis 1915", "seit 1917") and asides in parentheses ("(1870/71)") do not move it either.
+    const namesCalendar = fields['year'] !== undefined || fields['month'] !== undefined || fields['yy'] !== undefined
+    const movesYear = typeof fields['rel'] === 'string' && data.lexicon.relative[fields['rel']]?.unit === 'Y' && fields['month'] === undefined
+    const bound = resolved.mod !== undefined && !['early', 'mid', 'late'].includes(resolved.mod)
+    if ((namesCalendar || movesYear) && resolved.precision !== 'decade' && !bound && !inParentheses(text, hit.start)) lastMentioned = resolved
+    const also = hit.pattern.also
+    const span = also ? hit.indices[also.group] : undefined
+    const second = also && span ? resolve(fillFields(also.value, hit.groups, data)) : null
+    // With a second expression ("zwischen 1891 und 1905"), the first ends with its own last placeholder.
+    const ownEnd = second && span
+      ? Math.max(...Object.values(hit.indices).filter((r): r is [number, number] => !!r && r[1] <= span[0]).map((r) => r[1]), hit.start + 1)
+      : hit.end
+    // An ordinal keeps its dot: "am 20. und 21. Mai".
+    const end = second && text[ownEnd] === '.' && /\d/.test(text[ownEnd - 1] ?? '') ? ownEnd + 1 : ownEnd
+    out.push({ start: hit.start, end, text: text.slice(hit.start, end), ...resolved, anchorable: hit.pattern.anchorable, rule: hit.pattern.rule })
+    // The second runs from its own group to the end of the match: "21. Mai 2025".
+    if (second && span) out.push({ start: span[0], end: hit.end, text: text.slice(span[0], hit.end), ...second, anchorable: hit.pattern.anchorable, rule: `${hit.pattern.rule}.end` })
   }
   return out
 }

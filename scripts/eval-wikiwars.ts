@@ -1,0 +1,36 @@
+// Scores the German time tagger on WikiWarsDE (../shared/bench/wikiwars-de): extraction P/R and
+// value F1 over calendar dates and seasons. Narrative mode, anchored at each document's date.
+// Usage: npm run eval:wikiwars [-- --min-f1 0.885] [--errors]
+import { readdirSync, readFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { knowledgeBase, ROOT } from '../src/service/context.ts'
+import { tagTimes } from '../src/time/tagger.ts'
+import { parseTimex2, scoreTimexes, isCalendarOrSeason } from '../src/eval/timex-gold.ts'
+
+const dir = join(ROOT, '..', 'shared', 'bench', 'wikiwars-de')
+if (!existsSync(dir)) { console.log(`${dir} not found: WikiWarsDE evaluation skipped`); process.exit(0) }
+const de = knowledgeBase().packs.get('de')!
+const docs = readdirSync(dir).filter((f) => f.endsWith('.key.xml')).sort().map((f) => parseTimex2(readFileSync(join(dir, f), 'utf8'), f))
+const results = docs.map((d) => ({ doc: d, predicted: tagTimes(d.text, de.time, { anchor: d.anchor, mode: 'narrative' }) }))
+const score = scoreTimexes(results.map((r) => ({ gold: r.doc.timexes, predicted: r.predicted })))
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`
+console.log(`WikiWarsDE: ${docs.length} documents, ${score.gold} gold calendar/season expressions, ${score.predicted} predicted`)
+console.log(`extraction  precision ${pct(score.extraction.precision)}  recall ${pct(score.extraction.recall)}  F1 ${pct(score.extraction.f1)}`)
+console.log(`value       precision ${pct(score.value.precision)}  recall ${pct(score.value.recall)}  F1 ${pct(score.value.f1)}  (${score.value.correct} right)`)
+if (process.argv.includes('--errors')) {
+  for (const { doc, predicted } of results) {
+    for (const g of doc.timexes.filter((t) => isCalendarOrSeason(t.value))) {
+      const p = predicted.find((t) => t.start < g.end && g.start < t.end)
+      if (!p) console.log(`MISS  ${doc.id.slice(0, 2)} ${g.value.padEnd(10)} ${JSON.stringify(g.text)}  …${doc.text.slice(Math.max(0, g.start - 40), g.start).replace(/\n/g, ' ')}`)
+      else if (p.value !== g.value) console.log(`VALUE ${doc.id.slice(0, 2)} ${g.value.padEnd(10)} got ${p.value.padEnd(10)} ${JSON.stringify(g.text)} / ${JSON.stringify(p.text)} ${p.rule}`)
+    }
+    for (const p of predicted.filter((t) => isCalendarOrSeason(t.value))) {
+      if (!doc.timexes.some((g) => g.start < p.end && p.start < g.end)) console.log(`EXTRA ${doc.id.slice(0, 2)} ${p.value.padEnd(10)} ${JSON.stringify(p.text)} ${p.rule}`)
+    }
+  }
+}
+const minAt = process.argv.indexOf('--min-f1')
+if (minAt > 0 && score.value.f1 < Number(process.argv[minAt + 1])) {
+  console.error(`quality gate failed: value F1 ${score.value.f1.toFixed(3)} < ${process.argv[minAt + 1]}`)
+  process.exit(1)
+}
