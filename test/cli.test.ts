@@ -72,8 +72,19 @@ test('bad input gives a clear error and a non-zero exit', () => {
   assert.match(run('doc', 'no-such-file.txt').stderr, /no document/)
 })
 
+test('explain shows the spans, rules, time expression and anchor of an event', () => {
+  const rows = JSON.parse(run('events', '--pair', 'PRK,RUS', '--type', 'SUPPORT', '--json').stdout) as { id: string }[]
+  assert.ok(rows.length > 0)
+  const x = JSON.parse(run('explain', rows[0]!.id, '--json').stdout)
+  assert.match(x.trigger.rule, /^de\.support\./)
+  assert.ok(x.source.text && x.target.text && x.source.rule && x.target.rule)
+  assert.ok(x.steps.some((s: string) => s.startsWith('source:')))
+  assert.equal(x.time.anchor, x.document.date)
+  assert.match(run('explain', 'no-such-event').stderr, /no event/)
+})
+
 test('every command has --help', () => {
-  for (const cmd of ['start', 'ingest', 'events', 'doc', 'stats', 'times', 'eval']) {
+  for (const cmd of ['start', 'ingest', 'events', 'doc', 'stats', 'times', 'eval', 'explain']) {
     const r = run(cmd, '--help')
     assert.equal(r.status, 0)
     assert.match(r.stdout, /Usage: entente/)

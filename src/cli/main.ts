@@ -6,6 +6,7 @@ import { registerStats } from './commands/stats.ts'
 import { registerEval } from './commands/eval.ts'
 import { registerTimes } from './commands/times.ts'
 import { registerStart } from './commands/start.ts'
+import { registerExplain } from './commands/explain.ts'
 import { CliError, color } from './output.ts'
 
 // `entente events | head` closes the pipe early: that is the reader's choice, not an error.
@@ -20,7 +21,7 @@ const program = new Command('entente')
   .showHelpAfterError()
   .exitOverride()
 
-for (const register of [registerStart, registerIngest, registerEvents, registerDoc, registerStats, registerTimes, registerEval]) register(program)
+for (const register of [registerStart, registerIngest, registerEvents, registerDoc, registerStats, registerTimes, registerEval, registerExplain]) register(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -16,6 +16,7 @@ export function eventQuery(db: Kysely<Database>, f: EventFilter) {
   if (f.to) q = q.where('events.date', '<=', `${f.to}~`)
   if (f.lang) q = q.where('documents.lang', '=', f.lang)
   if (f.docId) q = q.where('events.doc_id', '=', f.docId)
+  if (f.id) q = q.where('events.id', '=', f.id)
   q = q.orderBy('events.date').orderBy('events.doc_id').orderBy('events.start')
   if (f.limit) q = q.limit(f.limit)
   return q

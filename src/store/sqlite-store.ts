@@ -79,6 +79,10 @@ export class SqliteStore implements Store {
     return rows.map(toStoredEvent)
   }
 
+  async event(id: string): Promise<StoredEvent | null> {
+    return (await this.events({ id }))[0] ?? null
+  }
+
   async document(idOrFile: string): Promise<StoredDocument | null> {
     const doc = await this.db.selectFrom('documents').selectAll()
       .where((eb) => eb.or([eb('id', '=', idOrFile), eb('file', '=', idOrFile), eb('path', '=', idOrFile)]))

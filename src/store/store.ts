@@ -10,6 +10,7 @@ export interface EventFilter {
   to?: string
   lang?: string
   docId?: string
+  id?: string
   limit?: number
 }
 
@@ -75,6 +76,7 @@ export interface Store {
   /** The document id a source (file, or file#item) last produced. */
   sourceDoc(sourceKey: string): Promise<string | null>
   events(filter: EventFilter): Promise<StoredEvent[]>
+  event(id: string): Promise<StoredEvent | null>
   document(idOrFile: string): Promise<StoredDocument | null>
   stats(): Promise<Stats>
   close(): Promise<void>

@@ -1,0 +1,78 @@
+import type { Command } from 'commander'
+import { dbPath, openStore } from '../../service/context.ts'
+import type { StoredDocument, StoredEvent } from '../../store/store.ts'
+import { CliError, color, printJson } from '../output.ts'
+
+/** Everything that made one event: its spans, the rules of every step, the time expression and its anchor. */
+export function explanation(e: StoredEvent, doc: StoredDocument) {
+  const within = (m: { start: number; end: number }, span: [number, number]) => m.start < span[1] && span[0] < m.end
+  const sourceMention = doc.mentions.find((m) => within(m, e.sourceSpan))
+  const targetMention = doc.mentions.find((m) => within(m, e.targetSpan))
+  const dateStep = e.trace.find((t) => t.startsWith('date:'))
+  const dateRule = dateStep?.slice(5).split('+')[0]
+  const time = dateRule ? doc.times.find((t) => t.rule === dateRule && (t.value.startsWith(e.date ?? '~') || (e.date ?? '').startsWith(t.value.slice(0, 4)))) : undefined
+  const text = (span: [number, number]) => doc.text.slice(span[0], span[1])
+  return {
+    id: e.id,
+    event: { source: e.source, target: e.target, type: e.type, mode: e.mode, polarity: e.polarity, modality: e.modality, date: e.date, quantity: e.quantity, confidence: e.confidence },
+    document: { id: doc.id, file: doc.file, title: doc.title, date: doc.date, dateSource: doc.dateSource },
+    sentence: e.sentenceText,
+    trigger: { text: text([e.start, e.end]), start: e.start - e.sentenceStart, end: e.end - e.sentenceStart, rule: e.rule },
+    source: { text: text(e.sourceSpan), actor: e.source, rule: sourceMention?.rule ?? null, kind: sourceMention?.kind ?? null },
+    target: { text: text(e.targetSpan), actor: e.target, rule: targetMention?.rule ?? null, kind: targetMention?.kind ?? null },
+    time: time ? { text: time.text, value: time.value, rule: time.rule, anchor: doc.date, anchorSource: doc.dateSource, how: dateStep } : dateStep ? { how: dateStep } : null,
+    steps: e.trace,
+    attribution: e.attribution,
+  }
+}
+
+function marked(e: StoredEvent, docText: string): string {
+  const marks = [
+    { at: e.sourceSpan, open: color.cyan('['), close: color.cyan(`]{source ${e.source}}`) },
+    { at: e.targetSpan, open: color.green('['), close: color.green(`]{target ${e.target}}`) },
+    { at: [e.start, e.end] as [number, number], open: color.magenta('*'), close: color.magenta(`*{${e.type}}`) },
+  ].filter((m) => m.at[0] >= e.sentenceStart).sort((a, b) => b.at[0] - a.at[0])
+  let s = e.sentenceText
+  for (const m of marks) {
+    const a = m.at[0] - e.sentenceStart
+    const b = m.at[1] - e.sentenceStart
+    if (b > s.length) continue
+    s = s.slice(0, a) + m.open + s.slice(a, b) + m.close + s.slice(b)
+  }
+  void docText
+  return s
+}
+
+export function registerExplain(program: Command): void {
+  program.command('explain')
+    .description('show why an event was extracted: its sentence, spans, rules, time expression and anchor')
+    .argument('<event-id>', 'an event id (see `entente events`)')
+    .option('--json', 'print the explanation as JSON')
+    .option('--db <path>', 'database file')
+    .action(async (id: string, opts: { json?: boolean; db?: string }) => {
+      const store = await openStore(dbPath(opts.db))
+      try {
+        const e = await store.event(id)
+        if (!e) throw new CliError(`no event "${id}" in ${dbPath(opts.db)}`)
+        const doc = (await store.document(e.docId))!
+        const x = explanation(e, doc)
+        if (opts.json) { printJson(x); return }
+        const out = [
+          `${color.bold(`${e.source} → ${e.target}  ${e.type} (${e.mode})`)}  ${e.polarity}, ${e.modality}, date ${e.date ?? 'none'}, confidence ${e.confidence}`,
+          '',
+          marked(e, doc.text),
+          '',
+          `document  ${doc.file} · ${doc.title ?? ''} · published ${doc.date ?? 'unknown'}${doc.dateSource === 'estimated' ? ' (estimated)' : ''}`,
+          `trigger   "${x.trigger.text}"  rule ${x.trigger.rule}`,
+          `source    "${x.source.text}" = ${e.source}  (${x.source.kind ?? '?'}, ${x.source.rule ?? '?'})`,
+          `target    "${x.target.text}" = ${e.target}  (${x.target.kind ?? '?'}, ${x.target.rule ?? '?'})`,
+          `time      ${x.time && 'value' in x.time ? `"${x.time.text}" = ${x.time.value}  (${x.time.rule}; anchored to ${x.time.anchor ?? 'nothing'}, ${x.time.anchorSource ?? ''})` : x.time?.how ?? 'none stated'}`,
+          `steps     ${e.trace.join(' → ')}`,
+          ...(e.attribution ? [`reported  by "${e.attribution}"`] : []),
+        ]
+        process.stdout.write(`${out.join('\n')}\n`)
+      } finally {
+        await store.close()
+      }
+    })
+}
