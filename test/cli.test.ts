@@ -35,6 +35,14 @@ test('events filter by pair, type and dates', () => {
   for (const e of aid) assert.ok(e.type === 'AID' && e.date !== null && e.date >= '2022' && e.date <= '2024-12~')
 })
 
+test('events carry a cluster and its sources; --unique shows one row per cluster', () => {
+  const all = JSON.parse(run('events', '--json').stdout) as { cluster: string; sources: number }[]
+  const unique = JSON.parse(run('events', '--unique', '--json').stdout) as { cluster: string }[]
+  assert.ok(all.every((e) => e.cluster && e.sources >= 1))
+  assert.equal(unique.length, new Set(all.map((e) => e.cluster)).size)
+  assert.equal(new Set(unique.map((e) => e.cluster)).size, unique.length)
+})
+
 test('ingesting the same corpus again changes nothing', () => {
   const r = run('ingest', EXAMPLES_DIR, '--json')
   const s = JSON.parse(r.stdout)

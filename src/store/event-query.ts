@@ -5,7 +5,7 @@ import type { EventFilter, StoredEvent } from './store.ts'
 /** Date filters compare the prefix-ordered strings: "2024" ≤ "2024-06-17" ≤ "2024-12~". */
 export function eventQuery(db: Kysely<Database>, f: EventFilter) {
   let q = db.selectFrom('events').innerJoin('documents', 'documents.id', 'events.doc_id')
-    .selectAll('events').select(['documents.file as file', 'documents.lang as lang', 'documents.date as doc_date'])
+    .selectAll('events').select(['documents.file as file', 'documents.lang as lang', 'documents.date as doc_date', 'documents.publisher as publisher'])
   if (f.actor) q = q.where((eb) => eb.or([eb('events.source', '=', f.actor!), eb('events.target', '=', f.actor!)]))
   if (f.pair) {
     const [a, b] = f.pair
@@ -22,11 +22,11 @@ export function eventQuery(db: Kysely<Database>, f: EventFilter) {
   return q
 }
 
-type Row = Selectable<EventsTable> & { file: string; lang: string; doc_date: string | null }
+type Row = Selectable<EventsTable> & { file: string; lang: string; doc_date: string | null; publisher: string | null }
 
 export function toStoredEvent(r: Row): StoredEvent {
   return {
-    id: r.id, docId: r.doc_id, file: r.file, lang: r.lang, docDate: r.doc_date, sentence: r.sentence, sentenceText: r.sentence_text,
+    id: r.id, docId: r.doc_id, file: r.file, lang: r.lang, docDate: r.doc_date, publisher: r.publisher, sentence: r.sentence, sentenceText: r.sentence_text,
     sentenceStart: r.sentence_start, source: r.source, target: r.target, type: r.type, mode: r.mode, polarity: r.polarity,
     modality: r.modality, date: r.date, start: r.start, end: r.end, sourceSpan: [r.source_start, r.source_end],
     targetSpan: [r.target_start, r.target_end], quantity: r.quantity, attribution: r.attribution, rule: r.rule,

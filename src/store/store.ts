@@ -21,6 +21,7 @@ export interface StoredEvent {
   file: string
   lang: string
   docDate: string | null
+  publisher: string | null
   sentence: number
   sentenceText: string
   sentenceStart: number

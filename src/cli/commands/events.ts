@@ -3,15 +3,22 @@ import { dbPath, openStore } from '../../service/context.ts'
 import type { StoredEvent } from '../../store/store.ts'
 import { actorCode, validPartialDate } from '../options.ts'
 import { CliError, printCsv, printJson, printJsonLines, printTable } from '../output.ts'
+import { clusterEvents, type Cluster } from '../../analysis/cluster.ts'
 
 /** The public shape of an event: what --format json/jsonl/csv print. */
-export function eventRecord(e: StoredEvent) {
+export function eventRecord(e: StoredEvent, cluster?: Cluster) {
   return {
     id: e.id, file: e.file, source: e.source, target: e.target, type: e.type, mode: e.mode, polarity: e.polarity,
     modality: e.modality, date: e.date, quantity: e.quantity, sentence: e.sentenceText,
     start: e.start - e.sentenceStart, end: e.end - e.sentenceStart, rule: e.rule, confidence: e.confidence,
     doc: e.docId, lang: e.lang, attribution: e.attribution, trace: e.trace,
+    cluster: cluster?.id ?? null, sources: cluster?.sources ?? 1, reports: cluster?.events.length ?? 1,
   }
+}
+
+/** Clusters of the same act across sentences and articles, keyed by event id. */
+export function clustersOf(events: StoredEvent[]): Map<string, Cluster> {
+  return clusterEvents(events.map((e) => ({ id: e.id, docId: e.docId, source: e.source, target: e.target, type: e.type, date: e.date, docDate: e.docDate, outlet: e.publisher ?? e.file })))
 }
 
 const FORMATS = ['table', 'json', 'jsonl', 'csv'] as const
@@ -30,6 +37,7 @@ export function registerEvents(program: Command): void {
     .option('--to <date>', 'on or before', validPartialDate)
     .option('--lang <code>', 'language of the article')
     .option('--limit <n>', 'at most n events', (v: string) => { const n = Number(v); if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number'); return n })
+    .option('--unique', 'one row per event cluster (the same act reported in several sentences or articles)')
     .option('--format <format>', `table, json, jsonl or csv`, 'table')
     .option('--json', 'same as --format json')
     .option('--db <path>', 'database file')
@@ -39,11 +47,18 @@ export function registerEvents(program: Command): void {
       const store = await openStore(dbPath(opts.db))
       try {
         const events = await store.events({ actor: opts.actor, pair: opts.pair, type: opts.type, from: opts.from, to: opts.to, lang: opts.lang, limit: opts.limit })
-        const records = events.map(eventRecord)
+        const clusters = clustersOf(events)
+        const seen = new Set<string>()
+        // --unique keeps each cluster's most confident report.
+        const chosen = opts.unique
+          ? [...events].sort((a, b) => b.confidence - a.confidence).filter((e) => { const c = clusters.get(e.id)!.id; if (seen.has(c)) return false; seen.add(c); return true })
+            .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id))
+          : events
+        const records = chosen.map((e) => eventRecord(e, clusters.get(e.id)))
         if (format === 'json') printJson(records)
         else if (format === 'jsonl') printJsonLines(records)
         else if (format === 'csv') printCsv(records.map((r) => ({ ...r, trace: r.trace.join(' | ') })))
-        else printTable(records.map((r) => ({ date: r.date, source: r.source, type: r.type, target: r.target, mode: r.mode, modality: r.modality, file: r.file, sentence: r.sentence })), 70)
+        else printTable(records.map((r) => ({ date: r.date, source: r.source, type: r.type, target: r.target, mode: r.mode, modality: r.modality, ...(opts.unique ? { sources: r.sources, reports: r.reports } : {}), file: r.file, sentence: r.sentence })), 70)
       } finally {
         await store.close()
       }
