@@ -21,6 +21,19 @@ const relationCases: [string, string, string[]][] = [
   ['Der Kreml bestellte den moldauischen Botschafter ein und verlangte eine Erklärung.', '2023-02-01', ['RUS>MDA:PROTEST', 'RUS>MDA:REQUEST']],
   ['Die Polizei in Minsk durchsuchte das Büro der litauischen Stiftung Belarus Freedom.', '2024-02-01', ['BLR>LTU:COERCE']],
   ['Im Herbst setzte Russland Gleitbomben und Drohnen gegen ukrainische Stellungen ein.', '2024-12-01', ['RUS>UKR:ASSAULT']],
+  // object control: the infinitive's subject is the object of "bat"
+  ['Damals bat der Präsident von Tadschikistan den Kreml, Truppen in das Land zu entsenden.', '2024-12-01', ['TJK>RUS:REQUEST']],
+  // a purpose clause states an aim, not an act
+  ['Frankreich schickte Ausbilder nach Niger, um die dortige Armee gegen Dschihadisten zu unterstützen.', '2021-12-01', ['FRA>NER:AID']],
+  // an attributive participle after a determiner describes
+  ['Die von Moskau unterstützte Regierung in Damaskus stürzte im Dezember.', '2024-12-20', []],
+  ['Die russisch unterstützte Junta kontrolliert nur noch die Hauptstadt.', '2025-01-10', []],
+  // a genitive describing a named actor
+  ['Die Türkei bezieht mehr Gas aus Georgiens Nachbarland Aserbaidschan.', '2023-01-10', ['TUR>AZE:COOPERATE']],
+  // "Nato-Staaten, darunter die USA": one agent
+  ['Die Rebellen wurden von mehreren Nato-Staaten, darunter den USA, ausgerüstet.', '2015-01-10', []],
+  // a pronoun after a conjunction is that clause's subject
+  ['Ankara reagierte scharf, indem es den israelischen Botschafter einbestellte.', '2023-11-05', ['TUR>ISR:PROTEST']],
   ['Im Ukraine-Krieg verlor Russland viele Soldaten.', '2024-07-01', []],
 ]
 

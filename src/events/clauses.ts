@@ -26,6 +26,14 @@ const QUOTES = new Set(['„', '“', '"', '»', '«', '‚', '‘', '”'])
 
 type Opening = Omit<Clause, 'from' | 'to' | 'skip'>
 
+/** The stretch from `from` to the next comma or the end closes with "zu" + a word: an infinitive clause. */
+function infinitiveFollows(tokens: Token[], from: number, to: number, g: Grammar): boolean {
+  let end = from
+  while (end < to && tokens[end]!.text !== ',') end++
+  const words = tokens.slice(from, end).filter((t) => t.kind === 'word')
+  return words.length >= 2 && g.infinitiveMarkers.includes(words[words.length - 2]!.norm)
+}
+
 /** True when tokens [from, to) are actor names with at most articles between them. */
 function onlyActors(tokens: Token[], from: number, to: number, actorTokens: Set<number>, g: Grammar): boolean {
   if (to <= from) return false
@@ -81,6 +89,9 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         // "Kasachstan, aber auch Usbekistan …": the head of a list of subjects, not a clause.
       } else if (coords.has(next.norm) || pronouns.has(next.norm) || i > from && speech.has(tokens[i - 1]!.norm)) {
         begin(i, { subordinate: false, relative: false, coordinated: coords.has(next.norm), apposition: false })
+      } else if (infinitiveFollows(tokens, k, to, g)) {
+        // ", Truppen in das Land zu entsenden": an infinitive clause.
+        begin(i, { subordinate: true, relative: false, coordinated: false, apposition: false })
       } else if (appositive.has(next.norm)) {
         // ", ein enger Verbündeter Aserbaidschans," : an apposition up to the next comma.
         let end = k

@@ -48,17 +48,33 @@ function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Cl
   return false
 }
 
-function triggerApplies(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar']): boolean {
-  const words = clauseTokens(tokens, clause)
-  if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g)) return false
+/**
+ * Whether a trigger's conditions hold in its clause, and how far from the trigger the word that
+ * satisfies them stands (0 when it needs none): the nearer evidence wins between two readings.
+ */
+function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar']): number | null {
+  if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g)) return null
+  const positions = (hit: (t: Token) => boolean) => {
+    const found: number[] = []
+    for (let k = clause.from; k < clause.to; k++) if (inClause(clause, k) && hit(tokens[k]!)) found.push(Math.abs(k - at))
+    return found
+  }
+  // -1: the rule asks for no evidence, so it competes with no other reading.
+  let distance = -1
   const req = lex.requires.get(ref.rule)!
   const nouns = lex.requiredNouns.get(ref.rule)!
-  if (req.size > 0 && !words.some((t) => req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n)))) return false
+  if (req.size > 0) {
+    const found = positions((t) => req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n)))
+    if (!found.length) return null
+    distance = Math.min(...found)
+  }
   if (ref.rule.requires_object) {
     const objs = lex.objects.get(ref.rule)!
-    if (!words.some((t) => objs.has(t.norm) || [...objs.keys()].some((o) => t.norm.endsWith(o) && t.norm.length > o.length + 2))) return false
+    const found = positions((t) => objs.has(t.norm) || [...objs.keys()].some((o) => t.norm.endsWith(o) && t.norm.length > o.length + 2))
+    if (!found.length) return null
+    distance = Math.max(distance, Math.min(...found))
   }
-  return true
+  return distance
 }
 
 /**
@@ -73,12 +89,16 @@ function caseFits(ref: TriggerRef, token: Token, sentenceStart: boolean): boolea
 }
 
 /** "die vom Westen unterstützte Regierung": a participle between an agent phrase and its noun describes, it does not report. */
-function isAttributive(tokens: Token[], at: number, clause: Clause, mentionTokens: Set<number>, agentPreps: string[], contractions: Record<string, string>): boolean {
+function isAttributive(tokens: Token[], at: number, clause: Clause, mentionTokens: Set<number>, g: LanguagePack['grammar']): boolean {
   const next = tokens[at + 1]
   if (!next || !inClause(clause, at + 1) || next.kind !== 'word' || !/^\p{Lu}/u.test(next.text) || mentionTokens.has(at + 1)) return false
   for (let k = at - 1; k >= Math.max(clause.from, at - 4); k--) {
-    const norm = contractions[tokens[k]!.norm] ?? tokens[k]!.norm
-    if (agentPreps.includes(norm)) return true
+    const t = tokens[k]!
+    const norm = g.contractions[t.norm] ?? t.norm
+    if (g.agentPrepositions.includes(norm)) return true
+    // "die russisch unterstützte Regierung": a determiner, then only lower-case words, then the participle.
+    if (g.determiners.includes(t.norm) && tokens.slice(k + 1, at).every((w) => w.kind === 'word' && /^\p{Ll}/u.test(w.text))) return true
+    if (t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !mentionTokens.has(k)) return false
   }
   return false
 }
@@ -164,14 +184,19 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   let clauseSubject: Phrase | null = null
   const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g, isState)]))
   for (const [ci, clause] of clauses.entries()) {
-    const clauseEvents: { event: RelationEvent; noun: boolean }[] = []
+    const clauseEvents: { event: RelationEvent; noun: boolean; evidence: number }[] = []
     const phrases = phrasesOf.get(clause)!
     const words = clauseTokens(tokens, clause)
     const passiveAt = words.find((t) => g.passiveAuxiliaries.includes(t.norm))
     const passive = !!passiveAt
     const infinitive = words.some((t) => g.infinitiveMarkers.includes(t.norm))
-    const firstWord = words.find((t) => t.kind === 'word')
+    // The first word, past the conjunction that opens the clause ("indem es …", "weil sie …").
+    const opening = words.filter((t) => t.kind === 'word')
+    const openers = new Set([...g.subordinators, ...g.clauseCoordinators])
+    const firstWord = opening[0] && openers.has(opening[0].norm) && opening[1] && g.subjectPronouns.includes(opening[1].norm) ? opening[1] : opening[0]
     const pronounSubject = !!firstWord && g.subjectPronouns.includes(firstWord.norm)
+    // 4: a purpose clause ("um … zu unterstützen") states an aim, not an act.
+    if (clause.subordinate && opening[0] && g.purposeMarkers.includes(opening[0].norm)) continue
     const relativeSubject = clause.relative && !!firstWord && g.relativeSubjects.includes(firstWord.norm)
     const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from) : null
     // An apposition describes; it reports no act of its own.
@@ -180,7 +205,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
       if (mentionTokens.has(i) || !inClause(clause, i)) continue
       for (const ref of lex.triggers.get(tokens[i]!.norm) ?? []) {
         if (!caseFits(ref, tokens[i]!, i === from)) continue
-        if (!triggerApplies(ref, i, tokens, clause, lex, g)) continue
+        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g)
+        if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, pack, mentionTokens)) continue
         const how: string[] = []
         let subject: Phrase | null = null
@@ -192,6 +218,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('subject:relative-antecedent')
         } else {
           subject = subjectOf(phrases, i)
+        }
+        if (!subject && infinitive && ci > 0 && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.objectControlVerbs.includes(t.norm))) {
+          // "bat den Kreml, … einzumarschieren": the infinitive's subject is the main clause's object.
+          const prevPhrases = phrasesOf.get(clauses[ci - 1]!)!
+          const prevSubject = subjectOf(prevPhrases, tokens.length)
+          subject = prevPhrases.find((p) => p.attach.kind === 'bare' && p !== prevSubject) ?? null
+          if (!subject) continue
+          how.push('subject:object-control')
         }
         if (!subject && (clause.coordinated || infinitive) && clauseSubject) {
           subject = clauseSubject
@@ -205,13 +239,17 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         let { target } = roles
         if (!source) continue
         let factor = 1
+        const own = new Set(source.mentions.map((m) => m.actor))
+        const other = (p: Phrase) => p !== source && !p.mentions.every((m) => own.has(m.actor))
         if (!target && !(ref.rule.mutual && source.mentions.length > 1)) {
           // "nahm die Einladung des Kremls an": the genitive of the verb's object names the partner.
-          const genitives = phrases.filter((p) => p !== source && p.attach.kind === 'gen')
-          target = genitives.find((p) => p.from > i) ?? (passive ? genitives[0] ?? null : null)
+          const genitives = phrases.filter((p) => other(p) && p.attach.kind === 'gen')
+          // In a passive, only the genitive of the clause's first noun phrase: "Die Stellungen der Ukraine wurden …".
+          const ofSubject = genitives.find((p) => tokens.slice(clause.from, p.from).filter((t) => t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !g.determiners.includes(t.norm) && !mentionTokens.has(tokens.indexOf(t))).length <= 1
+            && !tokens.slice(clause.from, p.from).some((t) => g.prepositions.includes(g.contractions[t.norm] ?? t.norm)))
+          target = genitives.find((p) => p.from > i) ?? (passive ? ofSubject ?? null : null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
         }
-        if (ref.kind === 'verb' && isAttributive(tokens, i, clause, mentionTokens, g.agentPrepositions, g.contractions)) continue
         const pairs: [typeof source.mentions[number], typeof source.mentions[number]][] = []
         if (target) {
           for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])
@@ -229,7 +267,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         for (const [s, t] of pairs) {
           if (s.actor === t.actor) continue
           const adjOnly = s.kind === 'adjective' || t.kind === 'adjective'
-          clauseEvents.push({ noun: ref.kind === 'noun', event: {
+          clauseEvents.push({ noun: ref.kind === 'noun', evidence, event: {
             sentence: sIndex,
             source: s.actor,
             target: t.actor,
@@ -251,7 +289,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
       }
     }
-    events.push(...governedNounsDropped(clauseEvents))
+    events.push(...governedNounsDropped(nearestEvidence(clauseEvents)))
     const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to)
     if (own && !clause.subordinate) clauseSubject = own
     else if (!clauseSubject && own) clauseSubject = own
@@ -261,11 +299,23 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
 }
 
 /**
+ * One trigger, two readings of the same pair ("nannte die Taliban „Verbündete im Kampf gegen den
+ * Terrorismus“": SUPPORT by "Verbündete", ACCUSE by "Terrorismus"): the reading whose evidence
+ * word stands nearest the trigger wins.
+ */
+function nearestEvidence<T extends { event: RelationEvent; evidence: number }>(list: T[]): T[] {
+  const key = (x: T) => `${x.event.start}|${[x.event.source, x.event.target].sort().join('~')}`
+  const best = new Map<string, number>()
+  for (const x of list) if (x.evidence >= 0) best.set(key(x), Math.min(best.get(key(x)) ?? Infinity, x.evidence))
+  return list.filter((x) => x.evidence < 0 || x.evidence === best.get(key(x)))
+}
+
+/**
  * A verb governs the event nouns of its clause: in "stoppten ihre Waffenlieferungen an die
  * Ukraine" or "fror seine Teilnahme an den Manövern ein" the noun names what the verb acts on,
  * so a noun event between the same two actors as a verb event is not a second event.
  */
-function governedNounsDropped(list: { event: RelationEvent; noun: boolean }[]): RelationEvent[] {
+function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evidence: number }[]): RelationEvent[] {
   const pair = (e: RelationEvent) => [e.source, e.target].sort().join('~')
   const verbPairs = new Set(list.filter((x) => !x.noun).map((x) => pair(x.event)))
   return list.filter((x) => !x.noun || !verbPairs.has(pair(x.event)) || list.every((y) => y.noun)).map((x) => x.event)

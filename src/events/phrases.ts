@@ -56,6 +56,8 @@ function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar):
   for (let k = from; k < to; k++) {
     const t = tokens[k]!
     if (t.text === ',') { sawLink = true; continue }
+    // "Nato-Staaten, darunter den USA": a compound on a name is part of it.
+    if (t.text === '-' && k === from && tokens[k + 1]?.kind === 'word') { nouns--; continue }
     if (t.kind !== 'word') return false
     if (fillers.has(t.norm)) { if (g.coordinators.includes(t.norm)) sawLink = true; continue }
     if (/^\p{Lu}/u.test(t.text) && ++nouns <= 1) continue
@@ -69,18 +71,24 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
   const members = mentions.filter((m) => inClause(clause, m.tokenStart) && inClause(clause, m.tokenEnd - 1))
   const actorTokens = new Set(members.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
   const phrases: Phrase[] = []
+  // Where a dropped describing mention began: the preposition before it governs the head.
+  let describedFrom: number | null = null
   for (const [n, m] of members.entries()) {
     // "die russische Söldnergruppe Wagner": the named group after the noun is the actor, the demonym
     // only describes it. A state's name there is part of another name ("die litauische Stiftung Belarus Freedom").
     const following = members[n + 1]
-    if (m.kind === 'adjective' && following && !isState(following.actor) && following.tokenStart - m.tokenEnd === 1 && tokens[m.tokenEnd]!.kind === 'word' && /^\p{Lu}/u.test(tokens[m.tokenEnd]!.text)) continue
+    const describes = following && following.tokenStart - m.tokenEnd === 1 && tokens[m.tokenEnd]!.kind === 'word' && /^\p{Lu}/u.test(tokens[m.tokenEnd]!.text)
+    if (describes && m.kind === 'adjective' && !isState(following.actor)) continue
+    // "Kasachstans Nachbarland Aserbaidschan": the genitive describes the actor named after the noun.
+    if (describes && m.genitive && m.kind !== 'role') { describedFrom = m.tokenStart; continue }
     const prev = phrases[phrases.length - 1]
     if (prev && coordinationGap(tokens, prev.to, m.tokenStart, g) && !m.genitive) {
       prev.mentions.push(m)
       prev.to = m.tokenEnd
       continue
     }
-    const prep = governingPrep(tokens, m.tokenStart, clause, g)
+    const prep = governingPrep(tokens, describedFrom ?? m.tokenStart, clause, g)
+    describedFrom = null
     const attach: Attachment = prep
       ? { kind: 'prep', prep }
       : m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) ? { kind: 'gen' } : { kind: 'bare' }

@@ -36,6 +36,8 @@ export const grammarSchema = z.object({
   relativeSubjects: words,
   agentPrepositions: words,
   speechVerbs: words,
+  objectControlVerbs: words,
+  purposeMarkers: words,
 }).strict()
 
 export const rolesSchema = z.object({

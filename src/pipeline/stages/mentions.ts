@@ -48,6 +48,14 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[]): Raw[] {
     // "der Präsident von Kasachstan", "die Regierung der Taliban", "die Armee Malis"
     const linked = actorish(next) && cur.entry.kind === 'title' && (
       next!.start === cur.end + 1 && titleLinks.includes(tokens[cur.end]!.norm) || next!.start === cur.end && next!.entry.genitive)
+    // "Afghanistans säkulare kommunistische Regierung": a genitive state, adjectives, an institution.
+    const between = next && cur.entry.genitive && actorish(cur) && next.entry.kind === 'title' ? tokens.slice(cur.end, next.start) : null
+    if (between && between.length <= 3 && between.every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text))) {
+      cur = { ...cur, end: next!.end, entry: { ...cur.entry, kind: 'role', role: next!.entry.role, genitive: false, rule: `${next!.entry.rule}+genitive` } }
+      i++
+      out.push(cur)
+      continue
+    }
     if (linked) {
       cur = { ...next!, start: cur.start, entry: { ...next!.entry, kind: 'role', role: cur.entry.role, genitive: false, rule: `${cur.entry.rule}+link` } }
       i++
