@@ -45,3 +45,10 @@ test('each prediction matches one fact; non-core facts count for precision only'
 test('predictions on articles without gold facts are not scored', () => {
   assert.equal(evaluate([pred({ doc: 'other.txt' })], [fact({})]).strict.predictions, 0)
 })
+
+test('among equal matchings, a fact meets the report that agrees on its date', () => {
+  const facts = [fact({ date: '2024' }), fact({ date: null })]
+  const r = evaluate([pred({ date: null }), pred({ date: '2024' })], facts)
+  assert.equal(r.strict.recall, 1)
+  assert.equal(r.dateAccuracy, 1)
+})

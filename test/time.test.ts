@@ -18,6 +18,8 @@ const cases: [string, string, [string, string][]][] = [
   ['Im März und April 1943 wurde gekämpft.', '2011-01-01', [['März', '1943-03'], ['April 1943', '1943-04']]],
   ['Im Winter 1870/71 fiel Paris.', '2011-01-01', [['Winter 1870', '1870-WI'], ['71', '1871-WI']]],
   ['Am 4. August begann es, zwei Tage später folgte die Antwort.', '2015-01-01', [['4. August', '2014-08-04'], ['zwei Tage später', '2014-08-06']]],
+  ['Am 20. Mai kam er, wenige Tage danach ging sie.', '2025-06-17', [['20. Mai', '2025-05-20'], ['wenige Tage danach', '2025-05']]],
+  ['Es ist nicht mal drei Monate her, dass sie anrief.', '2022-03-28', [['drei Monate her', '2021-12']]],
   ['Im Dezember fiel Schnee.', '2025-06-17', [['Dezember', '2024-12']]],
   ['Im März fiel Regen.', '2025-06-17', [['März', '2025-03']]],
   ['Die Zahlen stammen aus dem zweiten Quartal 2023.', '2025-06-17', [['zweiten Quartal 2023', '2023-Q2']]],

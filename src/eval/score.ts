@@ -70,7 +70,12 @@ export interface LevelScore {
 /** Scores at one level: core facts are matched first (recall), then the others (precision). */
 export function scoreLevel(preds: Prediction[], facts: GoldFact[], fits: (p: Prediction, g: GoldFact) => boolean): LevelScore {
   const taken = new Map<number, number>()
+  // Among matchings of the same size, prefer pairs whose dates agree: a fact stated twice with two
+  // dates should meet the report with its date. Augmenting paths never unmatch a matched fact.
+  const dated = (p: Prediction, g: GoldFact) => fits(p, g) && datesAgree(p.date, g.date)
+  maxMatching(preds, facts, dated, taken, (gi) => facts[gi]!.core)
   maxMatching(preds, facts, fits, taken, (gi) => facts[gi]!.core)
+  maxMatching(preds, facts, dated, taken, () => true)
   maxMatching(preds, facts, fits, taken, () => true)
   const core = facts.filter((f) => f.core).length
   const coreFound = [...taken.values()].filter((gi) => facts[gi]!.core).length

@@ -155,7 +155,8 @@ interface Dated { date: string; rule: string }
  * and the relation model falls back to the publication date itself.
  */
 function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], at: number): Dated | null {
-  const usable = doc.times.filter((t) => t.anchorable && t.precision !== 'decade')
+  // The end of a range ("… und 1989") dates nothing by itself: its start carries the range.
+  const usable = doc.times.filter((t) => t.anchorable && t.precision !== 'decade' && !t.rule.endsWith('.end'))
   const startOf = (c: Clause) => tokens[c.from]!.start
   const endOf = (c: Clause) => tokens[c.to - 1]!.end
   const within = (c: Clause) => usable.filter((t) => t.sentence === sIndex && t.start >= startOf(c) && t.end <= endOf(c))

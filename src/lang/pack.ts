@@ -46,7 +46,7 @@ export function loadLanguagePack(dir: string): LanguagePack {
       hedged: [], reportedMarkers: [], reportedVerbs: [], planned: [], denied: [], negation: [], notNegation: [],
     }),
     time: optional(join(dir, 'time.yaml'), timeSchema, {
-      lexicon: { month: {}, season: {}, weekday: {}, part: {}, numberWord: {}, ordinalWord: {}, unit: {}, relative: {} },
+      lexicon: { month: {}, season: {}, weekday: {}, part: {}, numberWord: {}, vague: [], ordinalWord: {}, unit: {}, relative: {} },
       patterns: [],
     }),
     events,

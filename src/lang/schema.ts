@@ -87,6 +87,8 @@ export const timeSchema = z.object({
     weekday: z.record(z.string(), z.number().int().min(1).max(7)),
     part: z.record(z.string(), z.enum(['early', 'mid', 'late'])),
     numberWord: z.record(z.string(), z.number()),
+    /** Number words too vague for a day: an offset counted with them resolves to the month. */
+    vague: z.array(z.string()).default([]),
     ordinalWord: z.record(z.string(), z.number()),
     unit: z.record(z.string(), z.enum(['Y', 'M', 'W', 'D', 'Q'])),
     /** Relative references: offsets from the anchor in a unit ("letzten Jahres" = Y -1). */

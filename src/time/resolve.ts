@@ -46,6 +46,8 @@ function placeholderValue(name: string, raw: string, data: TimeData): string | n
 /** Fills a pattern's value template from the captured groups. */
 export function fillFields(template: Record<string, string | number>, groups: Record<string, string | undefined>, data: TimeData): Fields {
   const out: Fields = {}
+  const num = groups['num']?.toLowerCase().replace(/\s+/g, ' ')
+  if (num && data.lexicon.vague.includes(num)) out['vague'] = 'true'
   for (const [field, tpl] of Object.entries(template)) {
     if (typeof tpl === 'number') { out[field] = tpl; continue }
     const whole = /^\{([a-z]+[0-9]?)\}$/.exec(tpl)
@@ -165,6 +167,10 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
   }
   if (!base && (typeof f['season'] === 'string' || typeof f['quarter'] === 'number') && ctx.anchor) base = { year: ctx.anchor.year }
   if (!base) return null
+  if (f['vague'] === 'true' && precision === 'day') {
+    precision = 'month'
+    base = { year: base.year, month: base.month }
+  }
 
   if (typeof f['season'] === 'string') {
     return withMod({ value: `${base.year}-${f['season']}`, date: String(base.year), precision: 'season' })
