@@ -4,8 +4,8 @@ import { z } from 'zod'
 import { loadDataFile } from '../kb/data-file.ts'
 import { ambiguitySchema, langActorsFile, type LangActor } from '../kb/schema.ts'
 import {
-  chromeSchema, eventRulesFile, grammarSchema, metaSchema, modalitySchema, rolesSchema, segmentSchema, timeSchema,
-  type EventRule, type Grammar, type ModalityData, type RolesData, type TimeData,
+  chromeSchema, corefSchema, eventRulesFile, grammarSchema, metaSchema, modalitySchema, rolesSchema, segmentSchema, timeSchema,
+  type CorefData, type EventRule, type Grammar, type ModalityData, type RolesData, type TimeData,
 } from './schema.ts'
 
 /** Everything language-specific, loaded from one folder: data/lang/<code>/. */
@@ -19,6 +19,7 @@ export interface LanguagePack {
   meta: z.output<typeof metaSchema>
   modality: ModalityData
   time: TimeData
+  coref: CorefData
   events: EventRule[]
   actors: Record<string, LangActor>
   ambiguities: z.output<typeof ambiguitySchema>
@@ -49,6 +50,7 @@ export function loadLanguagePack(dir: string): LanguagePack {
       lexicon: { month: {}, season: {}, weekday: {}, part: {}, numberWord: {}, vague: [], ordinalWord: {}, unit: {}, relative: {} },
       patterns: [],
     }),
+    coref: optional(join(dir, 'coref.yaml'), corefSchema, { descriptions: [], determiners: [], window: 3 }),
     events,
     actors: loadDataFile(join(dir, 'actors.yaml'), langActorsFile),
     ambiguities: optional(join(dir, 'ambiguities.yaml'), ambiguitySchema, {}),

@@ -134,3 +134,10 @@ export type RolesData = z.output<typeof rolesSchema>
 export type TimeData = z.output<typeof timeSchema>
 export type ModalityData = z.output<typeof modalitySchema>
 export type EventRule = z.output<typeof eventRuleSchema>
+
+export const corefSchema = z.object({
+  descriptions: words,
+  determiners: words,
+  window: z.number().int().min(1).max(10).default(3),
+}).strict()
+export type CorefData = z.output<typeof corefSchema>

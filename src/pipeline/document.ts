@@ -27,7 +27,7 @@ export interface Token {
   sentence: number
 }
 
-export type MentionKind = 'name' | 'form' | 'adjective' | 'metonym' | 'person' | 'role' | 'title'
+export type MentionKind = 'name' | 'form' | 'adjective' | 'metonym' | 'person' | 'role' | 'title' | 'coref'
 
 export interface Mention {
   start: number
@@ -42,6 +42,8 @@ export interface Mention {
   /** True when the matched form is a genitive ("Russlands"). */
   genitive: boolean
   person?: string
+  /** For a reference ("das Land"), the start offset of the mention it refers back to. */
+  antecedent?: number
   rule: string
 }
 

@@ -5,10 +5,11 @@ import { tokensStage } from './stages/tokens.ts'
 import { mentionsStage } from './stages/mentions.ts'
 import { timesStage } from './stages/times.ts'
 import { eventsStage } from './stages/events.ts'
+import { corefStage } from './stages/coref.ts'
 
 /** The understanding stages, in order. Bump PIPELINE_VERSION when their output changes. */
-export const STAGES: Stage[] = [sentencesStage, tokensStage, timesStage, mentionsStage, eventsStage]
-export const PIPELINE_VERSION = 1
+export const STAGES: Stage[] = [sentencesStage, tokensStage, timesStage, mentionsStage, corefStage, eventsStage]
+export const PIPELINE_VERSION = 2
 
 export function analyse(doc: Doc, ctx: StageContext): Doc {
   return runStages(STAGES, doc, ctx)

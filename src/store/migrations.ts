@@ -88,4 +88,9 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0002-mention-antecedent': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('mentions').addColumn('antecedent', 'integer').execute()
+    },
+  },
 }

@@ -50,7 +50,7 @@ export class SqliteStore implements Store {
           date_rule: doc.date?.rule ?? null, text: doc.text, pipeline_version: PIPELINE_VERSION, ingested_at: now,
         }).execute()
         await insertChunked(trx, 'sentences', doc.sentences.map((s) => ({ doc_id: doc.id, idx: s.index, start: s.start, end: s.end, rule: s.rule })))
-        await insertChunked(trx, 'mentions', doc.mentions.map((m) => ({ doc_id: doc.id, sentence: m.sentence, start: m.start, end: m.end, actor: m.actor, kind: m.kind, person: m.person ?? null, rule: m.rule })))
+        await insertChunked(trx, 'mentions', doc.mentions.map((m) => ({ doc_id: doc.id, sentence: m.sentence, start: m.start, end: m.end, actor: m.actor, kind: m.kind, person: m.person ?? null, rule: m.rule, antecedent: m.antecedent ?? null })))
         await insertChunked(trx, 'times', doc.times.map((t) => ({ doc_id: doc.id, sentence: t.sentence, start: t.start, end: t.end, text: t.text, value: t.value, date: t.date, precision: t.precision, end_value: t.endValue ?? null, mod: t.mod ?? null, rule: t.rule })))
         await insertChunked(trx, 'events', doc.events.map((e, n) => {
           const s = doc.sentences[e.sentence]!
@@ -90,7 +90,7 @@ export class SqliteStore implements Store {
     if (!doc) return null
     const [sentences, mentions, times, events] = await Promise.all([
       this.db.selectFrom('sentences').select(['idx', 'start', 'end']).where('doc_id', '=', doc.id).orderBy('idx').execute(),
-      this.db.selectFrom('mentions').select(['sentence', 'start', 'end', 'actor', 'kind', 'rule']).where('doc_id', '=', doc.id).orderBy('start').execute(),
+      this.db.selectFrom('mentions').select(['sentence', 'start', 'end', 'actor', 'kind', 'rule', 'antecedent']).where('doc_id', '=', doc.id).orderBy('start').execute(),
       this.db.selectFrom('times').select(['sentence', 'start', 'end', 'text', 'value', 'rule']).where('doc_id', '=', doc.id).orderBy('start').execute(),
       this.events({ docId: doc.id }),
     ])

@@ -56,7 +56,7 @@ export interface StoredDocument {
   dateSource: string | null
   text: string
   sentences: { idx: number; start: number; end: number }[]
-  mentions: { sentence: number; start: number; end: number; actor: string; kind: string; rule: string }[]
+  mentions: { sentence: number; start: number; end: number; actor: string; kind: string; rule: string; antecedent: number | null }[]
   times: { sentence: number; start: number; end: number; text: string; value: string; rule: string }[]
   events: StoredEvent[]
 }

@@ -23,6 +23,7 @@ export interface SentencesTable { doc_id: string; idx: number; start: number; en
 
 export interface MentionsTable {
   doc_id: string; sentence: number; start: number; end: number; actor: string; kind: string; person: string | null; rule: string
+  antecedent: number | null
 }
 
 export interface TimesTable {

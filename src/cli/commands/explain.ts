@@ -12,14 +12,20 @@ export function explanation(e: StoredEvent, doc: StoredDocument) {
   const dateRule = dateStep?.slice(5).split('+')[0]
   const time = dateRule ? doc.times.find((t) => t.rule === dateRule && (t.value.startsWith(e.date ?? '~') || (e.date ?? '').startsWith(t.value.slice(0, 4)))) : undefined
   const text = (span: [number, number]) => doc.text.slice(span[0], span[1])
+  // "das Land" → the mention it refers back to.
+  const referent = (m: StoredDocument['mentions'][number] | undefined) => {
+    if (!m || m.antecedent === null) return null
+    const a = doc.mentions.find((x) => x.start === m.antecedent)
+    return a ? { text: text([a.start, a.end]), at: a.start } : null
+  }
   return {
     id: e.id,
     event: { source: e.source, target: e.target, type: e.type, mode: e.mode, polarity: e.polarity, modality: e.modality, date: e.date, quantity: e.quantity, confidence: e.confidence },
     document: { id: doc.id, file: doc.file, title: doc.title, date: doc.date, dateSource: doc.dateSource },
     sentence: e.sentenceText,
     trigger: { text: text([e.start, e.end]), start: e.start - e.sentenceStart, end: e.end - e.sentenceStart, rule: e.rule },
-    source: { text: text(e.sourceSpan), actor: e.source, rule: sourceMention?.rule ?? null, kind: sourceMention?.kind ?? null },
-    target: { text: text(e.targetSpan), actor: e.target, rule: targetMention?.rule ?? null, kind: targetMention?.kind ?? null },
+    source: { text: text(e.sourceSpan), actor: e.source, rule: sourceMention?.rule ?? null, kind: sourceMention?.kind ?? null, refersTo: referent(sourceMention) },
+    target: { text: text(e.targetSpan), actor: e.target, rule: targetMention?.rule ?? null, kind: targetMention?.kind ?? null, refersTo: referent(targetMention) },
     time: time ? { text: time.text, value: time.value, rule: time.rule, anchor: doc.date, anchorSource: doc.dateSource, how: dateStep } : dateStep ? { how: dateStep } : null,
     steps: e.trace,
     attribution: e.attribution,
@@ -64,8 +70,8 @@ export function registerExplain(program: Command): void {
           '',
           `document  ${doc.file} · ${doc.title ?? ''} · published ${doc.date ?? 'unknown'}${doc.dateSource === 'estimated' ? ' (estimated)' : ''}`,
           `trigger   "${x.trigger.text}"  rule ${x.trigger.rule}`,
-          `source    "${x.source.text}" = ${e.source}  (${x.source.kind ?? '?'}, ${x.source.rule ?? '?'})`,
-          `target    "${x.target.text}" = ${e.target}  (${x.target.kind ?? '?'}, ${x.target.rule ?? '?'})`,
+          `source    "${x.source.text}" = ${e.source}  (${x.source.kind ?? '?'}, ${x.source.rule ?? '?'}${x.source.refersTo ? `, refers to "${x.source.refersTo.text}"` : ''})`,
+          `target    "${x.target.text}" = ${e.target}  (${x.target.kind ?? '?'}, ${x.target.rule ?? '?'}${x.target.refersTo ? `, refers to "${x.target.refersTo.text}"` : ''})`,
           `time      ${x.time && 'value' in x.time ? `"${x.time.text}" = ${x.time.value}  (${x.time.rule}; anchored to ${x.time.anchor ?? 'nothing'}, ${x.time.anchorSource ?? ''})` : x.time?.how ?? 'none stated'}`,
           `steps     ${e.trace.join(' → ')}`,
           ...(e.attribution ? [`reported  by "${e.attribution}"`] : []),

@@ -1,0 +1,57 @@
+import type { Doc, Mention } from '../document.ts'
+import type { Stage, StageContext } from '../stage.ts'
+import { phraseKey } from '../../text/tokenize.ts'
+
+/**
+ * Definite descriptions that stand for a state named before ("das Land", "die Junta",
+ * "die Hauptstadt"): each becomes a mention of that state, with the antecedent it refers to.
+ * The antecedent is the last state named as a participant (not after a preposition) within the
+ * window. A description met again ("die Junta") keeps the state it stood for before.
+ */
+export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
+  const { coref } = ctx.pack
+  const descriptions = coref.descriptions.map(phraseKey)
+  const determiners = new Set(coref.determiners)
+  const taken = new Set(doc.mentions.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
+  const isState = (id: string) => ctx.kb.actors.get(id)?.kind === 'state'
+  const anchors = doc.mentions.filter((m) => m.kind !== 'adjective' && isState(m.actor)).sort((a, b) => a.start - b.start)
+  const added: Mention[] = []
+  const preps = new Set([...ctx.pack.grammar.prepositions, ...Object.keys(ctx.pack.grammar.contractions)])
+  const afterPreposition = (m: Mention) => [1, 2, 3].some((k) => preps.has(doc.tokens[m.tokenStart - k]?.norm ?? '') && doc.tokens.slice(m.tokenStart - k + 1, m.tokenStart).every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text)))
+  const before: Record<string, string> = {}
+  // The last state named as a participant rather than after a preposition ("mit der Türkei",
+  // "für Putin"), else the last state named at all.
+  const salient = (at: number, sentence: number): Mention | undefined => {
+    const inWindow = anchors.filter((m) => m.start < at && sentence - m.sentence <= ctx.pack.coref.window)
+    return inWindow.filter((m) => !afterPreposition(m) && !m.genitive).at(-1) ?? inWindow.at(-1)
+  }
+  for (let i = 1; i < doc.tokens.length; i++) {
+    if (taken.has(i) || !determiners.has(doc.tokens[i - 1]!.norm)) continue
+    const d = descriptions.find((keys) => keys.every((k, n) => doc.tokens[i + n]?.norm === k && doc.tokens[i + n]!.sentence === doc.tokens[i]!.sentence))
+    if (!d) continue
+    const end = i + d.length
+    // "die Junta in Bamako", "das Regime Assads": the description has its own actor right after it.
+    const next = doc.mentions.find((m) => m.tokenStart === end || m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm))
+    if (next && (next.tokenStart === end + 1 || next.genitive)) continue
+    const sentence = doc.tokens[i]!.sentence
+    const key = d.join(' ')
+    const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
+    if (!recent) continue
+    const kept = before[key] ? anchors.filter((m) => m.actor === before[key] && m.start < doc.tokens[i]!.start).at(-1) : undefined
+    const antecedent = kept ?? salient(doc.tokens[i]!.start, sentence)
+    if (!antecedent) continue
+    before[key] = antecedent.actor
+    added.push({
+      start: doc.tokens[i]!.start, end: doc.tokens[end - 1]!.end, tokenStart: i, tokenEnd: end, sentence,
+      actor: antecedent.actor, kind: 'coref', genitive: false, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.description`,
+    })
+  }
+  return added
+}
+
+export const corefStage: Stage = {
+  name: 'coref',
+  requires: ['tokens', 'mentions'],
+  assigns: ['mentions'],
+  run: (doc, ctx) => ({ ...doc, mentions: [...doc.mentions, ...resolveDescriptions(doc, ctx)].sort((a, b) => a.start - b.start) }),
+}
