@@ -68,6 +68,13 @@ test('an attributed event is reported, with the attribution kept', () => {
   assert.ok(e?.attribution)
 })
 
+test('conditions and open questions are hedged', () => {
+  const modality = (t: string) => analyseText(t, '2024-05-01').events.map((e) => e.modality)
+  assert.deepEqual(modality('Niemand weiß, ob Peking Waffen an Russland liefert.'), ['hedged'])
+  assert.deepEqual(modality('Liefert Peking Waffen an Russland?'), ['hedged'])
+  assert.deepEqual(modality('Falls Teheran Raketen an Moskau liefert, drohen neue Sanktionen.'), ['hedged'])
+})
+
 test('negated cooperation is conflict', () => {
   const [e] = analyseText('Indien liefert keine Waffen an Russland.', '2023-01-10').events
   assert.deepEqual([e?.type, e?.modality, e?.polarity], ['AID', 'negated', 'conflict'])

@@ -10,6 +10,7 @@ export interface ModalityCues {
   denied: string[][]
   negation: string[][]
   notNegation: string[][]
+  conditional: string[][]
 }
 
 const cache = new WeakMap<ModalityData, ModalityCues>()
@@ -21,6 +22,7 @@ export function modalityCues(data: ModalityData): ModalityCues {
     c = {
       hedged: keys(data.hedged), reportedMarkers: keys(data.reportedMarkers), reportedVerbs: keys(data.reportedVerbs),
       planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation),
+      conditional: keys(data.conditional),
     }
     cache.set(data, c)
   }
@@ -57,6 +59,12 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const exempt = new Set(inClause(cues.notNegation).map((h) => h.at))
   const negation = inClause(cues.negation).find((h) => !exempt.has(h.at))
   if (negation) return result('negated', negation)
+  // A condition or an open question ("Niemand weiß, ob …", "Liefert Peking Waffen?") asserts nothing.
+  const opener = tokens.slice(clause.from, clause.to).find((t) => t.kind === 'word')
+  const conditional = opener && cues.conditional.some((c) => c.length === 1 && c[0] === opener.norm) ? { at: tokens.indexOf(opener), len: 1 } : undefined
+  if (conditional) return result('hedged', conditional)
+  const last = tokens[sentence.to - 1]
+  if (last?.text === '?') return result('hedged', { at: sentence.to - 1, len: 1 })
   // A hedge covers its own clause and the clauses that depend on the sentence, not a second main clause.
   const hedged = inClause(cues.hedged)[0] ?? (clause.subordinate ? inSentence(cues.hedged)[0] : undefined)
   if (hedged) return result('hedged', hedged)

@@ -78,6 +78,7 @@ export const modalitySchema = z.object({
   negation: words,
   /** Phrases that contain a negation word but do not negate ("nicht nur"). */
   notNegation: words,
+  conditional: words,
 }).strict()
 
 export const timeSchema = z.object({
