@@ -32,6 +32,15 @@ const relationCases: [string, string, string[]][] = [
   ['Die Türkei bezieht mehr Gas aus Georgiens Nachbarland Aserbaidschan.', '2023-01-10', ['TUR>AZE:COOPERATE']],
   // "Nato-Staaten, darunter die USA": one agent
   ['Die Rebellen wurden von mehreren Nato-Staaten, darunter den USA, ausgerüstet.', '2015-01-10', []],
+  // a parenthesis and an apposition inside the main clause do not cut it
+  ['Im März fror Georgien seine Mitarbeit in der Eurasischen Wirtschaftsunion (EAWU), einem Projekt Moskaus, ein.', '2025-01-10', ['GEO>EAEU:RETREAT']],
+  // an apposition with a definite article
+  ['Die Polizei in Kasan, der Hauptstadt Tatarstans, nahm zwei Diplomaten aus Estland fest.', '2025-01-10', []],
+  ['Russland, der wichtigste Partner Armeniens, zog im Juli seine Grenzschützer aus Eriwan ab.', '2024-08-10', ['RUS>ARM:RETREAT']],
+  // the main clause resumes after a relative clause ends on its verb
+  ['Serbien lieferte im Sommer, wie Beobachter berichteten, Munition an die Ukraine.', '2024-10-01', ['SRB>UKR:AID:reported']],
+  // a relative clause that starts with a preposition is not an apposition
+  ['Armenien trat dem Strafgerichtshof bei, der im März einen Haftbefehl gegen Putin erlassen hatte.', '2024-10-01', ['ARM>ICC:SUPPORT', 'ICC>RUS:COERCE']],
   // a pronoun after a conjunction is that clause's subject
   ['Ankara reagierte scharf, indem es den israelischen Botschafter einbestellte.', '2023-11-05', ['TUR>ISR:PROTEST']],
   ['Im Ukraine-Krieg verlor Russland viele Soldaten.', '2024-07-01', []],

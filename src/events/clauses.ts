@@ -5,34 +5,27 @@ export interface Clause {
   /** Token range [from, to) into the document's tokens. */
   from: number
   to: number
-  /** A stretch inside the range that belongs to another clause (an apposition). */
-  skip?: [number, number]
+  /** Stretches inside the range that belong to other clauses (appositions, parentheses, relative clauses). */
+  skips?: [number, number][]
   /** Opened by a subordinating conjunction or relative pronoun. */
   subordinate: boolean
   /** Opened by a relative pronoun as its subject: the antecedent is the subject. */
   relative: boolean
   /** Opened by "und", "aber" … or a dash: may share the previous clause's subject. */
   coordinated: boolean
-  /** An apposition: describes the actor before it, says nothing of its own. */
+  /** An apposition or a parenthesis: describes, says nothing of its own. */
   apposition: boolean
 }
 
 export function inClause(c: Clause, i: number): boolean {
-  return i >= c.from && i < c.to && !(c.skip && i >= c.skip[0] && i < c.skip[1])
+  return i >= c.from && i < c.to && !(c.skips ?? []).some(([a, b]) => i >= a && i < b)
 }
 
-const ALWAYS = new Set([';', ':', '–', '—', '(', ')'])
+const HARD = new Set([';', ':', '–', '—'])
 const QUOTES = new Set(['„', '“', '"', '»', '«', '‚', '‘', '”'])
 
-type Opening = Omit<Clause, 'from' | 'to' | 'skip'>
-
-/** The stretch from `from` to the next comma or the end closes with "zu" + a word: an infinitive clause. */
-function infinitiveFollows(tokens: Token[], from: number, to: number, g: Grammar): boolean {
-  let end = from
-  while (end < to && tokens[end]!.text !== ',') end++
-  const words = tokens.slice(from, end).filter((t) => t.kind === 'word')
-  return words.length >= 2 && g.infinitiveMarkers.includes(words[words.length - 2]!.norm)
-}
+type Opening = Pick<Clause, 'subordinate' | 'relative' | 'coordinated'>
+const MAIN: Opening = { subordinate: false, relative: false, coordinated: false }
 
 /** True when tokens [from, to) are actor names with at most articles between them. */
 function onlyActors(tokens: Token[], from: number, to: number, actorTokens: Set<number>, g: Grammar): boolean {
@@ -46,10 +39,46 @@ function onlyActors(tokens: Token[], from: number, to: number, actorTokens: Set<
   return actors > 0
 }
 
+/** The stretch from `from` to the next comma or the end closes with "zu" + a word: an infinitive clause. */
+function infinitiveFollows(tokens: Token[], from: number, to: number, g: Grammar): boolean {
+  const words = tokens.slice(from, segmentEnd(tokens, from, to)).filter((t) => t.kind === 'word')
+  return words.length >= 2 && g.infinitiveMarkers.includes(words[words.length - 2]!.norm)
+}
+
+function segmentEnd(tokens: Token[], from: number, to: number): number {
+  let e = from
+  while (e < to && tokens[e]!.text !== ',') e++
+  return e
+}
+
+/** "…, ein halbes Jahr bevor sich Eriwan … unterwarf,": the verb before this comma closes a clause nested without a comma. */
+function nestedClause(tokens: Token[], start: number, at: number, subs: Set<string>): boolean {
+  let from = at - 1
+  while (from > start && tokens[from]!.text !== ',') from--
+  return tokens.slice(from + 2, at).some((t) => t.kind === 'word' && subs.has(t.norm))
+}
+
+const capitalised = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text)
+
+/**
+ * In a verb-final language, ", der viertgrößten Stadt Russlands," ends on a noun and is followed
+ * by the rest of the clause: an apposition. ", der im März … erlassen hatte," is a relative clause.
+ */
+function isApposition(tokens: Token[], k: number, end: number, to: number, g: Grammar): boolean {
+  if (!g.verbFinalSubordinates || end >= to) return false
+  const words = tokens.slice(k, end).filter((t) => t.kind === 'word')
+  const after = tokens[end + 1]
+  if (!capitalised(words.at(-1)) || !after || after.kind !== 'word' || capitalised(after) && !g.finiteAuxiliaries.includes(after.norm)) return false
+  const second = words[1]
+  const preps = new Set([...g.prepositions, ...Object.keys(g.contractions)])
+  return !(g.relativePronouns.includes(words[0]!.norm) && second && preps.has(second.norm))
+}
+
 /**
  * Splits a sentence's tokens into clauses. A comma opens a clause only when a conjunction,
- * relative pronoun or subject pronoun follows, so lists of actors stay together; "und" opens
- * one when a finite auxiliary follows it; an apposition between commas is set apart.
+ * relative pronoun, subject pronoun or infinitive follows, or after a speech verb, so lists of
+ * actors stay together; "und" opens one before a finite auxiliary. Appositions and parentheses
+ * are set apart, and in verb-final languages a main clause resumes after a relative clause.
  */
 export function splitClauses(tokens: Token[], from: number, to: number, g: Grammar, actorTokens: Set<number> = new Set()): Clause[] {
   const subs = new Set(g.subordinators)
@@ -62,10 +91,24 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   const speech = new Set(g.speechVerbs)
   const clauses: Clause[] = []
   let start = from
-  let open: Opening = { subordinate: false, relative: false, coordinated: false, apposition: false }
-  let skip: [number, number] | undefined
-  const close = (end: number) => { if (end > start) clauses.push({ from: start, to: end, ...open, ...(skip ? { skip } : {}) }) }
-  const begin = (at: number, o: Opening) => { close(at); start = at + 1; open = o; skip = undefined }
+  let open: Opening = MAIN
+  let skips: [number, number][] = []
+  /** The main clause interrupted by the current subordinate one, to resume after it. */
+  let suspended: { start: number; open: Opening; skips: [number, number][] } | null = null
+  const close = (end: number) => { if (end > start) clauses.push({ from: start, to: end, ...open, apposition: false, ...(skips.length ? { skips } : {}) }) }
+  const begin = (at: number, o: Opening) => {
+    if (o.subordinate && !open.subordinate) {
+      suspended = { start, open, skips }
+    }
+    close(at)
+    start = at + 1
+    open = o
+    skips = []
+  }
+  const setApart = (a: number, b: number) => {
+    if (b > a + 1) clauses.push({ from: a + 1, to: b, ...MAIN, apposition: true })
+    skips.push([a, b + 1])
+  }
 
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
@@ -73,40 +116,53 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     while (k < to && QUOTES.has(tokens[k]!.text)) k++
     const next = k < to ? tokens[k] : undefined
     const dash = t.text === '-' && i > from && tokens[i - 1]!.end < t.start && next && next.start > t.end
-    if (ALWAYS.has(t.text) || dash) {
-      begin(i, { subordinate: !!next && subs.has(next.norm), relative: false, coordinated: t.text !== '(' && t.text !== ':', apposition: false })
+    if (t.text === '(') {
+      let close = i + 1
+      while (close < to && tokens[close]!.text !== ')') close++
+      setApart(i, Math.min(close, to - 1))
+      i = close
+      continue
+    }
+    if (HARD.has(t.text) || dash) {
+      suspended = null
+      begin(i, { subordinate: !!next && subs.has(next.norm), relative: false, coordinated: t.text !== ':' })
       continue
     }
     if (t.text === ',' && next) {
+      const end = segmentEnd(tokens, k, to)
       const after = tokens[k + 1]
-      if (rels.has(next.norm)) {
-        begin(i, { subordinate: true, relative: true, coordinated: false, apposition: false })
-      } else if (preps.has(next.norm) && after && rels.has(after.norm)) {
-        begin(i, { subordinate: true, relative: false, coordinated: false, apposition: false })
+      const resume = suspended as { start: number; open: Opening; skips: [number, number][] } | null
+      if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm))) {
+        setApart(i, end)
+        i = end
+      } else if (rels.has(next.norm) || preps.has(next.norm) && after && rels.has(after.norm)) {
+        begin(i, { subordinate: true, relative: rels.has(next.norm), coordinated: false })
       } else if (subs.has(next.norm)) {
-        begin(i, { subordinate: true, relative: false, coordinated: false, apposition: false })
+        begin(i, { subordinate: true, relative: false, coordinated: false })
       } else if (coords.has(next.norm) && onlyActors(tokens, start, i, actorTokens, g)) {
         // "Kasachstan, aber auch Usbekistan …": the head of a list of subjects, not a clause.
-      } else if (coords.has(next.norm) || pronouns.has(next.norm) || i > from && speech.has(tokens[i - 1]!.norm)) {
-        begin(i, { subordinate: false, relative: false, coordinated: coords.has(next.norm), apposition: false })
+      } else if (coords.has(next.norm) || pronouns.has(next.norm)) {
+        begin(i, { subordinate: false, relative: false, coordinated: coords.has(next.norm) })
       } else if (infinitiveFollows(tokens, k, to, g)) {
-        // ", Truppen in das Land zu entsenden": an infinitive clause.
-        begin(i, { subordinate: true, relative: false, coordinated: false, apposition: false })
-      } else if (appositive.has(next.norm)) {
-        // ", ein enger Verbündeter Aserbaidschans," : an apposition up to the next comma.
-        let end = k
-        while (end < to && tokens[end]!.text !== ',') end++
-        if (end < to && !skip) {
-          clauses.push({ from: i + 1, to: end, subordinate: false, relative: false, coordinated: false, apposition: true })
-          // The clause that was open goes on after the apposition, without it.
-          skip = [i, end + 1]
-          i = end
-        }
+        begin(i, { subordinate: true, relative: false, coordinated: false })
+      } else if (g.verbFinalSubordinates && open.subordinate && resume && tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1]) && !nestedClause(tokens, start, i, subs)) {
+        // "…, in dem Russland eine Rolle spielte, nach einer Offensive …": the relative clause
+        // ended on its verb; the main clause it interrupted goes on.
+        close(i)
+        const interrupted = clauses.findIndex((c) => c.from === resume.start && !c.subordinate)
+        const gapStart = interrupted >= 0 ? clauses[interrupted]!.to : start
+        if (interrupted >= 0) clauses.splice(interrupted, 1)
+        start = resume.start
+        open = resume.open
+        skips = [...resume.skips, [gapStart, i + 1]]
+        suspended = null
+      } else if (i > from && speech.has(tokens[i - 1]!.norm)) {
+        begin(i, { subordinate: false, relative: false, coordinated: false })
       }
     } else if (coords.has(t.norm) && next && auxiliaries.has(next.norm) && i > start) {
-      begin(i, { subordinate: false, relative: false, coordinated: true, apposition: false })
+      begin(i, { subordinate: false, relative: false, coordinated: true })
     }
   }
   close(to)
-  return clauses
+  return clauses.sort((a, b) => a.from - b.from)
 }

@@ -40,7 +40,7 @@ function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Gram
   const arts = set(g.genitiveArticles)
   const mods = set(g.modifierWords)
   let k = i - 1
-  while (k > clause.from && tokens[k]!.kind === 'word' && mods.has(tokens[k]!.norm) && !arts.has(tokens[k]!.norm)) k--
+  while (k > clause.from && tokens[k]!.kind === 'word' && (mods.has(tokens[k]!.norm) || looksAdjectival(tokens[k]!, g) || actorTokens.has(k)) && !arts.has(tokens[k]!.norm)) k--
   const art = tokens[k]
   const noun = tokens[k - 1]
   if (!art || !noun || k - 1 < clause.from || !arts.has(art.norm)) return false

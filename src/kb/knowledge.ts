@@ -60,6 +60,7 @@ function buildGazetteer(pack: LanguagePack, actors: Map<string, Actor>, people: 
     for (const n of names) addName(n, { kind: 'name', actor: actor.id, proper: true, rule: rule('name') })
     for (const f of data?.forms ?? []) gz.add(f, { kind: 'form', actor: actor.id, proper: true, genitive: false, rule: rule('form') })
     for (const m of data?.metonyms ?? []) addName(m, { kind: 'metonym', actor: actor.id, proper: true, rule: rule('metonym') })
+    for (const p of data?.inhabitants ?? []) gz.add(p, { kind: 'people', actor: actor.id, proper: true, genitive: false, rule: rule('inhabitants') })
     for (const stem of data?.adjectives ?? []) {
       for (const ending of pack.grammar.adjectiveEndings) {
         gz.add(stem + ending, { kind: 'adjective', actor: actor.id, proper: false, genitive: false, rule: rule('adjective'), base: stem })

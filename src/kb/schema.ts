@@ -48,6 +48,8 @@ export const langActorSchema = z.object({
   forms: z.array(z.string()).nullish().transform((v) => v ?? []),
   adjectives: z.array(z.string()).nullish().transform((v) => v ?? []),
   metonyms: z.array(z.string()).nullish().transform((v) => v ?? []),
+  /** Nouns for a country's people, every form ("Russen", "Ukrainer"): they stand for the country's side. */
+  inhabitants: z.array(z.string()).nullish().transform((v) => v ?? []),
 }).strict()
 
 export const ambiguitySchema = z.record(z.string(), z.object({ prefer: actorId, why: z.string() }).strict())

@@ -38,6 +38,7 @@ export const grammarSchema = z.object({
   speechVerbs: words,
   objectControlVerbs: words,
   purposeMarkers: words,
+  verbFinalSubordinates: z.boolean().default(false),
 }).strict()
 
 export const rolesSchema = z.object({
