@@ -41,6 +41,12 @@ const relationCases: [string, string, string[]][] = [
   ['Serbien lieferte im Sommer, wie Beobachter berichteten, Munition an die Ukraine.', '2024-10-01', ['SRB>UKR:AID:reported']],
   // a relative clause that starts with a preposition is not an apposition
   ['Armenien trat dem Strafgerichtshof bei, der im März einen Haftbefehl gegen Putin erlassen hatte.', '2024-10-01', ['ARM>ICC:SUPPORT', 'ICC>RUS:COERCE']],
+  // a repeated preposition inside a coordination
+  ['Russland entsandte Militärberater nach Mali und nach Niger.', '2024-05-01', ['RUS>MLI:AID', 'RUS>NER:AID']],
+  // an object pronoun refers back, never to its own clause's subject
+  ['Nach der umstrittenen Wahl Maduros hat Moskau ihm geholfen, an der Macht zu bleiben.', '2024-09-01', ['RUS>VEN:SUPPORT']],
+  // paired dashes enclose an aside
+  ['Armenien setzte im Februar seine Mitarbeit in der OVKS – einem Bündnis unter Moskaus Führung – aus.', '2024-03-01', ['ARM>CSTO:RETREAT']],
   // a pronoun after a conjunction is that clause's subject
   ['Ankara reagierte scharf, indem es den israelischen Botschafter einbestellte.', '2023-11-05', ['TUR>ISR:PROTEST']],
   ['Im Ukraine-Krieg verlor Russland viele Soldaten.', '2024-07-01', []],

@@ -123,6 +123,16 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       i = close
       continue
     }
+    // "… Sicherheit – Moskaus Antwort auf die NATO – ein.": paired dashes enclose an aside.
+    if ((t.text === '–' || t.text === '—' || dash) && !skips.some(([a]) => a === i)) {
+      let pair = i + 1
+      while (pair < to && tokens[pair]!.text !== t.text) pair++
+      if (pair < to - 1) {
+        setApart(i, pair)
+        i = pair
+        continue
+      }
+    }
     if (HARD.has(t.text) || dash) {
       suspended = null
       begin(i, { subordinate: !!next && subs.has(next.norm), relative: false, coordinated: t.text !== ':' })

@@ -48,9 +48,10 @@ function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Gram
 }
 
 /** Can the tokens between two actors be read as part of a list ("X, aber auch die Nachbarländer Y und Z")? */
-function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar): boolean {
+function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar, prep: string | null = null): boolean {
   if (to - from > 6) return false
-  const fillers = set([...g.coordinationFillers, ...g.determiners])
+  // "nach Nicaragua oder nach Syrien": the first actor's preposition may be repeated.
+  const fillers = set([...g.coordinationFillers, ...g.determiners, ...(prep ? [prep] : [])])
   let sawLink = false
   let nouns = 0
   for (let k = from; k < to; k++) {
@@ -82,7 +83,8 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     // "Kasachstans Nachbarland Aserbaidschan": the genitive describes the actor named after the noun.
     if (describes && m.genitive && m.kind !== 'role') { describedFrom = m.tokenStart; continue }
     const prev = phrases[phrases.length - 1]
-    if (prev && coordinationGap(tokens, prev.to, m.tokenStart, g) && !m.genitive) {
+    const prevPrep = prev?.attach.kind === 'prep' ? prev.attach.prep : null
+    if (prev && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && !m.genitive) {
       prev.mentions.push(m)
       prev.to = m.tokenEnd
       continue

@@ -39,6 +39,7 @@ export const grammarSchema = z.object({
   objectControlVerbs: words,
   purposeMarkers: words,
   verbFinalSubordinates: z.boolean().default(false),
+  objectPronouns: words,
 }).strict()
 
 export const rolesSchema = z.object({

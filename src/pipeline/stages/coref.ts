@@ -46,7 +46,27 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
       actor: antecedent.actor, kind: 'coref', genitive: false, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.description`,
     })
   }
+  added.push(...resolveObjectPronouns(doc, ctx, taken, afterPreposition))
   return added
+}
+
+/**
+ * "Nach der Wahlniederlage Lukaschenkos hat Putin ihm geholfen": an object pronoun refers to the
+ * last actor named before it that is not a participant of its own sentence (by binding, not its
+ * subject): one named in a genitive or after a preposition in the sentence, or in the sentences before.
+ */
+function resolveObjectPronouns(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean): Mention[] {
+  const pronouns = new Set(ctx.pack.grammar.objectPronouns)
+  const out: Mention[] = []
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!
+    if (taken.has(i) || !pronouns.has(t.norm)) continue
+    const candidate = doc.mentions.filter((m) => m.start < t.start && t.sentence - m.sentence <= 1 && m.kind !== 'adjective'
+      && (m.sentence < t.sentence || m.genitive || afterPreposition(m))).at(-1)
+    if (!candidate) continue
+    out.push({ start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, sentence: t.sentence, actor: candidate.actor, kind: 'coref', genitive: false, antecedent: candidate.start, rule: `${ctx.pack.code}.coref.object-pronoun` })
+  }
+  return out
 }
 
 export const corefStage: Stage = {
