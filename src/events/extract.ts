@@ -150,8 +150,8 @@ interface Dated { date: string; rule: string }
 /**
  * The date of an event, from the closest context that gives one: a time expression in its own
  * clause; else one in a main clause of its sentence (not inside another clause's subordinate or
- * relative clause); else the last date of the previous sentence in the same paragraph
- * (narrative continuation); else null: the gold convention is "null when the text does not say",
+ * relative clause); else the last date stated earlier in the same paragraph (narrative
+ * continuation); else null: the gold convention is "null when the text does not say",
  * and the relation model falls back to the publication date itself.
  */
 function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], at: number): Dated | null {
@@ -165,9 +165,10 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   if (own) return { date: own.date, rule: own.rule }
   const main = nearest(clauses.filter((c) => c !== clause && !c.subordinate && !c.apposition).flatMap(within))
   if (main) return { date: main.date, rule: `${main.rule}+main-clause` }
-  const prev = doc.sentences[sIndex - 1]
-  const sentence = doc.sentences[sIndex]!
-  if (prev && !doc.text.slice(prev.end, sentence.start).includes('\n')) {
+  // Narrative continuation: the last date stated earlier in the same paragraph.
+  for (let k = sIndex - 1; k >= 0; k--) {
+    const prev = doc.sentences[k]!
+    if (doc.text.slice(prev.end, doc.sentences[k + 1]!.start).includes('\n')) break
     const last = usable.filter((t) => t.sentence === prev.index).at(-1)
     if (last) return { date: last.date, rule: `${last.rule}+previous-sentence` }
   }
