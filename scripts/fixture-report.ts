@@ -1,11 +1,13 @@
 // Prints how many fixture sentences the engine gets exactly right, and the failures.
+// Usage: node --import tsx scripts/fixture-report.ts [de-events|de-modes] [--fails] [--gaps]
 import { analyseText, eventStrings } from '../test/helpers.ts'
 import { loadEventFixtures, sameEvents } from '../test/fixtures.ts'
-const lang = process.argv[2] ?? 'de'
+const set = process.argv[2] ?? 'de-events'
+const lang = set.slice(0, 2)
 let ok = 0
 const fails: string[] = []
 const gapLines: number[] = []
-const fixtures = loadEventFixtures(lang)
+const fixtures = loadEventFixtures(set)
 for (const f of fixtures) {
   const got = eventStrings(analyseText(f.sentence, '2025-06-17', lang))
   if (sameEvents(got, f.expected)) ok++
@@ -14,6 +16,6 @@ for (const f of fixtures) {
 if (process.argv.includes('--fails')) console.log(fails.join('\n'))
 if (process.argv.includes('--gaps')) {
   const { writeFileSync } = await import('node:fs')
-  writeFileSync(new URL(`../test/fixtures/${lang}-events.known-gaps`, import.meta.url), `${gapLines.join('\n')}\n`)
+  writeFileSync(new URL(`../test/fixtures/${set}.known-gaps`, import.meta.url), `${gapLines.join('\n')}\n`)
 }
 console.log(`${ok}/${fixtures.length} fixture sentences exactly right`)

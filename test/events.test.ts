@@ -47,6 +47,10 @@ const relationCases: [string, string, string[]][] = [
   ['Nach der umstrittenen Wahl Maduros hat Moskau ihm geholfen, an der Macht zu bleiben.', '2024-09-01', ['RUS>VEN:SUPPORT']],
   // paired dashes enclose an aside
   ['Armenien setzte im Februar seine Mitarbeit in der OVKS – einem Bündnis unter Moskaus Führung – aus.', '2024-03-01', ['ARM>CSTO:RETREAT']],
+  // a list of verb phrases shares its subject; the bare phrase in the second is an object
+  ['Tiflis reagierte, indem es geplante russische Konzerte absagte, den russischen Gesandten einbestellte und eine Erklärung verlangte.', '2024-06-01', ['GEO>RUS:PROTEST', 'GEO>RUS:REQUEST']],
+  // an apposition's closing comma can open the next clause
+  ['Selenskyj sagte, er habe Chisinau Hilfe angeboten, „in einer Lage, in der Moskau Moldau offen bedroht“.', '2024-06-01', ['RUS>MDA:THREATEN:reported']],
   // a pronoun after a conjunction is that clause's subject
   ['Ankara reagierte scharf, indem es den israelischen Botschafter einbestellte.', '2023-11-05', ['TUR>ISR:PROTEST']],
   ['Im Ukraine-Krieg verlor Russland viele Soldaten.', '2024-07-01', []],

@@ -7,9 +7,9 @@ const MUTUAL = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
 /** As the gold scorer: the Taliban and Afghanistan, JNIM and Al-Qaida, the USSR and Russia are one actor. */
 const SAME: Record<string, string> = { TALIBAN: 'AFG', AQ: 'JNIM', SUN: 'RUS' }
 
-/** Test sentences with expected events "SRC>TGT:TYPE[:modality]", from test/fixtures/<lang>-events.tsv. */
-export function loadEventFixtures(lang: string): EventFixture[] {
-  const file = join(import.meta.dirname, 'fixtures', `${lang}-events.tsv`)
+/** Test sentences with expected events "SRC>TGT:TYPE[:modality]", from test/fixtures/<set>.tsv ("de-events", "de-modes"). */
+export function loadEventFixtures(set: string): EventFixture[] {
+  const file = join(import.meta.dirname, 'fixtures', `${set}.tsv`)
   return readFileSync(file, 'utf8').split('\n').slice(1).flatMap((row, i) => {
     if (!row.trim()) return []
     const [sentence = '', expected = '', note = ''] = row.split('\t')

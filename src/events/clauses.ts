@@ -15,6 +15,8 @@ export interface Clause {
   coordinated: boolean
   /** An apposition or a parenthesis: describes, says nothing of its own. */
   apposition: boolean
+  /** A verb phrase in a list that shares the previous clause's subject ("…, den Botschafter einbestellte"). */
+  sharedSubject?: boolean
 }
 
 export function inClause(c: Clause, i: number): boolean {
@@ -24,7 +26,7 @@ export function inClause(c: Clause, i: number): boolean {
 const HARD = new Set([';', ':', '–', '—'])
 const QUOTES = new Set(['„', '“', '"', '»', '«', '‚', '‘', '”'])
 
-type Opening = Pick<Clause, 'subordinate' | 'relative' | 'coordinated'>
+type Opening = Pick<Clause, 'subordinate' | 'relative' | 'coordinated' | 'sharedSubject'>
 const MAIN: Opening = { subordinate: false, relative: false, coordinated: false }
 
 /** True when tokens [from, to) are actor names with at most articles between them. */
@@ -142,9 +144,16 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       const end = segmentEnd(tokens, k, to)
       const after = tokens[k + 1]
       const resume = suspended as { start: number; open: Opening; skips: [number, number][] } | null
+      const afterVerb = tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1])
       if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm))) {
         setApart(i, end)
-        i = end
+        // The comma that closes the aside may open the next clause (", in der Russland …").
+        const opener = tokens[end + 1]
+        i = opener && (subs.has(opener.norm) || rels.has(opener.norm) || preps.has(opener.norm) && tokens[end + 2] && rels.has(tokens[end + 2]!.norm)) ? end - 1 : end
+      } else if (g.verbFinalSubordinates && open.subordinate && !open.relative && afterVerb && g.determiners.includes(next.norm) && !nestedClause(tokens, start, i, subs) && !infinitiveFollows(tokens, k, to, g)) {
+        // "indem es die Besuche absagte, den Botschafter einbestellte …": a list of verb phrases
+        // with one subject, not a relative clause.
+        begin(i, { subordinate: true, relative: false, coordinated: true, sharedSubject: true })
       } else if (rels.has(next.norm) || preps.has(next.norm) && after && rels.has(after.norm)) {
         begin(i, { subordinate: true, relative: rels.has(next.norm), coordinated: false })
       } else if (subs.has(next.norm)) {

@@ -212,7 +212,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, pack, mentionTokens)) continue
         const how: string[] = []
         let subject: Phrase | null = null
-        if (pronounSubject && firstWord!.start < tokens[i]!.start) {
+        if (clause.sharedSubject && clauseSubject) {
+          subject = clauseSubject
+          how.push('subject:shared-in-list')
+        } else if (pronounSubject && firstWord!.start < tokens[i]!.start) {
           subject = clauseSubject ?? state.lastSubject
           if (subject) how.push(clauseSubject ? 'subject:pronoun-main-clause' : 'subject:pronoun-previous-sentence')
         } else if (antecedent && firstWord!.start < tokens[i]!.start) {
@@ -247,7 +250,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // "nahm die Einladung des Kremls an": the genitive of the verb's object names the partner.
           const genitives = phrases.filter((p) => other(p) && p.attach.kind === 'gen')
           // In a passive, only the genitive of the clause's first noun phrase: "Die Stellungen der Ukraine wurden …".
-          const ofSubject = genitives.find((p) => tokens.slice(clause.from, p.from).filter((t) => t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !g.determiners.includes(t.norm) && !mentionTokens.has(tokens.indexOf(t))).length <= 1
+          const ofSubject = genitives.find((p) => tokens.slice(clause.from + 1, p.from).filter((t) => t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !g.determiners.includes(t.norm) && !mentionTokens.has(tokens.indexOf(t))).length <= 1
             && !tokens.slice(clause.from, p.from).some((t) => g.prepositions.includes(g.contractions[t.norm] ?? t.norm)))
           target = genitives.find((p) => p.from > i) ?? (passive ? ofSubject ?? null : null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }

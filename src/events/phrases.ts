@@ -27,6 +27,8 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar): 
   for (let k = i - 1, steps = 0; k >= clause.from && steps < 4; k--, steps++) {
     const t = tokens[k]!
     const norm = g.contractions[t.norm] ?? t.norm
+    // "…, in der Moskau Moldau bedroht": the clause's opening "in der" governs the pronoun, not the noun.
+    if (clause.subordinate && k === clause.from + 1 && g.relativePronouns.includes(t.norm) && preps.has(tokens[clause.from]!.norm)) return null
     if (preps.has(norm)) return norm
     if (t.kind === 'word' && (mods.has(t.norm) || g.determiners.includes(t.norm) || looksAdjectival(t, g))) continue
     if (t.text === '-' ) continue
@@ -40,11 +42,13 @@ function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Gram
   const arts = set(g.genitiveArticles)
   const mods = set(g.modifierWords)
   let k = i - 1
-  while (k > clause.from && tokens[k]!.kind === 'word' && (mods.has(tokens[k]!.norm) || looksAdjectival(tokens[k]!, g) || actorTokens.has(k)) && !arts.has(tokens[k]!.norm)) k--
+  // Adjectives inside the noun phrase ("der staatlichen russischen Nachrichtenagentur"), back to the article.
+  while (k > clause.from && tokens[k]!.kind === 'word' && (mods.has(tokens[k]!.norm) || looksAdjectival(tokens[k]!, g) && (actorTokens.has(k + 1) || looksAdjectival(tokens[k + 1]!, g))) && !arts.has(tokens[k]!.norm)) k--
   const art = tokens[k]
   const noun = tokens[k - 1]
   if (!art || !noun || k - 1 < clause.from || !arts.has(art.norm)) return false
-  return noun.kind === 'word' && /^\p{Lu}/u.test(noun.text) && !actorTokens.has(k - 1)
+  const preps = new Set(g.prepositions)
+  return noun.kind === 'word' && /^\p{Lu}/u.test(noun.text) && !actorTokens.has(k - 1) && !preps.has(noun.norm)
 }
 
 /** Can the tokens between two actors be read as part of a list ("X, aber auch die Nachbarländer Y und Z")? */

@@ -23,7 +23,11 @@ function nearest(list: Phrase[], at: number): Phrase | null {
 export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): Phrase | null {
   const free = ctx.phrases.filter((p) => !exclude.has(p))
   const t = ctx.trigger
-  if (spec === 'subject') return ctx.subject && !exclude.has(ctx.subject) ? ctx.subject : null
+  if (spec === 'subject') {
+    // "die Ausweisung russischer Diplomaten": what follows an event noun is its complement, not the subject.
+    if (ctx.ref.kind === 'noun' && ctx.subject && ctx.subject.from === t + 1) return null
+    return ctx.subject && !exclude.has(ctx.subject) ? ctx.subject : null
+  }
   if (spec === 'object') {
     const bare = free.filter((p) => p.attach.kind === 'bare' && p !== ctx.subject)
     return bare.find((p) => p.from > t) ?? bare[0] ?? null
@@ -31,7 +35,7 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
   if (spec === 'any') return nearest(free, t)
   if (spec === 'gen') {
     if (ctx.ref.kind === 'noun') {
-      const after = free.find((p) => p.attach.kind === 'gen' && p.from > t && p.from - t <= 4)
+      const after = free.find((p) => (p.attach.kind === 'gen' || p.from === t + 1 && p.mentions.every((m) => m.kind === 'adjective')) && p.from > t && p.from - t <= 4)
       if (after) return after
       // "Russlands Angriff": a genitive name right before the noun.
       return free.find((p) => p.mentions.every((m) => m.genitive) && p.to <= t && t - p.to <= 2) ?? null

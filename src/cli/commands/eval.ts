@@ -34,7 +34,10 @@ export function registerEval(program: Command): void {
     .option('--json', 'print the scores as JSON')
     .option('--min-precision <x>', 'fail (exit 1) below this relation-level precision', ratio)
     .option('--min-recall <x>', 'fail (exit 1) below this relation-level recall', ratio)
-    .action(async (opts: { gold: string; docs: string; verbose?: boolean; json?: boolean; minPrecision?: number; minRecall?: number }) => {
+    .option('--min-strict-precision <x>', 'fail (exit 1) below this strict precision', ratio)
+    .option('--min-strict-recall <x>', 'fail (exit 1) below this strict recall', ratio)
+    .option('--min-date-accuracy <x>', 'fail (exit 1) below this date accuracy', ratio)
+    .action(async (opts: { gold: string; docs: string; verbose?: boolean; json?: boolean; minPrecision?: number; minRecall?: number; minStrictPrecision?: number; minStrictRecall?: number; minDateAccuracy?: number }) => {
       const facts = loadGold(opts.gold)
       const dir = mkdtempSync(join(tmpdir(), 'entente-eval-'))
       const store = await openStore(join(dir, 'eval.db'))
@@ -50,6 +53,9 @@ export function registerEval(program: Command): void {
         const failures: string[] = []
         if (opts.minPrecision !== undefined && report.relation.precision < opts.minPrecision) failures.push(`relation precision ${report.relation.precision.toFixed(3)} < ${opts.minPrecision}`)
         if (opts.minRecall !== undefined && report.relation.recall < opts.minRecall) failures.push(`relation recall ${report.relation.recall.toFixed(3)} < ${opts.minRecall}`)
+        if (opts.minStrictPrecision !== undefined && report.strict.precision < opts.minStrictPrecision) failures.push(`strict precision ${report.strict.precision.toFixed(3)} < ${opts.minStrictPrecision}`)
+        if (opts.minStrictRecall !== undefined && report.strict.recall < opts.minStrictRecall) failures.push(`strict recall ${report.strict.recall.toFixed(3)} < ${opts.minStrictRecall}`)
+        if (opts.minDateAccuracy !== undefined && report.dateAccuracy < opts.minDateAccuracy) failures.push(`date accuracy ${report.dateAccuracy.toFixed(3)} < ${opts.minDateAccuracy}`)
         if (failures.length) throw new CliError(`quality gate failed: ${failures.join('; ')}`)
       } finally {
         await store.close()
