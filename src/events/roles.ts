@@ -63,8 +63,11 @@ export function assignRoles(ctx: RoleContext, specs: { source: string[]; target:
   if (ctx.passiveAt >= 0 && ctx.ref.kind === 'verb') {
     // The agent follows the auxiliary: "wurde … von Russland beschossen"; a "durch" before it
     // belongs to a noun of the subject ("die Freilassung … durch die Hamas wurde begrüßt").
+    // In a verb-final cluster ("von der Armee abgeschossen worden sein") the auxiliary follows the
+    // participle, and the agent may stand anywhere before it.
+    const after = ctx.passiveAt > ctx.trigger ? -1 : ctx.passiveAt
     for (const prep of ctx.agentPreps) {
-      const agent = ctx.phrases.find((p) => p.attach.kind === 'prep' && p.attach.prep === prep && p.from > ctx.passiveAt)
+      const agent = ctx.phrases.find((p) => p.attach.kind === 'prep' && p.attach.prep === prep && p.from > after)
       if (agent) { source = agent; how.push(`source:passive-agent:${prep}`); break }
     }
     if (source) used.add(source)

@@ -39,7 +39,7 @@ const adjacent = (tokens: Token[], a: Raw, b: Raw) => a.end === b.start || (a.en
  * "Malis Machthaber") and a title or role with the name that follows it
  * ("Außenminister Sergej Lawrow"). A title with neither is dropped.
  */
-function combine(raws: Raw[], tokens: Token[], titleLinks: string[]): Raw[] {
+function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[]): Raw[] {
   const out: Raw[] = []
   for (let i = 0; i < raws.length; i++) {
     let cur = raws[i]!
@@ -57,8 +57,16 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[]): Raw[] {
       continue
     }
     if (linked) {
+      const title = cur
       cur = { ...next!, start: cur.start, entry: { ...next!.entry, kind: 'role', role: cur.entry.role, genitive: false, rule: `${cur.entry.rule}+link` } }
       i++
+      // "die Präsidenten Polens und Litauens": coordinated genitives share the title.
+      const more = raws[i + 1]
+      if (more?.entry.genitive && actorish(more) && more.start === cur.end + 1 && coordinators.includes(tokens[cur.end]!.norm)) {
+        out.push(cur)
+        cur = { ...more, entry: { ...more.entry, kind: 'role', role: title.entry.role, genitive: false, rule: `${title.entry.rule}+link` } }
+        i++
+      }
     } else if (actorish(cur) && next?.entry.kind === 'title' && adjacent(tokens, cur, next)) {
       cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: next.entry.role, rule: `${next.entry.rule}+${cur.entry.kind}` } }
       i++
@@ -85,7 +93,7 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
     else bySentence.set(t.sentence, [i, i + 1])
   })
   for (const [sentence, [from, to]] of bySentence) {
-    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks)) {
+    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators)) {
       if (!m.actor) continue
       mentions.push({
         start: doc.tokens[m.start]!.start,
