@@ -182,6 +182,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
   const mentionTokens = new Set(mentions.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
+  const adjectiveEndings = g.adjectiveEndings.filter((e) => e)
+  const nounPhraseWord = (t: Token) => t.kind === 'word' && !g.prepositions.includes(t.norm) && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm)
+    || /^\p{Ll}/u.test(t.text) && t.text.length > 4 && adjectiveEndings.some((e) => t.norm.endsWith(e)))
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
   const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g, isState)]))
@@ -236,7 +239,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = clauseSubject
           how.push('subject:from-main-clause')
         }
-        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveAt ? tokens.indexOf(passiveAt) : -1, agentPreps: g.agentPrepositions }
+        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveAt ? tokens.indexOf(passiveAt) : -1, agentPreps: g.agentPrepositions, nounPhraseWord }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles = assignRoles(roleCtx, specs)
         how.push(...roles.how)
@@ -246,7 +249,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         let factor = 1
         const own = new Set(source.mentions.map((m) => m.actor))
         const other = (p: Phrase) => p !== source && !p.mentions.every((m) => own.has(m.actor))
-        if (!target && !(ref.rule.mutual && source.mentions.length > 1)) {
+        if (!target && !((ref.rule.mutual || words.some((t) => g.reciprocals.includes(t.norm))) && source.mentions.length > 1)) {
           // "nahm die Einladung des Kremls an": the genitive of the verb's object names the partner.
           const genitives = phrases.filter((p) => other(p) && p.attach.kind === 'gen')
           // In a passive, only the genitive of the clause's first noun phrase: "Die Stellungen der Ukraine wurden …".
@@ -258,12 +261,24 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const pairs: [typeof source.mentions[number], typeof source.mentions[number]][] = []
         if (target) {
           for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])
-        } else if (ref.rule.mutual) {
+        } else if (ref.rule.mutual || words.some((t) => g.reciprocals.includes(t.norm))) {
+          // Mutual acts, or any act done "gegenseitig": the coordinated actors act on each other.
+          const reciprocal = !ref.rule.mutual
           const ms = source.mentions
-          for (let a = 0; a < ms.length; a++) for (let b = a + 1; b < ms.length; b++) pairs.push([ms[a]!, ms[b]!])
-          if (pairs.length) how.push('target:coordinated-partner')
+          for (let a = 0; a < ms.length; a++) {
+            for (let b = a + 1; b < ms.length; b++) {
+              pairs.push([ms[a]!, ms[b]!])
+              if (reciprocal) pairs.push([ms[b]!, ms[a]!])
+            }
+          }
+          if (pairs.length) how.push(reciprocal ? 'target:reciprocal' : 'target:coordinated-partner')
         }
-        const mod = modalityOf(tokens, clause, { from, to }, cues)
+        let mod = modalityOf(tokens, clause, { from, to }, cues)
+        // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
+        if (mod.modality === 'asserted' && infinitive && ci > 0) {
+          const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues)
+          if (governing.modality === 'planned' || governing.modality === 'hedged') mod = governing
+        }
         const basePolarity: Polarity = ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
         const polarity: Polarity = (mod.modality === 'negated' || mod.modality === 'denied') ? 'conflict' : basePolarity
         const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start)

@@ -11,6 +11,8 @@ export interface RoleContext {
   /** Index of the passive auxiliary, or -1 in an active clause. */
   passiveAt: number
   agentPreps: string[]
+  /** A word that may stand inside a noun phrase before its head: determiner or adjective, not a preposition. */
+  nounPhraseWord: (t: Token) => boolean
 }
 
 const distance = (p: Phrase, at: number) => (p.from > at ? p.from - at : at - p.to + 0.5)
@@ -25,7 +27,7 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
   const t = ctx.trigger
   if (spec === 'subject') {
     // "die Ausweisung russischer Diplomaten": what follows an event noun is its complement, not the subject.
-    if (ctx.ref.kind === 'noun' && ctx.subject && ctx.subject.from === t + 1) return null
+    if (ctx.ref.kind === 'noun' && ctx.subject && ctx.subject.from > t && ctx.tokens.slice(t + 1, ctx.subject.from).every((w) => ctx.nounPhraseWord(w))) return null
     return ctx.subject && !exclude.has(ctx.subject) ? ctx.subject : null
   }
   if (spec === 'object') {
@@ -35,7 +37,9 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
   if (spec === 'any') return nearest(free, t)
   if (spec === 'gen') {
     if (ctx.ref.kind === 'noun') {
-      const after = free.find((p) => (p.attach.kind === 'gen' || p.from === t + 1 && p.mentions.every((m) => m.kind === 'adjective')) && p.from > t && p.from - t <= 4)
+      // The genitive after the noun, or a demonym in its complement ("die Ausweisung weiterer iranischer Diplomaten").
+      const complement = (p: Phrase) => p.mentions.every((m) => m.kind === 'adjective') && ctx.tokens.slice(t + 1, p.from).every((w) => ctx.nounPhraseWord(w))
+      const after = free.find((p) => (p.attach.kind === 'gen' || complement(p)) && p.from > t && p.from - t <= 4)
       if (after) return after
       // "Russlands Angriff": a genitive name right before the noun.
       return free.find((p) => p.mentions.every((m) => m.genitive) && p.to <= t && t - p.to <= 2) ?? null

@@ -40,6 +40,7 @@ export const grammarSchema = z.object({
   purposeMarkers: words,
   verbFinalSubordinates: z.boolean().default(false),
   objectPronouns: words,
+  reciprocals: words,
 }).strict()
 
 export const rolesSchema = z.object({
