@@ -14,6 +14,7 @@ const cases: [string, string[]][] = [
   ['Die Rebellen kamen aus dem Sudan. Kämpfe erreichten die Hauptstadt von Tschad nicht, doch in Mali herrscht die Junta. Die Junta bleibt.', ['Junta=MLI@Mali h', 'Junta=MLI@Mali h']],
   ['Der Iran lieferte Drohnen. Die Isolation des Landes wächst.', ['Landes=IRN@Iran l']],
   ['In Berlin ist es warm.', []],
+  ['Tadschikistan bat die OVKS um Hilfe. Das Bündnis schickte Truppen.', ['Bündnis=CSTO@OVKS u']],
 ]
 
 for (const [text, expected] of cases) {

@@ -255,7 +255,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // In a passive, only the genitive of the clause's first noun phrase: "Die Stellungen der Ukraine wurden …".
           const ofSubject = genitives.find((p) => tokens.slice(clause.from + 1, p.from).filter((t) => t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !g.determiners.includes(t.norm) && !mentionTokens.has(tokens.indexOf(t))).length <= 1
             && !tokens.slice(clause.from, p.from).some((t) => g.prepositions.includes(g.contractions[t.norm] ?? t.norm)))
-          target = genitives.find((p) => p.from > i) ?? (passive ? ofSubject ?? null : null)
+          // A verb-final clause has its object, and the object's genitive, before the verb.
+          const verbFinal = clause.subordinate && g.verbFinalSubordinates ? genitives.filter((p) => p.to <= i).at(-1) : undefined
+          target = genitives.find((p) => p.from > i) ?? (passive ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
         }
         const pairs: [typeof source.mentions[number], typeof source.mentions[number]][] = []

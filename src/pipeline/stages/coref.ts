@@ -10,25 +10,29 @@ import { phraseKey } from '../../text/tokenize.ts'
  */
 export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const { coref } = ctx.pack
-  const descriptions = coref.descriptions.map(phraseKey)
+  const descriptions = [...coref.descriptions.map((d) => ({ keys: phraseKey(d), org: false })), ...coref.organisationDescriptions.map((d) => ({ keys: phraseKey(d), org: true }))]
   const determiners = new Set(coref.determiners)
   const taken = new Set(doc.mentions.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
   const isState = (id: string) => ctx.kb.actors.get(id)?.kind === 'state'
-  const anchors = doc.mentions.filter((m) => m.kind !== 'adjective' && isState(m.actor)).sort((a, b) => a.start - b.start)
+  const isOrg = (id: string) => ctx.kb.actors.get(id)?.kind === 'igo'
+  const stateAnchors = doc.mentions.filter((m) => m.kind !== 'adjective' && isState(m.actor)).sort((a, b) => a.start - b.start)
+  const orgAnchors = doc.mentions.filter((m) => isOrg(m.actor)).sort((a, b) => a.start - b.start)
   const added: Mention[] = []
   const preps = new Set([...ctx.pack.grammar.prepositions, ...Object.keys(ctx.pack.grammar.contractions)])
   const afterPreposition = (m: Mention) => [1, 2, 3].some((k) => preps.has(doc.tokens[m.tokenStart - k]?.norm ?? '') && doc.tokens.slice(m.tokenStart - k + 1, m.tokenStart).every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text)))
   const before: Record<string, string> = {}
   // The last state named as a participant rather than after a preposition ("mit der Türkei",
   // "für Putin"), else the last state named at all.
-  const salient = (at: number, sentence: number): Mention | undefined => {
+  const salient = (anchors: Mention[], at: number, sentence: number): Mention | undefined => {
     const inWindow = anchors.filter((m) => m.start < at && sentence - m.sentence <= ctx.pack.coref.window)
     return inWindow.filter((m) => !afterPreposition(m) && !m.genitive).at(-1) ?? inWindow.at(-1)
   }
   for (let i = 1; i < doc.tokens.length; i++) {
     if (taken.has(i) || !determiners.has(doc.tokens[i - 1]!.norm)) continue
-    const d = descriptions.find((keys) => keys.every((k, n) => doc.tokens[i + n]?.norm === k && doc.tokens[i + n]!.sentence === doc.tokens[i]!.sentence))
-    if (!d) continue
+    const found = descriptions.find(({ keys }) => keys.every((k, n) => doc.tokens[i + n]?.norm === k && doc.tokens[i + n]!.sentence === doc.tokens[i]!.sentence))
+    if (!found) continue
+    const d = found.keys
+    const anchors = found.org ? orgAnchors : stateAnchors
     const end = i + d.length
     // "die Junta in Bamako", "das Regime Assads": the description has its own actor right after it.
     const next = doc.mentions.find((m) => m.tokenStart === end || m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm))
@@ -38,7 +42,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
     if (!recent) continue
     const kept = before[key] ? anchors.filter((m) => m.actor === before[key] && m.start < doc.tokens[i]!.start).at(-1) : undefined
-    const antecedent = kept ?? salient(doc.tokens[i]!.start, sentence)
+    const antecedent = kept ?? salient(anchors, doc.tokens[i]!.start, sentence)
     if (!antecedent) continue
     before[key] = antecedent.actor
     added.push({
