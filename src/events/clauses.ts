@@ -44,7 +44,8 @@ function onlyActors(tokens: Token[], from: number, to: number, actorTokens: Set<
 /** The stretch from `from` to the next comma or the end closes with "zu" + a word: an infinitive clause. */
 function infinitiveFollows(tokens: Token[], from: number, to: number, g: Grammar): boolean {
   const words = tokens.slice(from, segmentEnd(tokens, from, to)).filter((t) => t.kind === 'word')
-  return words.length >= 2 && g.infinitiveMarkers.includes(words[words.length - 2]!.norm)
+  if (words.length >= 2 && g.infinitiveMarkers.includes(words[words.length - 2]!.norm)) return true
+  return !!g.infinitivePattern && words.length >= 1 && new RegExp(g.infinitivePattern, 'u').test(words.at(-1)!.norm)
 }
 
 function segmentEnd(tokens: Token[], from: number, to: number): number {

@@ -194,7 +194,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const words = clauseTokens(tokens, clause)
     const passiveAt = words.find((t) => g.passiveAuxiliaries.includes(t.norm))
     const passive = !!passiveAt
-    const infinitive = words.some((t) => g.infinitiveMarkers.includes(t.norm))
+    const infinitivePattern = g.infinitivePattern ? new RegExp(g.infinitivePattern, 'u') : null
+    const infinitive = words.some((t) => g.infinitiveMarkers.includes(t.norm) || !!infinitivePattern?.test(t.norm))
     // The first word, past the conjunction that opens the clause ("indem es …", "weil sie …").
     const opening = words.filter((t) => t.kind === 'word')
     const openers = new Set([...g.subordinators, ...g.clauseCoordinators])
@@ -259,6 +260,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const verbFinal = clause.subordinate && g.verbFinalSubordinates ? genitives.filter((p) => p.to <= i).at(-1) : undefined
           target = genitives.find((p) => p.from > i) ?? (passive ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
+        }
+        const complement = clauses[ci + 1]
+        const complementOpener = complement ? clauseTokens(tokens, complement).find((t) => t.kind === 'word') : undefined
+        const purpose = !!complementOpener && g.purposeMarkers.includes(complementOpener.norm)
+        if (!target && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && !purpose && clauseTokens(tokens, complement).some((t) => g.infinitiveMarkers.includes(t.norm) || !!infinitivePattern?.test(t.norm))) {
+          // "weigerte sich, russische Deserteure auszuliefern": the object of the infinitive complement.
+          target = phrasesOf.get(complement)!.find((p) => other(p) && p.attach.kind === 'bare') ?? null
+          if (target) { how.push('target:infinitive-object'); factor = GENITIVE_FALLBACK }
         }
         const pairs: [typeof source.mentions[number], typeof source.mentions[number]][] = []
         if (target) {

@@ -52,8 +52,9 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
   }
   if (spec.startsWith('prep:')) {
     const prep = spec.slice(5)
-    const list = free.filter((p) => p.attach.kind === 'prep' && p.attach.prep === prep)
-    return list.find((p) => p.from > t) ?? nearest(list, t)
+    // The nearest: after a V2 verb ("lieferte Drohnen an Russland"), before a final participle
+    // ("hatte mit Putin telefoniert und mit Prigoschin verhandelt").
+    return nearest(free.filter((p) => p.attach.kind === 'prep' && p.attach.prep === prep), t)
   }
   return null
 }

@@ -41,6 +41,8 @@ export const grammarSchema = z.object({
   verbFinalSubordinates: z.boolean().default(false),
   objectPronouns: words,
   reciprocals: words,
+  /** A regular expression for a one-word zu-infinitive, if the language has one. */
+  infinitivePattern: z.string().optional(),
 }).strict()
 
 export const rolesSchema = z.object({
