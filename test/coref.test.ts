@@ -15,6 +15,8 @@ const cases: [string, string[]][] = [
   ['Der Iran lieferte Drohnen. Die Isolation des Landes wächst.', ['Landes=IRN@Iran l']],
   ['In Berlin ist es warm.', []],
   ['Tadschikistan bat die OVKS um Hilfe. Das Bündnis schickte Truppen.', ['Bündnis=CSTO@OVKS u']],
+  ['Das Nachbarland Finnland trat bei.', []],
+  ['Serbien geriet unter Druck. China stellte sich hinter seinen wichtigsten Partner.', ['seinen wichtigsten Partner=SRB@Serbie']],
 ]
 
 for (const [text, expected] of cases) {

@@ -10,6 +10,7 @@ const cases: [string, number][] = [
   ['Der Minister kam am 20. und 21. Mai 2025 nach Eriwan. Danach flog er weiter.', 2],
   ['Sie feierten den 30. Unabhängigkeitstag in Baku. Alle kamen.', 2],
   ['Im 2. Weltkrieg kämpften sie. Später nicht mehr.', 2],
+  ['Finnland trat als 31. Mitglied bei. Schweden folgte.', 2],
   ['Eine Überschrift ohne Punkt\nDer erste Satz folgt. Und der zweite.', 3],
 ]
 

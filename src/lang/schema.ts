@@ -144,6 +144,8 @@ export type EventRule = z.output<typeof eventRuleSchema>
 export const corefSchema = z.object({
   descriptions: words,
   organisationDescriptions: words,
+  partnerDescriptions: words,
+  partnerDeterminers: words,
   determiners: words,
   window: z.number().int().min(1).max(10).default(3),
 }).strict()

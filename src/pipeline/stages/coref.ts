@@ -35,8 +35,9 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const anchors = found.org ? orgAnchors : stateAnchors
     const end = i + d.length
     // "die Junta in Bamako", "das Regime Assads": the description has its own actor right after it.
+    // "das Nachbarland Finnland": a name right after the description is what it describes.
     const next = doc.mentions.find((m) => m.tokenStart === end || m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm))
-    if (next && (next.tokenStart === end + 1 || next.genitive)) continue
+    if (next && (next.tokenStart === end + 1 || next.kind !== 'adjective')) continue
     const sentence = doc.tokens[i]!.sentence
     const key = d.join(' ')
     const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
@@ -51,7 +52,27 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     })
   }
   added.push(...resolveObjectPronouns(doc, ctx, taken, afterPreposition))
+  added.push(...resolvePartners(doc, ctx, taken, afterPreposition))
   return added
+}
+
+/** "Russland stellte sich hinter seinen engsten Verbündeten": a partner named before, not the clause's subject. */
+function resolvePartners(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean): Mention[] {
+  const nouns = new Set(ctx.pack.coref.partnerDescriptions.map((w) => phraseKey(w)[0]!))
+  const dets = new Set(ctx.pack.coref.partnerDeterminers)
+  const out: Mention[] = []
+  for (let i = 1; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!
+    if (taken.has(i) || !nouns.has(t.norm) || !/^\p{Lu}/u.test(t.text)) continue
+    // A possessive within the two words before: "seinen (engsten) Verbündeten".
+    const det = [i - 1, i - 2].find((k) => k >= 0 && dets.has(doc.tokens[k]!.norm) && doc.tokens[k]!.sentence === t.sentence)
+    if (det === undefined) continue
+    const candidate = doc.mentions.filter((m) => m.start < t.start && t.sentence - m.sentence <= 2 && m.kind !== 'adjective' && ctx.kb.actors.get(m.actor)?.kind === 'state'
+      && (m.sentence < t.sentence || m.genitive || afterPreposition(m))).at(-1)
+    if (!candidate) continue
+    out.push({ start: doc.tokens[det]!.start, end: t.end, tokenStart: det, tokenEnd: i + 1, sentence: t.sentence, actor: candidate.actor, kind: 'coref', genitive: false, antecedent: candidate.start, rule: `${ctx.pack.code}.coref.partner` })
+  }
+  return out
 }
 
 /**
