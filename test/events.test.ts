@@ -51,6 +51,8 @@ const relationCases: [string, string, string[]][] = [
   ['Tiflis reagierte, indem es geplante russische Konzerte absagte, den russischen Gesandten einbestellte und eine Erklärung verlangte.', '2024-06-01', ['GEO>RUS:PROTEST', 'GEO>RUS:REQUEST']],
   // an apposition's closing comma can open the next clause
   ['Selenskyj sagte, er habe Chisinau Hilfe angeboten, „in einer Lage, in der Moskau Moldau offen bedroht“.', '2024-06-01', ['RUS>MDA:THREATEN:reported']],
+  // a compound takes its head noun's trigger ("Grenzverhandlungen" is a kind of "Verhandlungen")
+  ['Die Grenzverhandlungen zwischen Armenien und Aserbaidschan kamen im Mai voran.', '2024-07-01', ['ARM>AZE:CONSULT']],
   // a pronoun after a conjunction is that clause's subject
   ['Ankara reagierte scharf, indem es den israelischen Botschafter einbestellte.', '2023-11-05', ['TUR>ISR:PROTEST']],
   ['Im Ukraine-Krieg verlor Russland viele Soldaten.', '2024-07-01', []],

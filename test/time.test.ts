@@ -24,6 +24,9 @@ const cases: [string, string, [string, string][]][] = [
   ['Im März fiel Regen.', '2025-06-17', [['März', '2025-03']]],
   ['Die Zahlen stammen aus dem zweiten Quartal 2023.', '2025-06-17', [['zweiten Quartal 2023', '2023-Q2']]],
   ['Die Grenze ist seit 1993 geschlossen, seit 2000 Soldaten dort stehen.', '2025-06-17', [['seit 1993', '1993']]],
+  ['Erst im Mai war der Präsident in Moskau.', '2025-06-18', [['Mai', '2025-05']]],
+  ['Im vergangenen November reiste er ab.', '2025-06-18', [['vergangenen November', '2024-11']]],
+  ['Zum Jahreswechsel endete der Vertrag.', '2025-01-09', [['Jahreswechsel', '2025-01-01']]],
   ['Gestern sprach sie, am 3.10.2024 schwieg sie.', '2024-10-05', [['Gestern', '2024-10-04'], ['3.10.2024', '2024-10-03']]],
 ]
 

@@ -17,6 +17,8 @@ export interface Clause {
   apposition: boolean
   /** A verb phrase in a list that shares the previous clause's subject ("…, den Botschafter einbestellte"). */
   sharedSubject?: boolean
+  /** What a speaker said ("sagte, die Verantwortung liege bei Kiew"): the speaker stands behind it. */
+  reported?: boolean
 }
 
 export function inClause(c: Clause, i: number): boolean {
@@ -26,7 +28,7 @@ export function inClause(c: Clause, i: number): boolean {
 const HARD = new Set([';', ':', '–', '—'])
 const QUOTES = new Set(['„', '“', '"', '»', '«', '‚', '‘', '”'])
 
-type Opening = Pick<Clause, 'subordinate' | 'relative' | 'coordinated' | 'sharedSubject'>
+type Opening = Pick<Clause, 'subordinate' | 'relative' | 'coordinated' | 'sharedSubject' | 'reported'>
 const MAIN: Opening = { subordinate: false, relative: false, coordinated: false }
 
 /** True when tokens [from, to) are actor names with at most articles between them. */
@@ -146,7 +148,11 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       const after = tokens[k + 1]
       const resume = suspended as { start: number; open: Opening; skips: [number, number][] } | null
       const afterVerb = tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1])
-      if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm))) {
+      // "sagte (dagegen), …": what follows a speech verb is what was said.
+      const afterSpeech = i > from && (speech.has(tokens[i - 1]!.norm) || i - 1 > from && speech.has(tokens[i - 2]!.norm) && afterVerb)
+      if (afterSpeech && !subs.has(next.norm)) {
+        begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
+      } else if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm))) {
         setApart(i, end)
         // The comma that closes the aside may open the next clause (", in der Russland …").
         const opener = tokens[end + 1]
@@ -177,7 +183,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         skips = [...resume.skips, [gapStart, i + 1]]
         suspended = null
       } else if (i > from && speech.has(tokens[i - 1]!.norm)) {
-        begin(i, { subordinate: false, relative: false, coordinated: false })
+        begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
       }
     } else if (coords.has(t.norm) && next && auxiliaries.has(next.norm) && i > start) {
       begin(i, { subordinate: false, relative: false, coordinated: true })

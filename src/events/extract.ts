@@ -1,6 +1,6 @@
 import type { Doc, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
 import type { LanguagePack } from '../lang/pack.ts'
-import { eventLexicon, type EventLexicon, type TriggerRef } from './lexicon.ts'
+import { eventLexicon, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
 import { inClause, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
@@ -165,6 +165,11 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   if (own) return { date: own.date, rule: own.rule }
   const main = nearest(clauses.filter((c) => c !== clause && !c.subordinate && !c.apposition).flatMap(within))
   if (main) return { date: main.date, rule: `${main.rule}+main-clause` }
+  // What a speaker said takes the date of the saying ("Wie CNN am Freitag berichtet, will Russland …").
+  if (clause.reported) {
+    const saying = nearest(clauses.filter((c) => c.to <= clause.from).flatMap(within))
+    if (saying) return { date: saying.date, rule: `${saying.rule}+report` }
+  }
   // Narrative continuation: the last date stated earlier in the same paragraph.
   for (let k = sIndex - 1; k >= 0; k--) {
     const prev = doc.sentences[k]!
@@ -209,7 +214,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     if (clause.apposition) continue
     for (let i = clause.from; i < clause.to; i++) {
       if (mentionTokens.has(i) || !inClause(clause, i)) continue
-      for (const ref of lex.triggers.get(tokens[i]!.norm) ?? []) {
+      for (const ref of triggersOf(lex, tokens[i]!)) {
         if (!caseFits(ref, tokens[i]!, i === from)) continue
         const evidence = triggerEvidence(ref, i, tokens, clause, lex, g)
         if (evidence === null) continue
@@ -235,6 +240,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = prevPhrases.find((p) => p.attach.kind === 'bare' && p !== prevSubject) ?? null
           if (!subject) continue
           how.push('subject:object-control')
+        }
+        if (!subject && clause.reported && clauseSubject) {
+          // "Peskow sagte, die Verantwortung liege bei der Ukraine": no actor acts, so the speaker does.
+          subject = clauseSubject
+          how.push('subject:speaker')
         }
         if (!subject && (clause.coordinated || infinitive) && clauseSubject) {
           subject = clauseSubject

@@ -16,6 +16,8 @@ export interface TriggerRef {
 /** Word-form lookups compiled from a pack's event rules. */
 export interface EventLexicon {
   triggers: Map<string, TriggerRef[]>
+  /** Noun triggers by their last four letters, for compounds ("Beitrittsverhandlungen" → "Verhandlungen"). */
+  nounHeads: Map<string, TriggerRef[]>
   /** Per rule: folded object words with the mode they set. */
   objects: Map<EventRule, Map<string, string>>
   requires: Map<EventRule, Set<string>>
@@ -52,7 +54,28 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
     requires.set(rule, new Set(rule.requires.map(fold)))
     requiredNouns.set(rule, rule.requires.filter((w) => /^\p{Lu}/u.test(w)).map(fold))
   }
-  const lex = { triggers, objects, requires, requiredNouns }
+  const nounHeads = new Map<string, TriggerRef[]>()
+  for (const refs of triggers.values()) {
+    for (const ref of refs) {
+      if (ref.kind !== 'noun' || ref.form.length < 5) continue
+      const key = ref.form.slice(-4)
+      nounHeads.set(key, [...(nounHeads.get(key) ?? []), ref])
+    }
+  }
+  const lex = { triggers, nounHeads, objects, requires, requiredNouns }
   cache.set(pack, lex)
   return lex
+}
+
+/**
+ * The triggers of a word: its own entries, else, for a capitalised word, the noun triggers it ends
+ * with as a compound's head ("Beitrittsverhandlungen" has the head "Verhandlungen").
+ */
+export function triggersOf(lex: EventLexicon, word: { norm: string; text: string }): TriggerRef[] {
+  const own = lex.triggers.get(word.norm)
+  if (own) return own
+  if (!/^\p{Lu}/u.test(word.text) || word.norm.length < 8) return []
+  const heads = (lex.nounHeads.get(word.norm.slice(-4)) ?? []).filter((r) => word.norm.length > r.form.length + 2 && word.norm.endsWith(r.form))
+  const longest = Math.max(0, ...heads.map((r) => r.form.length))
+  return heads.filter((r) => r.form.length === longest)
 }
