@@ -150,7 +150,8 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       const afterVerb = tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1])
       // "sagte (dagegen), …": what follows a speech verb is what was said.
       const afterSpeech = i > from && (speech.has(tokens[i - 1]!.norm) || i - 1 > from && speech.has(tokens[i - 2]!.norm) && afterVerb)
-      if (afterSpeech && !subs.has(next.norm)) {
+      const canResume = g.verbFinalSubordinates && open.subordinate && !!resume && afterVerb && !nestedClause(tokens, start, i, subs)
+      if (afterSpeech && !subs.has(next.norm) && !canResume) {
         begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
       } else if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm))) {
         setApart(i, end)
