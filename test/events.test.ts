@@ -53,6 +53,8 @@ const relationCases: [string, string, string[]][] = [
   ['Selenskyj sagte, er habe Chisinau Hilfe angeboten, „in einer Lage, in der Moskau Moldau offen bedroht“.', '2024-06-01', ['RUS>MDA:THREATEN:reported']],
   // a compound takes its head noun's trigger ("Grenzverhandlungen" is a kind of "Verhandlungen")
   ['Die Grenzverhandlungen zwischen Armenien und Aserbaidschan kamen im Mai voran.', '2024-07-01', ['ARM>AZE:CONSULT']],
+  // a preposition governs its phrase across an attributive agent
+  ['Im Jahr 2024 fror Armenien seine Teilnahme an der vom Kreml geführten OVKS ein.', '2024-05-01', ['ARM>CSTO:RETREAT']],
   // a pronoun after a conjunction is that clause's subject
   ['Ankara reagierte scharf, indem es den israelischen Botschafter einbestellte.', '2023-11-05', ['TUR>ISR:PROTEST']],
   ['Im Ukraine-Krieg verlor Russland viele Soldaten.', '2024-07-01', []],

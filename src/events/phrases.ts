@@ -21,12 +21,19 @@ function looksAdjectival(t: Token, g: Grammar): boolean {
 }
 
 /** The preposition governing the actor at token `i`, looking back over articles and adjectives. */
-function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar): string | null {
+function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, actorTokens: Set<number> = new Set()): string | null {
   const preps = set(g.prepositions)
   const mods = set(g.modifierWords)
   for (let k = i - 1, steps = 0; k >= clause.from && steps < 4; k--, steps++) {
     const t = tokens[k]!
     const norm = g.contractions[t.norm] ?? t.norm
+    // "an der vom Kreml geführten Organisation": an attributive agent inside the phrase is skipped.
+    if (actorTokens.has(k)) {
+      let a = k
+      while (a > clause.from && actorTokens.has(a - 1)) a--
+      const before = tokens[a - 1]
+      if (before && g.agentPrepositions.includes(g.contractions[before.norm] ?? before.norm) && tokens[k + 1] && looksAdjectival(tokens[k + 1]!, g)) { k = a - 1; continue }
+    }
     // "…, in der Moskau Moldau bedroht": the clause's opening "in der" governs the pronoun, not the noun.
     if (clause.subordinate && k === clause.from + 1 && g.relativePronouns.includes(t.norm) && preps.has(tokens[clause.from]!.norm)) return null
     if (preps.has(norm)) return norm
@@ -93,7 +100,7 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
       prev.to = m.tokenEnd
       continue
     }
-    const prep = governingPrep(tokens, describedFrom ?? m.tokenStart, clause, g)
+    const prep = governingPrep(tokens, describedFrom ?? m.tokenStart, clause, g, actorTokens)
     describedFrom = null
     const attach: Attachment = prep
       ? { kind: 'prep', prep }
