@@ -8,6 +8,7 @@ import { splitClauses } from '../src/events/clauses.ts'
 import { clausePhrases } from '../src/events/phrases.ts'
 import { eventLexicon } from '../src/events/lexicon.ts'
 import { knowledgeBase } from '../src/service/context.ts'
+import { mentionTokenSet } from '../src/pipeline/spans.ts'
 
 const args = process.argv.slice(2)
 const fromFile = args[0] === '--file'
@@ -19,7 +20,7 @@ const lex = eventLexicon(pack)
 const shown = (m: { sentence: number }) => only === undefined || m.sentence === only
 console.log('mentions:', doc.mentions.filter(shown).map((m) => `${doc.text.slice(m.start, m.end)}=${m.actor}(${m.kind}${m.genitive ? ',gen' : ''})`).join('  '))
 console.log('times:', doc.times.filter(shown).map((t) => `${t.text}=${t.value}`).join('  '))
-const actorTokens = new Set(doc.mentions.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
+const actorTokens = mentionTokenSet(doc.mentions)
 for (const s of doc.sentences.filter((x) => only === undefined || x.index === only)) {
   const idx = doc.tokens.map((t, i) => [t, i] as const).filter(([t]) => t.sentence === s.index).map(([, i]) => i)
   for (const c of splitClauses(doc.tokens, idx[0]!, idx.at(-1)! + 1, pack.grammar, actorTokens)) {

@@ -5,6 +5,7 @@ import { inClause, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { modalityCues, modalityOf, type ModalityCues } from './modality.ts'
+import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
 
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
 const GENITIVE_FALLBACK = 0.85
@@ -185,7 +186,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const { tokens } = doc
   const g = pack.grammar
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
-  const mentionTokens = new Set(mentions.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
+  const mentionTokens = mentionTokenSet(mentions)
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
   const adjectiveEndings = g.adjectiveEndings.filter((e) => e)
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !g.prepositions.includes(t.norm) && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm)
@@ -390,12 +391,7 @@ export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: str
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
   const state: SentenceState = { lastSubject: null }
-  const ranges = new Map<number, [number, number]>()
-  doc.tokens.forEach((t, i) => {
-    const r = ranges.get(t.sentence)
-    if (r) r[1] = i + 1
-    else ranges.set(t.sentence, [i, i + 1])
-  })
+  const ranges = sentenceTokenRanges(doc.tokens)
   const out: RelationEvent[] = []
   for (const s of doc.sentences) {
     const r = ranges.get(s.index)

@@ -1,6 +1,7 @@
 import type { Mention, Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
 import { inClause, type Clause } from './clauses.ts'
+import { mentionTokenSet } from '../pipeline/spans.ts'
 
 /** How an actor phrase attaches to its clause. */
 export type Attachment = { kind: 'bare' } | { kind: 'prep'; prep: string } | { kind: 'gen' }
@@ -81,7 +82,7 @@ function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar, 
 /** Groups a clause's actor mentions into phrases and says how each attaches. */
 export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clause, g: Grammar, isState: (actor: string) => boolean = () => false): Phrase[] {
   const members = mentions.filter((m) => inClause(clause, m.tokenStart) && inClause(clause, m.tokenEnd - 1))
-  const actorTokens = new Set(members.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
+  const actorTokens = mentionTokenSet(members)
   const phrases: Phrase[] = []
   // Where a dropped describing mention began: the preposition before it governs the head.
   let describedFrom: number | null = null

@@ -1,6 +1,7 @@
 import type { Doc, Mention } from '../document.ts'
 import type { Stage, StageContext } from '../stage.ts'
 import { phraseKey } from '../../text/tokenize.ts'
+import { mentionTokenSet } from '../spans.ts'
 
 /**
  * Definite descriptions that stand for a state named before ("das Land", "die Junta",
@@ -12,7 +13,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const { coref } = ctx.pack
   const descriptions = [...coref.descriptions.map((d) => ({ keys: phraseKey(d), org: false })), ...coref.organisationDescriptions.map((d) => ({ keys: phraseKey(d), org: true }))]
   const determiners = new Set(coref.determiners)
-  const taken = new Set(doc.mentions.flatMap((m) => Array.from({ length: m.tokenEnd - m.tokenStart }, (_, k) => m.tokenStart + k)))
+  const taken = mentionTokenSet(doc.mentions)
   const isState = (id: string) => ctx.kb.actors.get(id)?.kind === 'state'
   const isOrg = (id: string) => ctx.kb.actors.get(id)?.kind === 'igo'
   const stateAnchors = doc.mentions.filter((m) => m.kind !== 'adjective' && isState(m.actor)).sort((a, b) => a.start - b.start)

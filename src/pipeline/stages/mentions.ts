@@ -3,6 +3,7 @@ import type { Stage, StageContext } from '../stage.ts'
 import type { Match } from '../../kb/gazetteer.ts'
 import { actorAt } from '../../kb/actors.ts'
 import { personActorAt } from '../../kb/knowledge.ts'
+import { sentenceTokenRanges } from '../spans.ts'
 
 interface Raw extends Match { actor?: string }
 
@@ -86,13 +87,7 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
 
 export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
   const mentions: Mention[] = []
-  const bySentence = new Map<number, [number, number]>()
-  doc.tokens.forEach((t, i) => {
-    const r = bySentence.get(t.sentence)
-    if (r) r[1] = i + 1
-    else bySentence.set(t.sentence, [i, i + 1])
-  })
-  for (const [sentence, [from, to]] of bySentence) {
+  for (const [sentence, [from, to]] of sentenceTokenRanges(doc.tokens)) {
     for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators)) {
       if (!m.actor) continue
       mentions.push({
