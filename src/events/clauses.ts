@@ -43,11 +43,24 @@ function onlyActors(tokens: Token[], from: number, to: number, actorTokens: Set<
   return actors > 0
 }
 
+const infinitivePatterns = new WeakMap<Grammar, RegExp | null>()
+
+/** The language's one-word zu-infinitive pattern ("auszusetzen"), compiled once. */
+function infinitivePattern(g: Grammar): RegExp | null {
+  if (!infinitivePatterns.has(g)) infinitivePatterns.set(g, g.infinitivePattern ? new RegExp(g.infinitivePattern, 'u') : null)
+  return infinitivePatterns.get(g)!
+}
+
+/** An infinitive marker ("zu", "um") or a one-word zu-infinitive ("auszusetzen"). */
+export function isInfinitiveWord(t: Token, g: Grammar): boolean {
+  return g.infinitiveMarkers.includes(t.norm) || !!infinitivePattern(g)?.test(t.norm)
+}
+
 /** The stretch from `from` to the next comma or the end closes with "zu" + a word: an infinitive clause. */
 function infinitiveFollows(tokens: Token[], from: number, to: number, g: Grammar): boolean {
   const words = tokens.slice(from, segmentEnd(tokens, from, to)).filter((t) => t.kind === 'word')
   if (words.length >= 2 && g.infinitiveMarkers.includes(words[words.length - 2]!.norm)) return true
-  return !!g.infinitivePattern && words.length >= 1 && new RegExp(g.infinitivePattern, 'u').test(words.at(-1)!.norm)
+  return words.length >= 1 && !!infinitivePattern(g)?.test(words.at(-1)!.norm)
 }
 
 function segmentEnd(tokens: Token[], from: number, to: number): number {

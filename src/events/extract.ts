@@ -1,8 +1,8 @@
 import type { Doc, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
 import type { LanguagePack } from '../lang/pack.ts'
-import { eventLexicon, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
-import { inClause, splitClauses, type Clause } from './clauses.ts'
-import { clausePhrases, type Phrase } from './phrases.ts'
+import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
+import { inClause, isInfinitiveWord, splitClauses, type Clause } from './clauses.ts'
+import { clausePhrases, looksAdjectival, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
@@ -29,11 +29,6 @@ function isBackground(tokens: Token[], at: number, clause: Clause, pack: Languag
     return false
   }
   return false
-}
-
-/** "Verteidigungsabkommen" is an "Abkommen": a compound's head is its last part. */
-function isCompoundOf(word: Token, noun: string): boolean {
-  return word.norm.length > noun.length + 2 && word.norm.endsWith(noun) && /^\p{Lu}/u.test(word.text)
 }
 
 /**
@@ -71,7 +66,7 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
   }
   if (ref.rule.requires_object) {
     const objs = lex.objects.get(ref.rule)!
-    const found = positions((t) => objs.has(t.norm) || [...objs.keys()].some((o) => t.norm.endsWith(o) && t.norm.length > o.length + 2))
+    const found = positions((t) => objectModeOf(objs, t.norm) !== undefined)
     if (!found.length) return null
     distance = Math.max(distance, Math.min(...found))
   }
@@ -121,8 +116,7 @@ function modeOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: EventLexi
   const objs = lex.objects.get(ref.rule)!
   for (let i = clause.from; i < clause.to; i++) {
     if (!inClause(clause, i)) continue
-    const norm = tokens[i]!.norm
-    const mode = objs.get(norm) ?? [...objs.entries()].find(([o]) => norm.endsWith(o) && norm.length > o.length + 2)?.[1]
+    const mode = objectModeOf(objs, tokens[i]!.norm)
     if (mode) return mode
   }
   return ref.rule.mode
@@ -138,8 +132,7 @@ function quantityOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: Event
     if (t.kind === 'number' && /^(1[89]|20)\d\d$/.test(t.text)) continue
     for (let k = i + 1; k < Math.min(clause.to, i + 5); k++) {
       const w = tokens[k]!
-      const isObject = objs.has(w.norm) || [...objs.keys()].some((o) => w.norm.endsWith(o) && w.norm.length > o.length + 2)
-      if (isObject) return text.slice(t.start, w.end)
+      if (objectModeOf(objs, w.norm) !== undefined) return text.slice(t.start, w.end)
       if (!glue.has(w.norm) && w.kind !== 'number' && w.text !== '-') break
     }
   }
@@ -188,9 +181,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
   const mentionTokens = mentionTokenSet(mentions)
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
-  const adjectiveEndings = g.adjectiveEndings.filter((e) => e)
-  const nounPhraseWord = (t: Token) => t.kind === 'word' && !g.prepositions.includes(t.norm) && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm)
-    || /^\p{Ll}/u.test(t.text) && t.text.length > 4 && adjectiveEndings.some((e) => t.norm.endsWith(e)))
+  const nounPhraseWord = (t: Token) => t.kind === 'word' && !g.prepositions.includes(t.norm) && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || looksAdjectival(t, g))
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
   const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g, isState)]))
@@ -200,8 +191,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const words = clauseTokens(tokens, clause)
     const passiveAt = words.find((t) => g.passiveAuxiliaries.includes(t.norm))
     const passive = !!passiveAt
-    const infinitivePattern = g.infinitivePattern ? new RegExp(g.infinitivePattern, 'u') : null
-    const infinitive = words.some((t) => g.infinitiveMarkers.includes(t.norm) || !!infinitivePattern?.test(t.norm))
+    const infinitive = words.some((t) => isInfinitiveWord(t, g))
     // The first word, past the conjunction that opens the clause ("indem es …", "weil sie …").
     const opening = words.filter((t) => t.kind === 'word')
     const openers = new Set([...g.subordinators, ...g.clauseCoordinators])
@@ -275,7 +265,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const complement = clauses[ci + 1]
         const complementOpener = complement ? clauseTokens(tokens, complement).find((t) => t.kind === 'word') : undefined
         const purpose = !!complementOpener && g.purposeMarkers.includes(complementOpener.norm)
-        if (!target && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && !purpose && clauseTokens(tokens, complement).some((t) => g.infinitiveMarkers.includes(t.norm) || !!infinitivePattern?.test(t.norm))) {
+        if (!target && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && !purpose && clauseTokens(tokens, complement).some((t) => isInfinitiveWord(t, g))) {
           // "weigerte sich, russische Deserteure auszuliefern": the object of the infinitive complement.
           target = phrasesOf.get(complement)!.find((p) => other(p) && p.attach.kind === 'bare') ?? null
           if (target) { how.push('target:infinitive-object'); factor = GENITIVE_FALLBACK }

@@ -67,6 +67,16 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
   return lex
 }
 
+/** "Verteidigungsabkommen" is an "Abkommen": a capitalised compound ends in its head noun. */
+export function isCompoundOf(word: { norm: string; text: string }, noun: string): boolean {
+  return word.norm.length > noun.length + 2 && word.norm.endsWith(noun) && /^\p{Lu}/u.test(word.text)
+}
+
+/** The mode an object word sets ("Drohnen" → arms), the word itself or a word ending in it. */
+export function objectModeOf(objects: Map<string, string>, norm: string): string | undefined {
+  return objects.get(norm) ?? [...objects.entries()].find(([o]) => norm.endsWith(o) && norm.length > o.length + 2)?.[1]
+}
+
 /**
  * The triggers of a word: its own entries, else, for a capitalised word, the noun triggers it ends
  * with as a compound's head ("Beitrittsverhandlungen" has the head "Verhandlungen").
@@ -75,7 +85,7 @@ export function triggersOf(lex: EventLexicon, word: { norm: string; text: string
   const own = lex.triggers.get(word.norm)
   if (own) return own
   if (!/^\p{Lu}/u.test(word.text) || word.norm.length < 8) return []
-  const heads = (lex.nounHeads.get(word.norm.slice(-4)) ?? []).filter((r) => word.norm.length > r.form.length + 2 && word.norm.endsWith(r.form))
+  const heads = (lex.nounHeads.get(word.norm.slice(-4)) ?? []).filter((r) => isCompoundOf(word, r.form))
   const longest = Math.max(0, ...heads.map((r) => r.form.length))
   return heads.filter((r) => r.form.length === longest)
 }

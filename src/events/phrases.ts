@@ -17,7 +17,7 @@ export interface Phrase {
 const set = (words: string[]) => new Set(words)
 
 /** A lower-case word with an adjective ending ("gemeinsamen"): may stand between a preposition and its noun. */
-function looksAdjectival(t: Token, g: Grammar): boolean {
+export function looksAdjectival(t: Token, g: Grammar): boolean {
   return /^\p{Ll}/u.test(t.text) && t.text.length > 4 && g.adjectiveEndings.some((e) => e && t.norm.endsWith(e))
 }
 
