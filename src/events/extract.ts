@@ -19,9 +19,7 @@ function clauseTokens(tokens: Token[], clause: Clause): Token[] {
 }
 
 /** "im Ukraine-Krieg", "nach dem Abzug": an event noun in a background adjunct reports nothing new. */
-function isBackground(tokens: Token[], at: number, clause: Clause, pack: LanguagePack, mentionTokens: Set<number>): boolean {
-  const bg = new Set(pack.grammar.backgroundPrepositions)
-  const mods = new Set([...pack.grammar.modifierWords, ...pack.grammar.determiners])
+function isBackground(tokens: Token[], at: number, clause: Clause, bg: Set<string>, mods: Set<string>, mentionTokens: Set<number>): boolean {
   for (let k = at - 1; k >= clause.from && k >= at - 5; k--) {
     const t = tokens[k]!
     if (bg.has(t.norm)) return true
@@ -180,6 +178,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const g = pack.grammar
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
   const mentionTokens = mentionTokenSet(mentions)
+  const backgroundPreps = new Set(g.backgroundPrepositions)
+  const npModifiers = new Set([...g.modifierWords, ...g.determiners])
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !g.prepositions.includes(t.norm) && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || looksAdjectival(t, g))
   const events: RelationEvent[] = []
@@ -189,8 +189,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const clauseEvents: { event: RelationEvent; noun: boolean; evidence: number }[] = []
     const phrases = phrasesOf.get(clause)!
     const words = clauseTokens(tokens, clause)
-    const passiveAt = words.find((t) => g.passiveAuxiliaries.includes(t.norm))
-    const passive = !!passiveAt
+    const passiveAt = words.findIndex((t) => g.passiveAuxiliaries.includes(t.norm))
+    const passive = passiveAt >= 0
+    const passiveIndex = passive ? tokens.indexOf(words[passiveAt]!) : -1
     const infinitive = words.some((t) => isInfinitiveWord(t, g))
     // The first word, past the conjunction that opens the clause ("indem es …", "weil sie …").
     const opening = words.filter((t) => t.kind === 'word')
@@ -209,7 +210,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (!caseFits(ref, tokens[i]!, i === from)) continue
         const evidence = triggerEvidence(ref, i, tokens, clause, lex, g)
         if (evidence === null) continue
-        if (ref.kind === 'noun' && isBackground(tokens, i, clause, pack, mentionTokens)) continue
+        if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
         const how: string[] = []
         let subject: Phrase | null = null
         if (clause.sharedSubject && clauseSubject) {
@@ -241,7 +242,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = clauseSubject
           how.push('subject:from-main-clause')
         }
-        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveAt ? tokens.indexOf(passiveAt) : -1, agentPreps: g.agentPrepositions, nounPhraseWord }
+        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, nounPhraseWord }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles = assignRoles(roleCtx, specs)
         how.push(...roles.how)
@@ -255,7 +256,15 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // "nahm die Einladung des Kremls an": the genitive of the verb's object names the partner.
           const genitives = phrases.filter((p) => other(p) && p.attach.kind === 'gen')
           // In a passive, only the genitive of the clause's first noun phrase: "Die Stellungen der Ukraine wurden …".
-          const ofSubject = genitives.find((p) => tokens.slice(clause.from + 1, p.from).filter((t) => t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !g.determiners.includes(t.norm) && !mentionTokens.has(tokens.indexOf(t))).length <= 1
+          const nouns = (from: number, to: number) => {
+            let n = 0
+            for (let k = from; k < to; k++) {
+              const t = tokens[k]!
+              if (t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !g.determiners.includes(t.norm) && !mentionTokens.has(k)) n++
+            }
+            return n
+          }
+          const ofSubject = genitives.find((p) => nouns(clause.from + 1, p.from) <= 1
             && !tokens.slice(clause.from, p.from).some((t) => g.prepositions.includes(g.contractions[t.norm] ?? t.norm)))
           // A verb-final clause has its object, and the object's genitive, before the verb.
           const verbFinal = clause.subordinate && g.verbFinalSubordinates ? genitives.filter((p) => p.to <= i).at(-1) : undefined

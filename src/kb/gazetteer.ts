@@ -91,8 +91,4 @@ export class Gazetteer {
     }
     return null
   }
-
-  has(word: string): boolean {
-    return this.byKey.has(fold(word))
-  }
 }

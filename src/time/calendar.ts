@@ -62,7 +62,3 @@ export function previousWeekday(d: Required<PartialDate>, weekday: number): Requ
   const current = toUtc(d).getUTCDay() || 7
   return addDays(d, -((current - weekday + 7) % 7))
 }
-
-export function compareDates(a: string, b: string): number {
-  return a.localeCompare(b)
-}

@@ -32,7 +32,7 @@ export function explanation(e: StoredEvent, doc: StoredDocument) {
   }
 }
 
-function marked(e: StoredEvent, docText: string): string {
+function marked(e: StoredEvent): string {
   const marks = [
     { at: e.sourceSpan, open: color.cyan('['), close: color.cyan(`]{source ${e.source}}`) },
     { at: e.targetSpan, open: color.green('['), close: color.green(`]{target ${e.target}}`) },
@@ -45,7 +45,6 @@ function marked(e: StoredEvent, docText: string): string {
     if (b > s.length) continue
     s = s.slice(0, a) + m.open + s.slice(a, b) + m.close + s.slice(b)
   }
-  void docText
   return s
 }
 
@@ -66,7 +65,7 @@ export function registerExplain(program: Command): void {
         const out = [
           `${color.bold(`${e.source} → ${e.target}  ${e.type} (${e.mode})`)}  ${e.polarity}, ${e.modality}, date ${e.date ?? 'none'}, confidence ${e.confidence}`,
           '',
-          marked(e, doc.text),
+          marked(e),
           '',
           `document  ${doc.file} · ${doc.title ?? ''} · published ${doc.date ?? 'unknown'}${doc.dateSource === 'estimated' ? ' (estimated)' : ''}`,
           `trigger   "${x.trigger.text}"  rule ${x.trigger.rule}`,

@@ -1,4 +1,4 @@
-import type { Doc, Mention } from '../document.ts'
+import type { Doc, Mention, Token } from '../document.ts'
 import type { Stage, StageContext } from '../stage.ts'
 import { phraseKey } from '../../text/tokenize.ts'
 import { mentionTokenSet } from '../spans.ts'
@@ -68,12 +68,21 @@ function resolvePartners(doc: Doc, ctx: StageContext, taken: Set<number>, afterP
     // A possessive within the two words before: "seinen (engsten) Verbündeten".
     const det = [i - 1, i - 2].find((k) => k >= 0 && dets.has(doc.tokens[k]!.norm) && doc.tokens[k]!.sentence === t.sentence)
     if (det === undefined) continue
-    const candidate = doc.mentions.filter((m) => m.start < t.start && t.sentence - m.sentence <= 2 && m.kind !== 'adjective' && ctx.kb.actors.get(m.actor)?.kind === 'state'
-      && (m.sentence < t.sentence || m.genitive || afterPreposition(m))).at(-1)
+    const candidate = boundAntecedent(doc.mentions, t, 2, afterPreposition, (m) => ctx.kb.actors.get(m.actor)?.kind === 'state')
     if (!candidate) continue
     out.push({ start: doc.tokens[det]!.start, end: t.end, tokenStart: det, tokenEnd: i + 1, sentence: t.sentence, actor: candidate.actor, kind: 'coref', genitive: false, antecedent: candidate.start, rule: `${ctx.pack.code}.coref.partner` })
   }
   return out
+}
+
+/**
+ * The last actor named before `t`, within `window` sentences, that is not a participant of t's own
+ * sentence (by binding, a pronoun or "sein Verbündeter" never means its clause's subject): one named
+ * in an earlier sentence, or in this one only in a genitive or after a preposition.
+ */
+function boundAntecedent(mentions: Mention[], t: Token, window: number, afterPreposition: (m: Mention) => boolean, accept: (m: Mention) => boolean = () => true): Mention | undefined {
+  return mentions.filter((m) => m.start < t.start && t.sentence - m.sentence <= window && m.kind !== 'adjective' && accept(m)
+    && (m.sentence < t.sentence || m.genitive || afterPreposition(m))).at(-1)
 }
 
 /**
@@ -87,8 +96,7 @@ function resolveObjectPronouns(doc: Doc, ctx: StageContext, taken: Set<number>, 
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
     if (taken.has(i) || !pronouns.has(t.norm)) continue
-    const candidate = doc.mentions.filter((m) => m.start < t.start && t.sentence - m.sentence <= 1 && m.kind !== 'adjective'
-      && (m.sentence < t.sentence || m.genitive || afterPreposition(m))).at(-1)
+    const candidate = boundAntecedent(doc.mentions, t, 1, afterPreposition)
     if (!candidate) continue
     out.push({ start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, sentence: t.sentence, actor: candidate.actor, kind: 'coref', genitive: false, antecedent: candidate.start, rule: `${ctx.pack.code}.coref.object-pronoun` })
   }
