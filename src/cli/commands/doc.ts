@@ -2,29 +2,15 @@ import type { Command } from 'commander'
 import { dbPath, openStore } from '../../service/context.ts'
 import type { StoredDocument } from '../../store/store.ts'
 import { CliError, color, printJson } from '../output.ts'
-
-interface Mark { start: number; end: number; open: string; close: string }
+import { markSpans } from '../mark-spans.ts'
 
 /** The text with mentions [..]{ACTOR}, time expressions <..>{value} and triggers *..*{TYPE}. */
 export function markedText(doc: StoredDocument): string {
-  const marks: Mark[] = [
+  return markSpans(doc.text, [
     ...doc.mentions.map((m) => ({ start: m.start, end: m.end, open: color.cyan('['), close: color.cyan(`]{${m.actor}}`) })),
     ...doc.times.map((t) => ({ start: t.start, end: t.end, open: color.yellow('<'), close: color.yellow(`>{${t.value}}`) })),
     ...doc.events.map((e) => ({ start: e.start, end: e.end, open: color.magenta('*'), close: color.magenta(`*{${e.type} ${e.source}→${e.target}}`) })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end)
-  let out = ''
-  let pos = 0
-  const closes: { at: number; text: string }[] = []
-  for (const m of marks) {
-    if (m.start < pos) continue
-    while (closes.length && closes[closes.length - 1]!.at <= m.start) { const c = closes.pop()!; out += doc.text.slice(pos, c.at) + c.text; pos = c.at }
-    out += doc.text.slice(pos, m.start) + m.open
-    pos = m.start
-    closes.push({ at: m.end, text: m.close })
-    closes.sort((a, b) => b.at - a.at)
-  }
-  while (closes.length) { const c = closes.pop()!; out += doc.text.slice(pos, c.at) + c.text; pos = c.at }
-  return out + doc.text.slice(pos)
+  ])
 }
 
 export function registerDoc(program: Command): void {

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { dbPath, openStore } from '../../service/context.ts'
 import type { StoredDocument, StoredEvent } from '../../store/store.ts'
 import { CliError, color, printJson } from '../output.ts'
+import { markSpans } from '../mark-spans.ts'
 
 /** Everything that made one event: its spans, the rules of every step, the time expression and its anchor. */
 export function explanation(e: StoredEvent, doc: StoredDocument) {
@@ -32,20 +33,17 @@ export function explanation(e: StoredEvent, doc: StoredDocument) {
   }
 }
 
+/** The sentence with source, target and trigger marked; a span outside the sentence (a reference's antecedent) is left unmarked. */
 function marked(e: StoredEvent): string {
-  const marks = [
-    { at: e.sourceSpan, open: color.cyan('['), close: color.cyan(`]{source ${e.source}}`) },
-    { at: e.targetSpan, open: color.green('['), close: color.green(`]{target ${e.target}}`) },
-    { at: [e.start, e.end] as [number, number], open: color.magenta('*'), close: color.magenta(`*{${e.type}}`) },
-  ].filter((m) => m.at[0] >= e.sentenceStart).sort((a, b) => b.at[0] - a.at[0])
-  let s = e.sentenceText
-  for (const m of marks) {
-    const a = m.at[0] - e.sentenceStart
-    const b = m.at[1] - e.sentenceStart
-    if (b > s.length) continue
-    s = s.slice(0, a) + m.open + s.slice(a, b) + m.close + s.slice(b)
-  }
-  return s
+  const spans: [[number, number], string, string][] = [
+    [e.sourceSpan, color.cyan('['), color.cyan(`]{source ${e.source}}`)],
+    [e.targetSpan, color.green('['), color.green(`]{target ${e.target}}`)],
+    [[e.start, e.end], color.magenta('*'), color.magenta(`*{${e.type}}`)],
+  ]
+  const length = e.sentenceText.length
+  return markSpans(e.sentenceText, spans
+    .map(([[a, b], open, close]) => ({ start: a - e.sentenceStart, end: b - e.sentenceStart, open, close }))
+    .filter((m) => m.start >= 0 && m.end <= length))
 }
 
 export function registerExplain(program: Command): void {
