@@ -200,7 +200,9 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
       }
     } else if (coords.has(t.norm) && next && auxiliaries.has(next.norm) && i > start) {
-      begin(i, { subordinate: false, relative: false, coordinated: true })
+      // "… und hat sich Russland als Verbündeter angeboten": a finite verb right after the
+      // conjunction means the subject is left out; it is the first clause's.
+      begin(i, { subordinate: false, relative: false, coordinated: true, sharedSubject: true })
     }
   }
   close(to)

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { knowledgeBase, openStore } from '../../service/context.ts'
 import { ingestPaths } from '../../service/ingest.ts'
 import { loadGold } from '../../eval/gold.ts'
-import { evaluate, type EvalReport, type Prediction } from '../../eval/score.ts'
+import { datesAgree, evaluate, type EvalReport, type Prediction } from '../../eval/score.ts'
 import { CliError, color, printJson } from '../output.ts'
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5)
@@ -19,6 +19,11 @@ function printReport(r: EvalReport, verbose: boolean): void {
   if (!verbose) return
   process.stdout.write(`\n${color.bold('missed core facts')}\n`)
   for (const f of r.missed) process.stdout.write(`  ${f.doc.slice(0, 3)} ${f.source}>${f.target} ${f.type} ${f.date ?? ''} | ${f.quote.slice(0, 110)}\n`)
+  process.stdout.write(`\n${color.bold('matched facts with a wrong date (gold → predicted)')}\n`)
+  for (const [p, g] of r.strict.pairs) {
+    if (datesAgree(p.date, g.date)) continue
+    process.stdout.write(`  ${g.doc.slice(0, 3)} ${g.source}>${g.target} ${g.type} ${g.date ?? 'null'} → ${p.date ?? 'null'} | ${g.quote.slice(0, 90)}\n`)
+  }
   process.stdout.write(`\n${color.bold('spurious predictions (no relation-level match)')}\n`)
   for (const p of r.spurious) process.stdout.write(`  ${p.doc.slice(0, 3)} ${p.source}>${p.target} ${p.type} ${p.modality} ${p.rule} | ${(p.sentence ?? '').slice(0, 100)}\n`)
 }
