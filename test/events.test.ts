@@ -9,7 +9,8 @@ const relationCases: [string, string, string[]][] = [
   ['Kasachstan, aber auch Usbekistan und Kirgistan stellen sich nicht auf die Seite Moskaus.', '2022-04-01', ['KAZ>RUS:SUPPORT:negated', 'KGZ>RUS:SUPPORT:negated', 'UZB>RUS:SUPPORT:negated']],
   ['Das Passagierflugzeug wurde von der russischen Luftabwehr über Tschetschenien beschossen.', '2024-12-30', []],
   ['Die Stellungen der Ukraine wurden von Russland beschossen.', '2024-12-30', ['RUS>UKR:ASSAULT']],
-  ['Peking will offenbar keine Waffen an Moskau liefern.', '2023-03-01', ['CHN>RUS:AID:negated']],
+  // not wanting to deliver is refusing to (REJECT), not a negated delivery; the hedge stays
+  ['Peking will offenbar keine Waffen an Moskau liefern.', '2023-03-01', ['CHN>RUS:REJECT:hedged']],
   ['Laut ukrainischen Angaben soll Pjöngjang Granaten nach Russland geschickt haben.', '2023-11-01', ['PRK>RUS:AID:hedged']],
   ['Der Kreml dementierte, dass Russland Soldaten nach Libyen entsandt habe.', '2020-05-01', ['RUS>LBY:AID:denied']],
   ['Eriwan fror im Februar seine Mitarbeit in der OVKS ein.', '2024-03-01', ['ARM>CSTO:RETREAT']],

@@ -4,7 +4,7 @@ import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon
 import { inClause, isInfinitiveWord, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, looksAdjectival, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
-import { modalityCues, modalityOf, type ModalityCues } from './modality.ts'
+import { isRefusal, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
 
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
@@ -266,8 +266,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           }
           const ofSubject = genitives.find((p) => nouns(clause.from + 1, p.from) <= 1
             && !tokens.slice(clause.from, p.from).some((t) => g.prepositions.includes(g.contractions[t.norm] ?? t.norm)))
-          // A verb-final clause has its object, and the object's genitive, before the verb.
-          const verbFinal = clause.subordinate && g.verbFinalSubordinates ? genitives.filter((p) => p.to <= i).at(-1) : undefined
+          // A verb-final clause, or a main clause whose bracket the trigger closes ("will … Soldaten
+          // zur Verstärkung der Moskauer Truppen entsenden"), has the object's genitive before the verb.
+          const closesBracket = !words.some((t) => t.kind === 'word' && t.start > tokens[i]!.start)
+          const verbFinal = g.verbFinalSubordinates && (clause.subordinate || closesBracket) ? genitives.filter((p) => p.to <= i).at(-1) : undefined
           target = genitives.find((p) => p.from > i) ?? (passive ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
         }
@@ -302,6 +304,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         const basePolarity: Polarity = ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
         const polarity: Polarity = (mod.modality === 'negated' || mod.modality === 'denied') ? 'conflict' : basePolarity
+        // Not wanting to help is refusing to (PLOVER REJECT), an act of its own.
+        const refused = basePolarity === 'coop' && isRefusal(tokens, clause, mod, cues)
+        if (refused) how.push(`type:refusal(${mod.cue})`)
+        if (refused) {
+          // The refusal itself may still be reported or hedged; its wanting word is no plan.
+          const unnegated = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [] })
+          mod = unnegated.modality === 'planned' ? { modality: 'asserted', cue: null, cueAt: null } : unnegated
+        }
         const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start)
         const mode = modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
@@ -312,7 +322,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             sentence: sIndex,
             source: s.actor,
             target: t.actor,
-            type: ref.rule.type,
+            type: refused ? 'REJECT' : ref.rule.type,
             mode,
             polarity,
             modality: mod.modality,
@@ -348,8 +358,13 @@ function nearestEvidence<T extends { event: RelationEvent; evidence: number }>(l
   const key = (x: T) => `${x.event.start}|${[x.event.source, x.event.target].sort().join('~')}`
   const best = new Map<string, number>()
   for (const x of list) if (x.evidence >= 0) best.set(key(x), Math.min(best.get(key(x)) ?? Infinity, x.evidence))
-  return list.filter((x) => x.evidence < 0 || x.evidence === best.get(key(x)))
+  // A partner guessed by a fallback ("kämpfen an der Seite Russlands") yields to a rule that found it.
+  const guessed = (x: T) => x.event.trace.some((t) => FALLBACK_TARGETS.has(t))
+  const found = new Set(list.filter((x) => !guessed(x)).map(key))
+  return list.filter((x) => (x.evidence < 0 || x.evidence === best.get(key(x))) && !(guessed(x) && found.has(key(x))))
 }
+
+const FALLBACK_TARGETS = new Set(['target:object-genitive', 'target:infinitive-object'])
 
 /**
  * A verb governs the event nouns of its clause: in "stoppten ihre Waffenlieferungen an die

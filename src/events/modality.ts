@@ -11,6 +11,7 @@ export interface ModalityCues {
   negation: string[][]
   notNegation: string[][]
   conditional: string[][]
+  refusal: string[][]
 }
 
 const cache = new WeakMap<ModalityData, ModalityCues>()
@@ -22,7 +23,7 @@ export function modalityCues(data: ModalityData): ModalityCues {
     c = {
       hedged: keys(data.hedged), reportedMarkers: keys(data.reportedMarkers), reportedVerbs: keys(data.reportedVerbs),
       planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation),
-      conditional: keys(data.conditional),
+      conditional: keys(data.conditional), refusal: keys(data.refusal),
     }
     cache.set(data, c)
   }
@@ -75,4 +76,9 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const planned = inClause(cues.planned)[0]
   if (planned) return result('planned', planned)
   return result('asserted')
+}
+
+/** "China möchte Putins Krieg nicht mit Waffen unterstützen": a negated act its source does not want is a refusal. */
+export function isRefusal(tokens: Token[], clause: { from: number; to: number }, mod: ModalityResult, cues: ModalityCues): boolean {
+  return mod.modality === 'negated' && findPhrases(tokens, clause.from, clause.to, cues.refusal).length > 0
 }

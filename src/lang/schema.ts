@@ -84,6 +84,8 @@ export const modalitySchema = z.object({
   /** Phrases that contain a negation word but do not negate ("nicht nur"). */
   notNegation: words,
   conditional: words,
+  /** Wanting words: with a negation, a cooperative act is refused ("möchte keine Waffen liefern": REJECT). */
+  refusal: words.default([]),
 }).strict()
 
 export const timeSchema = z.object({
