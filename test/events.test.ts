@@ -108,3 +108,26 @@ test('a pronoun continues the subject of the sentence before', () => {
   const doc = analyseText('Tokajew empfing den chinesischen Außenminister. Er bat Peking um Investitionen.', '2024-05-01')
   assert.ok(eventStrings(doc).includes('KAZ>CHN:REQUEST'), eventStrings(doc).join(' '))
 })
+
+test('a date inside a relative clause describes its noun: the next sentence does not inherit it', () => {
+  const text = 'Für Ankara ist das heikel. Der Präsident Aserbaidschans, mit dem Erdogan im Mai 2021 eine Allianz geschlossen hatte, zögert. Die Türkei liefert Drohnen an Aserbaidschan.'
+  const delivery = analyseText(text, '2024-02-10').events.find((e) => e.type === 'AID')
+  assert.equal(delivery?.source, 'TUR')
+  assert.equal(delivery?.date, null)
+  // …but an adverbial clause's date is the story's time and carries on.
+  const story = 'Als Russland im März 2022 angriff, zögerte Kasachstan. Astana lieferte Hilfsgüter an die Ukraine.'
+  assert.equal(analyseText(story, '2024-02-10').events.find((e) => e.type === 'AID')?.date, '2022-03')
+})
+
+test('a clause interrupted by an aside takes the aside\'s date only when it states none itself', () => {
+  const text = 'Über die Leitung, die seit März 2016 Gas führt, liefert Russland Erdgas an die Türkei.'
+  const [e] = analyseText(text, '2024-02-10').events.filter((x) => x.source === 'RUS')
+  assert.equal(e?.date, '2016-03')
+  const own = analyseText('Über die Leitung, die seit März 2016 Gas führt, liefert Russland seit Januar 2020 Erdgas an die Türkei.', '2024-02-10').events.filter((x) => x.source === 'RUS')
+  assert.equal(own[0]?.date, '2020-01')
+})
+
+test('"als Freund bezeichnet" inside a relative clause does not hide the main clause that resumes after it', () => {
+  const text = 'Nicht einmal der Präsident Serbiens, den Putin stets als Freund bezeichnet hatte, möchte Russland mit Munition unterstützen.'
+  assert.deepEqual(eventStrings(analyseText(text, '2024-02-10')), ['SRB>RUS:REJECT'])
+})

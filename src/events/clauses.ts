@@ -70,10 +70,12 @@ function segmentEnd(tokens: Token[], from: number, to: number): number {
 }
 
 /** "…, ein halbes Jahr bevor sich Eriwan … unterwarf,": the verb before this comma closes a clause nested without a comma. */
-function nestedClause(tokens: Token[], start: number, at: number, subs: Set<string>): boolean {
+function nestedClause(tokens: Token[], start: number, at: number, subs: Set<string>, g: Grammar): boolean {
   let from = at - 1
   while (from > start && tokens[from]!.text !== ',') from--
-  return tokens.slice(from + 2, at).some((t) => t.kind === 'word' && subs.has(t.norm))
+  // "als „Freund“ bezeichnet": a comparing word opens a clause only before a pronoun ("als er …").
+  return tokens.slice(from + 2, at).some((t, k, seg) => t.kind === 'word' && subs.has(t.norm)
+    && (!g.comparingSubordinators.includes(t.norm) || (!!seg[k + 1] && g.subjectPronouns.includes(seg[k + 1]!.norm))))
 }
 
 const capitalised = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text)
@@ -163,7 +165,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       const afterVerb = tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1])
       // "sagte (dagegen), …": what follows a speech verb is what was said.
       const afterSpeech = i > from && (speech.has(tokens[i - 1]!.norm) || i - 1 > from && speech.has(tokens[i - 2]!.norm) && afterVerb)
-      const canResume = g.verbFinalSubordinates && open.subordinate && !!resume && afterVerb && !nestedClause(tokens, start, i, subs)
+      const canResume = g.verbFinalSubordinates && open.subordinate && !!resume && afterVerb && !nestedClause(tokens, start, i, subs, g)
       if (afterSpeech && !subs.has(next.norm) && !canResume) {
         begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
       } else if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm))) {
@@ -171,12 +173,12 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         // The comma that closes the aside may open the next clause (", in der Russland …").
         const opener = tokens[end + 1]
         i = opener && (subs.has(opener.norm) || rels.has(opener.norm) || preps.has(opener.norm) && tokens[end + 2] && rels.has(tokens[end + 2]!.norm)) ? end - 1 : end
-      } else if (g.verbFinalSubordinates && open.subordinate && !open.relative && afterVerb && g.determiners.includes(next.norm) && !nestedClause(tokens, start, i, subs) && !infinitiveFollows(tokens, k, to, g)) {
+      } else if (g.verbFinalSubordinates && open.subordinate && !open.relative && afterVerb && g.determiners.includes(next.norm) && !nestedClause(tokens, start, i, subs, g) && !infinitiveFollows(tokens, k, to, g)) {
         // "indem es die Besuche absagte, den Botschafter einbestellte …": a list of verb phrases
         // with one subject, not a relative clause.
         begin(i, { subordinate: true, relative: false, coordinated: true, sharedSubject: true })
       } else if (rels.has(next.norm) || preps.has(next.norm) && after && rels.has(after.norm)) {
-        begin(i, { subordinate: true, relative: rels.has(next.norm), coordinated: false })
+        begin(i, { subordinate: true, relative: true, coordinated: false })
       } else if (subs.has(next.norm)) {
         begin(i, { subordinate: true, relative: false, coordinated: false })
       } else if (coords.has(next.norm) && onlyActors(tokens, start, i, actorTokens, g)) {
@@ -185,7 +187,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         begin(i, { subordinate: false, relative: false, coordinated: coords.has(next.norm) })
       } else if (infinitiveFollows(tokens, k, to, g)) {
         begin(i, { subordinate: true, relative: false, coordinated: false })
-      } else if (g.verbFinalSubordinates && open.subordinate && resume && tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1]) && !nestedClause(tokens, start, i, subs)) {
+      } else if (g.verbFinalSubordinates && open.subordinate && resume && tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1]) && !nestedClause(tokens, start, i, subs, g)) {
         // "…, in dem Russland eine Rolle spielte, nach einer Offensive …": the relative clause
         // ended on its verb; the main clause it interrupted goes on.
         close(i)

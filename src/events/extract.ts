@@ -12,7 +12,11 @@ const GENITIVE_FALLBACK = 0.85
 /** PLOVER's cooperative types; REQUEST is an appeal (CAMEO 02, verbal cooperation). */
 const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'REQUEST'])
 
-interface SentenceState { lastSubject: Phrase | null }
+interface SentenceState {
+  lastSubject: Phrase | null
+  /** Per sentence, the last date its own clauses state (not a relative clause's or an aside's). */
+  narrative: Map<number, Dated>
+}
 
 function clauseTokens(tokens: Token[], clause: Clause): Token[] {
   return tokens.slice(clause.from, clause.to).filter((_, k) => inClause(clause, clause.from + k))
@@ -146,12 +150,29 @@ interface Dated { date: string; rule: string }
  * continuation); else null: the gold convention is "null when the text does not say",
  * and the relation model falls back to the publication date itself.
  */
-function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], at: number): Dated | null {
+function usableTimes(doc: Doc) {
   // The end of a range ("… und 1989") dates nothing by itself: its start carries the range.
-  const usable = doc.times.filter((t) => t.anchorable && t.precision !== 'decade' && !t.rule.endsWith('.end'))
+  return doc.times.filter((t) => t.anchorable && t.precision !== 'decade' && !t.rule.endsWith('.end'))
+}
+
+/** The date a sentence passes on to the next: the last one its main and adverbial clauses state. */
+function narrativeDate(doc: Doc, sIndex: number, clauses: Clause[], tokens: Token[]): Dated | null {
+  const own = clauses.filter((c) => !c.relative && !c.apposition)
+  const times = usableTimes(doc).filter((t) => t.sentence === sIndex && own.some((c) =>
+    t.start >= tokens[c.from]!.start && t.end <= tokens[c.to - 1]!.end
+    && !(c.skips ?? []).some(([a, b]) => t.start >= tokens[a]!.start && t.end <= tokens[b - 1]!.end)))
+  const last = times.at(-1)
+  return last ? { date: last.date, rule: last.rule } : null
+}
+
+function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], at: number, narrative: Map<number, Dated>): Dated | null {
+  const usable = usableTimes(doc)
   const startOf = (c: Clause) => tokens[c.from]!.start
   const endOf = (c: Clause) => tokens[c.to - 1]!.end
-  const within = (c: Clause) => usable.filter((t) => t.sentence === sIndex && t.start >= startOf(c) && t.end <= endOf(c))
+  // A clause interrupted by a relative clause or an aside does not own the times inside the gap.
+  const skipped = (c: Clause, t: { start: number; end: number }) => (c.skips ?? []).some(([a, b]) => t.start >= tokens[a]!.start && t.end <= tokens[b - 1]!.end)
+  const spanned = (c: Clause) => usable.filter((t) => t.sentence === sIndex && t.start >= startOf(c) && t.end <= endOf(c))
+  const within = (c: Clause) => spanned(c).filter((t) => !skipped(c, t))
   const nearest = (list: typeof usable) => [...list].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
   const own = nearest(within(clause))
   if (own) return { date: own.date, rule: own.rule }
@@ -162,11 +183,14 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
     const saying = nearest(clauses.filter((c) => c.to <= clause.from).flatMap(within))
     if (saying) return { date: saying.date, rule: `${saying.rule}+report` }
   }
+  // Else a date in the aside the clause encloses ("…, die seit Dezember 2019 in Betrieb ist, liefert …").
+  const aside = nearest(spanned(clause))
+  if (aside) return { date: aside.date, rule: `${aside.rule}+enclosed` }
   // Narrative continuation: the last date stated earlier in the same paragraph.
   for (let k = sIndex - 1; k >= 0; k--) {
     const prev = doc.sentences[k]!
     if (doc.text.slice(prev.end, doc.sentences[k + 1]!.start).includes('\n')) break
-    const last = usable.filter((t) => t.sentence === prev.index).at(-1)
+    const last = narrative.get(prev.index)
     if (last) return { date: last.date, rule: `${last.rule}+previous-sentence` }
   }
   return null
@@ -181,6 +205,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const backgroundPreps = new Set(g.backgroundPrepositions)
   const npModifiers = new Set([...g.modifierWords, ...g.determiners])
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
+  const passedOn = narrativeDate(doc, sIndex, clauses, tokens)
+  if (passedOn) state.narrative.set(sIndex, passedOn)
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !g.prepositions.includes(t.norm) && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || looksAdjectival(t, g))
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
@@ -312,7 +338,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const unnegated = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [] })
           mod = unnegated.modality === 'planned' ? { modality: 'asserted', cue: null, cueAt: null } : unnegated
         }
-        const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start)
+        const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start, state.narrative)
         const mode = modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
         for (const [s, t] of pairs) {
@@ -404,7 +430,7 @@ function dedupe(events: RelationEvent[]): RelationEvent[] {
 export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false): RelationEvent[] {
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
-  const state: SentenceState = { lastSubject: null }
+  const state: SentenceState = { lastSubject: null, narrative: new Map() }
   const ranges = sentenceTokenRanges(doc.tokens)
   const out: RelationEvent[] = []
   for (const s of doc.sentences) {

@@ -17,6 +17,8 @@ export const grammarSchema = z.object({
   determiners: words,
   coordinators: words,
   subordinators: words,
+  /** Subordinators that also compare ("als Freund"): a clause only when a pronoun follows. */
+  comparingSubordinators: words.default([]),
   relativePronouns: words,
   passiveAuxiliaries: words,
   /** Words allowed between a preposition and its actor ("an die russische Armee"). */
