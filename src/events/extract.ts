@@ -251,6 +251,16 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         } else {
           subject = subjectOf(phrases, i)
         }
+        if (!subject && ci === 0) {
+          // "Mit Kasachstan sagt sich eine erste Ex-Sowjetrepublik von Russland los": with no actor as
+          // subject, a sentence-opening "mit X" names who the descriptive subject is.
+          const topic = phrases[0]
+          const opener = opening[0]
+          if (topic?.attach.kind === 'prep' && opener && g.topicPrepositions.includes(opener.norm) && topic.attach.prep === opener.norm && topic.from <= tokens.indexOf(opener) + 3) {
+            subject = topic
+            how.push('subject:topic-mit')
+          }
+        }
         if (!subject && infinitive && ci > 0 && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.objectControlVerbs.includes(t.norm))) {
           // "bat den Kreml, … einzumarschieren": the infinitive's subject is the main clause's object.
           const prevPhrases = phrasesOf.get(clauses[ci - 1]!)!

@@ -17,6 +17,8 @@ export const grammarSchema = z.object({
   determiners: words,
   coordinators: words,
   subordinators: words,
+  /** A sentence-opening preposition whose actor is the subject when no actor is ("Mit Kasachstan sagt sich ein Land los"). */
+  topicPrepositions: words.default([]),
   /** Subordinators that also compare ("als Freund"): a clause only when a pronoun follows. */
   comparingSubordinators: words.default([]),
   relativePronouns: words,
