@@ -232,8 +232,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     if (clause.apposition) continue
     for (let i = clause.from; i < clause.to; i++) {
       if (mentionTokens.has(i) || !inClause(clause, i)) continue
-      for (const ref of triggersOf(lex, tokens[i]!)) {
+      const refs = triggersOf(lex, tokens[i]!)
+      // "stellte das Verfahren … ein" is einstellen: with its particle closing the clause, the
+      // verb is a particle verb, and the readings of the plain verb (stellen gegen) do not apply.
+      const particleVerb = refs.some((r) => r.kind === 'split' && particleCloses(r, tokens, i, clause, g))
+      for (const ref of refs) {
         if (!caseFits(ref, tokens[i]!, i === from)) continue
+        if (particleVerb && ref.kind === 'verb') continue
         const evidence = triggerEvidence(ref, i, tokens, clause, lex, g)
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue

@@ -53,6 +53,8 @@ export const rolesSchema = z.object({
   titles: z.partialRecord(z.enum(roleIds), z.array(z.string())),
   /** Titles that name their actor themselves ("Kremlchef"). */
   seats: z.record(z.string(), z.object({ actor: z.string(), role: z.enum(roleIds) }).strict()).default({}),
+  /** Nouns after which a demonym adjective names private people, not the state ("belarussische Oppositionelle"). */
+  private: words.default([]),
 }).strict()
 
 export const segmentSchema = z.object({

@@ -1,6 +1,6 @@
 import type { Doc, Mention, Token } from '../document.ts'
 import type { Stage, StageContext } from '../stage.ts'
-import { phraseKey } from '../../text/tokenize.ts'
+import { phraseKey, tokenize } from '../../text/tokenize.ts'
 import { mentionTokenSet } from '../spans.ts'
 
 /**
@@ -52,8 +52,43 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
       actor: antecedent.actor, kind: 'coref', genitive: false, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.description`,
     })
   }
+  added.push(...resolveShortNames(doc, ctx, taken))
   added.push(...resolveObjectPronouns(doc, ctx, taken, afterPreposition))
   added.push(...resolvePartners(doc, ctx, taken, afterPreposition))
+  return added
+}
+
+/**
+ * "Kim Jong Un … Kim sicherte Moskau … zu": once a person is named in full, the first or the last
+ * part of the name alone refers to them for the rest of the document.
+ */
+function resolveShortNames(doc: Doc, ctx: StageContext, taken: Set<number>): Mention[] {
+  const byPart = new Map<string, Mention>()
+  const people = doc.mentions.filter((m) => m.person && m.tokenEnd - m.tokenStart >= 2).sort((a, b) => a.start - b.start)
+  const added: Mention[] = []
+  let next = 0
+  for (let i = 0; i < doc.tokens.length; i++) {
+    while (next < people.length && people[next]!.tokenEnd <= i) {
+      const m = people[next++]!
+      // The name's own words: the last word of a title-led mention ("Präsident Ilham Alijew") is still the surname.
+      const names = ctx.kb.people.get(m.person!)?.names ?? []
+      const text = doc.text.slice(m.start, m.end)
+      const named = names.find((n) => text.endsWith(n)) ?? names[0]
+      const words = named ? tokenize(named).filter((t) => t.kind === 'word') : []
+      for (const w of [words[0], words.at(-1)]) if (w && w.text.length >= 3) byPart.set(w.norm, m)
+    }
+    const t = doc.tokens[i]!
+    if (taken.has(i) || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) continue
+    const antecedent = byPart.get(t.norm)
+    if (!antecedent) continue
+    // "Kim Jong" in a different full name is not this person: the next word must not continue a name.
+    const after = doc.tokens[i + 1]
+    if (after && after.kind === 'word' && /^\p{Lu}/u.test(after.text) && !taken.has(i + 1) && after.start === t.end + 1 && byPart.get(after.norm) !== antecedent) continue
+    added.push({
+      start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, sentence: t.sentence,
+      actor: antecedent.actor, kind: 'person', genitive: false, person: antecedent.person!, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.short-name`,
+    })
+  }
   return added
 }
 

@@ -4,6 +4,7 @@ import type { Match } from '../../kb/gazetteer.ts'
 import { actorAt } from '../../kb/actors.ts'
 import { personActorAt } from '../../kb/knowledge.ts'
 import { sentenceTokenRanges } from '../spans.ts'
+import { fold } from '../../text/normalize.ts'
 
 interface Raw extends Match { actor?: string }
 
@@ -40,7 +41,7 @@ const adjacent = (tokens: Token[], a: Raw, b: Raw) => a.end === b.start || (a.en
  * "Malis Machthaber") and a title or role with the name that follows it
  * ("Außenminister Sergej Lawrow"). A title with neither is dropped.
  */
-function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[]): Raw[] {
+function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[], adjectiveEndings: string[]): Raw[] {
   const out: Raw[] = []
   for (let i = 0; i < raws.length; i++) {
     let cur = raws[i]!
@@ -51,7 +52,7 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
       next!.start === cur.end + 1 && titleLinks.includes(tokens[cur.end]!.norm) || next!.start === cur.end && next!.entry.genitive)
     // "Afghanistans säkulare kommunistische Regierung": a genitive state, adjectives, an institution.
     const between = next && cur.entry.genitive && actorish(cur) && next.entry.kind === 'title' ? tokens.slice(cur.end, next.start) : null
-    if (between && between.length <= 3 && between.every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text))) {
+    if (between && between.length <= 3 && between.every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text) && adjectiveEndings.some((e) => e && t.norm.endsWith(e)))) {
       cur = { ...cur, end: next!.end, entry: { ...cur.entry, kind: 'role', role: next!.entry.role, genitive: false, rule: `${next!.entry.rule}+genitive` } }
       i++
       out.push(cur)
@@ -87,9 +88,12 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
 
 export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
   const mentions: Mention[] = []
+  const privateHeads = new Set(ctx.pack.roles.private.map(fold))
   for (const [sentence, [from, to]] of sentenceTokenRanges(doc.tokens)) {
-    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators)) {
+    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators, ctx.pack.grammar.adjectiveEndings)) {
       if (!m.actor) continue
+      // "russische Touristen", "belarussische Oppositionelle": people of the country, not its state.
+      if (m.entry.kind === 'adjective' && m.end < to && privateHeads.has(doc.tokens[m.end]!.norm)) continue
       mentions.push({
         start: doc.tokens[m.start]!.start,
         end: doc.tokens[m.end - 1]!.end,
