@@ -58,3 +58,17 @@ test('a data file error names the file and the entry', () => {
   writeFileSync(file, '- id: RUS\n  status: member\n- id: xx\n  status: member\n')
   assert.throws(() => loadDataFile(file, statesFile), (err: unknown) => err instanceof DataFileError && err.message.includes(file) && err.message.includes('entry 2'))
 })
+
+test('names of agreements and formats that contain a state\'s name name no actor', () => {
+  const doc = analyseText('Russland hat das Budapester Memorandum gebrochen, und die Minsk-Gruppe der OSZE löste sich auf.', '2024-01-10')
+  assert.deepEqual(doc.mentions.map((m) => m.actor), ['RUS', 'OSCE'])
+})
+
+test('no listed non-actor name is also an actor\'s alias', () => {
+  for (const pack of kb.packs.values()) {
+    for (const name of pack.notActors) {
+      const doc = analyseText(`Es geht um ${name} heute.`, '2024-01-10', pack.code)
+      assert.deepEqual(doc.mentions.map((m) => m.actor), [], `${pack.code}/not-actors.yaml: ${name}`)
+    }
+  }
+})

@@ -2,6 +2,7 @@ import type { Mention, Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
 import { inClause, type Clause } from './clauses.ts'
 import { mentionTokenSet } from '../pipeline/spans.ts'
+import { fold } from '../text/normalize.ts'
 
 /** How an actor phrase attaches to its clause. */
 export type Attachment = { kind: 'bare' } | { kind: 'prep'; prep: string } | { kind: 'gen' }
@@ -19,6 +20,13 @@ const set = (words: string[]) => new Set(words)
 /** A lower-case word with an adjective ending ("gemeinsamen"): may stand between a preposition and its noun. */
 export function looksAdjectival(t: Token, g: Grammar): boolean {
   return /^\p{Ll}/u.test(t.text) && t.text.length > 4 && g.adjectiveEndings.some((e) => e && t.norm.endsWith(e))
+}
+
+const headCache = new WeakMap<Grammar, Set<string>>()
+const appositiveHeads = (g: Grammar) => {
+  let heads = headCache.get(g)
+  if (!heads) headCache.set(g, heads = new Set(g.appositiveHeads.map(fold)))
+  return heads
 }
 
 /** The preposition governing the actor at token `i`, looking back over articles and adjectives. */
@@ -40,6 +48,8 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     if (preps.has(norm)) return norm
     if (t.kind === 'word' && (mods.has(t.norm) || g.determiners.includes(t.norm) || looksAdjectival(t, g))) continue
     if (t.text === '-' ) continue
+    // "im Militärbündnis OVKS", "der Staat Israel": a class noun right before the name is its apposition.
+    if (k === i - 1 && appositiveHeads(g).has(t.norm)) continue
     return null
   }
   return null

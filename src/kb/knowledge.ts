@@ -77,6 +77,8 @@ function buildGazetteer(pack: LanguagePack, actors: Map<string, Actor>, people: 
     gz.add(seat, { kind: 'role', actor: s.actor, role: s.role, proper: true, genitive: false, rule: rule('seat') })
   }
   for (const [alias, amb] of Object.entries(pack.ambiguities)) gz.prefer(alias, amb.prefer)
+  // Longer than the alias inside them, these win the longest match and name no actor.
+  for (const name of pack.notActors) gz.add(name, { kind: 'name', proper: true, genitive: false, rule: rule('not-actor') })
   return gz
 }
 

@@ -52,6 +52,7 @@ export const langActorSchema = z.object({
   inhabitants: z.array(z.string()).nullish().transform((v) => v ?? []),
 }).strict()
 
+export const notActorsSchema = z.array(z.string().min(1))
 export const ambiguitySchema = z.record(z.string(), z.object({ prefer: actorId, why: z.string() }).strict())
 
 export const statesFile = z.array(stateSchema)

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { loadDataFile } from '../kb/data-file.ts'
-import { ambiguitySchema, langActorsFile, type LangActor } from '../kb/schema.ts'
+import { ambiguitySchema, langActorsFile, notActorsSchema, type LangActor } from '../kb/schema.ts'
 import {
   chromeSchema, corefSchema, eventRulesFile, grammarSchema, metaSchema, modalitySchema, rolesSchema, segmentSchema, timeSchema,
   type CorefData, type EventRule, type Grammar, type ModalityData, type RolesData, type TimeData,
@@ -23,6 +23,8 @@ export interface LanguagePack {
   events: EventRule[]
   actors: Record<string, LangActor>
   ambiguities: z.output<typeof ambiguitySchema>
+  /** Names that contain an actor's alias but name something else ("Minsker Abkommen", "Warschauer Pakt"). */
+  notActors: string[]
 }
 
 function optional<S extends z.ZodType>(file: string, schema: S, fallback: z.output<S>): z.output<S> {
@@ -54,6 +56,7 @@ export function loadLanguagePack(dir: string): LanguagePack {
     events,
     actors: loadDataFile(join(dir, 'actors.yaml'), langActorsFile),
     ambiguities: optional(join(dir, 'ambiguities.yaml'), ambiguitySchema, {}),
+    notActors: optional(join(dir, 'not-actors.yaml'), notActorsSchema, []),
   }
 }
 
