@@ -88,14 +88,21 @@ function caseFits(ref: TriggerRef, token: Token, sentenceStart: boolean): boolea
 
 /** "die vom Westen unterstützte Regierung": a participle between an agent phrase and its noun describes, it does not report. */
 function isAttributive(tokens: Token[], at: number, clause: Clause, mentionTokens: Set<number>, g: LanguagePack['grammar']): boolean {
-  const next = tokens[at + 1]
-  if (!next || !inClause(clause, at + 1) || next.kind !== 'word' || !/^\p{Lu}/u.test(next.text) || mentionTokens.has(at + 1)) return false
+  // The noun follows, perhaps after adjectives ("die dort stationierten russischen Friedenssoldaten").
+  let n = at + 1
+  while (n < clause.to && tokens[n]!.kind === 'word' && (looksAdjectival(tokens[n]!, g) || mentionTokens.has(n) && /^\p{Ll}/u.test(tokens[n]!.text))) n++
+  const next = tokens[n]
+  if (!next || !inClause(clause, n) || next.kind !== 'word' || !/^\p{Lu}/u.test(next.text) || mentionTokens.has(n)) return false
   for (let k = at - 1; k >= Math.max(clause.from, at - 4); k--) {
     const t = tokens[k]!
     const norm = g.contractions[t.norm] ?? t.norm
     if (g.agentPrepositions.includes(norm)) return true
     // "die russisch unterstützte Regierung": a determiner, then only lower-case words, then the participle.
-    if (g.determiners.includes(t.norm) && tokens.slice(k + 1, at).every((w) => w.kind === 'word' && /^\p{Ll}/u.test(w.text))) return true
+    // "Die in Belarus stationierten Atomwaffen": a prepositional phrase may stand there too, but not a bare actor ("Die USA stationierten").
+    const between = tokens.slice(k + 1, at)
+    const lower = (w: Token) => w.kind === 'word' && /^\p{Ll}/u.test(w.text)
+    const governed = (n: number) => mentionTokens.has(k + 1 + n) && between.slice(0, n).some((w) => g.prepositions.includes(g.contractions[w.norm] ?? w.norm))
+    if (g.determiners.includes(t.norm) && between.every((w, n) => lower(w) || governed(n))) return true
     if (t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !mentionTokens.has(k)) return false
   }
   return false
@@ -239,6 +246,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
       for (const ref of refs) {
         if (!caseFits(ref, tokens[i]!, i === from)) continue
         if (particleVerb && ref.kind === 'verb') continue
+        if (ref.kind === 'verb' && isAttributive(tokens, i, clause, mentionTokens, g)) continue
         const evidence = triggerEvidence(ref, i, tokens, clause, lex, g)
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue

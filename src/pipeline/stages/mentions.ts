@@ -55,10 +55,7 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
     if (between && between.length <= 3 && between.every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text) && adjectiveEndings.some((e) => e && t.norm.endsWith(e)))) {
       cur = { ...cur, end: next!.end, entry: { ...cur.entry, kind: 'role', role: next!.entry.role, genitive: false, rule: `${next!.entry.rule}+genitive` } }
       i++
-      out.push(cur)
-      continue
-    }
-    if (linked) {
+    } else if (linked) {
       const title = cur
       cur = { ...next!, start: cur.start, entry: { ...next!.entry, kind: 'role', role: cur.entry.role, genitive: false, rule: `${cur.entry.rule}+link` } }
       i++
