@@ -98,3 +98,41 @@ test('every command has --help', () => {
     assert.match(r.stdout, /Usage: entente/)
   }
 })
+
+test('allies, relation, changes and blocs answer on the example corpus, in the terminal and as JSON', () => {
+  const allies = run('allies', 'RUS')
+  assert.equal(allies.status, 0, allies.stderr)
+  assert.match(allies.stdout, /Russian Federation \(RUS\) at \d{4}-\d{2}-\d{2}/)
+  assert.match(allies.stdout, /state\s+score\s+trend\s+since/)
+  const list = JSON.parse(run('allies', 'RUS', '--json').stdout) as { actor: string; state: string }[]
+  assert.ok(list.length > 0 && list.every((c) => ['allied', 'aligned', 'neutral', 'strained', 'hostile'].includes(c.state)))
+  const pair = list[0]!.actor
+  const rel = run('relation', 'RUS', pair)
+  assert.equal(rel.status, 0, rel.stderr)
+  assert.match(rel.stdout, /evidence/)
+  assert.match(rel.stdout, /┤|┼/, 'a small chart of the monthly score')
+  const relJson = JSON.parse(run('relation', 'RUS', pair, '--json').stdout) as { series: unknown[]; evidence: { sentence: string }[] }
+  assert.ok(relJson.series.length > 0 && relJson.evidence.every((e) => e.sentence.length > 0))
+  assert.equal(run('changes', 'RUS', '--from', '2015', '--to', '2025').status, 0)
+  assert.equal(run('blocs', '--json').status, 0)
+  // a bad date or duration is named
+  const bad = run('allies', 'RUS', '--window', 'lange')
+  assert.notEqual(bad.status, 0)
+  assert.match(bad.stderr, /"lange" is not a duration/)
+})
+
+test('export graph writes GraphML, GEXF or JSON, and export events writes CSV or JSON lines', () => {
+  const graphml = run('export', 'graph', '--format', 'graphml')
+  assert.equal(graphml.status, 0, graphml.stderr)
+  assert.match(graphml.stdout, /^<\?xml[^]*<graphml[^]*<edge /)
+  assert.match(run('export', 'graph', '--format', 'gexf').stdout, /<gexf[^]*<edges>/)
+  const json = JSON.parse(run('export', 'graph', '--format', 'json', '--min', '0.5').stdout) as { edges: { score: number }[] }
+  assert.ok(json.edges.every((e) => Math.abs(e.score) >= 0.5))
+  const out = join(dir, 'graph.gexf')
+  assert.equal(run('export', 'graph', '--format', 'gexf', '--out', out).status, 0)
+  const csv = run('export', 'events', '--format', 'csv').stdout.split('\n')
+  assert.match(csv[0]!, /^id,file,source,target,type/)
+  const lines = run('export', 'events', '--format', 'jsonl').stdout.trim().split('\n')
+  assert.equal(lines.length, csv.filter((l) => /^[0-9a-f]{16}-\d+,/.test(l)).length)
+  assert.match(run('export', 'graph', '--format', 'dot').stderr, /unknown format "dot"/)
+})

@@ -7,6 +7,11 @@ import { registerEval } from './commands/eval.ts'
 import { registerTimes } from './commands/times.ts'
 import { registerStart } from './commands/start.ts'
 import { registerExplain } from './commands/explain.ts'
+import { registerAllies } from './commands/allies.ts'
+import { registerRelation } from './commands/relation.ts'
+import { registerChanges } from './commands/changes.ts'
+import { registerBlocs } from './commands/blocs.ts'
+import { registerExport } from './commands/export.ts'
 import { CliError, color } from './output.ts'
 
 // `entente events | head` closes the pipe early: that is the reader's choice, not an error.
@@ -21,7 +26,7 @@ const program = new Command('entente')
   .showHelpAfterError()
   .exitOverride()
 
-for (const register of [registerStart, registerIngest, registerEvents, registerDoc, registerStats, registerTimes, registerEval, registerExplain]) register(program)
+for (const register of [registerStart, registerIngest, registerEvents, registerDoc, registerStats, registerTimes, registerEval, registerExplain, registerAllies, registerRelation, registerChanges, registerBlocs, registerExport]) register(program)
 
 try {
   await program.parseAsync(process.argv)

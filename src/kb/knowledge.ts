@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { loadDataFile } from './data-file.ts'
-import { groupsFile, organisationsFile, peopleFile, statesFile, type Person, type RoleId } from './schema.ts'
+import { groupsFile, membershipsFile, organisationsFile, peopleFile, statesFile, type Bloc, type Person, type RoleId } from './schema.ts'
 import { actorsFromData, type Actor } from './actors.ts'
 import { Gazetteer, type AliasConflict, type AliasEntry } from './gazetteer.ts'
 import { loadLanguagePacks, type LanguagePack } from '../lang/pack.ts'
@@ -28,6 +28,8 @@ export interface KnowledgeBase {
   gazetteers: Map<string, Gazetteer>
   /** Ambiguous aliases that no rule settles; a test keeps this empty. */
   conflicts: AliasConflict[]
+  /** Dated membership of alliances and unions (data/kb/memberships.yaml). */
+  blocs: Bloc[]
 }
 
 function alpha2(id: string): string | undefined {
@@ -100,6 +102,12 @@ export function loadKnowledgeBase({ dataDir }: KnowledgeBaseOptions): KnowledgeB
     for (const r of p.roles) if (!actors.has(r.actor)) throw new Error(`${join(kbDir, 'people.yaml')}: person ${p.id}: unknown actor ${r.actor}`)
     people.set(p.id, p)
   }
+  const blocs = loadDataFile(join(kbDir, 'memberships.yaml'), membershipsFile)
+  for (const b of blocs) {
+    for (const id of [b.org, ...(b.led_by ? [b.led_by] : []), ...b.members.map((m) => m.actor)]) {
+      if (!actors.has(id)) throw new Error(`${join(kbDir, 'memberships.yaml')}: bloc ${b.org}: unknown actor ${id}`)
+    }
+  }
   const packs = loadLanguagePacks(join(dataDir, 'lang'))
   const gazetteers = new Map<string, Gazetteer>()
   const conflicts: AliasConflict[] = []
@@ -111,7 +119,7 @@ export function loadKnowledgeBase({ dataDir }: KnowledgeBaseOptions): KnowledgeB
     gazetteers.set(code, gz)
     conflicts.push(...gz.conflicts(code))
   }
-  return { actors, people, packs, gazetteers, conflicts }
+  return { actors, people, packs, gazetteers, conflicts, blocs }
 }
 
 /** The actor a person acted for on a date: the role covering it, else the nearest one. */

@@ -18,7 +18,6 @@ export const organisationSchema = z.object({
   name: z.string(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  members: z.array(actorId).optional(),
 }).strict()
 
 export const groupSchema = z.object({
@@ -51,6 +50,15 @@ export const langActorSchema = z.object({
   /** Nouns for a country's people, every form ("Russen", "Ukrainer"): they stand for the country's side. */
   inhabitants: z.array(z.string()).nullish().transform((v) => v ?? []),
 }).strict()
+
+export const membershipsFile = z.array(z.object({
+  org: actorId,
+  /** defence: mutual-defence alliance; union: political or economic union. */
+  tie: z.enum(['defence', 'union']),
+  led_by: actorId.optional(),
+  members: z.array(z.object({ actor: actorId, from: isoDate, to: isoDate.optional(), suspended: isoDate.optional() }).strict()).min(1),
+}).strict())
+export type Bloc = z.output<typeof membershipsFile>[number]
 
 export const notActorsSchema = z.array(z.string().min(1))
 export const ambiguitySchema = z.record(z.string(), z.object({ prefer: actorId, why: z.string() }).strict())

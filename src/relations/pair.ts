@@ -1,0 +1,205 @@
+import type { Bloc } from '../kb/schema.ts'
+import { dimensionOf, flowOf, valueAt, valueOf, type Act } from './acts.ts'
+import { addMonths, monthEnd, monthsBetween } from './dates.ts'
+import type { Dimension, RelationParams } from './params.ts'
+import { blocFacts, eventFacts, holdsOn, type StandingFact } from './standing.ts'
+
+export type RelationState = 'allied' | 'aligned' | 'neutral' | 'strained' | 'hostile'
+export type Trend = 'rising' | 'stable' | 'falling'
+export type Confidence = 'low' | 'medium' | 'high'
+
+export const STATES: RelationState[] = ['hostile', 'strained', 'neutral', 'aligned', 'allied']
+
+/** Everything the model knows about one unordered pair: its acts and standing facts. */
+export interface PairHistory {
+  a: string
+  b: string
+  acts: Act[]
+  facts: StandingFact[]
+}
+
+export interface Flow { kind: string; from: string; to: string; acts: number; latest: string; quantity: string | null; evidence: string[] }
+
+export interface PairSnapshot {
+  score: number
+  /** Directed scores: what a did towards b, and b towards a (standing facts count for both). */
+  directed: { ab: number; ba: number }
+  state: RelationState
+  confidence: Confidence
+  dimensions: Record<Dimension, number>
+  flows: Flow[]
+  standing: StandingFact[]
+  /** Acts and independent sources the state rests on (acts up to the date, any age). */
+  acts: number
+  sources: number
+  /** The acts that explain the score most, with what each adds on the date. */
+  evidence: { id: string; value: number }[]
+}
+
+const STANDING_DIMENSION: Record<StandingFact['kind'], Dimension> = {
+  defence: 'military', union: 'economic', treaty: 'diplomatic', recognition: 'diplomatic', sanctions: 'economic', border: 'diplomatic', troops: 'military', war: 'military',
+}
+
+/** Standing facts from the blocs both belong to and from the pair's own acts. */
+export function pairHistory(a: string, b: string, acts: Act[], blocs: Bloc[]): PairHistory {
+  const own = acts.filter((x) => (x.source === a && x.target === b) || (x.source === b && x.target === a))
+  return { a, b, acts: own, facts: [...blocFacts(blocs, a, b, acts), ...eventFacts(own, a, b)] }
+}
+
+export function standingValue(f: StandingFact, p: RelationParams): number {
+  return p.standing[f.kind]
+}
+
+/** The pair's score on a day: decayed act values plus the standing facts that hold. */
+export function scoreOn(h: PairHistory, day: string, p: RelationParams): number {
+  let s = 0
+  for (const x of h.acts) s += valueAt(x, day, p)
+  for (const f of h.facts) if (holdsOn(f, day)) s += standingValue(f, p)
+  return s
+}
+
+export function stateOf(score: number, p: RelationParams): RelationState {
+  const t = p.states
+  if (score >= t.allied) return 'allied'
+  if (score >= t.aligned) return 'aligned'
+  if (score <= t.hostile) return 'hostile'
+  if (score <= t.strained) return 'strained'
+  return 'neutral'
+}
+
+/**
+ * Thin evidence is said so: with fewer than `minEvents` acts and no standing fact the confidence is
+ * low and the state neutral; standing facts with acts, or many firm acts from two or more
+ * sources, make it high.
+ */
+function confidenceOf(acts: Act[], facts: StandingFact[], p: RelationParams): Confidence {
+  const outlets = new Set(acts.flatMap((x) => x.outlets)).size
+  const firm = acts.filter((x) => x.modality === 'asserted' || x.modality === 'reported').length
+  if (facts.length && acts.length >= p.minEvents) return 'high'
+  if (firm >= p.minEvents * 2 && outlets >= 2) return 'high'
+  if (facts.length || acts.length >= p.minEvents) return 'medium'
+  return 'low'
+}
+
+function flowsOf(acts: Act[], p: RelationParams): Flow[] {
+  const flows = new Map<string, Flow>()
+  for (const x of [...acts].sort((u, v) => u.day.localeCompare(v.day))) {
+    const kind = flowOf(x, p)
+    if (!kind) continue
+    const key = `${kind}|${x.source}>${x.target}`
+    const f = flows.get(key) ?? { kind, from: x.source, to: x.target, acts: 0, latest: x.day, quantity: null, evidence: [] }
+    f.acts++
+    f.latest = x.day
+    if (x.quantity) f.quantity = x.quantity
+    f.evidence.push(x.id)
+    flows.set(key, f)
+  }
+  return [...flows.values()].sort((u, v) => v.latest.localeCompare(u.latest) || u.kind.localeCompare(v.kind))
+}
+
+/** The pair as it stands on `day`. */
+export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenceCount = 5): PairSnapshot {
+  const acts = h.acts.filter((x) => x.day <= day)
+  const facts = h.facts.filter((f) => holdsOn(f, day))
+  const dimensions: Record<Dimension, number> = { military: 0, diplomatic: 0, economic: 0 }
+  const directed = { ab: 0, ba: 0 }
+  const evidence: { id: string; value: number }[] = []
+  for (const x of acts) {
+    const v = valueAt(x, day, p)
+    dimensions[dimensionOf(x, p)] += v
+    if (x.source === h.a) directed.ab += v
+    else directed.ba += v
+    evidence.push({ id: x.id, value: v })
+  }
+  let standing = 0
+  for (const f of facts) {
+    const v = standingValue(f, p)
+    standing += v
+    dimensions[STANDING_DIMENSION[f.kind]] += v
+  }
+  directed.ab += standing
+  directed.ba += standing
+  const score = dimensions.military + dimensions.diplomatic + dimensions.economic
+  const confidence = confidenceOf(acts, facts, p)
+  const round = (x: number) => Math.round(x * 100) / 100
+  return {
+    score: round(score),
+    directed: { ab: round(directed.ab), ba: round(directed.ba) },
+    state: confidence === 'low' ? 'neutral' : stateOf(score, p),
+    confidence,
+    dimensions: { military: round(dimensions.military), diplomatic: round(dimensions.diplomatic), economic: round(dimensions.economic) },
+    flows: flowsOf(acts, p),
+    standing: facts,
+    acts: acts.length,
+    sources: new Set(acts.flatMap((x) => x.outlets)).size,
+    evidence: evidence.filter((e) => Math.abs(e.value) >= 0.005).sort((u, v) => Math.abs(v.value) - Math.abs(u.value)).slice(0, evidenceCount).map((e) => ({ id: e.id, value: round(e.value) })),
+  }
+}
+
+export interface MonthPoint { month: string; score: number; state: RelationState }
+
+/** The score at the end of each month from `from` to `to` (YYYY-MM). */
+export function monthlySeries(h: PairHistory, from: string, to: string, p: RelationParams): MonthPoint[] {
+  return monthsBetween(from, to).map((month) => {
+    const day = monthEnd(month)
+    const score = scoreOn(h, day, p)
+    const thin = confidenceOf(h.acts.filter((x) => x.day <= day), h.facts.filter((f) => holdsOn(f, day)), p) === 'low'
+    return { month, score: Math.round(score * 100) / 100, state: thin ? 'neutral' : stateOf(score, p) }
+  })
+}
+
+/** The direction of the least-squares line through the window's monthly scores. */
+export function trendOf(h: PairHistory, day: string, windowMonths: number, p: RelationParams): { trend: Trend; change: number } {
+  const months = Math.max(2, Math.round(windowMonths))
+  const last = day.slice(0, 7)
+  return trendOfSeries(monthlySeries(h, addMonths(last, -(months - 1)), last, p), p)
+}
+
+/** The direction of the least-squares line through monthly scores: its change from first to last month. */
+export function trendOfSeries(points: MonthPoint[], p: RelationParams): { trend: Trend; change: number } {
+  const n = points.length
+  if (n < 2) return { trend: 'stable', change: 0 }
+  const mx = (n - 1) / 2
+  const my = points.reduce((s, q) => s + q.score, 0) / n
+  let num = 0
+  let den = 0
+  points.forEach((q, i) => { num += (i - mx) * (q.score - my); den += (i - mx) ** 2 })
+  const change = Math.round((den ? (num / den) * (n - 1) : 0) * 100) / 100
+  const trend: Trend = change > p.trendThreshold ? 'rising' : change < -p.trendThreshold ? 'falling' : 'stable'
+  return { trend, change }
+}
+
+/** The first day of the pair's history: its earliest act or standing fact. */
+export function firstDay(h: PairHistory): string | null {
+  const days = [...h.acts.map((x) => x.day), ...h.facts.map((f) => f.from)].sort()
+  return days[0] ?? null
+}
+
+/** The month the current state began: the state has held every month since. */
+export function sinceOf(h: PairHistory, day: string, p: RelationParams): string | null {
+  const start = firstDay(h)
+  if (!start || start > day) return null
+  const series = monthlySeries(h, start.slice(0, 7), day.slice(0, 7), p)
+  const current = series.at(-1)!.state
+  let i = series.length - 1
+  while (i > 0 && series[i - 1]!.state === current) i--
+  return series[i]!.month
+}
+
+export interface StateChange { month: string; from: RelationState; to: RelationState; score: number; causes: { id: string; value: number }[]; facts: StandingFact[] }
+
+/** Each month the state changed, with the acts of that month (and standing facts that began or ended) that moved it. */
+export function stateChanges(h: PairHistory, series: MonthPoint[], p: RelationParams): StateChange[] {
+  const changes: StateChange[] = []
+  for (let i = 1; i < series.length; i++) {
+    const prev = series[i - 1]!
+    const cur = series[i]!
+    if (prev.state === cur.state) continue
+    const inMonth = (d: string | null) => d !== null && d.slice(0, 7) === cur.month
+    const causes = h.acts.filter((x) => inMonth(x.day)).map((x) => ({ id: x.id, value: Math.round(valueOf(x, p) * 100) / 100 }))
+      .sort((u, v) => Math.abs(v.value) - Math.abs(u.value)).slice(0, 5)
+    const facts = h.facts.filter((f) => inMonth(f.from) || inMonth(f.to))
+    changes.push({ month: cur.month, from: prev.state, to: cur.state, score: cur.score, causes, facts })
+  }
+  return changes
+}

@@ -1,0 +1,122 @@
+import type { Bloc } from '../kb/schema.ts'
+import type { Act } from './acts.ts'
+import type { RelationParams } from './params.ts'
+
+export type StandingKind = keyof RelationParams['standing']
+
+/**
+ * A fact that holds over an interval rather than happening on a day: both in an alliance, a
+ * treaty in force, recognition, sanctions, a closed border, troops stationed, a war.
+ */
+export interface StandingFact {
+  kind: StandingKind
+  a: string
+  b: string
+  from: string
+  /** The first day it no longer holds; null while it holds. */
+  to: string | null
+  /** What it rests on: a bloc ("CSTO") or the ids of the acts that opened and closed it. */
+  basis: string[]
+  /** Who acts, for directed facts (recognition and sanctions by `a` of `b`). */
+  directed: boolean
+}
+
+const FIRM = new Set(['asserted', 'reported'])
+
+const samePair = (x: { source: string; target: string }, a: string, b: string) =>
+  (x.source === a && x.target === b) || (x.source === b && x.target === a)
+
+/** When an actor stopped taking part in a bloc, by the news: "fror seine Teilnahme an der OVKS ein". */
+function suspensions(acts: Act[], actor: string, bloc: string): string[] {
+  return acts.filter((x) => x.type === 'RETREAT' && x.mode === 'membership' && x.source === actor && x.target === bloc && FIRM.has(x.modality)).map((x) => x.day)
+}
+
+/** Shared membership of a's and b's blocs, each interval where both took part. */
+export function blocFacts(blocs: Bloc[], a: string, b: string, acts: Act[]): StandingFact[] {
+  const facts: StandingFact[] = []
+  for (const bloc of blocs) {
+    const end = (m: Bloc['members'][number]) => {
+      const ends = [m.to, m.suspended, ...suspensions(acts, m.actor, bloc.org)].filter((d): d is string => !!d && d >= m.from)
+      return ends.length ? ends.sort()[0]! : null
+    }
+    for (const ma of bloc.members.filter((m) => m.actor === a)) {
+      for (const mb of bloc.members.filter((m) => m.actor === b)) {
+        const from = ma.from > mb.from ? ma.from : mb.from
+        const ends = [end(ma), end(mb)].filter((d): d is string => d !== null)
+        const to = ends.length ? ends.sort()[0]! : null
+        if (to !== null && to <= from) continue
+        facts.push({ kind: bloc.tie, a, b, from, to, basis: [bloc.org], directed: false })
+      }
+    }
+  }
+  return facts
+}
+
+interface Opener { kind: StandingKind; opens: (x: Act) => boolean; closes: (x: Act, open: Act) => boolean; directed: boolean }
+
+const OPENERS: Opener[] = [
+  {
+    kind: 'treaty', directed: false,
+    opens: (x) => (x.type === 'SUPPORT' || x.type === 'AGREE') && ['treaty', 'alliance'].includes(x.mode),
+    closes: (x) => (x.type === 'REJECT' || x.type === 'SANCTION' || x.type === 'RETREAT') && ['treaty', 'alliance'].includes(x.mode),
+  },
+  {
+    kind: 'recognition', directed: true,
+    opens: (x) => x.type === 'SUPPORT' && x.mode === 'recognition',
+    closes: (x, o) => x.source === o.source && (x.type === 'REJECT' || x.type === 'SANCTION') && x.mode === 'recognition',
+  },
+  {
+    kind: 'sanctions', directed: true,
+    opens: (x) => x.type === 'SANCTION' && ['sanctions', 'economic', 'designation', 'energy', 'arms', 'money'].includes(x.mode),
+    closes: (x, o) => x.source === o.source && x.type === 'CONCEDE' && ['sanctions', 'designation'].includes(x.mode),
+  },
+  {
+    kind: 'border', directed: false,
+    opens: (x) => x.type === 'SANCTION' && x.mode === 'border',
+    closes: (x) => (x.type === 'CONCEDE' || x.type === 'AGREE') && x.mode === 'border',
+  },
+  {
+    kind: 'troops', directed: true,
+    opens: (x) => (x.type === 'AID' && ['troops', 'mercenaries'].includes(x.mode)) || (x.type === 'MOBILIZE' && x.hosted),
+    closes: (x, o) => x.source === o.source && x.type === 'RETREAT' && ['troops', 'military'].includes(x.mode),
+  },
+  {
+    kind: 'war', directed: false,
+    opens: (x) => x.type === 'ASSAULT' && x.mode === 'invasion',
+    closes: (x) => x.type === 'AGREE' && x.mode === 'peace',
+  },
+]
+
+/**
+ * Standing facts the news opens and closes between a and b: "unterzeichneten einen Vertrag"
+ * opens a treaty, "hob die Sanktionen auf" closes sanctions. Only asserted or reported acts
+ * open or close a fact; one that is reopened after closing starts a new interval.
+ */
+export function eventFacts(acts: Act[], a: string, b: string): StandingFact[] {
+  const pair = acts.filter((x) => samePair(x, a, b) && FIRM.has(x.modality)).sort((x, y) => x.day.localeCompare(y.day))
+  const facts: StandingFact[] = []
+  for (const o of OPENERS) {
+    const open = new Map<string, { act: Act; fact: StandingFact }>()
+    for (const x of pair) {
+      for (const [key, cur] of open) {
+        if (o.closes(x, cur.act) && x.day >= cur.fact.from) {
+          cur.fact.to = x.day
+          cur.fact.basis.push(x.id)
+          open.delete(key)
+        }
+      }
+      if (!o.opens(x)) continue
+      const key = o.directed ? `${x.source}>${x.target}` : 'pair'
+      const cur = open.get(key)
+      if (cur) { cur.fact.basis.push(x.id); continue }
+      const fact: StandingFact = { kind: o.kind, a: o.directed ? x.source : a, b: o.directed ? x.target : b, from: x.day, to: null, basis: [x.id], directed: o.directed }
+      facts.push(fact)
+      open.set(key, { act: x, fact })
+    }
+  }
+  return facts
+}
+
+export function holdsOn(f: StandingFact, day: string): boolean {
+  return f.from <= day && (f.to === null || day < f.to)
+}

@@ -1,0 +1,150 @@
+import type { KnowledgeBase } from '../kb/knowledge.ts'
+import type { Store, StoredEvent } from '../store/store.ts'
+import { alliesOf, changesOf, type Change, type Counterpart } from '../relations/allies.ts'
+import { valueAt, valueOf } from '../relations/acts.ts'
+import { addMonths, endOfDate, parseSpan, startOfDate } from '../relations/dates.ts'
+import { blocsOf, relationGraph, type RelationBloc, type RelationGraph } from '../relations/graph.ts'
+import { firstDay, monthlySeries, pairHistory, sinceOf, snapshot, stateChanges, trendOf, trendOfSeries, type MonthPoint, type PairSnapshot, type StateChange, type Trend } from '../relations/pair.ts'
+import type { StandingFact } from '../relations/standing.ts'
+import { actsAround, allActs, newsHorizon, relationParams, type ActSet } from './relations.ts'
+
+/** Options every relation question takes. */
+export interface ModelOptions {
+  /** Half-life of a contribution, e.g. "12m" (default: data/relations.yaml). */
+  halfLife?: string
+}
+
+const nameOf = (kb: KnowledgeBase, id: string) => kb.actors.get(id)?.name ?? id
+const paramsFor = (o: ModelOptions) => relationParams(o.halfLife ? parseSpan(o.halfLife) : undefined)
+
+function factRecord(f: StandingFact) {
+  return { kind: f.kind, a: f.a, b: f.b, from: f.from, to: f.to, basis: f.basis }
+}
+
+export interface AllyRecord {
+  actor: string
+  name: string
+  state: Counterpart['state']
+  score: number
+  trend: Trend
+  change: number
+  since: string | null
+  confidence: Counterpart['confidence']
+  acts: number
+  sources: number
+  dimensions: Counterpart['dimensions']
+  directed: Counterpart['directed']
+  flows: Counterpart['flows']
+  standing: ReturnType<typeof factRecord>[]
+  evidence: string[]
+}
+
+export interface AlliesAnswer { actor: string; name: string; at: string; windowMonths: number; halfLifeMonths: number; undated: number; counterparts: AllyRecord[] }
+
+/** Every counterpart of an actor at a date, from most cooperative to most hostile. */
+export async function allies(store: Store, kb: KnowledgeBase, actor: string, o: ModelOptions & { at?: string; window?: string } = {}): Promise<AlliesAnswer> {
+  const p = paramsFor(o)
+  const set = await actsAround(store, kb, actor)
+  const at = o.at ? endOfDate(o.at) : newsHorizon(set.acts)
+  const windowMonths = parseSpan(o.window ?? '24m')
+  const counterparts = alliesOf(actor, set.acts, kb.blocs, at, windowMonths, p).map((c): AllyRecord => ({
+    actor: c.actor, name: nameOf(kb, c.actor), state: c.state, score: c.score, trend: c.trend, change: c.change, since: c.since,
+    confidence: c.confidence, acts: c.acts, sources: c.sources, dimensions: c.dimensions, directed: c.directed, flows: c.flows,
+    standing: c.standing.map(factRecord), evidence: c.evidence.map((e) => e.id),
+  }))
+  return { actor, name: nameOf(kb, actor), at, windowMonths, halfLifeMonths: p.halfLifeMonths, undated: set.undated, counterparts }
+}
+
+export interface EvidenceRecord {
+  id: string
+  day: string
+  stated: boolean
+  source: string
+  target: string
+  type: string
+  mode: string
+  modality: string
+  /** What the act added on its own day, and what is left of it at the end of the period. */
+  value: number
+  valueAtEnd: number
+  reports: number
+  via: string | null
+  sentence: string
+  file: string
+}
+
+export interface RelationAnswer {
+  a: string
+  b: string
+  names: [string, string]
+  from: string
+  to: string
+  halfLifeMonths: number
+  now: PairSnapshot & { trend: Trend; change: number; since: string | null }
+  series: MonthPoint[]
+  changes: StateChange[]
+  standing: ReturnType<typeof factRecord>[]
+  evidence: EvidenceRecord[]
+}
+
+function evidenceOf(set: ActSet, ids: string[]): StoredEvent | undefined {
+  for (const id of ids) { const e = set.events.get(id); if (e) return e }
+  return undefined
+}
+
+/** The relation of two actors over a period: monthly series, state changes and their causes, evidence. */
+export async function relation(store: Store, kb: KnowledgeBase, a: string, b: string, o: ModelOptions & { from?: string; to?: string; window?: string } = {}): Promise<RelationAnswer> {
+  const p = paramsFor(o)
+  const set = await actsAround(store, kb, a)
+  const h = pairHistory(a, b, set.acts, kb.blocs)
+  const to = o.to ? endOfDate(o.to) : newsHorizon(h.acts.length ? h.acts : set.acts)
+  const first = firstDay(h)
+  // By default from the pair's first evidence, but no more than ten years back.
+  const from = o.from ? startOfDate(o.from) : first && first > `${addMonths(to.slice(0, 7), -120)}-01` ? first : `${addMonths(to.slice(0, 7), -120)}-01`
+  const series = from <= to ? monthlySeries(h, from.slice(0, 7), to.slice(0, 7), p) : []
+  const now = snapshot(h, to, p)
+  const evidence = h.acts.filter((x) => x.day >= from && x.day <= to).sort((u, v) => u.day.localeCompare(v.day)).map((x): EvidenceRecord => {
+    const e = evidenceOf(set, [x.id, ...x.ids])
+    return {
+      id: x.id, day: x.day, stated: x.stated, source: x.source, target: x.target, type: x.type, mode: x.mode, modality: x.modality,
+      value: Math.round(valueOf(x, p) * 100) / 100, valueAtEnd: Math.round(valueAt(x, to, p) * 100) / 100, reports: x.ids.length,
+      via: x.via ?? null, sentence: e?.sentenceText ?? '', file: e?.file ?? '',
+    }
+  })
+  return {
+    a, b, names: [nameOf(kb, a), nameOf(kb, b)], from, to, halfLifeMonths: p.halfLifeMonths,
+    // The trend of the period asked for, else of the window before its end.
+    now: { ...now, ...(o.from ? trendOfSeries(series, p) : trendOf(h, to, parseSpan(o.window ?? '24m'), p)), since: sinceOf(h, to, p) },
+    series, changes: stateChanges(h, series, p), standing: h.facts.map(factRecord), evidence,
+  }
+}
+
+export interface ChangesAnswer { actor: string; from: string; to: string; changes: (Change & { name: string })[] }
+
+/** Who moved from one state to another with the actor between two dates, ranked by how far. */
+export async function changes(store: Store, kb: KnowledgeBase, actor: string, o: ModelOptions & { from: string; to: string }): Promise<ChangesAnswer> {
+  const p = paramsFor(o)
+  const set = await actsAround(store, kb, actor)
+  const from = endOfDate(o.from)
+  const to = endOfDate(o.to)
+  return { actor, from, to, changes: changesOf(actor, set.acts, kb.blocs, from, to, p).map((c) => ({ ...c, name: nameOf(kb, c.actor) })) }
+}
+
+export interface BlocsAnswer { at: string; blocs: (RelationBloc & { names: string[] })[] }
+
+/** Groups of actors that cooperate with each other at a date. */
+export async function blocs(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string } = {}): Promise<BlocsAnswer> {
+  const p = paramsFor(o)
+  const set = await allActs(store, kb)
+  const at = o.at ? endOfDate(o.at) : newsHorizon(set.acts)
+  const found = blocsOf(relationGraph(set.acts, kb.blocs, at, p), p)
+  return { at, blocs: found.map((b) => ({ ...b, names: b.members.map((m) => nameOf(kb, m)) })) }
+}
+
+/** Every relation at a date whose score reaches `min` in absolute value. */
+export async function graphAt(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string; min?: number } = {}): Promise<RelationGraph> {
+  const p = paramsFor(o)
+  const set = await allActs(store, kb)
+  const at = o.at ? endOfDate(o.at) : newsHorizon(set.acts)
+  return relationGraph(set.acts, kb.blocs, at, p, o.min ?? 0)
+}
