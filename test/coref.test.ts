@@ -50,3 +50,31 @@ test('a genitive state and a title join into a role only across adjectives, not 
   const role = analyseText('Afghanistans neue islamistische Regierung sucht Partner.', '2023-09-20').mentions[0]
   assert.equal(role?.kind, 'role')
 })
+
+test('a name nobody listed, after a role, names that role\'s holder for the rest of the article', () => {
+  const doc = analyseText('Ghanas Präsident Kwame Asante Mensah reiste am Montag nach Moskau. Mensah unterzeichnete dort einen Vertrag mit Russland.', '2024-03-06')
+  const full = doc.mentions.find((m) => doc.text.slice(m.start, m.end).endsWith('Mensah') && m.tokenEnd - m.tokenStart > 2)
+  assert.equal(full?.actor, 'GHA')
+  assert.equal(full?.person, 'doc:Kwame Asante Mensah')
+  const short = doc.mentions.find((m) => doc.text.slice(m.start, m.end) === 'Mensah')
+  assert.equal(short?.actor, 'GHA')
+  assert.ok(eventStrings(doc).includes('GHA>RUS:SUPPORT'), eventStrings(doc).join(' '))
+  // a time expression after a role is no name
+  const time = analyseText('Der russische Präsident Ende Mai traf niemanden.', '2024-03-06')
+  assert.ok(!time.mentions.some((m) => m.person?.startsWith('doc:')))
+})
+
+test('a name in commas after a role, and a two-word name used again in full', () => {
+  const doc = analyseText('Der laotische Regierungschef, Sonexay Siphandone, besuchte Peking. Sonexay Siphandone kündigte danach Gespräche mit China an.', '2024-03-06')
+  const names = doc.mentions.filter((m) => m.person?.startsWith('doc:')).map((m) => `${doc.text.slice(m.start, m.end)}=${m.actor}`)
+  assert.deepEqual(names, ['Sonexay Siphandone=LAO', 'Sonexay Siphandone=LAO'])
+  // "sein … Amtskollege" is a role of the state its adjective names
+  const colleague = analyseText('Scholz telefonierte mit seinem französischen Amtskollegen.', '2024-03-06')
+  assert.ok(colleague.mentions.some((m) => m.actor === 'FRA' && m.kind === 'role'))
+})
+
+test('a description does not refer to the subject of its own clause, but may to a place or an apposition in it', () => {
+  const refsOf = (text: string) => { const d = analyseText(text, '2024-03-06'); return d.mentions.filter((m) => m.kind === 'coref').map((m) => `${d.text.slice(m.start, m.end)}=${m.actor}`) }
+  assert.deepEqual(refsOf('Die Türkei kaufte russische Raketen. Daraufhin schloss Washington das Land aus dem Programm aus.'), ['Land=TUR'])
+  assert.deepEqual(refsOf('Die Lage ist ernst. Rebellen schneiden die Hauptstadt Bamako ab und zermürben den Staat.'), ['Staat=MLI'])
+})

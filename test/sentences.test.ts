@@ -21,3 +21,10 @@ for (const [text, n] of cases) {
     for (const x of s) assert.equal(text.slice(x.start, x.end).trim(), text.slice(x.start, x.end))
   })
 }
+
+test('a short first sentence followed by capitalised nouns is still a sentence of its own', () => {
+  const texts = ['Niger verhandelt mit Russland. Die Junta hofft auf Waffen.', 'Mali zögert. Die Regierung in Bamako prüft das Angebot aus Moskau.']
+  for (const t of texts) assert.equal(splitSentences(t, de).length, 2, t)
+  // initials and listed abbreviations still do not end a sentence
+  assert.equal(splitSentences('Der Bericht von J. Müller erschien gestern. Er nennt u.a. Mali.', de).length, 2)
+})

@@ -17,6 +17,8 @@ export const grammarSchema = z.object({
   determiners: words,
   coordinators: words,
   subordinators: words,
+  /** The language writes its nouns with a capital (German): a capital after a full stop says less. */
+  capitalisesNouns: z.boolean().default(false),
   /** Class nouns that stand right before a name in close apposition ("im Militärbündnis OVKS"). */
   appositiveHeads: words.default([]),
   /** A sentence-opening preposition whose actor is the subject when no actor is ("Mit Kasachstan sagt sich ein Land los"). */

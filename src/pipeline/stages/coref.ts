@@ -24,8 +24,15 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const before: Record<string, string> = {}
   // The last state named as a participant rather than after a preposition ("mit der Türkei",
   // "für Putin"), else the last state named at all.
+  // "Washington schloss das Land aus": a description never refers to a participant of its own
+  // clause ("in Mali herrscht die Junta" names a place, and may).
+  // An actor named in apposition to a noun ("die Hauptstadt Bamako") is an object, not the subject.
+  const heads = new Set([...coref.descriptions, ...ctx.pack.grammar.appositiveHeads].map((w) => phraseKey(w).join(' ')))
+  const apposed = (m: Mention) => heads.has(doc.tokens[m.tokenStart - 1]?.norm ?? '')
+  const sameClause = (m: Mention, at: number) => m.sentence === doc.tokens[at]!.sentence && !afterPreposition(m) && !apposed(m)
+    && !doc.tokens.slice(m.tokenEnd, at).some((t) => t.kind === 'punct' && /[,;:–—()]/.test(t.text))
   const salient = (anchors: Mention[], at: number, sentence: number): Mention | undefined => {
-    const inWindow = anchors.filter((m) => m.start < at && sentence - m.sentence <= ctx.pack.coref.window)
+    const inWindow = anchors.filter((m) => m.tokenStart < at && sentence - m.sentence <= ctx.pack.coref.window && !sameClause(m, at))
     return inWindow.filter((m) => !afterPreposition(m) && !m.genitive).at(-1) ?? inWindow.at(-1)
   }
   for (let i = 1; i < doc.tokens.length; i++) {
@@ -44,7 +51,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
     if (!recent) continue
     const kept = before[key] ? anchors.filter((m) => m.actor === before[key] && m.start < doc.tokens[i]!.start).at(-1) : undefined
-    const antecedent = kept ?? salient(anchors, doc.tokens[i]!.start, sentence)
+    const antecedent = kept ?? salient(anchors, i, sentence)
     if (!antecedent) continue
     before[key] = antecedent.actor
     added.push({
@@ -63,31 +70,41 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
  * part of the name alone refers to them for the rest of the document.
  */
 function resolveShortNames(doc: Doc, ctx: StageContext, taken: Set<number>): Mention[] {
-  const byPart = new Map<string, Mention>()
-  const people = doc.mentions.filter((m) => m.person && m.tokenEnd - m.tokenStart >= 2).sort((a, b) => a.start - b.start)
+  /** Each way the document may name a person again: the full name, its first and its last word. */
+  const byName = new Map<string, Mention>()
+  const people = doc.mentions.filter((m) => m.person).sort((a, b) => a.start - b.start)
   const added: Mention[] = []
   let next = 0
   for (let i = 0; i < doc.tokens.length; i++) {
     while (next < people.length && people[next]!.tokenEnd <= i) {
       const m = people[next++]!
-      // The name's own words: the last word of a title-led mention ("Präsident Ilham Alijew") is still the surname.
-      const names = ctx.kb.people.get(m.person!)?.names ?? []
+      const names = m.person!.startsWith('doc:') ? [m.person!.slice(4)] : ctx.kb.people.get(m.person!)?.names ?? []
       const text = doc.text.slice(m.start, m.end)
       const named = names.find((n) => text.endsWith(n)) ?? names[0]
       const words = named ? tokenize(named).filter((t) => t.kind === 'word') : []
-      for (const w of [words[0], words.at(-1)]) if (w && w.text.length >= 3) byPart.set(w.norm, m)
+      if (words.length >= 2) byName.set(words.map((w) => w.norm).join(' '), m)
+      for (const w of [words[0], words.at(-1)]) if (w && w.text.length >= 3) byName.set(w.norm, m)
     }
     const t = doc.tokens[i]!
     if (taken.has(i) || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) continue
-    const antecedent = byPart.get(t.norm)
-    if (!antecedent) continue
+    // The longest way of naming someone that starts here: "To Lam" before "Lam".
+    let found: { antecedent: Mention; end: number } | null = null
+    for (let end = Math.min(doc.tokens.length, i + 4); end > i && !found; end--) {
+      if (doc.tokens[end - 1]!.kind !== 'word' || doc.tokens.slice(i, end).some((w, k) => taken.has(i + k) || w.sentence !== t.sentence)) continue
+      const key = doc.tokens.slice(i, end).filter((w) => w.kind === 'word').map((w) => w.norm).join(' ')
+      const antecedent = byName.get(key)
+      if (antecedent) found = { antecedent, end }
+    }
+    if (!found) continue
     // "Kim Jong" in a different full name is not this person: the next word must not continue a name.
-    const after = doc.tokens[i + 1]
-    if (after && after.kind === 'word' && /^\p{Lu}/u.test(after.text) && !taken.has(i + 1) && after.start === t.end + 1 && byPart.get(after.norm) !== antecedent) continue
+    const after = doc.tokens[found.end]
+    if (after && after.kind === 'word' && /^\p{Lu}/u.test(after.text) && !taken.has(found.end) && after.start === doc.tokens[found.end - 1]!.end + 1 && byName.get(after.norm) !== found.antecedent) continue
+    const { antecedent, end } = found
     added.push({
-      start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, sentence: t.sentence,
+      start: t.start, end: doc.tokens[end - 1]!.end, tokenStart: i, tokenEnd: end, sentence: t.sentence,
       actor: antecedent.actor, kind: 'person', genitive: false, person: antecedent.person!, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.short-name`,
     })
+    i = end - 1
   }
   return added
 }

@@ -86,12 +86,20 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
 export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
   const mentions: Mention[] = []
   const privateHeads = new Set(ctx.pack.roles.private.map(fold))
+  const timeTokens = new Set<number>()
+  const times = [...doc.times].sort((a, b) => a.start - b.start)
+  let ti = 0
+  doc.tokens.forEach((t, k) => {
+    while (ti < times.length && times[ti]!.end <= t.start) ti++
+    const tm = times[ti]
+    if (tm && t.start >= tm.start && t.end <= tm.end) timeTokens.add(k)
+  })
   for (const [sentence, [from, to]] of sentenceTokenRanges(doc.tokens)) {
     for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators, ctx.pack.grammar.adjectiveEndings)) {
       if (!m.actor) continue
       // "russische Touristen", "belarussische Oppositionelle": people of the country, not its state.
       if (m.entry.kind === 'adjective' && m.end < to && privateHeads.has(doc.tokens[m.end]!.norm)) continue
-      mentions.push({
+      const mention: Mention = {
         start: doc.tokens[m.start]!.start,
         end: doc.tokens[m.end - 1]!.end,
         tokenStart: m.start,
@@ -102,15 +110,60 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
         genitive: m.entry.genitive,
         ...(m.entry.person ? { person: m.entry.person } : {}),
         rule: m.entry.rule,
-      })
+      }
+      mentions.push(m.entry.kind === 'role' ? withNewName(mention, doc, to, timeTokens, ctx) : mention)
+      const apposed = m.entry.kind === 'role' ? apposedName(mention, doc, to, timeTokens, ctx) : null
+      if (apposed) mentions.push(apposed)
     }
   }
   return mentions
 }
 
+/**
+ * A name nobody listed, right after a role: "Algeriens Präsident Abdelmadjid Tebboune",
+ * "sein vietnamesischer Amtskollege To Lam". Up to four capitalised words (hyphens inside a name
+ * allowed), not a time expression, followed by a lower-case word, punctuation or the end.
+ * Returns the end of the name, or -1.
+ */
+function nameAt(doc: Doc, i: number, to: number, timeTokens: Set<number>, ctx: StageContext): number {
+  const t = doc.tokens
+  const capital = (k: number) => k < to && t[k]!.kind === 'word' && /^\p{Lu}/u.test(t[k]!.text) && !timeTokens.has(k) && !ctx.pack.grammar.determiners.includes(t[k]!.norm)
+  if (!capital(i)) return -1
+  let k = i + 1
+  let words = 1
+  while (k < to && words < 4) {
+    if (t[k]!.text === '-' && t[k]!.start === t[k - 1]!.end && capital(k + 1)) { k += 2; continue }
+    if (!capital(k)) break
+    k++
+    words++
+  }
+  const next = t[k]
+  return !next || k >= to || next.kind !== 'word' || /^\p{Ll}/u.test(next.text) ? k : -1
+}
+
+const nameText = (doc: Doc, from: number, to: number) => doc.text.slice(doc.tokens[from]!.start, doc.tokens[to - 1]!.end)
+
+function withNewName(m: Mention, doc: Doc, to: number, timeTokens: Set<number>, ctx: StageContext): Mention {
+  const end = nameAt(doc, m.tokenEnd, to, timeTokens, ctx)
+  if (end < 0) return m
+  return { ...m, end: doc.tokens[end - 1]!.end, tokenEnd: end, kind: 'person', person: `doc:${nameText(doc, m.tokenEnd, end)}`, rule: `${m.rule}+name` }
+}
+
+/** "Der Präsident der Zentralafrikanischen Republik, Faustin-Archange Touadéra, …": the name in commas is the role's holder. */
+function apposedName(m: Mention, doc: Doc, to: number, timeTokens: Set<number>, ctx: StageContext): Mention | null {
+  if (m.kind !== 'role' || doc.tokens[m.tokenEnd]?.text !== ',') return null
+  const from = m.tokenEnd + 1
+  const end = nameAt(doc, from, to, timeTokens, ctx)
+  if (end < 0 || (end < to && doc.tokens[end]!.text !== ',')) return null
+  return {
+    start: doc.tokens[from]!.start, end: doc.tokens[end - 1]!.end, tokenStart: from, tokenEnd: end, sentence: m.sentence, actor: m.actor,
+    kind: 'person', genitive: false, person: `doc:${nameText(doc, from, end)}`, antecedent: m.start, rule: `${ctx.pack.code}.coref.apposed-name`,
+  }
+}
+
 export const mentionsStage: Stage = {
   name: 'mentions',
-  requires: ['tokens'],
+  requires: ['tokens', 'times'],
   assigns: ['mentions'],
   run: (doc, ctx) => ({ ...doc, mentions: findMentions(doc, ctx) }),
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import sbd from 'sbd'
 import type { Sentence } from '../document.ts'
 import type { Stage } from '../stage.ts'
@@ -30,11 +31,24 @@ function abbreviations(pack: LanguagePack): string[] {
   return list
 }
 
+/**
+ * sbd takes a full stop followed by three capitalised words among the next five for an abbreviated
+ * name ("J. R. R. Tolkien") and does not split there, and only near the start of a text, where its
+ * look-ahead window happens to reach. In a language that capitalises its nouns ("… mit Russland.
+ * Die Junta hofft auf Waffen.") that merges real sentences, so for such packs the check is off;
+ * initials are still kept by sbd's single-letter rule and abbreviations by the pack's list.
+ */
+const match = createRequire(import.meta.url)('sbd/lib/Match') as { isNameAbbreviation: (wordCount: number, words: string[]) => boolean }
+const nameAbbreviation = match.isNameAbbreviation
+let nounsCapitalised = false
+match.isNameAbbreviation = (wordCount, words) => !nounsCapitalised && nameAbbreviation(wordCount, words)
+
 /** Sentences of one line: sbd, then the pack's merge rules. */
 function splitLine(text: string, lineStart: number, lineEnd: number, pack: LanguagePack): Span[] {
   const line = text.slice(lineStart, lineEnd)
   const spans: Span[] = []
   let cursor = 0
+  nounsCapitalised = pack.grammar.capitalisesNouns
   for (const raw of sbd.sentences(line, { preserve_whitespace: true, newline_boundaries: false, abbreviations: abbreviations(pack) })) {
     const piece = raw.trim()
     if (!piece) continue
