@@ -131,3 +131,9 @@ test('"als Freund bezeichnet" inside a relative clause does not hide the main cl
   const text = 'Nicht einmal der Präsident Serbiens, den Putin stets als Freund bezeichnet hatte, möchte Russland mit Munition unterstützen.'
   assert.deepEqual(eventStrings(analyseText(text, '2024-02-10')), ['SRB>RUS:REJECT'])
 })
+
+test('a temporal clause dates its main clause; a temporal clause of its own keeps its date', () => {
+  const [e] = analyseText('Als Rebellen im Dezember 2020 auf Bangui vorrückten, schickte Moskau weitere Ausbilder nach Bangui.', '2024-01-17').events
+  assert.equal(e?.date, '2020-12')
+  assert.ok(e?.trace.includes('date:de.time.month-year+temporal-clause'), e?.trace.join(' '))
+})

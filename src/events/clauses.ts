@@ -125,6 +125,16 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     open = o
     skips = []
   }
+  // "Als Rebellen … vorrückten, schickte Moskau …": a sentence that opens with a subordinate clause
+  // has its main clause after the comma where that clause's verb meets the main clause's verb.
+  const lower = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Ll}/u.test(t.text)
+  const verbMeetsVerb = (i: number) => tokens[i]!.text === ',' && lower(tokens[i - 1]) && lower(tokens[i + 1])
+    && ![subs, rels, coords, pronouns, preps].some((set) => set.has(tokens[i + 1]!.norm)) && !g.determiners.includes(tokens[i + 1]!.norm)
+  let leadingEnd = -1
+  if (tokens[from]?.kind === 'word' && subs.has(tokens[from]!.norm) && !g.purposeMarkers.includes(tokens[from]!.norm)) {
+    for (let i = from + 2; i < to - 1 && leadingEnd < 0; i++) if (verbMeetsVerb(i)) leadingEnd = i
+    if (leadingEnd > 0) open = { subordinate: true, relative: false, coordinated: false }
+  }
   const setApart = (a: number, b: number) => {
     if (b > a + 1) clauses.push({ from: a + 1, to: b, ...MAIN, apposition: true })
     skips.push([a, b + 1])
@@ -156,6 +166,11 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     if (HARD.has(t.text) || dash) {
       suspended = null
       begin(i, { subordinate: !!next && subs.has(next.norm), relative: false, coordinated: t.text !== ':' })
+      continue
+    }
+    if (i === leadingEnd) {
+      suspended = null
+      begin(i, MAIN)
       continue
     }
     if (t.text === ',' && next) {

@@ -108,6 +108,20 @@ function isAttributive(tokens: Token[], at: number, clause: Clause, mentionToken
   return false
 }
 
+/** The genitive attribute of a clause's first noun phrase, before the verb: "Eine Arbeitsgruppe der UN …". */
+function firstPhraseGenitive(phrases: Phrase[], tokens: Token[], clause: Clause, verb: number, g: LanguagePack['grammar'], mentionTokens: Set<number>): Phrase | null {
+  const gen = phrases.find((p) => p.attach.kind === 'gen' && p.to <= verb)
+  if (!gen) return null
+  let nouns = 0
+  for (let k = clause.from; k < gen.from; k++) {
+    const t = tokens[k]!
+    if (!inClause(clause, k)) continue
+    if (g.prepositions.includes(g.contractions[t.norm] ?? t.norm)) return null
+    if (t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !g.determiners.includes(t.norm) && !mentionTokens.has(k)) nouns++
+  }
+  return nouns === 1 ? gen : null
+}
+
 /** The actor a relative clause refers back to: the last one right before its comma. */
 function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phrase[]>, at: number): Phrase | null {
   if (!previous) return null
@@ -172,7 +186,7 @@ function narrativeDate(doc: Doc, sIndex: number, clauses: Clause[], tokens: Toke
   return last ? { date: last.date, rule: last.rule } : null
 }
 
-function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], at: number, narrative: Map<number, Dated>): Dated | null {
+function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], at: number, narrative: Map<number, Dated>, temporals: string[]): Dated | null {
   const usable = usableTimes(doc)
   const startOf = (c: Clause) => tokens[c.from]!.start
   const endOf = (c: Clause) => tokens[c.to - 1]!.end
@@ -185,6 +199,12 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   if (own) return { date: own.date, rule: own.rule }
   const main = nearest(clauses.filter((c) => c !== clause && !c.subordinate && !c.apposition).flatMap(within))
   if (main) return { date: main.date, rule: `${main.rule}+main-clause` }
+  // A main clause takes the time of its temporal clause ("Als Rebellen Ende 2020 vorrückten, schickte Moskau …").
+  if (!clause.subordinate) {
+    const opener = (c: Clause) => tokens.slice(c.from, c.to).find((t) => t.kind === 'word')?.norm ?? ''
+    const temporal = nearest(clauses.filter((c) => c.subordinate && !c.relative && temporals.includes(opener(c))).flatMap(within))
+    if (temporal) return { date: temporal.date, rule: `${temporal.rule}+temporal-clause` }
+  }
   // What a speaker said takes the date of the saying ("Wie CNN am Freitag berichtet, will Russland …").
   if (clause.reported) {
     const saying = nearest(clauses.filter((c) => c.to <= clause.from).flatMap(within))
@@ -263,6 +283,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('subject:relative-antecedent')
         } else {
           subject = subjectOf(phrases, i)
+          // "Eine Arbeitsgruppe der Vereinten Nationen warf den russischen Ausbildern … vor": with no
+          // actor before the verb, the genitive of the clause's first noun phrase names who acts.
+          if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun') {
+            const lead = firstPhraseGenitive(phrases, tokens, clause, i, g, mentionTokens)
+            if (lead) { subject = lead; how.push('subject:genitive-of-first-phrase') }
+          }
         }
         if (!subject && ci === 0) {
           // "Mit Kasachstan sagt sich eine erste Ex-Sowjetrepublik von Russland los": with no actor as
@@ -361,7 +387,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const unnegated = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [] })
           mod = unnegated.modality === 'planned' ? { modality: 'asserted', cue: null, cueAt: null } : unnegated
         }
-        const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start, state.narrative)
+        const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start, state.narrative, g.temporalSubordinators)
         const mode = modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
         for (const [s, t] of pairs) {

@@ -3,6 +3,7 @@ import type { Grammar } from '../lang/schema.ts'
 import { inClause, type Clause } from './clauses.ts'
 import { mentionTokenSet } from '../pipeline/spans.ts'
 import { fold } from '../text/normalize.ts'
+import { phraseKey } from '../text/tokenize.ts'
 
 /** How an actor phrase attaches to its clause. */
 export type Attachment = { kind: 'bare' } | { kind: 'prep'; prep: string } | { kind: 'gen' }
@@ -20,6 +21,13 @@ const set = (words: string[]) => new Set(words)
 /** A lower-case word with an adjective ending ("gemeinsamen"): may stand between a preposition and its noun. */
 export function looksAdjectival(t: Token, g: Grammar): boolean {
   return /^\p{Ll}/u.test(t.text) && t.text.length > 4 && g.adjectiveEndings.some((e) => e && t.norm.endsWith(e))
+}
+
+const adverbialCache = new WeakMap<Grammar, string[][]>()
+const adverbials = (g: Grammar) => {
+  let list = adverbialCache.get(g)
+  if (!list) adverbialCache.set(g, list = g.adverbialPhrases.map(phraseKey))
+  return list
 }
 
 const headCache = new WeakMap<Grammar, Set<string>>()
@@ -45,6 +53,10 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     }
     // "…, in der Moskau Moldau bedroht": the clause's opening "in der" governs the pronoun, not the noun.
     if (clause.subordinate && k === clause.from + 1 && g.relativePronouns.includes(t.norm) && preps.has(tokens[clause.from]!.norm)) return null
+    // "…, während Al-Qaida Bamako abschneidet": the word that opens a clause is its conjunction.
+    if (k === clause.from && preps.has(norm) && g.subordinators.includes(norm)) return null
+    // "unter anderem Mali": an adverbial phrase that starts like a preposition governs nothing.
+    if (preps.has(norm) && adverbials(g).some((a) => a.every((w, n) => tokens[k + n]?.norm === w))) return null
     if (preps.has(norm)) return norm
     if (t.kind === 'word' && (mods.has(t.norm) || g.determiners.includes(t.norm) || looksAdjectival(t, g))) continue
     if (t.text === '-' ) continue
@@ -66,7 +78,9 @@ function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Gram
   const noun = tokens[k - 1]
   if (!art || !noun || k - 1 < clause.from || !arts.has(art.norm)) return false
   const preps = new Set(g.prepositions)
-  return noun.kind === 'word' && /^\p{Lu}/u.test(noun.text) && !actorTokens.has(k - 1) && !preps.has(noun.norm)
+  // A sentence's first word is capitalised whatever it is ("Auch der russische Außenminister …").
+  const sentenceStart = k - 1 === 0 || tokens[k - 2]!.sentence !== noun.sentence
+  return noun.kind === 'word' && /^\p{Lu}/u.test(noun.text) && !sentenceStart && !actorTokens.has(k - 1) && !preps.has(noun.norm)
 }
 
 /** Can the tokens between two actors be read as part of a list ("X, aber auch die Nachbarländer Y und Z")? */

@@ -1,3 +1,4 @@
+import { fold } from '../text/normalize.ts'
 import type { Token } from '../pipeline/document.ts'
 import type { Phrase } from './phrases.ts'
 import type { TriggerRef } from './lexicon.ts'
@@ -51,7 +52,8 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
     return free.find((p) => p.to <= t && t - p.to <= 1 && (p.mentions.every((m) => m.kind === 'adjective') || ctx.tokens[p.to]?.text === '-' && ctx.tokens[p.to]!.start === ctx.tokens[p.to - 1]!.end)) ?? null
   }
   if (spec.startsWith('prep:')) {
-    const prep = spec.slice(5)
+    // Phrases carry the folded key of their preposition ("für" → "fur").
+    const prep = fold(spec.slice(5))
     // The nearest: after a V2 verb ("lieferte Drohnen an Russland"), before a final participle
     // ("hatte mit Putin telefoniert und mit Prigoschin verhandelt").
     return nearest(free.filter((p) => p.attach.kind === 'prep' && p.attach.prep === prep), t)

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { loadDataFile } from '../kb/data-file.ts'
+import { fold } from '../text/normalize.ts'
 import { ambiguitySchema, langActorsFile, notActorsSchema, type LangActor } from '../kb/schema.ts'
 import {
   chromeSchema, corefSchema, eventRulesFile, grammarSchema, metaSchema, modalitySchema, rolesSchema, segmentSchema, timeSchema,
@@ -31,8 +32,21 @@ function optional<S extends z.ZodType>(file: string, schema: S, fallback: z.outp
   return existsSync(file) ? loadDataFile(file, schema) : fallback
 }
 
+/**
+ * Word lists are compared with tokens' folded keys ("während" → "wahrend"), so they are folded
+ * once here: the data keeps the spelling people read.
+ */
+function foldedWords(g: Grammar): Grammar {
+  const out: Record<string, unknown> = { ...g }
+  for (const [key, value] of Object.entries(g)) {
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = value.map((w: string) => w.split(' ').map(fold).join(' '))
+  }
+  out['contractions'] = Object.fromEntries(Object.entries(g.contractions).map(([k, v]) => [fold(k), v.split(' ').map(fold).join(' ')]))
+  return out as Grammar
+}
+
 export function loadLanguagePack(dir: string): LanguagePack {
-  const grammar = loadDataFile(join(dir, 'grammar.yaml'), grammarSchema)
+  const grammar = foldedWords(loadDataFile(join(dir, 'grammar.yaml'), grammarSchema))
   const eventsDir = join(dir, 'events')
   const events = existsSync(eventsDir)
     ? readdirSync(eventsDir).filter((f) => f.endsWith('.yaml')).sort().flatMap((f) => loadDataFile(join(eventsDir, f), eventRulesFile))

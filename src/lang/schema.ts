@@ -17,6 +17,10 @@ export const grammarSchema = z.object({
   determiners: words,
   coordinators: words,
   subordinators: words,
+  /** Adverbial phrases that begin with a preposition but govern no noun ("unter anderem"). */
+  adverbialPhrases: words.default([]),
+  /** Subordinators of time: their clause dates the main clause ("Als … vorrückten, schickte …"). */
+  temporalSubordinators: words.default([]),
   /** The language writes its nouns with a capital (German): a capital after a full stop says less. */
   capitalisesNouns: z.boolean().default(false),
   /** Class nouns that stand right before a name in close apposition ("im Militärbündnis OVKS"). */
