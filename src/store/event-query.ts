@@ -3,9 +3,8 @@ import type { Database, EventsTable } from './tables.ts'
 import type { EventFilter, StoredEvent } from './store.ts'
 
 /** Date filters compare the prefix-ordered strings: "2024" ≤ "2024-06-17" ≤ "2024-12~". */
-export function eventQuery(db: Kysely<Database>, f: EventFilter) {
+function filtered(db: Kysely<Database>, f: EventFilter) {
   let q = db.selectFrom('events').innerJoin('documents', 'documents.id', 'events.doc_id')
-    .selectAll('events').select(['documents.file as file', 'documents.lang as lang', 'documents.date as doc_date', 'documents.publisher as publisher'])
   if (f.actor) q = q.where((eb) => eb.or([eb('events.source', '=', f.actor!), eb('events.target', '=', f.actor!)]))
   if (f.pair) {
     const [a, b] = f.pair
@@ -17,9 +16,23 @@ export function eventQuery(db: Kysely<Database>, f: EventFilter) {
   if (f.lang) q = q.where('documents.lang', '=', f.lang)
   if (f.docId) q = q.where('events.doc_id', '=', f.docId)
   if (f.id) q = q.where('events.id', '=', f.id)
-  q = q.orderBy('events.date').orderBy('events.doc_id').orderBy('events.start')
-  if (f.limit) q = q.limit(f.limit)
+  if (f.types?.length) q = q.where('events.type', 'in', f.types.map((t) => t.toUpperCase()))
+  if (f.modalities?.length) q = q.where('events.modality', 'in', f.modalities)
+  if (f.publisher) q = q.where('documents.publisher', '=', f.publisher)
   return q
+}
+
+/** The events a filter selects, in date order, paged. */
+export function eventQuery(db: Kysely<Database>, f: EventFilter) {
+  let q = filtered(db, f).selectAll('events').select(['documents.file as file', 'documents.lang as lang', 'documents.date as doc_date', 'documents.publisher as publisher'])
+    .orderBy('events.date').orderBy('events.doc_id').orderBy('events.start')
+  if (f.limit) q = q.limit(f.limit)
+  if (f.offset) q = q.offset(f.offset)
+  return q
+}
+
+export function eventCountQuery(db: Kysely<Database>, f: EventFilter) {
+  return filtered(db, f).select((eb) => eb.fn.countAll().as('n'))
 }
 
 type Row = Selectable<EventsTable> & { file: string; lang: string; doc_date: string | null; publisher: string | null }

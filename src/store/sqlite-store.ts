@@ -4,8 +4,8 @@ import type { Doc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
 import type { Database } from './tables.ts'
 import { migrations } from './migrations.ts'
-import type { EventFilter, SaveOutcome, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
-import { eventQuery, toStoredEvent } from './event-query.ts'
+import type { DocumentSummary, EventFilter, SaveOutcome, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
+import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
 
 const CHUNK = 400
 
@@ -77,6 +77,20 @@ export class SqliteStore implements Store {
   async events(filter: EventFilter): Promise<StoredEvent[]> {
     const rows = await eventQuery(this.db, filter).execute()
     return rows.map(toStoredEvent)
+  }
+
+  async countEvents(filter: EventFilter): Promise<number> {
+    return Number((await eventCountQuery(this.db, filter).executeTakeFirstOrThrow()).n)
+  }
+
+  async documents(page: { limit: number; offset: number; lang?: string }): Promise<{ total: number; items: DocumentSummary[] }> {
+    let base = this.db.selectFrom('documents')
+    if (page.lang) base = base.where('lang', '=', page.lang)
+    const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const rows = await base.select(['id', 'file', 'title', 'publisher', 'lang', 'date', 'date_source'])
+      .select((eb) => eb.selectFrom('events').whereRef('events.doc_id', '=', 'documents.id').select((e) => e.fn.countAll().as('n')).as('events'))
+      .orderBy('date', 'desc').orderBy('file').limit(page.limit).offset(page.offset).execute()
+    return { total, items: rows.map((r) => ({ id: r.id, file: r.file, title: r.title, publisher: r.publisher, lang: r.lang, date: r.date, dateSource: r.date_source, events: Number(r.events ?? 0) })) }
   }
 
   async event(id: string): Promise<StoredEvent | null> {

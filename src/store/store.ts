@@ -11,7 +11,14 @@ export interface EventFilter {
   lang?: string
   docId?: string
   id?: string
+  /** Any of these PLOVER types. */
+  types?: string[]
+  /** Any of these modalities. */
+  modalities?: string[]
+  /** Articles from this publisher. */
+  publisher?: string
   limit?: number
+  offset?: number
 }
 
 /** An event as stored, with the file and sentence that state it. */
@@ -61,6 +68,9 @@ export interface StoredDocument {
   events: StoredEvent[]
 }
 
+/** A document as a list shows it. */
+export interface DocumentSummary { id: string; file: string; title: string | null; publisher: string | null; lang: string; date: string | null; dateSource: string | null; events: number }
+
 export interface Stats {
   documents: number
   sentences: number
@@ -77,6 +87,10 @@ export interface Store {
   /** The document id a source (file, or file#item) last produced. */
   sourceDoc(sourceKey: string): Promise<string | null>
   events(filter: EventFilter): Promise<StoredEvent[]>
+  /** How many events match (limit and offset aside). */
+  countEvents(filter: EventFilter): Promise<number>
+  /** Documents, newest first. */
+  documents(page: { limit: number; offset: number; lang?: string }): Promise<{ total: number; items: DocumentSummary[] }>
   event(id: string): Promise<StoredEvent | null>
   document(idOrFile: string): Promise<StoredDocument | null>
   stats(): Promise<Stats>

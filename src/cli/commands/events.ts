@@ -1,25 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander'
 import { dbPath, openStore } from '../../service/context.ts'
-import type { StoredEvent } from '../../store/store.ts'
 import { actorCode, validPartialDate } from '../options.ts'
 import { CliError, printCsv, printJson, printJsonLines, printTable } from '../output.ts'
-import { clusterEvents, type Cluster } from '../../analysis/cluster.ts'
+import { clustersOf, eventRecord } from '../../service/events.ts'
 
-/** The public shape of an event: what --format json/jsonl/csv print. */
-export function eventRecord(e: StoredEvent, cluster?: Cluster) {
-  return {
-    id: e.id, file: e.file, source: e.source, target: e.target, type: e.type, mode: e.mode, polarity: e.polarity,
-    modality: e.modality, date: e.date, quantity: e.quantity, sentence: e.sentenceText,
-    start: e.start - e.sentenceStart, end: e.end - e.sentenceStart, rule: e.rule, confidence: e.confidence,
-    doc: e.docId, lang: e.lang, attribution: e.attribution, trace: e.trace,
-    cluster: cluster?.id ?? null, sources: cluster?.sources ?? 1, reports: cluster?.events.length ?? 1,
-  }
-}
-
-/** Clusters of the same act across sentences and articles, keyed by event id. */
-export function clustersOf(events: StoredEvent[]): Map<string, Cluster> {
-  return clusterEvents(events.map((e) => ({ id: e.id, docId: e.docId, source: e.source, target: e.target, type: e.type, date: e.date, docDate: e.docDate, outlet: e.publisher ?? e.file })))
-}
 
 const FORMATS = ['table', 'json', 'jsonl', 'csv'] as const
 

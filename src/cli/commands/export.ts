@@ -6,7 +6,7 @@ import { exportGraph, type GraphFormat } from '../../relations/export.ts'
 import { actorCode, validPartialDate } from '../options.ts'
 import { CliError } from '../output.ts'
 import { modelOptions } from './relation-options.ts'
-import { clustersOf, eventRecord } from './events.ts'
+import { clustersOf, eventRecord } from '../../service/events.ts'
 import { stringify } from 'csv-stringify/sync'
 
 const GRAPH_FORMATS: GraphFormat[] = ['graphml', 'gexf', 'json']
