@@ -65,9 +65,12 @@ test('doc shows the text with its annotations', () => {
 
 test('no colour when the output is not a terminal, even in CI', () => {
   const { NO_COLOR: _n, ...rest } = env
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/entente.js'), 'start'], { env: { ...rest, CI: 'true' }, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/entente.js'), 'start', '--once', '--port', '0'], { env: { ...rest, CI: 'true' }, encoding: 'utf8' })
   assert.equal(r.status, 0, r.stderr)
   assert.ok(!r.stdout.includes('\u001b['), 'escape codes in piped output')
+  // start serves the web app and the API, on 127.0.0.1 unless told otherwise
+  assert.match(r.stdout, /Entente is running at http:\/\/127\.0\.0\.1:\d+/)
+  assert.match(r.stdout, /health 200, web app 200/)
 })
 
 test('bad input gives a clear error and a non-zero exit', () => {

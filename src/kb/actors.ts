@@ -20,7 +20,7 @@ export function actorsFromData(states: State[], organisations: Organisation[], g
     if (actors.has(a.id)) throw new Error(`actor id ${a.id} is defined twice`)
     actors.set(a.id, a)
   }
-  for (const s of states) add({ id: s.id, kind: 'state', name: englishName(s.id) ?? s.id, from: s.from, to: s.to, becomes: [] })
+  for (const s of states) add({ id: s.id, kind: 'state', name: s.name ?? englishName(s.id) ?? s.id, from: s.from, to: s.to, becomes: [] })
   for (const o of organisations) add({ id: o.id, kind: 'igo', name: o.name, from: o.from, to: o.to, becomes: [] })
   for (const g of groups) add({ id: g.id, kind: g.kind, name: g.name, parent: g.parent, becomes: g.becomes ?? [] })
   return actors

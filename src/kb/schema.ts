@@ -6,6 +6,8 @@ const actorId = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an upper-case ac
 export const stateSchema = z.object({
   id: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 3166-1 alpha-3 code'),
   status: z.enum(['member', 'observer', 'other', 'historical']),
+  /** A display name where the ISO short name is not the one in common use. */
+  name: z.string().optional(),
   capital: z.string().optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -71,6 +71,13 @@ export interface EvidenceRecord {
   via: string | null
   sentence: string
   file: string
+  /** The article, and the trigger and the two actors as offsets into the sentence. */
+  doc: string
+  trigger: [number, number] | null
+  sourceSpan: [number, number] | null
+  targetSpan: [number, number] | null
+  confidence: number
+  publisher: string | null
 }
 
 export interface RelationAnswer {
@@ -108,7 +115,10 @@ export async function relation(store: Store, kb: KnowledgeBase, a: string, b: st
     return {
       id: x.id, day: x.day, stated: x.stated, source: x.source, target: x.target, type: x.type, mode: x.mode, modality: x.modality,
       value: Math.round(valueOf(x, p) * 100) / 100, valueAtEnd: Math.round(valueAt(x, to, p) * 100) / 100, reports: x.ids.length,
-      via: x.via ?? null, sentence: e?.sentenceText ?? '', file: e?.file ?? '',
+      via: x.via ?? null, sentence: e?.sentenceText ?? '', file: e?.file ?? '', doc: e?.docId ?? '', confidence: x.confidence, publisher: e?.publisher ?? null,
+      trigger: e ? [e.start - e.sentenceStart, e.end - e.sentenceStart] : null,
+      sourceSpan: e ? [e.sourceSpan[0] - e.sentenceStart, e.sourceSpan[1] - e.sentenceStart] : null,
+      targetSpan: e ? [e.targetSpan[0] - e.sentenceStart, e.targetSpan[1] - e.sentenceStart] : null,
     }
   })
   return {

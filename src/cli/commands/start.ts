@@ -1,39 +1,71 @@
 import type { Command } from 'commander'
+import { InvalidArgumentError } from 'commander'
 import { dbPath, EXAMPLES_DIR, knowledgeBase, openStore } from '../../service/context.ts'
 import { ingestPaths } from '../../service/ingest.ts'
-import { partnersOf } from '../../service/partners.ts'
+import { uploadFolder } from '../../service/jobs.ts'
+import { buildApp } from '../../server/app.ts'
+import { ensureWebBuilt, WEB_DIST } from '../../server/web-build.ts'
 import { printSummary } from './ingest.ts'
-import { color, printJson } from '../output.ts'
-import { actorCode } from '../options.ts'
+import { CliError, color } from '../output.ts'
+
+const port = (v: string) => { const n = Number(v); if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number from 0 to 65535'); return n }
 
 export function registerStart(program: Command): void {
   program.command('start')
-    .description('first run: ingest the example corpus, then show an actor\'s partners (default RUS)')
-    .option('--actor <code>', 'whose partners to show', actorCode, 'RUS')
-    .option('--json', 'print the partners as JSON')
+    .description('start the web app and the HTTP API (first run: ingest the example corpus, build the web app)')
+    .option('--port <n>', 'port (default: PORT, else 8080 or the next free one)', port)
+    .option('--host <address>', 'address to listen on (default: HOST, else 127.0.0.1)')
+    .option('--once', 'start, check that the server answers, print the address and stop (for scripts and CI)')
     .option('--db <path>', 'database file')
-    .action(async (opts: { actor: string; json?: boolean; db?: string }) => {
+    .action(async (opts: { port?: number; host?: string; once?: boolean; db?: string }) => {
       const kb = knowledgeBase()
-      const store = await openStore(dbPath(opts.db))
+      const file = dbPath(opts.db)
+      const store = await openStore(file)
+      let app: Awaited<ReturnType<typeof buildApp>> | undefined
       try {
         if ((await store.stats()).documents === 0) {
-          if (!opts.json) process.stdout.write(`No documents yet in ${dbPath(opts.db)}: ingesting the example corpus (${EXAMPLES_DIR}).\n`)
-          const summary = await ingestPaths([EXAMPLES_DIR], kb, store)
-          if (!opts.json) printSummary(summary)
+          process.stdout.write(`No documents yet in ${file}: ingesting the example corpus (${EXAMPLES_DIR}).\n`)
+          printSummary(await ingestPaths([EXAMPLES_DIR], kb, store))
         }
-        const partners = await partnersOf(store, opts.actor, kb)
-        if (opts.json) { printJson(partners); return }
-        const name = kb.actors.get(opts.actor)?.name ?? opts.actor
-        process.stdout.write(`\n${color.bold(`${name} (${opts.actor}): partners in the news`)}  ${color.green('coop')} / ${color.red('conflict')} events, latest event\n\n`)
-        for (const p of partners) {
-          const latest = p.latest
-          process.stdout.write(`${p.actor.padEnd(8)} ${p.name.slice(0, 24).padEnd(24)} ${color.green(String(p.coop).padStart(3))} / ${color.red(String(p.conflict).padStart(3))}   ` +
-            `${latest.date ?? '----'} ${latest.source}→${latest.target} ${latest.type} (${latest.modality})  ${color.dim(latest.file)}\n`)
-          process.stdout.write(`${' '.repeat(38)}${color.dim(`"${latest.sentence.slice(0, 100)}${latest.sentence.length > 100 ? '…' : ''}"`)}\n`)
+        if (await ensureWebBuilt()) process.stdout.write('Built the web app.\n')
+        app = await buildApp({ store, kb, uploads: uploadFolder(file), webDir: WEB_DIST })
+        const host = opts.host ?? process.env['HOST'] ?? '127.0.0.1'
+        const fixed = opts.port ?? (process.env['PORT'] ? port(process.env['PORT']) : undefined)
+        const address = await listen(app, host, fixed)
+        const stats = await store.stats()
+        process.stdout.write(`\n${color.bold('Entente')} is running at ${color.bold(address)}  (${stats.documents} documents, ${stats.events} events; API docs at ${address}/api/docs)\n`)
+        if (opts.once) {
+          const health = await fetch(`${address}/api/health`)
+          const page = await fetch(`${address}/`)
+          process.stdout.write(`health ${health.status}, web app ${page.status}\n`)
+          if (!health.ok || !page.ok) throw new CliError('the server did not answer as it should')
+          return
         }
-        process.stdout.write(`\nMore: npx entente events --actor ${opts.actor} | npx entente events --pair ${opts.actor},PRK --format jsonl | npx entente stats | npx entente --help\n`)
+        process.stdout.write('Press Ctrl+C to stop.\n')
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve()
+          process.once('SIGINT', stop)
+          process.once('SIGTERM', stop)
+        })
       } finally {
+        await app?.close()
         await store.close()
       }
     })
+}
+
+/** Listens on the port asked for, else on 8080 or the next free port after it. */
+async function listen(app: Awaited<ReturnType<typeof buildApp>>, host: string, fixed?: number): Promise<string> {
+  const candidates = fixed !== undefined ? [fixed] : Array.from({ length: 20 }, (_, i) => 8080 + i)
+  for (const p of candidates) {
+    try {
+      await app.listen({ port: p, host })
+      const a = app.server.address()
+      const shown = host.includes(':') ? `[${host}]` : host
+      return `http://${shown}:${typeof a === 'object' && a ? a.port : p}`
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || fixed !== undefined) throw new CliError(`cannot listen on ${host}:${p}: ${(err as Error).message}`)
+    }
+  }
+  throw new CliError('no free port between 8080 and 8099: set PORT')
 }

@@ -1,0 +1,141 @@
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { EXAMPLES_DIR, ROOT, knowledgeBase, openStore } from '../src/service/context.ts'
+import { ingestPaths } from '../src/service/ingest.ts'
+import { buildApp, type Api } from '../src/server/app.ts'
+import { ensureWebBuilt, WEB_DIST } from '../src/server/web-build.ts'
+import type { Store } from '../src/store/store.ts'
+
+// The web app in real Chromium (Debian's, which .ci/run installs). Screenshots are kept as artefacts.
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+const skip = existsSync(CHROMIUM) || process.env['CI'] ? false : `no Chromium at ${CHROMIUM}`
+const shots = join(ROOT, 'test-artifacts', 'screenshots')
+const dir = mkdtempSync(join(tmpdir(), 'entente-web-'))
+let store: Store
+let app: Api
+let browser: Browser
+let base = ''
+
+before(async () => {
+  if (skip) return
+  mkdirSync(shots, { recursive: true })
+  store = await openStore(join(dir, 'web.db'))
+  await ingestPaths([EXAMPLES_DIR], knowledgeBase(), store)
+  await ensureWebBuilt()
+  app = await buildApp({ store, kb: knowledgeBase(), uploads: join(dir, 'uploads'), webDir: WEB_DIST })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'] })
+})
+
+after(async () => {
+  await browser?.close()
+  await app?.close()
+  await store?.close()
+})
+
+async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport, locale: 'en-GB' })
+  const errors: string[] = []
+  page.on('pageerror', (err) => errors.push(err.message))
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('favicon')) errors.push(m.text()) })
+  await page.goto(`${base}${path}`)
+  return { page, errors }
+}
+
+const edgeCount = async (page: Page) => Number((await page.getByTestId('edge-count').textContent())?.split(' ')[0])
+
+test('network: the graph draws, and moving the time slider changes it', { skip }, async () => {
+  const { page, errors } = await open('/?view=network&lang=en')
+  await page.waitForFunction(() => /^\d+ /.test(document.querySelector('[data-testid="edge-count"]')?.textContent ?? ''))
+  await page.waitForSelector('[data-testid="graph"] canvas')
+  const last = await edgeCount(page)
+  const lastDate = await page.getByTestId('slider-date').textContent()
+  assert.ok(last > 0, 'relations at the latest date')
+  await page.screenshot({ path: join(shots, 'network.png') })
+  // to the first month: fewer relations
+  await page.getByTestId('time-slider').focus()
+  await page.keyboard.press('Home')
+  await page.waitForFunction((d) => document.querySelector('[data-testid="slider-date"]')?.textContent !== d, lastDate)
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="edge-count"]')?.textContent?.split(' ')[0]) !== n, last)
+  const first = await edgeCount(page)
+  assert.ok(first < last, `${first} relations at the first month, ${last} at the last`)
+  assert.match(page.url(), /at=\d{4}-\d{2}/, 'the date is kept in the URL')
+  await page.screenshot({ path: join(shots, 'network-early.png') })
+  assert.deepEqual(errors, [])
+  await page.close()
+})
+
+test('pair: a pair shows its score chart and its evidence with highlighted sentences', { skip }, async () => {
+  const { page, errors } = await open('/?view=pair&a=RUS&b=PRK&lang=en')
+  await page.waitForSelector('[data-testid="evidence"] li')
+  assert.match((await page.getByTestId('pair-state').textContent()) ?? '', /State: (allied|aligned|neutral|strained|hostile)/)
+  assert.ok(await page.locator('.chart svg').count() > 0, 'a chart')
+  assert.ok(await page.locator('[data-testid="evidence"] mark.trigger').count() > 0, 'triggers highlighted')
+  await page.screenshot({ path: join(shots, 'pair.png'), fullPage: true })
+  // the evidence links to the reader, which explains the event
+  await page.locator('[data-testid="evidence"] a').first().click()
+  await page.waitForSelector('[data-testid="explain"]')
+  assert.match(page.url(), /view=reader/)
+  assert.deepEqual(errors, [])
+  await page.close()
+})
+
+test('map: countries are coloured by their state with the focused actor', { skip }, async () => {
+  const { page, errors } = await open('/?view=map&focus=RUS&lang=en')
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="map"] path')].some((p) => !['#eee', '#222'].includes(p.getAttribute('fill') ?? '')))
+  assert.ok(await page.locator('[data-testid="map"] path').count() > 150)
+  assert.equal(await page.locator('[data-testid="map"] path[data-iso="RUS"]').getAttribute('fill'), '#222')
+  await page.screenshot({ path: join(shots, 'map.png') })
+  assert.deepEqual(errors, [])
+  await page.close()
+})
+
+test('reader: a document with mentions, times and events highlighted; an event explains its rules', { skip }, async () => {
+  const { page, errors } = await open('/?view=reader&lang=en')
+  await page.locator('.docs a').first().click()
+  await page.waitForSelector('[data-testid="reader-text"] mark.mention')
+  assert.ok(await page.locator('[data-testid="reader-text"] mark.time').count() > 0)
+  await page.locator('.found a').first().click()
+  await page.waitForSelector('[data-testid="explain"] code')
+  assert.match((await page.getByTestId('explain').textContent()) ?? '', /trigger:/)
+  await page.screenshot({ path: join(shots, 'reader.png'), fullPage: true })
+  assert.deepEqual(errors, [])
+  await page.close()
+})
+
+test('ingest: an uploaded file is read, summarised, and appears in the reader; its text is never run as HTML', { skip }, async () => {
+  const file = join(dir, 'upload-test.txt')
+  writeFileSync(file, 'Usbekistan und Kasachstan vertiefen <script>window.__pwned = 1</script> Kooperation\n\nUsbekistan hat am Dienstag Kasachstan 5000 Tonnen Weizen geliefert. <img src=x onerror="window.__pwned = 2"> Die Regierung in Taschkent bestätigte die Lieferung.')
+  const { page, errors } = await open('/?view=ingest&lang=en')
+  await page.getByTestId('file-input').setInputFiles(file)
+  await page.waitForSelector('[data-testid="ingest-summary"]')
+  assert.match((await page.getByTestId('ingest-summary').textContent()) ?? '', /1 new/)
+  await page.screenshot({ path: join(shots, 'ingest.png') })
+  await page.goto(`${base}/?view=reader&lang=en`)
+  await page.getByText('Usbekistan und Kasachstan vertiefen', { exact: false }).first().click()
+  await page.waitForSelector('[data-testid="reader-text"] mark')
+  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, 'no script from the article ran')
+  assert.ok(((await page.getByTestId('reader-text').textContent()) ?? '').includes('<script>'), 'the markup is shown as text')
+  assert.deepEqual(errors, [])
+  await page.close()
+})
+
+test('German interface, keyboard navigation and a phone-sized screen', { skip }, async () => {
+  const { page, errors } = await open('/?view=network&lang=de', { width: 390, height: 844 })
+  await page.waitForSelector('[data-testid="graph"] canvas')
+  assert.equal(await page.locator('nav a[data-view="map"]').textContent(), 'Karte')
+  // the actor search works from the keyboard
+  await page.locator('#actor-search').fill('Nordkor')
+  await page.waitForSelector('.hits li')
+  await page.keyboard.press('Enter')
+  await page.waitForFunction(() => location.search.includes('focus=PRK'))
+  await page.screenshot({ path: join(shots, 'phone-network.png') })
+  assert.deepEqual(errors, [])
+  await page.close()
+})
