@@ -8,9 +8,10 @@ import { PairView } from './views/Pair.tsx'
 import { MapView } from './views/MapView.tsx'
 import { ReaderView } from './views/Reader.tsx'
 import { IngestView } from './views/Ingest.tsx'
+import { EventsView } from './views/Events.tsx'
 import './styles.css'
 
-const VIEWS = ['network', 'pair', 'map', 'reader', 'ingest'] as const
+const VIEWS = ['network', 'pair', 'map', 'events', 'reader', 'ingest'] as const
 export type View = (typeof VIEWS)[number]
 
 function App() {
@@ -32,13 +33,14 @@ function App() {
           ))}
           <a href="/api/docs" target="_blank" rel="noopener">{t('nav.api')}</a>
         </nav>
-        <ActorSearch t={t} onPick={(id) => go(view === 'pair' ? (params.a ? { b: id } : { a: id }) : { focus: id, view: view === 'reader' || view === 'ingest' ? 'network' : view })} />
+        <ActorSearch t={t} onPick={(id) => go(view === 'pair' ? (params.a ? { b: id } : { a: id }) : view === 'events' ? { actor: id, page: '' } : { focus: id, view: view === 'reader' || view === 'ingest' ? 'network' : view })} />
         <button class="lang" onClick={() => { const next = lang === 'de' ? 'en' : 'de'; setLang(next); go({ lang: next }, true) }}>{t('lang.switch')}</button>
       </header>
       <main>
         {view === 'network' && <NetworkView t={t} params={params} go={go} />}
         {view === 'pair' && <PairView t={t} params={params} go={go} />}
         {view === 'map' && <MapView t={t} params={params} go={go} />}
+        {view === 'events' && <EventsView t={t} params={params} go={go} />}
         {view === 'reader' && <ReaderView t={t} params={params} go={go} />}
         {view === 'ingest' && <IngestView t={t} go={go} />}
       </main>
