@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { kb, de } from './helpers.ts'
 import { cleanText } from '../src/ingest/clean.ts'
 import { readArticles } from '../src/ingest/read-file.ts'
-import { buildDoc } from '../src/ingest/build-doc.ts'
+import { buildDoc, buildDocs } from '../src/ingest/build-doc.ts'
 import { ingestPaths } from '../src/service/ingest.ts'
 import { SqliteStore } from '../src/store/sqlite-store.ts'
 
@@ -86,4 +86,16 @@ test('ingestion is idempotent, replaces a changed file, and reports a bad file w
   } finally {
     await store.close()
   }
+})
+
+test('a page in two languages becomes one document per language, each read with its own pack and the page\'s date', () => {
+  const german = 'Russland und Nordkorea vertiefen ihre Zusammenarbeit\n\nStand: 20.06.2024\n\nDer russische Präsident Wladimir Putin und der nordkoreanische Machthaber Kim Jong Un haben am Mittwoch in Pjöngjang einen Vertrag über eine umfassende strategische Partnerschaft unterzeichnet, der auch gegenseitigen Beistand im Fall eines Angriffs vorsieht.'
+  const en = 'English summary: Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a comprehensive strategic partnership treaty in Pyongyang on Wednesday, which includes a pledge of mutual assistance if either country is attacked.'
+  const docs = buildDocs({ index: 0, text: `${german}\n\n${en}`, format: 'txt' }, '/tmp/mixed.txt', kb)
+  assert.deepEqual(docs.map((d) => d.lang), ['de', 'en'])
+  assert.deepEqual(docs.map((d) => d.date?.value), ['2024-06-20', '2024-06-20'])
+  assert.notEqual(docs[0]!.sourceKey, docs[1]!.sourceKey)
+  assert.ok(docs[0]!.events.some((e) => e.type === 'SUPPORT' && e.date === '2024-06-19'), JSON.stringify(docs[0]!.events.map((e) => [e.type, e.date])))
+  // one language: one document, as before
+  assert.equal(buildDocs({ index: 0, text: german, format: 'txt' }, '/tmp/de.txt', kb).length, 1)
 })

@@ -54,3 +54,22 @@ test('narrative mode anchors a bare month to the last year the text named, not t
 test('an impossible day is not a date', () => {
   assert.deepEqual(tagTimes('Am 31. Februar 2024 geschah nichts.', de.time, { anchor: '2025-01-01' }).map((t) => t.value), ['2024-02'])
 })
+
+test('English dates resolve against the publication date', async () => {
+  const { kb } = await import('./helpers.ts')
+  const en = kb.packs.get('en')!
+  const cases: [string, string, string][] = [
+    ['The talks ended in late June.', 'late June', '2025-06'],
+    ['Deliveries resumed in early 2025.', 'early 2025', '2025'],
+    ['Lavrov visited Yerevan on May 20-21, 2025.', 'May 20-21, 2025', '2025-05-20'],
+    ['The drills took place last autumn.', 'last autumn', '2024-FA'],
+    ['Troops have been stationed there since 2014.', 'since 2014', '2014'],
+    ['The treaty came into force in mid-2024.', 'mid-2024', '2024'],
+    ['The minister flew to Beijing on Wednesday.', 'Wednesday', '2025-07-02'],
+    ['Two weeks ago the border was closed.', 'Two weeks ago', '2025-W25'],
+  ]
+  for (const [sentence, text, value] of cases) {
+    const found = tagTimes(sentence, en.time, { anchor: '2025-07-03' }).map((t) => [t.text, t.value])
+    assert.deepEqual(found, [[text, value]], sentence)
+  }
+})

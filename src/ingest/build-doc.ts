@@ -4,7 +4,7 @@ import type { Doc, DocDate } from '../pipeline/document.ts'
 import type { KnowledgeBase } from '../kb/knowledge.ts'
 import type { RawArticle } from './article.ts'
 import { cleanText } from './clean.ts'
-import { detectLanguage } from './language.ts'
+import { detectLanguage, languageSections } from './language.ts'
 import { estimatedDate, normaliseMetadataDate, statedDate } from './pubdate.ts'
 import { guessTitle, publisherFromUrl } from './title.ts'
 import { analyse } from '../pipeline/pipeline.ts'
@@ -17,12 +17,25 @@ export interface BuildOptions {
   lang?: string
 }
 
+/**
+ * The documents of one article: one, or one per language when the page mixes languages
+ * paragraph by paragraph (each part in its own language's pack, all with the article's date).
+ */
+export function buildDocs(article: RawArticle, path: string, kb: KnowledgeBase, options: BuildOptions = {}): Doc[] {
+  if (options.lang || article.lang) return [buildDoc(article, path, kb, options)]
+  const sections = languageSections(article.text, kb.packs)
+  if (sections.length < 2) return [buildDoc(article, path, kb, options)]
+  const first = buildDoc({ ...article, text: sections[0]!.text }, path, kb, { ...options, lang: sections[0]!.lang }, 1)
+  const rest = sections.slice(1).map((s, n) => buildDoc({ ...article, text: s.text, title: undefined }, path, kb, { ...options, lang: s.lang }, n + 2, first.date))
+  return [first, ...rest]
+}
+
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16)
 }
 
 /** Cleans one article, finds its metadata and runs the understanding stages over it. */
-export function buildDoc(article: RawArticle, path: string, kb: KnowledgeBase, options: BuildOptions = {}): Doc {
+export function buildDoc(article: RawArticle, path: string, kb: KnowledgeBase, options: BuildOptions = {}, part = 0, inheritedDate: DocDate | null = null): Doc {
   const file = basename(path)
   const fallbackLang = kb.packs.keys().next().value as string
   const metaLang = article.lang && kb.packs.has(article.lang) ? article.lang : undefined
@@ -32,7 +45,7 @@ export function buildDoc(article: RawArticle, path: string, kb: KnowledgeBase, o
   const text = cleanText(article.text, pack)
   if (!text) throw new InputError(path, 'no article text left after removing site chrome')
 
-  let date: DocDate | null = null
+  let date: DocDate | null = inheritedDate
   if (options.date) date = { value: options.date, source: 'override', rule: 'cli.date' }
   const metaDate = article.date ? normaliseMetadataDate(article.date) : null
   if (!date && metaDate) date = { value: metaDate, source: 'metadata', rule: `${article.format}.metadata` }
@@ -41,13 +54,13 @@ export function buildDoc(article: RawArticle, path: string, kb: KnowledgeBase, o
   const doc: Doc = {
     id: contentHash(`${lang}\n${date?.value ?? ''}\n${text}`),
     file,
-    sourceKey: article.index ? `${path}#${article.index}` : path,
+    sourceKey: `${path}${article.index ? `#${article.index}` : ''}${part ? `@${part}` : ''}`,
     format: article.format,
     title: article.title ?? guessTitle(text),
     publisher: article.publisher ?? publisherFromUrl(article.url),
     url: article.url ?? null,
     lang,
-    langSource: options.lang ? 'override' : metaLang ? 'metadata' : 'detected',
+    langSource: part ? 'detected-section' : options.lang ? 'override' : metaLang ? 'metadata' : 'detected',
     date,
     text,
     sentences: [], tokens: [], mentions: [], times: [], events: [],

@@ -7,3 +7,27 @@ export function detectLanguage(text: string, packs: Map<string, LanguagePack>): 
   const code = franc(text.slice(0, 4000), { only: [...byFranc.keys()], minLength: 10 })
   return byFranc.get(code) ?? null
 }
+
+export interface LanguageSection { lang: string; text: string }
+
+/**
+ * A page in two languages ("English summary" under a German article) as runs of paragraphs in one
+ * language each. Paragraphs shorter than `minChars` say too little and join their neighbours' run.
+ * Returns one section when the page is in one language.
+ */
+export function languageSections(text: string, packs: Map<string, LanguagePack>, minChars = 200): LanguageSection[] {
+  const paragraphs = text.split(/\n\s*\n/)
+  const langs = paragraphs.map((p) => (p.trim().length >= minChars ? detectLanguage(p, packs) : null))
+  // Short paragraphs take the language of the next long one, else of the previous one.
+  for (let i = langs.length - 1; i >= 0; i--) if (!langs[i] && i + 1 < langs.length) langs[i] = langs[i + 1]!
+  for (let i = 0; i < langs.length; i++) if (!langs[i] && i > 0) langs[i] = langs[i - 1]!
+  const sections: LanguageSection[] = []
+  paragraphs.forEach((p, i) => {
+    const lang = langs[i] ?? ''
+    const last = sections.at(-1)
+    if (last && last.lang === lang) last.text += `\n\n${p}`
+    else sections.push({ lang, text: p })
+  })
+  const known = sections.filter((s) => s.lang)
+  return known.length > 1 ? known : [{ lang: known[0]?.lang ?? '', text }]
+}

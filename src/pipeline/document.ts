@@ -101,7 +101,7 @@ export interface Doc {
   publisher: string | null
   url: string | null
   lang: string
-  langSource: 'detected' | 'metadata' | 'override'
+  langSource: 'detected' | 'metadata' | 'override' | 'detected-section'
   date: DocDate | null
   text: string
   sentences: Sentence[]

@@ -3,7 +3,7 @@ import { extname, join, resolve } from 'node:path'
 import type { KnowledgeBase } from '../kb/knowledge.ts'
 import type { Store } from '../store/store.ts'
 import { readArticles, SUPPORTED } from '../ingest/read-file.ts'
-import { buildDoc, type BuildOptions } from '../ingest/build-doc.ts'
+import { buildDocs, type BuildOptions } from '../ingest/build-doc.ts'
 
 export interface IngestSummary {
   files: number
@@ -48,12 +48,13 @@ export async function ingestPaths(paths: string[], kb: KnowledgeBase, store: Sto
       summary.documents.failed += read.warnings.length
       for (const article of read.articles) {
         try {
-          const doc = buildDoc(article, file, kb, options)
-          const outcome = await store.saveDocument(doc, file)
-          summary.documents[outcome]++
-          if (outcome !== 'unchanged') {
-            summary.sentences += doc.sentences.length
-            summary.events += doc.events.length
+          for (const doc of buildDocs(article, file, kb, options)) {
+            const outcome = await store.saveDocument(doc, file)
+            summary.documents[outcome]++
+            if (outcome !== 'unchanged') {
+              summary.sentences += doc.sentences.length
+              summary.events += doc.events.length
+            }
           }
         } catch (err) {
           summary.documents.failed++
