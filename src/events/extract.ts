@@ -300,6 +300,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             how.push('subject:topic-mit')
           }
         }
+        // "accuse Tehran of supplying Russia with drones": the gerund's subject is the accused.
+        if (ref.kind === 'verb' && g.gerundPrepositions.includes(tokens[i - 1]?.norm ?? '')) {
+          const control = words.findIndex((t) => t.start < tokens[i]!.start && g.gerundControlVerbs.includes(t.norm))
+          const accused = control >= 0 ? phrases.find((p) => p.attach.kind === 'bare' && tokens[p.from]!.start > words[control]!.start && p.to <= i) : undefined
+          if (accused) { subject = accused; how.push('subject:gerund-control') }
+        }
         if (!subject && infinitive && ci > 0 && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.objectControlVerbs.includes(t.norm))) {
           // "bat den Kreml, … einzumarschieren": the infinitive's subject is the main clause's object.
           const prevPhrases = phrasesOf.get(clauses[ci - 1]!)!
@@ -317,7 +323,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = clauseSubject
           how.push('subject:from-main-clause')
         }
-        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, nounPhraseWord }
+        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, nounPhraseWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles = assignRoles(roleCtx, specs)
         how.push(...roles.how)

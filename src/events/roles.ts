@@ -14,6 +14,10 @@ export interface RoleContext {
   agentPreps: string[]
   /** A word that may stand inside a noun phrase before its head: determiner or adjective, not a preposition. */
   nounPhraseWord: (t: Token) => boolean
+  /** The language puts objects before verbs too (German verb-final clauses); else only after. */
+  objectsBeforeVerb: boolean
+  /** Nouns are written in lower case, so a name may stand right before a noun as its modifier ("US sanctions"). */
+  namesModifyNouns: boolean
 }
 
 const distance = (p: Phrase, at: number) => (p.from > at ? p.from - at : at - p.to + 0.5)
@@ -33,7 +37,7 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
   }
   if (spec === 'object') {
     const bare = free.filter((p) => p.attach.kind === 'bare' && p !== ctx.subject)
-    return bare.find((p) => p.from > t) ?? bare[0] ?? null
+    return bare.find((p) => p.from > t) ?? (ctx.objectsBeforeVerb ? bare[0] ?? null : null)
   }
   if (spec === 'any') return nearest(free, t)
   if (spec === 'gen') {
@@ -49,7 +53,9 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
   }
   if (spec === 'adj') {
     // A demonym before the noun ("iranische Drohnen"), or a name glued to it ("US-Luftangriffe").
-    return free.find((p) => p.to <= t && t - p.to <= 1 && (p.mentions.every((m) => m.kind === 'adjective') || ctx.tokens[p.to]?.text === '-' && ctx.tokens[p.to]!.start === ctx.tokens[p.to - 1]!.end)) ?? null
+    return free.find((p) => p.to <= t && t - p.to <= 1 && (p.mentions.every((m) => m.kind === 'adjective') || ctx.tokens[p.to]?.text === '-' && ctx.tokens[p.to]!.start === ctx.tokens[p.to - 1]!.end
+      // "US sanctions", "EU aid": in a language with lower-case nouns a name right before the noun modifies it.
+      || ctx.namesModifyNouns && p.to === t)) ?? null
   }
   if (spec.startsWith('prep:')) {
     // Phrases carry the folded key of their preposition ("für" → "fur").
@@ -89,6 +95,11 @@ export function assignRoles(ctx: RoleContext, specs: { source: string[]; target:
     for (const spec of order) {
       source = fillRole(spec, ctx, used)
       if (source) { how.push(`source:${spec}`); break }
+    }
+    // "The treaty, signed by Putin and Kim in Pyongyang, …": a participle with its agent right after it.
+    if (!source && ctx.ref.kind === 'verb') {
+      source = ctx.phrases.find((p) => p.attach.kind === 'prep' && ctx.agentPreps.includes(p.attach.prep) && p.from > ctx.trigger && p.from - ctx.trigger <= 2) ?? null
+      if (source) how.push('source:participle-agent')
     }
   }
   if (source) {

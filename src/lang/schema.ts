@@ -17,6 +17,9 @@ export const grammarSchema = z.object({
   determiners: words,
   coordinators: words,
   subordinators: words,
+  /** Prepositions before a gerund ("accuse X of supplying") and the verbs whose object is the gerund's subject. */
+  gerundPrepositions: words.default([]),
+  gerundControlVerbs: words.default([]),
   /** Adverbial phrases that begin with a preposition but govern no noun ("unter anderem"). */
   adverbialPhrases: words.default([]),
   /** Subordinators of time: their clause dates the main clause ("Als … vorrückten, schickte …"). */
