@@ -108,6 +108,22 @@ function isAttributive(tokens: Token[], at: number, clause: Clause, mentionToken
   return false
 }
 
+/**
+ * In a language that writes nouns in lower case, "attacks" may be a verb ("Russia attacks Kyiv")
+ * or a noun ("the attacks on Kyiv"). The word before decides: a subject, a pronoun, an auxiliary
+ * or "to" makes a verb; anything else (an article, an adjective, a preposition) a noun.
+ */
+function homographReading(refs: TriggerRef[], tokens: Token[], i: number, from: number, g: LanguagePack['grammar'], mentionTokens: Set<number>): TriggerRef[] {
+  if (g.capitalisesNouns || !refs.some((r) => r.kind === 'noun') || !refs.some((r) => r.kind !== 'noun')) return refs
+  const prev = i > from ? tokens[i - 1]! : undefined
+  const next = tokens[i + 1]
+  // "US sanctions on Iran": a preposition right after makes it a noun all the same.
+  const verbal = !!prev && (mentionTokens.has(i - 1) && !g.determiners.includes(prev.norm)
+    || [...g.subjectPronouns, ...g.finiteAuxiliaries, ...g.infinitiveMarkers, ...g.relativeSubjects].includes(prev.norm))
+    && !(next && g.prepositions.includes(next.norm))
+  return refs.filter((r) => (verbal ? r.kind !== 'noun' : r.kind === 'noun'))
+}
+
 /** The genitive attribute of a clause's first noun phrase, before the verb: "Eine Arbeitsgruppe der UN …". */
 function firstPhraseGenitive(phrases: Phrase[], tokens: Token[], clause: Clause, verb: number, g: LanguagePack['grammar'], mentionTokens: Set<number>): Phrase | null {
   const gen = phrases.find((p) => p.attach.kind === 'gen' && p.to <= verb)
@@ -259,7 +275,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     if (clause.apposition) continue
     for (let i = clause.from; i < clause.to; i++) {
       if (mentionTokens.has(i) || !inClause(clause, i)) continue
-      const refs = triggersOf(lex, tokens[i]!)
+      const refs = homographReading(triggersOf(lex, tokens[i]!), tokens, i, from, g, mentionTokens)
       // "stellte das Verfahren … ein" is einstellen: with its particle closing the clause, the
       // verb is a particle verb, and the readings of the plain verb (stellen gegen) do not apply.
       const particleVerb = refs.some((r) => r.kind === 'split' && particleCloses(r, tokens, i, clause, g))
