@@ -13,6 +13,16 @@ interface Record { id: string; event: string; text: string; date?: string; sourc
 // PLOVER 0.5/0.6 labels in today's PLOVER (bench/README.md).
 const LABELS: { [k: string]: string } = { DEMAND: 'REQUEST', DISAPPROVE: 'ACCUSE', INVESTIGATE: 'ACCUSE', FIGHT: 'ASSAULT' }
 const MUTUAL = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
+const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID'])
+
+/**
+ * Our events in PLOVER's terms. PLOVER codes an offer or promise of cooperation (CAMEO 03,
+ * "express intent to cooperate") as AGREE; Entente keeps the act and marks it planned
+ * ("will provide aid": AID, planned). The two say the same thing.
+ */
+function ploverType(e: { type: string; modality: string }): string {
+  return e.modality === 'planned' && COOPERATIVE.has(e.type) ? 'AGREE' : e.type
+}
 
 const args = process.argv.slice(2)
 const flag = (name: string) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : undefined }
@@ -45,9 +55,10 @@ for (const r of records) {
   const gold = LABELS[r.event] ?? r.event
   const doc = buildDoc({ index: 0, text: r.text, format: 'txt' }, `${r.id}.txt`, kb, { date: r.date ?? '2000-01-01', lang: 'en' })
   const best = [...doc.events].sort((a, b) => b.confidence - a.confidence)[0]
-  if (best?.type === gold) typeRight++
-  else confusion.set(`${gold} → ${best?.type ?? 'none'}`, (confusion.get(`${gold} → ${best?.type ?? 'none'}`) ?? 0) + 1)
-  if (verbose && best?.type !== gold) console.log(`${r.id}  gold ${gold}, got ${best?.type ?? 'none'}  | ${r.text}`)
+  const type = best ? ploverType(best) : undefined
+  if (type === gold) typeRight++
+  else confusion.set(`${gold} → ${type ?? 'none'}`, (confusion.get(`${gold} → ${type ?? 'none'}`) ?? 0) + 1)
+  if (verbose && type !== gold) console.log(`${r.id}  gold ${gold}, got ${type ?? 'none'}  | ${r.text}`)
 
   const sources = list(r.source).map(goldActor)
   const targets = list(r.target).map(goldActor)

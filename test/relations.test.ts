@@ -155,3 +155,17 @@ test('the graph exports to GraphML, GEXF and JSON with its nodes, edges and evid
   assert.deepEqual(json.nodes.map((x) => x.id), ['BLR', 'RUS', 'UKR'])
   assert.ok(json.edges.every((e) => e.evidence.length === 1))
 })
+
+test('generic parties (police, rebels) take part in events but never in relations between named actors', async () => {
+  const { analyseText, kb } = await import('./helpers.ts')
+  const { actsFromEvents } = await import('../src/service/relations.ts')
+  const doc = analyseText('Police arrested dozens of protesters. Israeli police detained Palestinian activists. North Korea sent troops to Russia.', '2025-06-17', 'en')
+  const events = doc.events.map((e) => `${e.source}>${e.target}:${e.type}`)
+  assert.ok(events.includes('POLICE>PROTESTERS:COERCE'), events.join(' '))
+  assert.ok(events.includes('ISR>PSE:COERCE'), 'a demonym before a generic party names its state')
+  assert.ok(events.includes('PRK>RUS:AID'), 'the generic "troops" is what is sent, not the partner')
+  const stored = doc.events.map((e, n) => ({ ...e, id: `d-${n}`, docId: 'd', file: 'f', lang: 'en', docDate: '2025-06-17', publisher: null, sentenceText: '', sentenceStart: 0, sourceSpan: [0, 0] as [number, number], targetSpan: [0, 0] as [number, number] }))
+  const { acts } = actsFromEvents(stored, kb)
+  assert.ok(acts.every((x) => kb.actors.get(x.source)?.kind !== 'sector' && kb.actors.get(x.target)?.kind !== 'sector'))
+  assert.ok(acts.some((x) => x.source === 'PRK'))
+})

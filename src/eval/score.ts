@@ -95,9 +95,13 @@ export interface EvalReport {
   spurious: Prediction[]
 }
 
-export function evaluate(preds: Prediction[], facts: GoldFact[]): EvalReport {
+/**
+ * `inScope` says which actors the gold speaks of (by default all): events with a generic party
+ * ("police", "rebels") are outside the gold's actor codes and neither right nor wrong.
+ */
+export function evaluate(preds: Prediction[], facts: GoldFact[], inScope: (actor: string) => boolean = () => true): EvalReport {
   const docs = new Set(facts.map((f) => f.doc))
-  const scoped = preds.filter((p) => docs.has(p.doc))
+  const scoped = preds.filter((p) => docs.has(p.doc) && inScope(p.source) && inScope(p.target))
   const strict = scoreLevel(scoped, facts, strictMatch)
   const relation = scoreLevel(scoped, facts, relationMatch)
   const datesRight = strict.pairs.filter(([p, g]) => datesAgree(p.date, g.date)).length

@@ -240,7 +240,7 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
 }
 
 /** Relation events of one sentence. */
-function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean): RelationEvent[] {
+function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean): RelationEvent[] {
   const { tokens } = doc
   const g = pack.grammar
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
@@ -339,7 +339,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = clauseSubject
           how.push('subject:from-main-clause')
         }
-        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, nounPhraseWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns }
+        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, nounPhraseWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles = assignRoles(roleCtx, specs)
         how.push(...roles.how)
@@ -497,8 +497,8 @@ function dedupe(events: RelationEvent[]): RelationEvent[] {
   })
 }
 
-/** `isState` tells states from other actors (the knowledge base knows). */
-export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false): RelationEvent[] {
+/** `isState` tells states from other actors, `isSector` generic parties (the knowledge base knows). */
+export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false, isSector: (actor: string) => boolean = () => false): RelationEvent[] {
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
   const state: SentenceState = { lastSubject: null, narrative: new Map() }
@@ -507,7 +507,7 @@ export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: str
   for (const s of doc.sentences) {
     const r = ranges.get(s.index)
     if (!r) continue
-    out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, isState))
+    out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, isState, isSector))
   }
   return dedupe(out)
 }

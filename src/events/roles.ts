@@ -18,6 +18,8 @@ export interface RoleContext {
   objectsBeforeVerb: boolean
   /** Nouns are written in lower case, so a name may stand right before a noun as its modifier ("US sanctions"). */
   namesModifyNouns: boolean
+  /** Generic parties ("troops", "police"): they fill a role only when no named actor can. */
+  isSector: (actor: string) => boolean
 }
 
 const distance = (p: Phrase, at: number) => (p.from > at ? p.from - at : at - p.to + 0.5)
@@ -69,6 +71,16 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
 
 /** Fills source and target from ordered role specs; a passive clause swaps agent and subject. */
 export function assignRoles(ctx: RoleContext, specs: { source: string[]; target: string[] }): { source: Phrase | null; target: Phrase | null; how: string[] } {
+  // "sent troops to Russia": the generic "troops" is what is sent; named actors take the roles first.
+  const generic = (p: Phrase) => p.mentions.every((m) => ctx.isSector(m.actor))
+  if (ctx.phrases.some(generic)) {
+    const named = assignNamed({ ...ctx, phrases: ctx.phrases.filter((p) => !generic(p)), subject: ctx.subject && generic(ctx.subject) ? null : ctx.subject }, specs)
+    if (named.source && named.target) return named
+  }
+  return assignNamed(ctx, specs)
+}
+
+function assignNamed(ctx: RoleContext, specs: { source: string[]; target: string[] }): { source: Phrase | null; target: Phrase | null; how: string[] } {
   const used = new Set<Phrase>()
   const how: string[] = []
   let source: Phrase | null = null

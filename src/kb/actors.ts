@@ -1,6 +1,9 @@
-import type { Group, Organisation, State } from './schema.ts'
+import type { Group, Organisation, Sector, State } from './schema.ts'
 
-export type ActorKind = 'state' | 'igo' | 'armed_group' | 'pmc'
+export type ActorKind = 'state' | 'igo' | 'armed_group' | 'pmc' | 'sector'
+
+/** Generic parties (police, rebels): they take part in events but not in the relations between named actors. */
+export const isSector = (a: Actor | undefined) => a?.kind === 'sector'
 
 export interface Actor {
   id: string
@@ -14,7 +17,7 @@ export interface Actor {
   becomes: { from: string; actor: string }[]
 }
 
-export function actorsFromData(states: State[], organisations: Organisation[], groups: Group[], englishName: (id: string) => string | undefined): Map<string, Actor> {
+export function actorsFromData(states: State[], organisations: Organisation[], groups: Group[], englishName: (id: string) => string | undefined, sectors: Sector[] = []): Map<string, Actor> {
   const actors = new Map<string, Actor>()
   const add = (a: Actor) => {
     if (actors.has(a.id)) throw new Error(`actor id ${a.id} is defined twice`)
@@ -23,6 +26,7 @@ export function actorsFromData(states: State[], organisations: Organisation[], g
   for (const s of states) add({ id: s.id, kind: 'state', name: s.name ?? englishName(s.id) ?? s.id, from: s.from, to: s.to, becomes: [] })
   for (const o of organisations) add({ id: o.id, kind: 'igo', name: o.name, from: o.from, to: o.to, becomes: [] })
   for (const g of groups) add({ id: g.id, kind: g.kind, name: g.name, parent: g.parent, becomes: g.becomes ?? [] })
+  for (const x of sectors) add({ id: x.id, kind: 'sector', name: x.name, becomes: [] })
   return actors
 }
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { loadDataFile } from './data-file.ts'
-import { groupsFile, membershipsFile, organisationsFile, peopleFile, statesFile, type Bloc, type Person, type RoleId } from './schema.ts'
+import { groupsFile, membershipsFile, organisationsFile, peopleFile, sectorsFile, statesFile, type Bloc, type Person, type RoleId } from './schema.ts'
 import { actorsFromData, type Actor } from './actors.ts'
 import { Gazetteer, type AliasConflict, type AliasEntry } from './gazetteer.ts'
 import { loadLanguagePacks, type LanguagePack } from '../lang/pack.ts'
@@ -63,6 +63,7 @@ function buildGazetteer(pack: LanguagePack, actors: Map<string, Actor>, people: 
     for (const f of data?.forms ?? []) gz.add(f, { kind: 'form', actor: actor.id, proper: true, genitive: false, rule: rule('form') })
     for (const m of data?.metonyms ?? []) addName(m, { kind: 'metonym', actor: actor.id, proper: true, rule: rule('metonym') })
     for (const p of data?.inhabitants ?? []) gz.add(p, { kind: 'people', actor: actor.id, proper: true, genitive: false, rule: rule('inhabitants') })
+    for (const n of data?.nouns ?? []) gz.add(n, { kind: 'name', actor: actor.id, proper: false, genitive: false, rule: rule('noun') })
     for (const stem of data?.adjectives ?? []) {
       for (const ending of pack.grammar.adjectiveEndings) {
         gz.add(stem + ending, { kind: 'adjective', actor: actor.id, proper: false, genitive: false, rule: rule('adjective'), base: stem })
@@ -92,10 +93,11 @@ export function loadKnowledgeBase({ dataDir }: KnowledgeBaseOptions): KnowledgeB
   const organisations = loadDataFile(join(kbDir, 'organisations.yaml'), organisationsFile)
   const groups = loadDataFile(join(kbDir, 'groups.yaml'), groupsFile)
   const peopleList = loadDataFile(join(kbDir, 'people.yaml'), peopleFile)
+  const sectors = loadDataFile(join(kbDir, 'sectors.yaml'), sectorsFile)
   const actors = actorsFromData(states, organisations, groups, (id) => {
     const code = alpha2(id)
     return code ? countries.getName(code, 'en') : undefined
-  })
+  }, sectors)
   const people = new Map<string, Person>()
   for (const p of peopleList) {
     if (people.has(p.id)) throw new Error(`${join(kbDir, 'people.yaml')}: person ${p.id} is defined twice`)

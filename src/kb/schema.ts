@@ -30,6 +30,13 @@ export const groupSchema = z.object({
   becomes: z.array(z.object({ from: isoDate, actor: actorId }).strict()).optional(),
 }).strict()
 
+/** Generic parties that are not states or organisations ("police", "rebels", "protesters"). */
+export const sectorSchema = z.object({
+  id: actorId,
+  kind: z.literal('sector'),
+  name: z.string(),
+}).strict()
+
 export const roleIds = ['head_of_state', 'head_of_government', 'foreign_minister', 'defence_minister', 'leader', 'envoy', 'spokesperson', 'other_minister', 'institution'] as const
 export type RoleId = (typeof roleIds)[number]
 
@@ -51,6 +58,8 @@ export const langActorSchema = z.object({
   metonyms: z.array(z.string()).nullish().transform((v) => v ?? []),
   /** Nouns for a country's people, every form ("Russen", "Ukrainer"): they stand for the country's side. */
   inhabitants: z.array(z.string()).nullish().transform((v) => v ?? []),
+  /** Common nouns that name the actor in lower case too (generic sectors: "police", "rebels"). */
+  nouns: z.array(z.string()).nullish().transform((v) => v ?? []),
 }).strict()
 
 export const membershipsFile = z.array(z.object({
@@ -60,6 +69,7 @@ export const membershipsFile = z.array(z.object({
   led_by: actorId.optional(),
   members: z.array(z.object({ actor: actorId, from: isoDate, to: isoDate.optional(), suspended: isoDate.optional() }).strict()).min(1),
 }).strict())
+export type Sector = z.output<typeof sectorSchema>
 export type Bloc = z.output<typeof membershipsFile>[number]
 
 export const notActorsSchema = z.array(z.string().min(1))
@@ -68,6 +78,7 @@ export const ambiguitySchema = z.record(z.string(), z.object({ prefer: actorId, 
 export const statesFile = z.array(stateSchema)
 export const organisationsFile = z.array(organisationSchema)
 export const groupsFile = z.array(groupSchema)
+export const sectorsFile = z.array(sectorSchema)
 export const peopleFile = z.array(personSchema)
 export const langActorsFile = z.record(actorId, langActorSchema)
 

@@ -38,7 +38,10 @@ export function actsFromEvents(events: StoredEvent[], kb: KnowledgeBase): ActSet
   }
   const acts: Act[] = []
   let undated = 0
+  // Generic parties (police, rebels) are no counterparts in relations between named actors.
+  const generic = (id: string) => kb.actors.get(id)?.kind === 'sector'
   for (const reports of members.values()) {
+    if (generic(reports[0]!.source) || generic(reports[0]!.target)) continue
     const best = [...reports].sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id))[0]!
     const stated = [...reports].filter((e) => e.date).sort((a, b) => PRECISION(b.date) - PRECISION(a.date))[0]?.date ?? null
     const day = placeDate(stated ?? best.docDate ?? '')

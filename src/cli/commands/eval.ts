@@ -52,7 +52,7 @@ export function registerEval(program: Command): void {
         const preds: Prediction[] = (await store.events({})).map((e) => ({
           doc: e.file, source: e.source, target: e.target, type: e.type, polarity: e.polarity, modality: e.modality, date: e.date, id: e.id, sentence: e.sentenceText, rule: e.rule,
         }))
-        const report = evaluate(preds, facts)
+        const report = evaluate(preds, facts, (id) => knowledgeBase().actors.get(id)?.kind !== 'sector')
         if (opts.json) printJson({ strict: strip(report.strict), relation: strip(report.relation), dateAccuracy: report.dateAccuracy, documents: summary.documents })
         else printReport(report, !!opts.verbose)
         const failures: string[] = []

@@ -41,7 +41,7 @@ const adjacent = (tokens: Token[], a: Raw, b: Raw) => a.end === b.start || (a.en
  * "Malis Machthaber") and a title or role with the name that follows it
  * ("Außenminister Sergej Lawrow"). A title with neither is dropped.
  */
-function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[], adjectiveEndings: string[]): Raw[] {
+function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[], adjectiveEndings: string[], isSector: (actor: string) => boolean = () => false): Raw[] {
   const out: Raw[] = []
   for (let i = 0; i < raws.length; i++) {
     let cur = raws[i]!
@@ -66,6 +66,10 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
         cur = { ...more, entry: { ...more.entry, kind: 'role', role: title.entry.role, genitive: false, rule: `${title.entry.rule}+link` } }
         i++
       }
+    } else if (actorish(cur) && (cur.entry.kind === 'adjective' || cur.entry.genitive) && next?.actor && isSector(next.actor) && adjacent(tokens, cur, next)) {
+      // "Israeli police", "Ukrainian prisoners": a demonym before a generic party names its state.
+      cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: 'institution', rule: `${next.entry.rule}+${cur.entry.kind}` } }
+      i++
     } else if (actorish(cur) && next?.entry.kind === 'title' && adjacent(tokens, cur, next)) {
       cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: next.entry.role, rule: `${next.entry.rule}+${cur.entry.kind}` } }
       i++
@@ -95,7 +99,7 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
     if (tm && t.start >= tm.start && t.end <= tm.end) timeTokens.add(k)
   })
   for (const [sentence, [from, to]] of sentenceTokenRanges(doc.tokens)) {
-    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators, ctx.pack.grammar.adjectiveEndings)) {
+    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators, ctx.pack.grammar.adjectiveEndings, (id) => ctx.kb.actors.get(id)?.kind === 'sector')) {
       if (!m.actor) continue
       // "russische Touristen", "belarussische Oppositionelle": people of the country, not its state.
       if (m.entry.kind === 'adjective' && m.end < to && privateHeads.has(doc.tokens[m.end]!.norm)) continue
