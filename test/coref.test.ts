@@ -17,6 +17,8 @@ const cases: [string, string[]][] = [
   ['Tadschikistan bat die OVKS um Hilfe. Das Bündnis schickte Truppen.', ['Bündnis=CSTO@OVKS u']],
   ['Das Nachbarland Finnland trat bei.', []],
   ['Serbien geriet unter Druck. China stellte sich hinter seinen wichtigsten Partner.', ['seinen wichtigsten Partner=SRB@Serbie']],
+  // a determiner before an adjective or two, and a contraction as determiner
+  ['Marokko baut eine Grenzmauer. Algerien brach die Beziehungen zum westlichen Nachbarland ab.', ['Nachbarland=MAR@Marokk']],
 ]
 
 for (const [text, expected] of cases) {

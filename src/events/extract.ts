@@ -55,6 +55,10 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
   const positions = (hit: (t: Token) => boolean) => {
     const found: number[] = []
     for (let k = clause.from; k < clause.to; k++) if (inClause(clause, k) && hit(tokens[k]!)) found.push(Math.abs(k - at))
+    // "… mit den Sanktionen, die Tokio gegen Moskau verhängt hat": a relative clause speaks of the
+    // noun before its comma.
+    const head = clause.relative ? tokens[clause.from - 2] : undefined
+    if (head && tokens[clause.from - 1]?.text === ',' && hit(head)) found.push(at - (clause.from - 2))
     return found
   }
   // -1: the rule asks for no evidence, so it competes with no other reading.

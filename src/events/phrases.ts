@@ -58,6 +58,9 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     // "unter anderem Mali": an adverbial phrase that starts like a preposition governs nothing.
     if (preps.has(norm) && adverbials(g).some((a) => a.every((w, n) => tokens[k + n]?.norm === w))) return null
     if (preps.has(norm)) return norm
+    // "Wie die übrigen G7-Staaten hat Japan …": a main clause that opens with a comparing word
+    // compares its actor; it does not act ("Wie Russland mitteilte, …" is a clause of its own).
+    if (g.comparingSubordinators.includes(norm) && k === clause.from && !clause.subordinate) return norm
     if (t.kind === 'word' && (mods.has(t.norm) || g.determiners.includes(t.norm) || looksAdjectival(t, g))) continue
     if (t.text === '-' ) continue
     // "im Militärbündnis OVKS", "der Staat Israel": a class noun right before the name is its apposition.

@@ -35,8 +35,13 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const inWindow = anchors.filter((m) => m.tokenStart < at && sentence - m.sentence <= ctx.pack.coref.window && !sameClause(m, at))
     return inWindow.filter((m) => !afterPreposition(m) && !m.genitive).at(-1) ?? inWindow.at(-1)
   }
+  // "zum westlichen Nachbarland": the determiner may stand before an adjective or two.
+  const adjectival = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Ll}/u.test(t.text) && t.text.length > 4
+    && ctx.pack.grammar.adjectiveEndings.some((e) => e && t.norm.endsWith(e)) && !determiners.has(t.norm)
+  const determined = (i: number) => determiners.has(doc.tokens[i - 1]?.norm ?? '')
+    || adjectival(doc.tokens[i - 1]) && (determiners.has(doc.tokens[i - 2]?.norm ?? '') || adjectival(doc.tokens[i - 2]) && determiners.has(doc.tokens[i - 3]?.norm ?? ''))
   for (let i = 1; i < doc.tokens.length; i++) {
-    if (taken.has(i) || !determiners.has(doc.tokens[i - 1]!.norm)) continue
+    if (taken.has(i) || !determined(i)) continue
     const found = descriptions.find(({ keys }) => keys.every((k, n) => doc.tokens[i + n]?.norm === k && doc.tokens[i + n]!.sentence === doc.tokens[i]!.sentence))
     if (!found) continue
     const d = found.keys
