@@ -143,9 +143,11 @@ function firstPhraseGenitive(phrases: Phrase[], tokens: Token[], clause: Clause,
 }
 
 /** The actor a relative clause refers back to: the last one right before its comma. */
-function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phrase[]>, at: number): Phrase | null {
+function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phrase[]>, at: number, tokens: Token[]): Phrase | null {
   if (!previous) return null
-  const before = (phrasesOf.get(previous) ?? []).filter((p) => p.to <= at && at - p.to <= 3)
+  // "… von Wladimir Putin empfangen worden, der …": the verb cluster may stand between.
+  const verbCluster = (p: Phrase) => at - p.to <= 6 && tokens.slice(p.to, at).every((t) => t.kind === 'punct' || /^\p{Ll}/u.test(t.text))
+  const before = (phrasesOf.get(previous) ?? []).filter((p) => p.to <= at && (at - p.to <= 3 || verbCluster(p)))
   return before[before.length - 1] ?? null
 }
 
@@ -274,7 +276,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // 4: a purpose clause ("um … zu unterstützen") states an aim, not an act.
     if (clause.subordinate && opening[0] && g.purposeMarkers.includes(opening[0].norm)) continue
     const relativeSubject = clause.relative && !!firstWord && g.relativeSubjects.includes(firstWord.norm)
-    const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from) : null
+    const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens) : null
     // An apposition describes; it reports no act of its own.
     if (clause.apposition) continue
     for (let i = clause.from; i < clause.to; i++) {
