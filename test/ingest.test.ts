@@ -99,3 +99,11 @@ test('a page in two languages becomes one document per language, each read with 
   // one language: one document, as before
   assert.equal(buildDocs({ index: 0, text: german, format: 'txt' }, '/tmp/de.txt', kb).length, 1)
 })
+
+test('a wire dateline is where the story was filed, not an actor', () => {
+  const en = buildDoc({ index: 0, text: 'Orbán blocks aid\n\nBRUSSELS — Hungary vetoed the package on Thursday.', format: 'txt' }, '/tmp/dateline.txt', kb, { date: '2023-12-15', lang: 'en' })
+  assert.ok(!en.text.includes('BRUSSELS'))
+  assert.ok(!en.mentions.some((m) => m.actor === 'EU'))
+  const deDoc = buildDoc({ index: 0, text: 'Titel\n\nMoskau (dpa) – Die Türkei hat Drohnen an Aserbaidschan geliefert.', format: 'txt' }, '/tmp/dpa.txt', kb, { date: '2023-12-15', lang: 'de' })
+  assert.ok(deDoc.text.includes('Die Türkei hat Drohnen') && !deDoc.text.includes('(dpa)'))
+})

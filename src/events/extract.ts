@@ -399,7 +399,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           }
           if (pairs.length) how.push(reciprocal ? 'target:reciprocal' : 'target:coordinated-partner')
         }
-        let mod = modalityOf(tokens, clause, { from, to }, cues)
+        let mod = modalityOf(tokens, clause, { from, to }, cues, i)
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
         if (mod.modality === 'asserted' && infinitive && ci > 0) {
           const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues)

@@ -49,7 +49,7 @@ export interface ModalityResult { modality: Modality; cue: string | null; cueAt:
  * its sentence). Denial outranks negation; who vouches for the act (hedged, reported) outranks
  * whether it is still a plan: "will offenbar liefern" is hedged.
  */
-export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean }, sentence: { from: number; to: number }, cues: ModalityCues): ModalityResult {
+export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean }, sentence: { from: number; to: number }, cues: ModalityCues, trigger = -1): ModalityResult {
   const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list)
   const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list)
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
@@ -58,7 +58,8 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const denied = inClause(cues.denied)[0] ?? inSentence(cues.denied)[0]
   if (denied) return result('denied', denied)
   const exempt = new Set(inClause(cues.notNegation).map((h) => h.at))
-  const negation = inClause(cues.negation).find((h) => !exempt.has(h.at))
+  // "refused to send weapons": the cue negates the sending, not the refusing that it names itself.
+  const negation = inClause(cues.negation).find((h) => !exempt.has(h.at) && h.at !== trigger)
   if (negation) return result('negated', negation)
   // A condition or an open question ("Niemand weiß, ob …", "Liefert Peking Waffen?") asserts nothing.
   const opener = tokens.slice(clause.from, clause.to).find((t) => t.kind === 'word')
