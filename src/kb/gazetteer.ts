@@ -45,7 +45,8 @@ export class Gazetteer {
       this.byFirst.set(keys[0]!, list)
     }
     const same = cand.entries.find((e) => e.kind === entry.kind && e.actor === entry.actor && e.person === entry.person && e.role === entry.role)
-    if (same) return
+    // The same alias listed in lower case too ("Foreign Ministry", "foreign ministry") may be written either way.
+    if (same) { if (!entry.proper) same.proper = false; return }
     // A title that names its own state ("Bundeskanzler") is a seat, not a bare title.
     if (entry.kind === 'title' && cand.entries.some((e) => e.kind === 'role')) return
     if (entry.kind === 'role') cand.entries = cand.entries.filter((e) => e.kind !== 'title')

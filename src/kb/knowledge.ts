@@ -74,7 +74,8 @@ function buildGazetteer(pack: LanguagePack, actors: Map<string, Actor>, people: 
     for (const n of person.names) addName(n, { kind: 'person', person: person.id, proper: true, rule: 'kb.person' })
   }
   for (const [role, titles] of Object.entries(pack.roles.titles)) {
-    for (const t of titles ?? []) gz.add(t, { kind: 'title', role: role as RoleId, proper: true, genitive: false, rule: rule(`title.${role}`) })
+    // A title listed in lower case may be written so ("the Russian foreign minister").
+    for (const t of titles ?? []) gz.add(t, { kind: 'title', role: role as RoleId, proper: /^\p{Lu}/u.test(t), genitive: false, rule: rule(`title.${role}`) })
   }
   for (const [seat, s] of Object.entries(pack.roles.seats)) {
     gz.add(seat, { kind: 'role', actor: s.actor, role: s.role, proper: true, genitive: false, rule: rule('seat') })
