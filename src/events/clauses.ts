@@ -46,6 +46,13 @@ function onlyActors(tokens: Token[], from: number, to: number, actorTokens: Set<
 const infinitivePatterns = new WeakMap<Grammar, RegExp | null>()
 
 /** The language's one-word zu-infinitive pattern ("auszusetzen"), compiled once. */
+const participlePatterns = new WeakMap<Grammar, RegExp | null>()
+/** ", adding that …": a present participle (by the pack's pattern) opening a clause. */
+function isParticiple(t: Token | undefined, g: Grammar): boolean {
+  if (!participlePatterns.has(g)) participlePatterns.set(g, g.participlePattern ? new RegExp(g.participlePattern, 'u') : null)
+  return !!t && t.kind === 'word' && !!participlePatterns.get(g)?.test(t.text)
+}
+
 function infinitivePattern(g: Grammar): RegExp | null {
   if (!infinitivePatterns.has(g)) infinitivePatterns.set(g, g.infinitivePattern ? new RegExp(g.infinitivePattern, 'u') : null)
   return infinitivePatterns.get(g)!
@@ -183,6 +190,9 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       const canResume = g.verbFinalSubordinates && open.subordinate && !!resume && afterVerb && !nestedClause(tokens, start, i, subs, g)
       if (afterSpeech && !subs.has(next.norm) && !canResume) {
         begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
+      } else if (isParticiple(next, g)) {
+        // ", accusing it of …", ", adding that …": a participle clause with the main clause's subject.
+        begin(i, { subordinate: true, relative: false, coordinated: true, sharedSubject: true })
       } else if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm))) {
         setApart(i, end)
         // The comma that closes the aside may open the next clause (", in der Russland …").

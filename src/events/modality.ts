@@ -49,7 +49,7 @@ export interface ModalityResult { modality: Modality; cue: string | null; cueAt:
  * its sentence). Denial outranks negation; who vouches for the act (hedged, reported) outranks
  * whether it is still a plan: "will offenbar liefern" is hedged.
  */
-export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean }, sentence: { from: number; to: number }, cues: ModalityCues, trigger = -1): ModalityResult {
+export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, trigger = -1): ModalityResult {
   const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list)
   const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list)
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
@@ -72,7 +72,11 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   if (hedged) return result('hedged', hedged)
   const marker = inSentence(cues.reportedMarkers)[0]
   if (marker) return result('reported', marker)
-  const verb = inSentence(cues.reportedVerbs).find((h) => h.at < clause.from || h.at >= clause.to)
+  // "…, Putin said on Friday, …": a speech verb in an aside of the clause attributes it too.
+  const aside = (at: number) => (clause.skips ?? []).some(([a, b]) => at >= a && at < b)
+  // "Russia moved warheads to Belarus, Putin said.": a speech verb after a comma that follows the act.
+  const trailing = (at: number) => trigger >= 0 && at > trigger && tokens.slice(trigger, at).some((t) => t.text === ',')
+  const verb = inSentence(cues.reportedVerbs).find((h) => h.at < clause.from || h.at >= clause.to || aside(h.at) || trailing(h.at))
   if (verb) return result('reported', verb)
   const planned = inClause(cues.planned)[0]
   if (planned) return result('planned', planned)

@@ -53,6 +53,8 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     }
     // "…, in der Moskau Moldau bedroht": the clause's opening "in der" governs the pronoun, not the noun.
     if (clause.subordinate && k === clause.from + 1 && g.relativePronouns.includes(t.norm) && preps.has(tokens[clause.from]!.norm)) return null
+    // "on hundreds of Chinese companies": "hundreds of" counts, the preposition before it governs.
+    if (g.quantityGlue.includes(norm) && k > clause.from && g.quantityWords.includes(tokens[k - 1]!.norm)) { k--; continue }
     // "…, während Al-Qaida Bamako abschneidet": the word that opens a clause is its conjunction.
     if (k === clause.from && preps.has(norm) && g.subordinators.includes(norm)) return null
     // "unter anderem Mali": an adverbial phrase that starts like a preposition governs nothing.
@@ -121,6 +123,11 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     if (describes && m.kind === 'adjective' && !isState(following.actor)) continue
     // "Kasachstans Nachbarland Aserbaidschan": the genitive describes the actor named after the noun.
     if (describes && m.genitive && m.kind !== 'role') { describedFrom = m.tokenStart; continue }
+    // "the Russian-led CSTO", "the US-brokered ceasefire": a name glued to a participle describes
+    // what follows; it is no party of the clause.
+    const glue = tokens[m.tokenEnd]
+    const participle = tokens[m.tokenEnd + 1]
+    if (glue?.text === '-' && glue.start === tokens[m.tokenEnd - 1]!.end && participle && g.attributiveParticiples.includes(participle.norm)) { describedFrom ??= m.tokenStart; continue }
     const prev = phrases[phrases.length - 1]
     const prevPrep = prev?.attach.kind === 'prep' ? prev.attach.prep : null
     if (prev && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && !m.genitive) {

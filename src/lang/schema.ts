@@ -17,6 +17,10 @@ export const grammarSchema = z.object({
   determiners: words,
   coordinators: words,
   subordinators: words,
+  /** Participles a name is glued to as a modifier ("Russian-led", "US-brokered"). */
+  attributiveParticiples: words.default([]),
+  /** A present participle after a comma opens a clause with the main clause's subject (", adding that …"). */
+  participlePattern: z.string().optional(),
   /** Prepositions before a gerund ("accuse X of supplying") and the verbs whose object is the gerund's subject. */
   gerundPrepositions: words.default([]),
   gerundControlVerbs: words.default([]),
