@@ -130,7 +130,9 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     if (glue?.text === '-' && glue.start === tokens[m.tokenEnd - 1]!.end && participle && g.attributiveParticiples.includes(participle.norm)) { describedFrom ??= m.tokenStart; continue }
     const prev = phrases[phrases.length - 1]
     const prevPrep = prev?.attach.kind === 'prep' ? prev.attach.prep : null
-    if (prev && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && !m.genitive) {
+    // "… to Russia, Seoul said.": an actor followed by a speech verb after a comma is the speaker, not a list member.
+    const speaker = tokens[m.tokenEnd] && g.speechVerbs.includes(tokens[m.tokenEnd]!.norm) && tokens.slice(prev?.to ?? m.tokenStart, m.tokenStart).some((t) => t.text === ',')
+    if (prev && !speaker && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && !m.genitive) {
       prev.mentions.push(m)
       prev.to = m.tokenEnd
       continue

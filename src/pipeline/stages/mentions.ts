@@ -52,7 +52,9 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
       next!.start === cur.end + 1 && titleLinks.includes(tokens[cur.end]!.norm) || next!.start === cur.end && next!.entry.genitive)
     // "Afghanistans säkulare kommunistische Regierung": a genitive state, adjectives, an institution.
     const between = next && cur.entry.genitive && actorish(cur) && next.entry.kind === 'title' ? tokens.slice(cur.end, next.start) : null
-    if (between && between.length <= 3 && between.every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text) && adjectiveEndings.some((e) => e && t.norm.endsWith(e)))) {
+    // Without adjective endings to tell (English), any lower-case modifier may stand there: "Russia's finance minister".
+    const modifier = (t: Token) => adjectiveEndings.some((e) => e) ? adjectiveEndings.some((e) => e && t.norm.endsWith(e)) : true
+    if (between && between.length <= 3 && between.every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text) && modifier(t))) {
       cur = { ...cur, end: next!.end, entry: { ...cur.entry, kind: 'role', role: next!.entry.role, genitive: false, rule: `${next!.entry.rule}+genitive` } }
       i++
     } else if (linked) {
