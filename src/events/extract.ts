@@ -16,6 +16,8 @@ interface SentenceState {
   lastSubject: Phrase | null
   /** Per sentence, the last date its own clauses state (not a relative clause's or an aside's). */
   narrative: Map<number, Dated>
+  /** The time expressions that may date an event, by sentence (computed once per document). */
+  times: Map<number, Doc['times']>
 }
 
 function clauseTokens(tokens: Token[], clause: Clause): Token[] {
@@ -134,13 +136,19 @@ function firstPhraseGenitive(phrases: Phrase[], tokens: Token[], clause: Clause,
   if (!gen) return null
   let nouns = 0
   for (let k = clause.from; k < gen.from; k++) {
-    const t = tokens[k]!
     if (!inClause(clause, k)) continue
-    if (g.prepositions.includes(g.contractions[t.norm] ?? t.norm)) return null
-    if (t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !g.determiners.includes(t.norm) && !mentionTokens.has(k)) nouns++
+    if (isPreposition(tokens[k]!, g)) return null
+    if (isBareNoun(tokens[k]!, k, g, mentionTokens)) nouns++
   }
   return nouns === 1 ? gen : null
 }
+
+/** A capitalised word that is no article and no part of an actor's name: a noun of the clause. */
+function isBareNoun(t: Token, k: number, g: LanguagePack['grammar'], mentionTokens: Set<number>): boolean {
+  return t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !g.determiners.includes(t.norm) && !mentionTokens.has(k)
+}
+
+const isPreposition = (t: Token, g: LanguagePack['grammar']) => g.prepositions.includes(g.contractions[t.norm] ?? t.norm)
 
 /** The actor a relative clause refers back to: the last one right before its comma. */
 function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phrase[]>, at: number, tokens: Token[]): Phrase | null {
@@ -193,29 +201,39 @@ interface Dated { date: string; rule: string }
  * continuation); else null: the gold convention is "null when the text does not say",
  * and the relation model falls back to the publication date itself.
  */
-function usableTimes(doc: Doc) {
+type SentenceTimes = Doc['times']
+
+/** The time expressions that may date an event, by sentence. */
+function usableTimesBySentence(doc: Doc): Map<number, SentenceTimes> {
+  const by = new Map<number, SentenceTimes>()
   // The end of a range ("… und 1989") dates nothing by itself: its start carries the range.
-  return doc.times.filter((t) => t.anchorable && t.precision !== 'decade' && !t.rule.endsWith('.end'))
+  for (const t of doc.times) {
+    if (!t.anchorable || t.precision === 'decade' || t.rule.endsWith('.end')) continue
+    const list = by.get(t.sentence)
+    if (list) list.push(t)
+    else by.set(t.sentence, [t])
+  }
+  return by
+}
+
+/** Whether a span lies in one of the asides a clause skips (a relative clause, an apposition). */
+function inSkip(c: Clause, t: { start: number; end: number }, tokens: Token[]): boolean {
+  return (c.skips ?? []).some(([a, b]) => t.start >= tokens[a]!.start && t.end <= tokens[b - 1]!.end)
 }
 
 /** The date a sentence passes on to the next: the last one its main and adverbial clauses state. */
-function narrativeDate(doc: Doc, sIndex: number, clauses: Clause[], tokens: Token[]): Dated | null {
+function narrativeDate(times: SentenceTimes, clauses: Clause[], tokens: Token[]): Dated | null {
   const own = clauses.filter((c) => !c.relative && !c.apposition)
-  const times = usableTimes(doc).filter((t) => t.sentence === sIndex && own.some((c) =>
-    t.start >= tokens[c.from]!.start && t.end <= tokens[c.to - 1]!.end
-    && !(c.skips ?? []).some(([a, b]) => t.start >= tokens[a]!.start && t.end <= tokens[b - 1]!.end)))
-  const last = times.at(-1)
+  const last = times.filter((t) => own.some((c) => t.start >= tokens[c.from]!.start && t.end <= tokens[c.to - 1]!.end && !inSkip(c, t, tokens))).at(-1)
   return last ? { date: last.date, rule: last.rule } : null
 }
 
-function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], at: number, narrative: Map<number, Dated>, temporals: string[]): Dated | null {
-  const usable = usableTimes(doc)
+function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], at: number, narrative: Map<number, Dated>, temporals: string[], usable: SentenceTimes): Dated | null {
   const startOf = (c: Clause) => tokens[c.from]!.start
   const endOf = (c: Clause) => tokens[c.to - 1]!.end
   // A clause interrupted by a relative clause or an aside does not own the times inside the gap.
-  const skipped = (c: Clause, t: { start: number; end: number }) => (c.skips ?? []).some(([a, b]) => t.start >= tokens[a]!.start && t.end <= tokens[b - 1]!.end)
-  const spanned = (c: Clause) => usable.filter((t) => t.sentence === sIndex && t.start >= startOf(c) && t.end <= endOf(c))
-  const within = (c: Clause) => spanned(c).filter((t) => !skipped(c, t))
+  const spanned = (c: Clause) => usable.filter((t) => t.start >= startOf(c) && t.end <= endOf(c))
+  const within = (c: Clause) => spanned(c).filter((t) => !inSkip(c, t, tokens))
   const nearest = (list: typeof usable) => [...list].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
   const own = nearest(within(clause))
   if (own) return { date: own.date, rule: own.rule }
@@ -254,7 +272,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const backgroundPreps = new Set(g.backgroundPrepositions)
   const npModifiers = new Set([...g.modifierWords, ...g.determiners])
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
-  const passedOn = narrativeDate(doc, sIndex, clauses, tokens)
+  const sentenceTimes = state.times.get(sIndex) ?? []
+  const passedOn = narrativeDate(sentenceTimes, clauses, tokens)
   if (passedOn) state.narrative.set(sIndex, passedOn)
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !g.prepositions.includes(t.norm) && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || looksAdjectival(t, g))
   const events: RelationEvent[] = []
@@ -361,14 +380,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // In a passive, only the genitive of the clause's first noun phrase: "Die Stellungen der Ukraine wurden …".
           const nouns = (from: number, to: number) => {
             let n = 0
-            for (let k = from; k < to; k++) {
-              const t = tokens[k]!
-              if (t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !g.determiners.includes(t.norm) && !mentionTokens.has(k)) n++
-            }
+            for (let k = from; k < to; k++) if (isBareNoun(tokens[k]!, k, g, mentionTokens)) n++
             return n
           }
-          const ofSubject = genitives.find((p) => nouns(clause.from + 1, p.from) <= 1
-            && !tokens.slice(clause.from, p.from).some((t) => g.prepositions.includes(g.contractions[t.norm] ?? t.norm)))
+          const ofSubject = genitives.find((p) => nouns(clause.from + 1, p.from) <= 1 && !tokens.slice(clause.from, p.from).some((t) => isPreposition(t, g)))
           // A verb-final clause, or a main clause whose bracket the trigger closes ("will … Soldaten
           // zur Verstärkung der Moskauer Truppen entsenden"), has the object's genitive before the verb.
           const closesBracket = !words.some((t) => t.kind === 'word' && t.start > tokens[i]!.start)
@@ -415,7 +430,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const unnegated = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [] })
           mod = unnegated.modality === 'planned' ? { modality: 'asserted', cue: null, cueAt: null } : unnegated
         }
-        const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start, state.narrative, g.temporalSubordinators)
+        const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start, state.narrative, g.temporalSubordinators, sentenceTimes)
         const mode = modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
         for (const [s, t] of pairs) {
@@ -507,7 +522,7 @@ function dedupe(events: RelationEvent[]): RelationEvent[] {
 export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false, isSector: (actor: string) => boolean = () => false): RelationEvent[] {
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
-  const state: SentenceState = { lastSubject: null, narrative: new Map() }
+  const state: SentenceState = { lastSubject: null, narrative: new Map(), times: usableTimesBySentence(doc) }
   const ranges = sentenceTokenRanges(doc.tokens)
   const out: RelationEvent[] = []
   for (const s of doc.sentences) {

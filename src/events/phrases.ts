@@ -2,7 +2,6 @@ import type { Mention, Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
 import { inClause, type Clause } from './clauses.ts'
 import { mentionTokenSet } from '../pipeline/spans.ts'
-import { fold } from '../text/normalize.ts'
 import { phraseKey } from '../text/tokenize.ts'
 
 /** How an actor phrase attaches to its clause. */
@@ -28,13 +27,6 @@ const adverbials = (g: Grammar) => {
   let list = adverbialCache.get(g)
   if (!list) adverbialCache.set(g, list = g.adverbialPhrases.map(phraseKey))
   return list
-}
-
-const headCache = new WeakMap<Grammar, Set<string>>()
-const appositiveHeads = (g: Grammar) => {
-  let heads = headCache.get(g)
-  if (!heads) headCache.set(g, heads = new Set(g.appositiveHeads.map(fold)))
-  return heads
 }
 
 /** The preposition governing the actor at token `i`, looking back over articles and adjectives. */
@@ -66,7 +58,7 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     if (t.kind === 'word' && (mods.has(t.norm) || g.determiners.includes(t.norm) || looksAdjectival(t, g))) continue
     if (t.text === '-' ) continue
     // "im Militärbündnis OVKS", "der Staat Israel": a class noun right before the name is its apposition.
-    if (k === i - 1 && appositiveHeads(g).has(t.norm)) continue
+    if (k === i - 1 && g.appositiveHeads.includes(t.norm)) continue
     return null
   }
   return null

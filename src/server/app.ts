@@ -33,6 +33,13 @@ export class HttpError extends Error {
 }
 export const notFound = (what: string) => new HttpError(404, 'not_found', what)
 
+/** An actor code from a path, upper-cased; an unknown one is a 404. */
+export function knownActor(kb: KnowledgeBase, id: string): string {
+  const code = id.toUpperCase()
+  if (!kb.actors.has(code)) throw notFound(`no actor "${id}"`)
+  return code
+}
+
 /** The HTTP API (and the web app's files): the same service functions the CLI calls. */
 export async function buildApp(o: AppOptions) {
   const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>()

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../kb/knowledge.ts'
 import type { Store, StoredEvent } from '../store/store.ts'
-import { clusterEvents } from '../analysis/cluster.ts'
+import { clustersOf } from './events.ts'
 import type { Act } from '../relations/acts.ts'
 import { placeDate } from '../relations/dates.ts'
 import { loadRelationParams, type RelationParams } from '../relations/params.ts'
@@ -30,7 +30,7 @@ export interface ActSet {
 
 export function actsFromEvents(events: StoredEvent[], kb: KnowledgeBase): ActSet {
   const outlet = (e: StoredEvent) => e.publisher ?? e.file
-  const clusters = clusterEvents(events.map((e) => ({ id: e.id, docId: e.docId, source: e.source, target: e.target, type: e.type, date: e.date, docDate: e.docDate, outlet: outlet(e) })))
+  const clusters = clustersOf(events)
   const members = new Map<string, StoredEvent[]>()
   for (const e of events) {
     const c = clusters.get(e.id)?.id ?? e.id

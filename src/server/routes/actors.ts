@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { notFound, type Api, type RouteContext } from '../app.ts'
+import { knownActor, type Api, type RouteContext } from '../app.ts'
 import { ActorCode, errors, Open, PartialDate, Span } from '../schemas.ts'
 import { searchActors, actorRecords } from '../../service/actors.ts'
 import { allies, changes } from '../../service/questions.ts'
@@ -16,7 +16,7 @@ const Counterpart = Open({
 })
 
 export function actorRoutes(api: Api, { store, kb }: RouteContext): void {
-  const known = (id: string) => { if (!kb.actors.has(id.toUpperCase())) throw notFound(`no actor "${id}"`); return id.toUpperCase() }
+  const known = (id: string) => knownActor(kb, id)
 
   api.get('/api/actors', {
     schema: {

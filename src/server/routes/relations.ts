@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { HttpError, notFound, type Api, type RouteContext } from '../app.ts'
+import { HttpError, knownActor, type Api, type RouteContext } from '../app.ts'
 import { ActorCode, errors, Open, PartialDate, Span } from '../schemas.ts'
 import { blocs, graphAt, relation } from '../../service/questions.ts'
 import { blocsOf } from '../../relations/graph.ts'
@@ -9,7 +9,7 @@ const Edge = Open({ source: Type.String(), target: Type.String(), score: Type.Nu
 const Node = Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), bloc: Type.Union([Type.Integer(), Type.Null()]) })
 
 export function relationRoutes(api: Api, { store, kb }: RouteContext): void {
-  const known = (id: string) => { if (!kb.actors.has(id.toUpperCase())) throw notFound(`no actor "${id}"`); return id.toUpperCase() }
+  const known = (id: string) => knownActor(kb, id)
   const ordered = (from?: string, to?: string) => { if (from && to && from > to) throw new HttpError(400, 'bad_request', `from ${from} is after to ${to}`) }
 
   api.get('/api/relations/:a/:b', {
