@@ -202,7 +202,10 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         // "indem es die Besuche absagte, den Botschafter einbestellte …": a list of verb phrases
         // with one subject, not a relative clause.
         begin(i, { subordinate: true, relative: false, coordinated: true, sharedSubject: true })
-      } else if (rels.has(next.norm) || preps.has(next.norm) && after && rels.has(after.norm)) {
+      } else if ((rels.has(next.norm) || preps.has(next.norm) && after && rels.has(after.norm))
+        // "drohte am Montag, die Beziehungen abzubrechen": an article that reads like a relative
+        // pronoun opens an infinitive clause when the stretch closes with one.
+        && !(g.determiners.includes(next.norm) && infinitiveFollows(tokens, k, to, g))) {
         begin(i, { subordinate: true, relative: true, coordinated: false })
       } else if (subs.has(next.norm)) {
         begin(i, { subordinate: true, relative: false, coordinated: false })

@@ -5,6 +5,7 @@ import { inClause, isInfinitiveWord, splitClauses, type Clause } from './clauses
 import { clausePhrases, looksAdjectival, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { isRefusal, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
+import { governorOf } from './governor.ts'
 import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
 
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
@@ -263,6 +264,28 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   return null
 }
 
+/**
+ * "Russia said Sudan must return the helicopter", "Peskow sagte, die Ukraine müsse abziehen": the
+ * speaker asks (source), the one who must act is asked (target). The speaker is the actor before a
+ * speech verb of the clause, or the main clause's subject when the clause is what was said.
+ */
+function speakerRoles(clause: Clause, words: Token[], at: number, phrases: Phrase[], clauseSubject: Phrase | null, tokens: Token[], g: LanguagePack['grammar'], cues: ModalityCues): { source: Phrase | null; target: Phrase | null; how: string[] } {
+  const none = { source: null, target: null, how: [] }
+  const bare = phrases.filter((p) => p.attach.kind === 'bare' && p.to <= at)
+  const speech = words.filter((t) => g.speechVerbs.includes(t.norm) && t.start < tokens[at]!.start).at(-1)
+  if (speech) {
+    const k = tokens.indexOf(speech)
+    const source = bare.filter((p) => p.to <= k).at(-1) ?? null
+    const target = bare.filter((p) => p.from > k).at(-1) ?? null
+    return source && target ? { source, target, how: ['source:speaker', 'target:obligated'] } : none
+  }
+  const opener = words.find((t) => t.kind === 'word')
+  const complement = clause.subordinate && !!opener && cues.complementizers.some((c) => c.length === 1 && c[0] === opener.norm)
+  const target = bare.at(-1) ?? null
+  if (!(clause.reported || complement) || !clauseSubject || !target) return none
+  return { source: clauseSubject, target, how: ['source:speaker', 'target:obligated'] }
+}
+
 /** Relation events of one sentence. */
 function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean): RelationEvent[] {
   const { tokens } = doc
@@ -279,13 +302,19 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
   const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g, isState)]))
+  const infinitiveController = (governing: Clause, governingSubject: Phrase | null): Phrase | null => {
+    if (!clauseTokens(tokens, governing).some((t) => g.objectControlVerbs.includes(t.norm))) return governingSubject
+    const governingPhrases = phrasesOf.get(governing)!
+    const own = subjectOf(governingPhrases, tokens.length)
+    return governingPhrases.find((p) => p.attach.kind === 'bare' && p !== own) ?? null
+  }
   for (const [ci, clause] of clauses.entries()) {
-    const clauseEvents: { event: RelationEvent; noun: boolean; evidence: number }[] = []
+    const clauseEvents: { event: RelationEvent; noun: boolean; evidence: number; obliging?: boolean }[] = []
     const phrases = phrasesOf.get(clause)!
     const words = clauseTokens(tokens, clause)
     const passiveAt = words.findIndex((t) => g.passiveAuxiliaries.includes(t.norm))
-    const passive = passiveAt >= 0
-    const passiveIndex = passive ? tokens.indexOf(words[passiveAt]!) : -1
+    const clausePassive = passiveAt >= 0
+    const clausePassiveIndex = clausePassive ? tokens.indexOf(words[passiveAt]!) : -1
     const infinitive = words.some((t) => isInfinitiveWord(t, g))
     // The first word, past the conjunction that opens the clause ("indem es …", "weil sie …").
     const opening = words.filter((t) => t.kind === 'word')
@@ -308,10 +337,17 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (!caseFits(ref, tokens[i]!, i === from)) continue
         if (particleVerb && ref.kind === 'verb') continue
         if (ref.kind === 'verb' && isAttributive(tokens, i, clause, mentionTokens, g)) continue
+        // "at the end of his tour": where nouns are written in lower case, a verb form after an
+        // article is the noun.
+        if (ref.kind === 'verb' && !g.capitalisesNouns && i > from && g.determiners.includes(tokens[i - 1]!.norm) && !g.relativePronouns.includes(tokens[i - 1]!.norm)) continue
         const evidence = triggerEvidence(ref, i, tokens, clause, lex, g)
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
         const how: string[] = []
+        // "was pulling out" is progressive: its auxiliary makes no passive of this trigger.
+        const progressive = ref.kind !== 'noun' && g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e))
+        const passive = clausePassive && !progressive
+        const passiveIndex = passive ? clausePassiveIndex : -1
         let subject: Phrase | null = null
         if (clause.sharedSubject && clauseSubject) {
           subject = clauseSubject
@@ -322,6 +358,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         } else if (antecedent && firstWord!.start < tokens[i]!.start) {
           subject = antecedent
           how.push('subject:relative-antecedent')
+        } else if (infinitive && clause.subordinate && !clause.relative && ci > 0 && infinitiveController(clauses[ci - 1]!, clauseSubject)) {
+          // "Die Nato versprach, der Türkei beizustehen": an infinitive clause has no subject of its
+          // own; the actor before its verb is an object, and the main clause's subject acts, or its
+          // object after a verb like "bat" or "warf … vor".
+          subject = infinitiveController(clauses[ci - 1]!, clauseSubject)
+          how.push('subject:infinitive-controller')
         } else {
           subject = subjectOf(phrases, i)
           // "Eine Arbeitsgruppe der Vereinten Nationen warf den russischen Ausbildern … vor": with no
@@ -366,7 +408,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, nounPhraseWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
-        const roles = assignRoles(roleCtx, specs)
+        const roles: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         how.push(...roles.how)
         const { source } = roles
         let { target } = roles
@@ -399,6 +441,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           target = phrasesOf.get(complement)!.find((p) => other(p) && p.attach.kind === 'bare') ?? null
           if (target) { how.push('target:infinitive-object'); factor = GENITIVE_FALLBACK }
         }
+        if (!target && ref.rule.type === 'REQUEST' && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && complementOpener && cues.complementizers.some((c) => c.length === 1 && c[0] === complementOpener.norm)) {
+          // "Peking verlangte, dass Washington den Verkauf stoppt": who is asked is the subject of the complement.
+          const asked = subjectOf(phrasesOf.get(complement)!, tokens.length)
+          if (asked && other(asked)) { target = asked; how.push('target:complement-subject') }
+        }
         const pairs: [typeof source.mentions[number], typeof source.mentions[number]][] = []
         if (target) {
           for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])
@@ -420,10 +467,16 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues)
           if (governing.modality === 'planned' || governing.modality === 'hedged') mod = governing
         }
+        const governor = governorOf(tokens, clauses, ci, i, ref.kind === 'noun', cues, g)
+        // What one side asks of another has not happened: the appeal is the act, and its own trigger reports it.
+        if (governor?.kind === 'appeal' && ref.rule.type !== 'REQUEST') continue
+        // "threatened to cut off gas": the act is the threat of the cut-off.
+        const threatened = governor?.kind === 'threat' && ref.rule.type !== 'THREATEN'
+        if (threatened) how.push(`type:threat(${governor.cue})`)
         const basePolarity: Polarity = ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
-        const polarity: Polarity = (mod.modality === 'negated' || mod.modality === 'denied') ? 'conflict' : basePolarity
+        const polarity: Polarity = (mod.modality === 'negated' || mod.modality === 'denied' || threatened) ? 'conflict' : basePolarity
         // Not wanting to help is refusing to (PLOVER REJECT), an act of its own.
-        const refused = basePolarity === 'coop' && isRefusal(tokens, clause, mod, cues)
+        const refused = !threatened && basePolarity === 'coop' && isRefusal(tokens, clause, mod, cues)
         if (refused) how.push(`type:refusal(${mod.cue})`)
         if (refused) {
           // The refusal itself may still be reported or hedged; its wanting word is no plan.
@@ -436,11 +489,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         for (const [s, t] of pairs) {
           if (s.actor === t.actor) continue
           const adjOnly = s.kind === 'adjective' || t.kind === 'adjective'
-          clauseEvents.push({ noun: ref.kind === 'noun', evidence, event: {
+          clauseEvents.push({ noun: ref.kind === 'noun', evidence, obliging: ref.rule.speakerSource, event: {
             sentence: sIndex,
             source: s.actor,
             target: t.actor,
-            type: refused ? 'REJECT' : ref.rule.type,
+            type: refused ? 'REJECT' : threatened ? 'THREATEN' : ref.rule.type,
             mode,
             polarity,
             modality: mod.modality,
@@ -458,7 +511,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
       }
     }
-    events.push(...governedNounsDropped(nearestEvidence(clauseEvents)))
+    // "Britain said Sudan must reach a deal with the rebels": what the speaker says must happen has not.
+    const obliged = clauseEvents.find((x) => x.obliging)
+    const kept = obliged ? clauseEvents.filter((x) => x.event.type === 'REQUEST' || x.event.start < obliged.event.start) : clauseEvents
+    events.push(...governedNounsDropped(nearestEvidence(kept)))
     const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to)
     if (own && !clause.subordinate) clauseSubject = own
     else if (!clauseSubject && own) clauseSubject = own

@@ -12,6 +12,9 @@ export interface ModalityCues {
   notNegation: string[][]
   conditional: string[][]
   refusal: string[][]
+  threat: string[][]
+  appeal: string[][]
+  complementizers: string[][]
 }
 
 const cache = new WeakMap<ModalityData, ModalityCues>()
@@ -24,6 +27,7 @@ export function modalityCues(data: ModalityData): ModalityCues {
       hedged: keys(data.hedged), reportedMarkers: keys(data.reportedMarkers), reportedVerbs: keys(data.reportedVerbs),
       planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation),
       conditional: keys(data.conditional), refusal: keys(data.refusal),
+      threat: keys(data.threat), appeal: keys(data.appeal), complementizers: keys(data.complementizers),
     }
     cache.set(data, c)
   }

@@ -38,6 +38,8 @@ export const grammarSchema = z.object({
   comparingSubordinators: words.default([]),
   relativePronouns: words,
   passiveAuxiliaries: words,
+  /** Endings of verb forms that are never a passive participle ("is pulling out" is progressive). */
+  progressiveEndings: words.default([]),
   /** Words allowed between a preposition and its actor ("an die russische Armee"). */
   modifierWords: words,
   genitiveArticles: words,
@@ -107,6 +109,12 @@ export const modalitySchema = z.object({
   conditional: words,
   /** Wanting words: with a negation, a cooperative act is refused ("möchte keine Waffen liefern": REJECT). */
   refusal: words.default([]),
+  /** Verbs that frame the act they govern as a threat of it ("threatened to cut off gas": THREATEN). */
+  threat: words.default([]),
+  /** Verbs that frame the act they govern as asked for, not done ("urged Russia to withdraw"). */
+  appeal: words.default([]),
+  /** Words that open a complement clause ("demanded that …"): its act is governed by the verb before. */
+  complementizers: words.default([]),
 }).strict()
 
 export const timeSchema = z.object({
@@ -154,6 +162,11 @@ export const eventRuleSchema = z.object({
   mutual: z.boolean().default(false),
   polarity: z.enum(['coop', 'conflict']).optional(),
   confidence: z.number().min(0).max(1).default(0.8),
+  /**
+   * The trigger is a modal of obligation in reported speech ("Moscow said Kyiv must withdraw"):
+   * the speaker is the source and the one who must act the target.
+   */
+  speakerSource: z.boolean().default(false),
 }).strict().refine((r) => r.verbs.length > 0 || r.nouns.length > 0, 'a rule needs verbs or nouns')
 
 export const eventRulesFile = z.array(eventRuleSchema)
