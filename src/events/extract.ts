@@ -346,7 +346,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const how: string[] = []
         // "was pulling out" is progressive: its auxiliary makes no passive of this trigger.
         const progressive = ref.kind !== 'noun' && g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e))
-        const passive = clausePassive && !progressive
+        // "is ready to send": an infinitive marker between the auxiliary and the verb leaves the verb active.
+        const infinitiveAfterAux = clausePassive && clausePassiveIndex < i && tokens.slice(clausePassiveIndex + 1, i).some((t) => g.infinitiveMarkers.includes(t.norm))
+        const passive = clausePassive && !progressive && !infinitiveAfterAux
         const passiveIndex = passive ? clausePassiveIndex : -1
         let subject: Phrase | null = null
         if (clause.sharedSubject && clauseSubject) {

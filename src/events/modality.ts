@@ -82,7 +82,8 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const trailing = (at: number) => trigger >= 0 && at > trigger && tokens.slice(trigger, at).some((t) => t.text === ',')
   const verb = inSentence(cues.reportedVerbs).find((h) => h.at < clause.from || h.at >= clause.to || aside(h.at) || trailing(h.at))
   if (verb) return result('reported', verb)
-  const planned = inClause(cues.planned)[0]
+  // "agreed to provide aid": the cue plans the act it governs, not the agreeing it names itself.
+  const planned = inClause(cues.planned).find((h) => h.at !== trigger)
   if (planned) return result('planned', planned)
   return result('asserted')
 }
