@@ -10,7 +10,12 @@ export function analyseText(text: string, date = '2025-06-17', lang = 'de'): Doc
   return buildDoc({ index: 0, text, format: 'txt' }, '/tmp/test-input.txt', kb, { date, lang })
 }
 
-/** Events as compact strings: "IRN>RUS:AID" plus ":modality" when not asserted. */
+/** The relation events of a document (one-sided acts left out), as "SRC>TGT:TYPE[:modality]". */
 export function eventStrings(doc: Doc): string[] {
-  return doc.events.map((e) => `${e.source}>${e.target}:${e.type}${e.modality === 'asserted' ? '' : `:${e.modality}`}`).sort()
+  return doc.events.filter((e) => e.target !== null).map((e) => `${e.source}>${e.target}:${e.type}${e.modality === 'asserted' ? '' : `:${e.modality}`}`).sort()
+}
+
+/** The one-sided acts of a document (no partner named), as "SRC:TYPE[:modality]". */
+export function oneSidedStrings(doc: Doc): string[] {
+  return doc.events.filter((e) => e.target === null).map((e) => `${e.source}:${e.type}${e.modality === 'asserted' ? '' : `:${e.modality}`}`).sort()
 }

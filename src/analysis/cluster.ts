@@ -5,7 +5,8 @@ export interface Clusterable {
   id: string
   docId: string
   source: string
-  target: string
+  /** Null for a one-sided act. */
+  target: string | null
   type: string
   date: string | null
   /** The article's publication date, used when the sentence gives none. */

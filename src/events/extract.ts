@@ -8,6 +8,8 @@ import { isRefusal, modalityCues, modalityOf, type ModalityCues } from './modali
 import { governorOf } from './governor.ts'
 import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
 
+/** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
+const ONE_SIDED = 0.5
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
 const GENITIVE_FALLBACK = 0.85
 /** PLOVER's cooperative types; REQUEST is an appeal (CAMEO 02, verbal cooperation). */
@@ -448,7 +450,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const asked = subjectOf(phrasesOf.get(complement)!, tokens.length)
           if (asked && other(asked)) { target = asked; how.push('target:complement-subject') }
         }
-        const pairs: [typeof source.mentions[number], typeof source.mentions[number]][] = []
+        const pairs: [typeof source.mentions[number], typeof source.mentions[number] | null][] = []
         if (target) {
           for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])
         } else if (ref.rule.mutual || words.some((t) => g.reciprocals.includes(t.norm))) {
@@ -462,6 +464,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             }
           }
           if (pairs.length) how.push(reciprocal ? 'target:reciprocal' : 'target:coordinated-partner')
+        }
+        // A one-sided act: a verb whose actor is known but whose partner is not named ("Georgia's
+        // president resigned", "Tausende demonstrierten in Tiflis"). Event nouns stay relational:
+        // alone, "the war" or "sanctions" name a topic more often than an act.
+        if (!pairs.length && ref.kind !== 'noun' && !ref.rule.speakerSource && !ref.rule.partnerRequired) {
+          for (const s of source.mentions) pairs.push([s, null])
+          how.push('target:none')
+          factor *= ONE_SIDED
         }
         let mod = modalityOf(tokens, clause, { from, to }, cues, i)
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
@@ -489,12 +499,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const mode = modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
         for (const [s, t] of pairs) {
-          if (s.actor === t.actor) continue
-          const adjOnly = s.kind === 'adjective' || t.kind === 'adjective'
+          if (s.actor === t?.actor) continue
+          const adjOnly = s.kind === 'adjective' || t?.kind === 'adjective'
           clauseEvents.push({ noun: ref.kind === 'noun', evidence, obliging: ref.rule.speakerSource, event: {
             sentence: sIndex,
             source: s.actor,
-            target: t.actor,
+            target: t?.actor ?? null,
             type: refused ? 'REJECT' : threatened ? 'THREATEN' : ref.rule.type,
             mode,
             polarity,
@@ -503,7 +513,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             start: tokens[i]!.start,
             end: tokens[i]!.end,
             sourceMention: { start: s.start, end: s.end },
-            targetMention: { start: t.start, end: t.end },
+            targetMention: t ? { start: t.start, end: t.end } : null,
             quantity,
             attribution: mod.modality === 'reported' ? mod.cue : null,
             rule: ref.rule.rule,

@@ -72,7 +72,8 @@ export type Polarity = 'coop' | 'conflict'
 export interface RelationEvent {
   sentence: number
   source: string
-  target: string
+  /** Null for a one-sided act with no partner named ("Georgia's president resigned"). */
+  target: string | null
   type: string
   mode: string
   polarity: Polarity
@@ -82,7 +83,7 @@ export interface RelationEvent {
   start: number
   end: number
   sourceMention: { start: number; end: number }
-  targetMention: { start: number; end: number }
+  targetMention: { start: number; end: number } | null
   quantity: string | null
   /** Who said so, when the event is reported. */
   attribution: string | null

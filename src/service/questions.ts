@@ -118,7 +118,7 @@ export async function relation(store: Store, kb: KnowledgeBase, a: string, b: st
       via: x.via ?? null, sentence: e?.sentenceText ?? '', file: e?.file ?? '', doc: e?.docId ?? '', confidence: x.confidence, publisher: e?.publisher ?? null,
       trigger: e ? [e.start - e.sentenceStart, e.end - e.sentenceStart] : null,
       sourceSpan: e ? [e.sourceSpan[0] - e.sentenceStart, e.sourceSpan[1] - e.sentenceStart] : null,
-      targetSpan: e ? [e.targetSpan[0] - e.sentenceStart, e.targetSpan[1] - e.sentenceStart] : null,
+      targetSpan: e?.targetSpan ? [e.targetSpan[0] - e.sentenceStart, e.targetSpan[1] - e.sentenceStart] : null,
     }
   })
   return {

@@ -28,10 +28,14 @@ export interface ActSet {
   events: Map<string, StoredEvent>
 }
 
-export function actsFromEvents(events: StoredEvent[], kb: KnowledgeBase): ActSet {
+type PairEvent = StoredEvent & { target: string }
+
+export function actsFromEvents(all: StoredEvent[], kb: KnowledgeBase): ActSet {
+  // A one-sided act ("Georgia's president resigned") relates no pair.
+  const events = all.filter((e): e is PairEvent => e.target !== null)
   const outlet = (e: StoredEvent) => e.publisher ?? e.file
   const clusters = clustersOf(events)
-  const members = new Map<string, StoredEvent[]>()
+  const members = new Map<string, PairEvent[]>()
   for (const e of events) {
     const c = clusters.get(e.id)?.id ?? e.id
     members.set(c, [...(members.get(c) ?? []), e])

@@ -42,7 +42,7 @@ export function toStoredEvent(r: Row): StoredEvent {
     id: r.id, docId: r.doc_id, file: r.file, lang: r.lang, docDate: r.doc_date, publisher: r.publisher, sentence: r.sentence, sentenceText: r.sentence_text,
     sentenceStart: r.sentence_start, source: r.source, target: r.target, type: r.type, mode: r.mode, polarity: r.polarity,
     modality: r.modality, date: r.date, start: r.start, end: r.end, sourceSpan: [r.source_start, r.source_end],
-    targetSpan: [r.target_start, r.target_end], quantity: r.quantity, attribution: r.attribution, rule: r.rule,
+    targetSpan: r.target_start === null || r.target_end === null ? null : [r.target_start, r.target_end], quantity: r.quantity, attribution: r.attribution, rule: r.rule,
     trace: JSON.parse(r.trace) as string[], confidence: r.confidence,
   }
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely'
+import { sql, type Kysely, type Migration } from 'kysely'
 
 /** Versioned schema changes, applied in name order; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -91,6 +91,43 @@ export const migrations: Record<string, Migration> = {
   '0002-mention-antecedent': {
     async up(db: Kysely<any>) {
       await db.schema.alterTable('mentions').addColumn('antecedent', 'integer').execute()
+    },
+  },
+  // One-sided acts ("Georgia's president resigned") have no target. SQLite cannot drop a NOT NULL
+  // constraint, so the table is rebuilt with the same columns and its rows copied over.
+  '0003-one-sided-events': {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('events_new')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('doc_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+        .addColumn('sentence', 'integer', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('target', 'text')
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('polarity', 'text', (c) => c.notNull())
+        .addColumn('modality', 'text', (c) => c.notNull())
+        .addColumn('date', 'text')
+        .addColumn('start', 'integer', (c) => c.notNull())
+        .addColumn('end', 'integer', (c) => c.notNull())
+        .addColumn('source_start', 'integer', (c) => c.notNull())
+        .addColumn('source_end', 'integer', (c) => c.notNull())
+        .addColumn('target_start', 'integer')
+        .addColumn('target_end', 'integer')
+        .addColumn('quantity', 'text')
+        .addColumn('attribution', 'text')
+        .addColumn('rule', 'text', (c) => c.notNull())
+        .addColumn('trace', 'text', (c) => c.notNull())
+        .addColumn('confidence', 'real', (c) => c.notNull())
+        .addColumn('sentence_text', 'text', (c) => c.notNull())
+        .addColumn('sentence_start', 'integer', (c) => c.notNull())
+        .execute()
+      await sql`INSERT INTO events_new SELECT id, doc_id, sentence, source, target, type, mode, polarity, modality, date, start, "end", source_start, source_end, target_start, target_end, quantity, attribution, rule, trace, confidence, sentence_text, sentence_start FROM events`.execute(db)
+      await db.schema.dropTable('events').execute()
+      await db.schema.alterTable('events_new').renameTo('events').execute()
+      for (const col of ['source', 'target', 'type', 'date', 'doc_id']) {
+        await db.schema.createIndex(`events_${col}_idx`).on('events').column(col).execute()
+      }
     },
   },
 }

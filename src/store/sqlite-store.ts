@@ -57,7 +57,7 @@ export class SqliteStore implements Store {
           return {
             id: `${doc.id}-${n + 1}`, doc_id: doc.id, sentence: e.sentence, source: e.source, target: e.target, type: e.type, mode: e.mode,
             polarity: e.polarity, modality: e.modality, date: e.date, start: e.start, end: e.end,
-            source_start: e.sourceMention.start, source_end: e.sourceMention.end, target_start: e.targetMention.start, target_end: e.targetMention.end,
+            source_start: e.sourceMention.start, source_end: e.sourceMention.end, target_start: e.targetMention?.start ?? null, target_end: e.targetMention?.end ?? null,
             quantity: e.quantity, attribution: e.attribution, rule: e.rule, trace: JSON.stringify(e.trace), confidence: e.confidence,
             sentence_text: doc.text.slice(s.start, s.end), sentence_start: s.start,
           }

@@ -33,7 +33,7 @@ export interface StoredEvent {
   sentenceText: string
   sentenceStart: number
   source: string
-  target: string
+  target: string | null
   type: string
   mode: string
   polarity: string
@@ -42,7 +42,7 @@ export interface StoredEvent {
   start: number
   end: number
   sourceSpan: [number, number]
-  targetSpan: [number, number]
+  targetSpan: [number, number] | null
   quantity: string | null
   attribution: string | null
   rule: string

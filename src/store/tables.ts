@@ -36,7 +36,7 @@ export interface EventsTable {
   doc_id: string
   sentence: number
   source: string
-  target: string
+  target: string | null
   type: string
   mode: string
   polarity: string
@@ -46,8 +46,8 @@ export interface EventsTable {
   end: number
   source_start: number
   source_end: number
-  target_start: number
-  target_end: number
+  target_start: number | null
+  target_end: number | null
   quantity: string | null
   attribution: string | null
   rule: string

@@ -19,13 +19,14 @@ export interface Relation {
 }
 export interface Counterpart { actor: string; name: string; state: State; score: number; trend: string; since: string | null; acts: number }
 export interface Allies { actor: string; name: string; at: string; counterparts: Counterpart[] }
-export interface EventRecord { id: string; file: string; source: string; target: string; type: string; mode: string; modality: string; date: string | null; sentence: string; start: number; end: number; rule: string; confidence: number; doc: string; trace: string[]; attribution: string | null }
+/** `target` is null for a one-sided act (no partner named). */
+export interface EventRecord { id: string; file: string; source: string; target: string | null; type: string; mode: string; modality: string; date: string | null; sentence: string; start: number; end: number; rule: string; confidence: number; doc: string; trace: string[]; attribution: string | null }
 export interface DocSummary { id: string; file: string; title: string | null; lang: string; date: string | null; events: number }
 export interface Doc {
   id: string; file: string; title: string | null; lang: string; date: string | null; dateSource: string | null; text: string
   mentions: { start: number; end: number; actor: string; kind: string; rule: string }[]
   times: { start: number; end: number; text: string; value: string; rule: string }[]
-  events: { id: string; source: string; target: string; type: string; mode: string; modality: string; date: string | null; start: number; end: number; sourceSpan: [number, number]; targetSpan: [number, number]; rule: string; trace: string[]; sentenceText: string }[]
+  events: { id: string; source: string; target: string | null; type: string; mode: string; modality: string; date: string | null; start: number; end: number; sourceSpan: [number, number]; targetSpan: [number, number] | null; rule: string; trace: string[]; sentenceText: string }[]
 }
 export interface Job { id: string; status: 'running' | 'done' | 'failed'; total: number; done: number; files: string[]; error: string | null; summary: null | { documents: Record<string, number>; events: number; errors: { file: string; reason: string }[] } }
 

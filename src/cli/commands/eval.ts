@@ -49,8 +49,9 @@ export function registerEval(program: Command): void {
       try {
         const summary = await ingestPaths([opts.docs], knowledgeBase(), store)
         for (const e of summary.errors) process.stderr.write(`${color.red('error')} ${e.file}: ${e.reason}\n`)
-        const preds: Prediction[] = (await store.events({})).map((e) => ({
-          doc: e.file, source: e.source, target: e.target, type: e.type, polarity: e.polarity, modality: e.modality, date: e.date, id: e.id, sentence: e.sentenceText, rule: e.rule,
+        // Gold facts relate two actors; a one-sided act is neither a match nor a miss.
+        const preds: Prediction[] = (await store.events({})).filter((e) => e.target !== null).map((e) => ({
+          doc: e.file, source: e.source, target: e.target!, type: e.type, polarity: e.polarity, modality: e.modality, date: e.date, id: e.id, sentence: e.sentenceText, rule: e.rule,
         }))
         const report = evaluate(preds, facts, (id) => knowledgeBase().actors.get(id)?.kind !== 'sector')
         if (opts.json) printJson({ strict: strip(report.strict), relation: strip(report.relation), dateAccuracy: report.dateAccuracy, documents: summary.documents })

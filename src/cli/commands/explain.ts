@@ -8,7 +8,8 @@ import { markSpans } from '../mark-spans.ts'
 export function explanation(e: StoredEvent, doc: StoredDocument) {
   const within = (m: { start: number; end: number }, span: [number, number]) => m.start < span[1] && span[0] < m.end
   const sourceMention = doc.mentions.find((m) => within(m, e.sourceSpan))
-  const targetMention = doc.mentions.find((m) => within(m, e.targetSpan))
+  const targetSpan = e.targetSpan
+  const targetMention = targetSpan ? doc.mentions.find((m) => within(m, targetSpan)) : undefined
   const dateStep = e.trace.find((t) => t.startsWith('date:'))
   const dateRule = dateStep?.slice(5).split('+')[0]
   const time = dateRule ? doc.times.find((t) => t.rule === dateRule && (t.value.startsWith(e.date ?? '~') || (e.date ?? '').startsWith(t.value.slice(0, 4)))) : undefined
@@ -26,7 +27,7 @@ export function explanation(e: StoredEvent, doc: StoredDocument) {
     sentence: e.sentenceText,
     trigger: { text: text([e.start, e.end]), start: e.start - e.sentenceStart, end: e.end - e.sentenceStart, rule: e.rule },
     source: { text: text(e.sourceSpan), actor: e.source, rule: sourceMention?.rule ?? null, kind: sourceMention?.kind ?? null, refersTo: referent(sourceMention) },
-    target: { text: text(e.targetSpan), actor: e.target, rule: targetMention?.rule ?? null, kind: targetMention?.kind ?? null, refersTo: referent(targetMention) },
+    target: targetSpan ? { text: text(targetSpan), actor: e.target, rule: targetMention?.rule ?? null, kind: targetMention?.kind ?? null, refersTo: referent(targetMention) } : null,
     time: time ? { text: time.text, value: time.value, rule: time.rule, anchor: doc.date, anchorSource: doc.dateSource, how: dateStep } : dateStep ? { how: dateStep } : null,
     steps: e.trace,
     attribution: e.attribution,
@@ -37,7 +38,7 @@ export function explanation(e: StoredEvent, doc: StoredDocument) {
 function marked(e: StoredEvent): string {
   const spans: [[number, number], string, string][] = [
     [e.sourceSpan, color.cyan('['), color.cyan(`]{source ${e.source}}`)],
-    [e.targetSpan, color.green('['), color.green(`]{target ${e.target}}`)],
+    ...(e.targetSpan ? [[e.targetSpan, color.green('['), color.green(`]{target ${e.target}}`)] as [[number, number], string, string]] : []),
     [[e.start, e.end], color.magenta('*'), color.magenta(`*{${e.type}}`)],
   ]
   const length = e.sentenceText.length
@@ -61,14 +62,14 @@ export function registerExplain(program: Command): void {
         const x = explanation(e, doc)
         if (opts.json) { printJson(x); return }
         const out = [
-          `${color.bold(`${e.source} → ${e.target}  ${e.type} (${e.mode})`)}  ${e.polarity}, ${e.modality}, date ${e.date ?? 'none'}, confidence ${e.confidence}`,
+          `${color.bold(`${e.source} → ${e.target ?? '(no partner named)'}  ${e.type} (${e.mode})`)}  ${e.polarity}, ${e.modality}, date ${e.date ?? 'none'}, confidence ${e.confidence}`,
           '',
           marked(e),
           '',
           `document  ${doc.file} · ${doc.title ?? ''} · published ${doc.date ?? 'unknown'}${doc.dateSource === 'estimated' ? ' (estimated)' : ''}`,
           `trigger   "${x.trigger.text}"  rule ${x.trigger.rule}`,
           `source    "${x.source.text}" = ${e.source}  (${x.source.kind ?? '?'}, ${x.source.rule ?? '?'}${x.source.refersTo ? `, refers to "${x.source.refersTo.text}"` : ''})`,
-          `target    "${x.target.text}" = ${e.target}  (${x.target.kind ?? '?'}, ${x.target.rule ?? '?'}${x.target.refersTo ? `, refers to "${x.target.refersTo.text}"` : ''})`,
+          x.target ? `target    "${x.target.text}" = ${e.target}  (${x.target.kind ?? '?'}, ${x.target.rule ?? '?'}${x.target.refersTo ? `, refers to "${x.target.refersTo.text}"` : ''})` : 'target    none: a one-sided act',
           `time      ${x.time && 'value' in x.time ? `"${x.time.text}" = ${x.time.value}  (${x.time.rule}; anchored to ${x.time.anchor ?? 'nothing'}, ${x.time.anchorSource ?? ''})` : x.time?.how ?? 'none stated'}`,
           `steps     ${e.trace.join(' → ')}`,
           ...(e.attribution ? [`reported  by "${e.attribution}"`] : []),

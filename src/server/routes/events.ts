@@ -4,7 +4,7 @@ import { ActorCode, errors, Open, Page, PageQuery, PartialDate } from '../schema
 import { clustersOf, eventPage, eventRecord } from '../../service/events.ts'
 
 export const EventSchema = Open({
-  id: Type.String(), file: Type.String(), source: Type.String(), target: Type.String(), type: Type.String(), mode: Type.String(),
+  id: Type.String(), file: Type.String(), source: Type.String(), target: Type.Union([Type.String(), Type.Null()], { description: 'null for a one-sided act with no partner named' }), type: Type.String(), mode: Type.String(),
   polarity: Type.String(), modality: Type.String(), date: Type.Union([Type.String(), Type.Null()]), sentence: Type.String(),
   start: Type.Integer(), end: Type.Integer(), rule: Type.String(), confidence: Type.Number(), doc: Type.String(), lang: Type.String(),
   trace: Type.Array(Type.String()), cluster: Type.Union([Type.String(), Type.Null()]), sources: Type.Integer(), reports: Type.Integer(),
@@ -42,7 +42,7 @@ export function eventRoutes(api: Api, { store }: RouteContext): void {
   }, async (req) => {
     const e = await store.event(req.params.id)
     if (!e) throw notFound(`no event ${req.params.id}`)
-    const related = await store.events({ pair: [e.source, e.target], type: e.type })
+    const related = e.target ? await store.events({ pair: [e.source, e.target], type: e.type }) : [e]
     return eventRecord(e, clustersOf(related).get(e.id))
   })
 }

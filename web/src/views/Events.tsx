@@ -51,7 +51,7 @@ export function EventsView({ t, params, go }: ViewProps) {
           {events.data?.items.map((e) => (
             <tr key={e.id}>
               <td>{e.date ?? '—'}</td>
-              <td><b>{e.source} → {e.target}</b><br />{e.type} <small>({e.mode})</small></td>
+              <td><b>{e.source} → {e.target ?? '·'}</b><br />{e.type} <small>({e.mode})</small></td>
               <td>{e.modality}{e.sources > 1 ? <small> · {e.sources} {t('events.sources')}</small> : null}</td>
               <td><Highlight text={e.sentence} spans={[{ start: e.start, end: e.end, cls: 'trigger' }]} />{' '}
                 <a href={`?view=reader&doc=${e.doc}&event=${e.id}`} onClick={(ev) => { ev.preventDefault(); go({ view: 'reader', doc: e.doc, event: e.id }) }}>{t('pair.read')}</a></td>

@@ -11,7 +11,7 @@ export function ReaderView({ t, params, go }: ViewProps) {
   const spans: Span[] = d ? [
     ...d.mentions.map((m) => ({ start: m.start, end: m.end, cls: `mention kind-${m.kind}`, title: `${m.actor} (${m.kind})` })),
     ...d.times.map((x) => ({ start: x.start, end: x.end, cls: 'time', title: x.value })),
-    ...d.events.map((e) => ({ start: e.start, end: e.end, cls: `trigger${e.id === params.event ? ' chosen' : ''}`, title: `${e.source} → ${e.target} ${e.type}`, id: e.id })),
+    ...d.events.map((e) => ({ start: e.start, end: e.end, cls: `trigger${e.id === params.event ? ' chosen' : ''}`, title: `${e.source} → ${e.target ?? '·'} ${e.type}`, id: e.id })),
   ] : []
   return (
     <section class="reader">
@@ -41,7 +41,7 @@ export function ReaderView({ t, params, go }: ViewProps) {
             {d.events.map((e) => (
               <li key={e.id} class={e.id === params.event ? 'current' : ''}>
                 <a href={`?view=reader&doc=${d.id}&event=${e.id}`} onClick={(ev) => { ev.preventDefault(); go({ event: e.id }, true) }}>
-                  {e.source} → {e.target} {e.type}</a> <small>{e.modality} {e.date ?? ''}</small>
+                  {e.source} → {e.target ?? '·'} {e.type}</a> <small>{e.modality} {e.date ?? ''}</small>
               </li>
             ))}
           </ul>
