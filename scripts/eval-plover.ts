@@ -13,15 +13,21 @@ interface Record { id: string; event: string; text: string; date?: string; sourc
 // PLOVER 0.5/0.6 labels in today's PLOVER (bench/README.md).
 const LABELS: { [k: string]: string } = { DEMAND: 'REQUEST', DISAPPROVE: 'ACCUSE', INVESTIGATE: 'ACCUSE', FIGHT: 'ASSAULT' }
 const MUTUAL = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
-const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID'])
+/** PLOVER's cooperative types; RETREAT (yielding, withdrawing) is material cooperation there. */
+const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT'])
+
+/** Hostile acts whose announcement PLOVER codes as a threat (CAMEO 13: threaten to sanction, to attack, to use force). */
+const HOSTILE = new Set(['SANCTION', 'COERCE', 'ASSAULT'])
 
 /**
  * Our events in PLOVER's terms. PLOVER codes an offer or promise of cooperation (CAMEO 03,
- * "express intent to cooperate") as AGREE; Entente keeps the act and marks it planned
- * ("will provide aid": AID, planned). The two say the same thing.
+ * "express intent to cooperate") as AGREE, and an announced hostile act (CAMEO 13) as THREATEN;
+ * Entente keeps the act and marks it planned ("will provide aid": AID, planned; "plans to impose
+ * restrictions": SANCTION, planned). The two say the same thing.
  */
 function ploverType(e: { type: string; modality: string }): string {
-  return e.modality === 'planned' && COOPERATIVE.has(e.type) ? 'AGREE' : e.type
+  if (e.modality !== 'planned') return e.type
+  return COOPERATIVE.has(e.type) ? 'AGREE' : HOSTILE.has(e.type) ? 'THREATEN' : e.type
 }
 
 const args = process.argv.slice(2)

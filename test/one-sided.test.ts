@@ -25,7 +25,17 @@ const cases: [string, string, string[]][] = [
   ['en', 'Iran fired missiles at Israel.', []],
   // An event noun alone names a topic, not an act.
   ['en', 'The war in Ukraine continues.', []],
+  ['en', 'Turkey imposed a curfew in Cizre.', ['TUR:COERCE']],
+  ['en', 'Sudan lifted the state of emergency in Darfur.', ['SDN:CONCEDE']],
+  ['en', 'Palestinian prisoners rioted at the jail.', ['PSE:PROTEST']],
+  ['en', 'Serbian students staged a hunger strike.', ['SRB:PROTEST']],
+  // "held talks" without a partner is no protest, and a curfew word is needed for emergency rule.
+  ['en', 'Turkey imposed new rules on banks.', []],
   ['de', 'Georgiens Präsident trat am Sonntag zurück.', ['GEO:RETREAT']],
+  ['de', 'Die Türkei verhängte eine Ausgangssperre über Cizre.', ['TUR:COERCE']],
+  ['de', 'Der Sudan hob den Ausnahmezustand in Darfur auf.', ['SDN:CONCEDE']],
+  ['de', 'Armenien rief den Ausnahmezustand aus.', ['ARM:COERCE']],
+  ['de', 'Georgische Studenten traten in einen Hungerstreik.', ['GEO:PROTEST']],
   ['de', 'Russland mobilisierte 300.000 Reservisten.', ['RUS:MOBILIZE']],
   ['de', 'Ungarn legte sein Veto ein.', ['HUN:REJECT']],
   ['de', 'Nordkorea feuerte zwei Raketen ab.', []],
