@@ -440,7 +440,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const complement = clauses[ci + 1]
         const complementOpener = complement ? clauseTokens(tokens, complement).find((t) => t.kind === 'word') : undefined
         const purpose = !!complementOpener && g.purposeMarkers.includes(complementOpener.norm)
-        if (!target && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && !purpose && clauseTokens(tokens, complement).some((t) => isInfinitiveWord(t, g))) {
+        const adverbial = !!complementOpener && g.subordinators.includes(complementOpener.norm)
+        if (!target && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && !purpose && !adverbial && clauseTokens(tokens, complement).some((t) => isInfinitiveWord(t, g))) {
           // "weigerte sich, russische Deserteure auszuliefern": the object of the infinitive complement.
           target = phrasesOf.get(complement)!.find((p) => other(p) && p.attach.kind === 'bare') ?? null
           if (target) { how.push('target:infinitive-object'); factor = GENITIVE_FALLBACK }
@@ -473,7 +474,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('target:none')
           factor *= ONE_SIDED
         }
-        let mod = modalityOf(tokens, clause, { from, to }, cues, i)
+        // A gerund ("consulting") or an infinitive ("zu konsultieren", "beizustehen") is no finite verb.
+        const nonFinite = ref.kind !== 'noun' && (g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e)) || i > from && g.infinitiveMarkers.includes(tokens[i - 1]!.norm) || isInfinitiveWord(tokens[i]!, g))
+        let mod = modalityOf(tokens, clause, { from, to }, cues, i, nonFinite)
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
         if (mod.modality === 'asserted' && infinitive && ci > 0) {
           const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues)

@@ -12,6 +12,7 @@ export interface ModalityCues {
   notNegation: string[][]
   conditional: string[][]
   refusal: string[][]
+  forwardNegation: string[][]
   threat: string[][]
   appeal: string[][]
   complementizers: string[][]
@@ -26,7 +27,7 @@ export function modalityCues(data: ModalityData): ModalityCues {
     c = {
       hedged: keys(data.hedged), reportedMarkers: keys(data.reportedMarkers), reportedVerbs: keys(data.reportedVerbs),
       planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation),
-      conditional: keys(data.conditional), refusal: keys(data.refusal),
+      conditional: keys(data.conditional), refusal: keys(data.refusal), forwardNegation: keys(data.forwardNegation),
       threat: keys(data.threat), appeal: keys(data.appeal), complementizers: keys(data.complementizers),
     }
     cache.set(data, c)
@@ -46,6 +47,9 @@ export function findPhrases(tokens: Token[], from: number, to: number, phrases: 
   return hits
 }
 
+/** How many tokens after a forward negation ("without", "ohne") the act it negates may stand. */
+const FORWARD_SCOPE = 5
+
 export interface ModalityResult { modality: Modality; cue: string | null; cueAt: number | null }
 
 /**
@@ -53,7 +57,7 @@ export interface ModalityResult { modality: Modality; cue: string | null; cueAt:
  * its sentence). Denial outranks negation; who vouches for the act (hedged, reported) outranks
  * whether it is still a plan: "will offenbar liefern" is hedged.
  */
-export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, trigger = -1): ModalityResult {
+export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, trigger = -1, nonFinite = false): ModalityResult {
   const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list)
   const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list)
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
@@ -63,7 +67,11 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   if (denied) return result('denied', denied)
   const exempt = new Set(inClause(cues.notNegation).map((h) => h.at))
   // "refused to send weapons": the cue negates the sending, not the refusing that it names itself.
-  const negation = inClause(cues.negation).find((h) => !exempt.has(h.at) && h.at !== trigger)
+  // "without consulting Kyiv", "ohne Kiew zu informieren": such a word negates only a gerund or an
+  // infinitive that follows it closely, not "a partnership without limits" or "ohne Vorwarnung griff … an".
+  const isForward = (h: { at: number; len: number }) => cues.forwardNegation.some((c) => c.length === h.len && c.every((w, k) => tokens[h.at + k]!.norm === w))
+  const outOfScope = (h: { at: number; len: number }) => isForward(h) && (!nonFinite || trigger < 0 || h.at > trigger || trigger - h.at > FORWARD_SCOPE || tokens.slice(h.at, trigger).some((t) => t.text === ','))
+  const negation = inClause(cues.negation).find((h) => !exempt.has(h.at) && h.at !== trigger && !outOfScope(h))
   if (negation) return result('negated', negation)
   // A condition or an open question ("Niemand weiß, ob …", "Liefert Peking Waffen?") asserts nothing.
   const opener = tokens.slice(clause.from, clause.to).find((t) => t.kind === 'word')

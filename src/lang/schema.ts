@@ -109,6 +109,8 @@ export const modalitySchema = z.object({
   conditional: words,
   /** Wanting words: with a negation, a cooperative act is refused ("möchte keine Waffen liefern": REJECT). */
   refusal: words.default([]),
+  /** Negation words that negate only what follows them ("without consulting Kyiv"; not "a partnership without limits"). */
+  forwardNegation: words.default([]),
   /** Verbs that frame the act they govern as a threat of it ("threatened to cut off gas": THREATEN). */
   threat: words.default([]),
   /** Verbs that frame the act they govern as asked for, not done ("urged Russia to withdraw"). */
