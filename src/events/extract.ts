@@ -346,6 +346,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
         const how: string[] = []
+        let speakerCue: string | null = null
         // "was pulling out" is progressive: its auxiliary makes no passive of this trigger.
         const progressive = ref.kind !== 'noun' && g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e))
         // "is ready to send": an infinitive marker between the auxiliary and the verb leaves the verb active.
@@ -370,6 +371,18 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('subject:infinitive-controller')
         } else {
           subject = subjectOf(phrases, i)
+          // "Seoul said North Korean troops were fighting …": a speech verb between the first actor
+          // and the trigger, with no "that" or comma, makes the actor after it the subject.
+          const said = subject && subject.to <= i ? words.filter((t) => g.speechVerbs.includes(t.norm) && t.start >= tokens[subject!.to - 1]!.end && t.end <= tokens[i]!.start).at(-1) : undefined
+          // A generic party after the verb ("said its fighters would …") is no new subject.
+          const spoken = said && !ref.rule.speakerSource ? phrases.filter((p) => p.attach.kind === 'bare' && tokens[p.from]!.start > said.start && p.to <= i && p.mentions.some((m) => !isSector(m.actor))).at(0) : undefined
+          if (said && spoken) {
+            // An actor announcing its own act ("Putin said Russia would deliver grain") plans it; another reports it.
+            const ownVoice = spoken.mentions.every((m) => subject!.mentions.some((s) => s.actor === m.actor))
+            if (!ownVoice) speakerCue = said.text
+            subject = spoken
+            how.push('subject:after-speech-verb')
+          }
           // "Eine Arbeitsgruppe der Vereinten Nationen warf den russischen Ausbildern … vor": with no
           // actor before the verb, the genitive of the clause's first noun phrase names who acts.
           if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun') {
@@ -443,7 +456,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const adverbial = !!complementOpener && g.subordinators.includes(complementOpener.norm)
         if (!target && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && !purpose && !adverbial && clauseTokens(tokens, complement).some((t) => isInfinitiveWord(t, g))) {
           // "weigerte sich, russische Deserteure auszuliefern": the object of the infinitive complement.
-          target = phrasesOf.get(complement)!.find((p) => other(p) && p.attach.kind === 'bare') ?? null
+          // A refusal is refused to whoever the refused act concerns ("weigerte sich, Deserteure an Russland auszuliefern").
+          const inComplement = phrasesOf.get(complement)!.filter(other)
+          target = inComplement.find((p) => p.attach.kind === 'bare') ?? (ref.rule.type === 'REJECT' ? inComplement.find((p) => p.attach.kind === 'prep') : undefined) ?? null
           if (target) { how.push('target:infinitive-object'); factor = GENITIVE_FALLBACK }
         }
         if (!target && ref.rule.type === 'REQUEST' && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && complementOpener && cues.complementizers.some((c) => c.length === 1 && c[0] === complementOpener.norm)) {
@@ -482,9 +497,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues)
           if (governing.modality === 'planned' || governing.modality === 'hedged') mod = governing
         }
+        // What the speaker said is attributed to the speaker.
+        if (speakerCue && (mod.modality === 'asserted' || mod.modality === 'planned')) mod = { modality: 'reported', cue: speakerCue, cueAt: null }
         const governor = governorOf(tokens, clauses, ci, i, ref.kind === 'noun', cues, g)
         // What one side asks of another has not happened: the appeal is the act, and its own trigger reports it.
         if (governor?.kind === 'appeal' && ref.rule.type !== 'REQUEST') continue
+        // "weigerte sich, Russland zu helfen": the refusal is the act (REJECT), the help is not given.
+        if (governor?.kind === 'decline' && ref.rule.type !== 'REJECT') continue
         // "threatened to cut off gas": the act is the threat of the cut-off.
         const threatened = governor?.kind === 'threat' && ref.rule.type !== 'THREATEN'
         if (threatened) how.push(`type:threat(${governor.cue})`)
@@ -529,7 +548,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // "Britain said Sudan must reach a deal with the rebels": what the speaker says must happen has not.
     const obliged = clauseEvents.find((x) => x.obliging)
     const kept = obliged ? clauseEvents.filter((x) => x.event.type === 'REQUEST' || x.event.start < obliged.event.start) : clauseEvents
-    events.push(...governedNounsDropped(nearestEvidence(kept)))
+    // A trigger read with a partner is not also read without one.
+    const pairedAt = new Set(kept.filter((x) => x.event.target !== null).map((x) => x.event.start))
+    events.push(...governedNounsDropped(nearestEvidence(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)))))
     const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to)
     if (own && !clause.subordinate) clauseSubject = own
     else if (!clauseSubject && own) clauseSubject = own

@@ -3,19 +3,20 @@ import type { Grammar } from '../lang/schema.ts'
 import { findPhrases, type ModalityCues } from './modality.ts'
 import { isInfinitiveWord, type Clause } from './clauses.ts'
 
-export interface Governor { kind: 'threat' | 'appeal'; cue: string; at: number }
+export interface Governor { kind: 'threat' | 'appeal' | 'decline'; cue: string; at: number }
 
 /**
  * The verb that frames an act instead of reporting it: a threat ("Iran threatened to cut off gas
  * to Turkey" threatens the cut-off) or an appeal ("the EU urged Russia to withdraw", "China
- * demanded that the US cancel the sale": what is asked for has not happened). The verb governs the
+ * demanded that the US cancel the sale": what is asked for has not happened) or a refusal
+ * ("weigerte sich, Russland zu helfen": the help is refused, not given). The verb governs the
  * trigger when it stands before it in its clause and the trigger is its infinitive ("to withdraw")
  * or a noun it takes as object ("demanded the withdrawal"), or when it ends the clause that an
  * infinitive or complement clause holding the trigger depends on.
  */
 export function governorOf(tokens: Token[], clauses: Clause[], ci: number, trigger: number, isNoun: boolean, cues: ModalityCues, g: Grammar): Governor | null {
   const clause = clauses[ci]!
-  const kinds = [['threat', cues.threat], ['appeal', cues.appeal]] as const
+  const kinds = [['threat', cues.threat], ['appeal', cues.appeal], ['decline', cues.decline]] as const
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
   for (const [kind, phrases] of kinds) {
     const before = findPhrases(tokens, clause.from, trigger, phrases).filter((h) => h.at + h.len <= trigger).at(-1)
@@ -23,7 +24,7 @@ export function governorOf(tokens: Token[], clauses: Clause[], ci: number, trigg
       const gap = tokens.slice(before.at + before.len, trigger)
       const infinitive = !isNoun && trigger > 0 && g.infinitiveMarkers.includes(tokens[trigger - 1]!.norm)
       // "demanded the immediate withdrawal": a short noun phrase, no verb or comma in between.
-      const object = isNoun && gap.length <= 4 && gap.every((t) => t.kind === 'word' && !g.prepositions.includes(t.norm))
+      const object = isNoun && gap.length <= 4 && gap.every((t) => t.kind === 'word' && !g.prepositions.includes(t.norm) || t.text === '-')
       // "demanded that the United States cancel the sale …": the complement the verb opens.
       const opens = cues.complementizers.some((c) => c.length === 1 && c[0] === gap[0]?.norm)
       if (infinitive || object || opens) return { kind, cue: text(before), at: before.at }

@@ -15,6 +15,7 @@ export interface ModalityCues {
   forwardNegation: string[][]
   threat: string[][]
   appeal: string[][]
+  decline: string[][]
   complementizers: string[][]
 }
 
@@ -28,7 +29,7 @@ export function modalityCues(data: ModalityData): ModalityCues {
       hedged: keys(data.hedged), reportedMarkers: keys(data.reportedMarkers), reportedVerbs: keys(data.reportedVerbs),
       planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation),
       conditional: keys(data.conditional), refusal: keys(data.refusal), forwardNegation: keys(data.forwardNegation),
-      threat: keys(data.threat), appeal: keys(data.appeal), complementizers: keys(data.complementizers),
+      threat: keys(data.threat), appeal: keys(data.appeal), decline: keys(data.decline), complementizers: keys(data.complementizers),
     }
     cache.set(data, c)
   }

@@ -64,6 +64,15 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
   return null
 }
 
+/** "an der Seite russischer Truppen": a demonym with a genitive ending right after a noun that is not an actor. */
+function isGenitiveAdjective(tokens: Token[], m: Mention, clause: Clause, g: Grammar, actorTokens: Set<number>): boolean {
+  if (m.kind !== 'adjective' || !g.capitalisesNouns || m.tokenStart - 1 <= clause.from) return false
+  const noun = tokens[m.tokenStart - 1]!
+  const word = tokens[m.tokenStart]!
+  return noun.kind === 'word' && /^\p{Lu}/u.test(noun.text) && !actorTokens.has(m.tokenStart - 1) && !g.prepositions.includes(noun.norm)
+    && g.genitiveAdjectiveEndings.some((e) => word.norm.endsWith(e))
+}
+
 /** "die Anerkennung der Taliban": a genitive article right after a noun that is not an actor. */
 function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Grammar, actorTokens: Set<number>): boolean {
   const arts = set(g.genitiveArticles)
@@ -129,11 +138,14 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
       prev.to = m.tokenEnd
       continue
     }
-    const prep = governingPrep(tokens, describedFrom ?? m.tokenStart, clause, g, actorTokens)
+    // "Seoul zufolge": a postposition after the actor governs it as a preposition before it would.
+    const after = tokens[m.tokenEnd]
+    const post = after && inClause(clause, m.tokenEnd) && g.postpositions.includes(after.norm) ? after.norm : null
+    const prep = post ?? governingPrep(tokens, describedFrom ?? m.tokenStart, clause, g, actorTokens)
     describedFrom = null
     const attach: Attachment = prep
       ? { kind: 'prep', prep }
-      : m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) ? { kind: 'gen' } : { kind: 'bare' }
+      : m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) || isGenitiveAdjective(tokens, m, clause, g, actorTokens) ? { kind: 'gen' } : { kind: 'bare' }
     phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach })
   }
   return phrases

@@ -38,6 +38,10 @@ export const grammarSchema = z.object({
   comparingSubordinators: words.default([]),
   relativePronouns: words,
   passiveAuxiliaries: words,
+  /** Adjective endings that mark a genitive right after a noun ("an der Seite russischer Truppen"). */
+  genitiveAdjectiveEndings: words.default([]),
+  /** Words that govern the actor before them like a preposition ("Seoul zufolge"). */
+  postpositions: words.default([]),
   /** Endings of verb forms that are never a passive participle ("is pulling out" is progressive). */
   progressiveEndings: words.default([]),
   /** Words allowed between a preposition and its actor ("an die russische Armee"). */
@@ -115,6 +119,8 @@ export const modalitySchema = z.object({
   threat: words.default([]),
   /** Verbs that frame the act they govern as asked for, not done ("urged Russia to withdraw"). */
   appeal: words.default([]),
+  /** Verbs of refusal that govern an infinitive clause ("weigerte sich, … zu helfen"): the governed act is not done. */
+  decline: words.default([]),
   /** Words that open a complement clause ("demanded that …"): its act is governed by the verb before. */
   complementizers: words.default([]),
 }).strict()
