@@ -369,6 +369,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // object after a verb like "bat" or "warf … vor".
           subject = infinitiveController(clauses[ci - 1]!, clauseSubject)
           how.push('subject:infinitive-controller')
+          // "warf Nordkorea vor, Russland Munition geliefert zu haben": the charge is reported, not asserted.
+          const accusing = clauseTokens(tokens, clauses[ci - 1]!).find((t) => g.accusingVerbs.includes(t.norm))
+          if (accusing) speakerCue = accusing.text
         } else {
           subject = subjectOf(phrases, i)
           // "Seoul said North Korean troops were fighting …": a speech verb between the first actor
@@ -404,7 +407,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (ref.kind === 'verb' && g.gerundPrepositions.includes(tokens[i - 1]?.norm ?? '')) {
           const control = words.findIndex((t) => t.start < tokens[i]!.start && g.gerundControlVerbs.includes(t.norm))
           const accused = control >= 0 ? phrases.find((p) => p.attach.kind === 'bare' && tokens[p.from]!.start > words[control]!.start && p.to <= i) : undefined
-          if (accused) { subject = accused; how.push('subject:gerund-control') }
+          if (accused) {
+            subject = accused
+            how.push('subject:gerund-control')
+            if (g.accusingVerbs.includes(words[control]!.norm)) speakerCue = words[control]!.text
+          }
         }
         if (!subject && infinitive && ci > 0 && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.objectControlVerbs.includes(t.norm))) {
           // "bat den Kreml, … einzumarschieren": the infinitive's subject is the main clause's object.
@@ -497,7 +504,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues)
           if (governing.modality === 'planned' || governing.modality === 'hedged') mod = governing
         }
-        // What the speaker said is attributed to the speaker.
+        // What the speaker said, or what an accuser charges, is attributed to them.
         if (speakerCue && (mod.modality === 'asserted' || mod.modality === 'planned')) mod = { modality: 'reported', cue: speakerCue, cueAt: null }
         const governor = governorOf(tokens, clauses, ci, i, ref.kind === 'noun', cues, g)
         // What one side asks of another has not happened: the appeal is the act, and its own trigger reports it.

@@ -40,6 +40,8 @@ export const grammarSchema = z.object({
   passiveAuxiliaries: words,
   /** Adjective endings that mark a genitive right after a noun ("an der Seite russischer Truppen"). */
   genitiveAdjectiveEndings: words.default([]),
+  /** Verbs that accuse: the act they attribute to the accused is reported, not asserted ("accused Tehran of supplying drones"). */
+  accusingVerbs: words.default([]),
   /** Words that govern the actor before them like a preposition ("Seoul zufolge"). */
   postpositions: words.default([]),
   /** Endings of verb forms that are never a passive participle ("is pulling out" is progressive). */
