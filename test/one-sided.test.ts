@@ -25,6 +25,9 @@ const cases: [string, string, string[]][] = [
   ['en', 'Iran fired missiles at Israel.', []],
   // An event noun alone names a topic, not an act.
   ['en', 'The war in Ukraine continues.', []],
+  // A trip or a meeting with no partner named is no act.
+  ['en', 'Lukashenko flew home on Monday.', []],
+  ['de', 'Lukaschenko reiste am Montag.', []],
   ['en', 'Turkey imposed a curfew in Cizre.', ['TUR:COERCE']],
   ['en', 'Sudan lifted the state of emergency in Darfur.', ['SDN:CONCEDE']],
   ['en', 'Palestinian prisoners rioted at the jail.', ['PSE:PROTEST']],

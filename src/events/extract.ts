@@ -10,6 +10,8 @@ import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
 const ONE_SIDED = 0.5
+/** Acts that take two parties: a meeting or a visit with no partner named is no act ("the bloc flew in troops"). */
+const TWO_PARTY = new Set(['CONSULT'])
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
 const GENITIVE_FALLBACK = 0.85
 /** PLOVER's cooperative types; REQUEST is an appeal (CAMEO 02, verbal cooperation). */
@@ -339,9 +341,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (!caseFits(ref, tokens[i]!, i === from)) continue
         if (particleVerb && ref.kind === 'verb') continue
         if (ref.kind === 'verb' && isAttributive(tokens, i, clause, mentionTokens, g)) continue
-        // "at the end of his tour": where nouns are written in lower case, a verb form after an
-        // article is the noun.
-        if (ref.kind === 'verb' && !g.capitalisesNouns && i > from && g.determiners.includes(tokens[i - 1]!.norm) && !g.relativePronouns.includes(tokens[i - 1]!.norm)) continue
+        // "at the end of his tour", "asked for help": where nouns are written in lower case, a verb
+        // form after an article, or after a preposition unless it is a gerund ("accused of supplying"),
+        // is the noun.
+        const before = i > from ? tokens[i - 1]!.norm : ''
+        const nounAfter = g.determiners.includes(before) && !g.relativePronouns.includes(before)
+          || g.nounPrepositions.includes(before) && !g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e))
+        if (ref.kind === 'verb' && !g.capitalisesNouns && nounAfter) continue
         const evidence = triggerEvidence(ref, i, tokens, clause, lex, g)
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
@@ -491,7 +497,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // A one-sided act: a verb whose actor is known but whose partner is not named ("Georgia's
         // president resigned", "Tausende demonstrierten in Tiflis"). Event nouns stay relational:
         // alone, "the war" or "sanctions" name a topic more often than an act.
-        if (!pairs.length && ref.kind !== 'noun' && !ref.rule.speakerSource && !ref.rule.partnerRequired) {
+        if (!pairs.length && ref.kind !== 'noun' && !ref.rule.speakerSource && !ref.rule.partnerRequired && !TWO_PARTY.has(ref.rule.type)) {
           for (const s of source.mentions) pairs.push([s, null])
           how.push('target:none')
           factor *= ONE_SIDED

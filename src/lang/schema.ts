@@ -42,6 +42,8 @@ export const grammarSchema = z.object({
   genitiveAdjectiveEndings: words.default([]),
   /** Verbs that accuse: the act they attribute to the accused is reported, not asserted ("accused Tehran of supplying drones"). */
   accusingVerbs: words.default([]),
+  /** Prepositions after which a verb form is a noun ("asked for help"), in languages that write nouns in lower case. */
+  nounPrepositions: words.default([]),
   /** Words that govern the actor before them like a preposition ("Seoul zufolge"). */
   postpositions: words.default([]),
   /** Endings of verb forms that are never a passive participle ("is pulling out" is progressive). */
