@@ -51,6 +51,15 @@ for (const [lang, sentence, expected] of cases) {
   })
 }
 
+test('an act with no partner named takes the paragraph topic, but not across a blank line', () => {
+  const topical = analyseText('Kazakhstan asked for help. Moscow sent 2,000 troops.', '2025-06-17', 'en')
+  const aid = topical.events.find((e) => e.type === 'AID')!
+  assert.equal(aid.target, 'KAZ')
+  assert.ok(aid.trace.includes('target:topic'))
+  const split = analyseText('Kazakhstan asked for help.\n\nMoscow sent 2,000 troops.', '2025-06-17', 'en')
+  assert.equal(split.events.find((e) => e.type === 'AID')!.target, null)
+})
+
 test('a one-sided act has no target span and ranks below a relation', () => {
   const doc = analyseText('Russia mobilised 300,000 reservists. Russia delivered drones to Belarus.', '2025-06-17', 'en')
   const solo = doc.events.find((e) => e.target === null)!

@@ -1,4 +1,4 @@
-import type { Doc, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
+import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
 import { inClause, isInfinitiveWord, splitClauses, type Clause } from './clauses.ts'
@@ -10,6 +10,10 @@ import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
 const ONE_SIDED = 0.5
+/** Acts that always have a counterpart: with none named, the passage's topic is the likely one. */
+const TOPICAL = new Set(['AID', 'RETREAT', 'SANCTION'])
+/** Confidence kept when the target is the passage's topic rather than a role of the clause. */
+const TOPIC = 0.6
 /** Acts that take two parties: a meeting or a visit with no partner named is no act ("the bloc flew in troops"). */
 const TWO_PARTY = new Set(['CONSULT'])
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
@@ -19,6 +23,8 @@ const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERAT
 
 interface SentenceState {
   lastSubject: Phrase | null
+  /** The last subject state of the paragraph's earlier sentences, with the sentence it was named in. */
+  topic: { mention: Mention; sentence: number } | null
   /** Per sentence, the last date its own clauses state (not a relative clause's or an aside's). */
   narrative: Map<number, Dated>
   /** The time expressions that may date an event, by sentence (computed once per document). */
@@ -108,6 +114,8 @@ function isAttributive(tokens: Token[], at: number, clause: Clause, mentionToken
     const t = tokens[k]!
     const norm = g.contractions[t.norm] ?? t.norm
     if (g.agentPrepositions.includes(norm)) return true
+    // "wegen bewaffneten Aufruhrs": no finite verb follows a preposition directly.
+    if (k === at - 1 && g.prepositions.includes(norm)) return true
     // "die russisch unterstützte Regierung": a determiner, then only lower-case words, then the participle.
     // "Die in Belarus stationierten Atomwaffen": a prepositional phrase may stand there too, but not a bare actor ("Die USA stationierten").
     const between = tokens.slice(k + 1, at)
@@ -290,6 +298,23 @@ function speakerRoles(clause: Clause, words: Token[], at: number, phrases: Phras
   return { source: clauseSubject, target, how: ['source:speaker', 'target:obligated'] }
 }
 
+/**
+ * The state a passage is about, for an act whose counterpart goes unnamed: the subject state of
+ * another clause of the same sentence ("…, nachdem Goïta sich weigerte"), else the subject state of
+ * an earlier sentence of the same paragraph. Never the source's own actor, never a place named in
+ * passing ("in Syrien").
+ */
+function topicOf(doc: Doc, sIndex: number, source: Phrase, otherSubjects: (Phrase | null)[], previous: { mention: Mention; sentence: number } | null, isState: (actor: string) => boolean): Mention | null {
+  const own = new Set(source.mentions.map((m) => m.actor))
+  const inSentence = otherSubjects.flatMap((p) => p?.mentions ?? []).find((m) => isState(m.actor) && !own.has(m.actor))
+  if (inSentence) return inSentence
+  if (!previous || own.has(previous.mention.actor)) return null
+  // Only within the paragraph: a blank line starts another topic.
+  const from = doc.sentences[previous.sentence]!.end
+  const to = doc.sentences[sIndex]!.start
+  return doc.text.slice(from, to).includes('\n') ? null : previous.mention
+}
+
 /** Relation events of one sentence. */
 function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean): RelationEvent[] {
   const { tokens } = doc
@@ -443,6 +468,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const { source } = roles
         let { target } = roles
         if (!source) continue
+        // "Moscow sent 2,000 troops": a generic party that is what the act gives is no partner.
+        const objects = lex.objects.get(ref.rule)!
+        if (target && target.mentions.every((m) => isSector(m.actor)) && tokens.slice(target.from, target.to).some((t) => objectModeOf(objects, t.norm) !== undefined)) {
+          target = null
+          how.push('target:object-not-partner')
+        }
         let factor = 1
         const own = new Set(source.mentions.map((m) => m.actor))
         const other = (p: Phrase) => p !== source && !p.mentions.every((m) => own.has(m.actor))
@@ -498,9 +529,20 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // president resigned", "Tausende demonstrierten in Tiflis"). Event nouns stay relational:
         // alone, "the war" or "sanctions" name a topic more often than an act.
         if (!pairs.length && ref.kind !== 'noun' && !ref.rule.speakerSource && !ref.rule.partnerRequired && !TWO_PARTY.has(ref.rule.type)) {
-          for (const s of source.mentions) pairs.push([s, null])
-          how.push('target:none')
-          factor *= ONE_SIDED
+          // "Moskau setzte Offensive und Patrouillen aus, nachdem Goïta sich weigerte …": an act that
+          // always has a counterpart takes the state the passage is about, named in another clause of
+          // the sentence or as the subject of the sentence before, in the same paragraph.
+          const topic = !ref.rule.oneSided && TOPICAL.has(ref.rule.type) && !phrases.some((p) => p !== source && p.mentions.every((m) => own.has(m.actor)))
+            ? topicOf(doc, sIndex, source, clauses.filter((c) => c !== clause && !c.apposition && !c.relative).map((c) => subjectOf(phrasesOf.get(c)!, c.to)), state.topic, isState) : null
+          if (topic) {
+            for (const s of source.mentions) pairs.push([s, topic])
+            how.push('target:topic')
+            factor *= TOPIC
+          } else {
+            for (const s of source.mentions) pairs.push([s, null])
+            how.push('target:none')
+            factor *= ONE_SIDED
+          }
         }
         // A gerund ("consulting") or an infinitive ("zu konsultieren", "beizustehen") is no finite verb.
         const nonFinite = ref.kind !== 'noun' && (g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e)) || i > from && g.infinitiveMarkers.includes(tokens[i - 1]!.norm) || isInfinitiveWord(tokens[i]!, g))
@@ -569,6 +611,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     else if (!clauseSubject && own) clauseSubject = own
   }
   if (clauseSubject) state.lastSubject = clauseSubject
+  const topical = clauseSubject?.mentions.find((m) => isState(m.actor))
+  if (topical) state.topic = { mention: topical, sentence: sIndex }
   return events
 }
 
@@ -627,7 +671,7 @@ function dedupe(events: RelationEvent[]): RelationEvent[] {
 export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false, isSector: (actor: string) => boolean = () => false): RelationEvent[] {
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
-  const state: SentenceState = { lastSubject: null, narrative: new Map(), times: usableTimesBySentence(doc) }
+  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc) }
   const ranges = sentenceTokenRanges(doc.tokens)
   const out: RelationEvent[] = []
   for (const s of doc.sentences) {
