@@ -180,6 +180,19 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       begin(i, MAIN)
       continue
     }
+    // "Moscow withdrew its troops after Armenia complained": where no comma marks it (English), a
+    // conjunction followed by an actor and a lower-case word opens a subordinate clause. Not "after
+    // Russia's invasion": a possessive makes the actor part of a noun phrase.
+    if (!g.capitalisesNouns && i > start && subs.has(t.norm) && !rels.has(t.norm) && actorTokens.has(i + 1)) {
+      let e = i + 1
+      while (e < to && actorTokens.has(e)) e++
+      const after = tokens[e]
+      const possessive = !!g.genitive && tokens[e - 1]!.norm.endsWith(g.genitive.suffix)
+      if (lower(after) && !possessive && ![preps, coords, subs, rels].some((set) => set.has(after!.norm)) && !g.determiners.includes(after!.norm)) {
+        begin(i, { subordinate: true, relative: false, coordinated: false })
+        continue
+      }
+    }
     if (t.text === ',' && next) {
       const end = segmentEnd(tokens, k, to)
       const after = tokens[k + 1]
