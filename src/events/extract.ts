@@ -74,7 +74,7 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
     if (head && tokens[clause.from - 1]?.text === ',' && hit(head)) found.push(at - (clause.from - 2))
     return found
   }
-  // -1: the rule asks for no evidence, so it competes with no other reading.
+  // -1: the rule asks for no evidence, so it competes with no other reading (but a visit, see nearestEvidence).
   let distance = -1
   const req = lex.requires.get(ref.rule)!
   const nouns = lex.requiredNouns.get(ref.rule)!
@@ -628,7 +628,11 @@ function nearestEvidence<T extends { event: RelationEvent; evidence: number }>(l
   // A partner guessed by a fallback ("kämpfen an der Seite Russlands") yields to a rule that found it.
   const guessed = (x: T) => x.event.trace.some((t) => FALLBACK_TARGETS.has(t))
   const found = new Set(list.filter((x) => !guessed(x)).map(key))
-  return list.filter((x) => (x.evidence < 0 || x.evidence === best.get(key(x))) && !(guessed(x) && found.has(key(x))))
+  // A visit read from a verb of motion yields to a reading that found its evidence ("flew troops to
+  // Syria" is a dispatch, not a visit); other readings without evidence stand beside it ("unterstützt
+  // die Hamas mit Geld" is support and aid).
+  const yields = (x: T) => x.evidence < 0 && TWO_PARTY.has(x.event.type) && best.has(key(x))
+  return list.filter((x) => (x.evidence < 0 ? !yields(x) : x.evidence === best.get(key(x))) && !(guessed(x) && found.has(key(x))))
 }
 
 const FALLBACK_TARGETS = new Set(['target:object-genitive', 'target:infinitive-object'])
