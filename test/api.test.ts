@@ -78,6 +78,19 @@ test('events filter and page as in the CLI; one event comes with its trace and c
   assert.equal((await get('/api/events/0123456789abcdef-999')).status, 404)
 })
 
+test('events with a named partner and one-sided acts can be listed apart', async () => {
+  const all = (await get('/api/events?limit=1')).body.total as number
+  const named = await get('/api/events?partner=named&limit=200')
+  const none = await get('/api/events?partner=none&limit=200')
+  assert.equal(named.status, 200)
+  assert.equal(none.status, 200)
+  assert.ok(named.body.total > 0 && none.body.total > 0)
+  assert.equal(named.body.total + none.body.total, all)
+  assert.ok(named.body.items.every((e: { target: string | null }) => typeof e.target === 'string'))
+  assert.ok(none.body.items.every((e: { target: string | null }) => e.target === null))
+  assert.equal((await get('/api/events?partner=maybe')).status, 400)
+})
+
 test('documents list and one document with its annotations', async () => {
   const list = await get('/api/documents?limit=3')
   assert.equal(list.status, 200)

@@ -168,6 +168,13 @@ test('events: filters by actor, type and modality narrow the list and stay in th
   await again.waitForSelector('.event-table tbody tr')
   assert.equal(await again.locator('.event-table tbody tr').count(), rows.length)
   await again.close()
+  // one-sided acts (no partner named) can be shown alone
+  await page.locator('.filters select[name="partner"]').selectOption('none')
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('.event-table tbody tr')].map((r) => r.textContent ?? '')
+    return rows.length > 0 && rows.every((r) => r.includes('→ ·'))
+  })
+  assert.match(page.url(), /partner=none/)
   assert.deepEqual(errors, [])
   await page.close()
 })

@@ -19,6 +19,8 @@ function filtered(db: Kysely<Database>, f: EventFilter) {
   if (f.types?.length) q = q.where('events.type', 'in', f.types.map((t) => t.toUpperCase()))
   if (f.modalities?.length) q = q.where('events.modality', 'in', f.modalities)
   if (f.publisher) q = q.where('documents.publisher', '=', f.publisher)
+  if (f.partner === 'named') q = q.where('events.target', 'is not', null)
+  if (f.partner === 'none') q = q.where('events.target', 'is', null)
   return q
 }
 

@@ -17,6 +17,8 @@ export interface EventFilter {
   modalities?: string[]
   /** Articles from this publisher. */
   publisher?: string
+  /** "named": only events with a partner; "none": only one-sided acts; default both. */
+  partner?: 'named' | 'none'
   limit?: number
   offset?: number
 }

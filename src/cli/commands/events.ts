@@ -20,6 +20,7 @@ export function registerEvents(program: Command): void {
     .option('--from <date>', 'on or after (YYYY, YYYY-MM, YYYY-MM-DD)', validPartialDate)
     .option('--to <date>', 'on or before', validPartialDate)
     .option('--lang <code>', 'language of the article')
+    .option('--partner <which>', 'named: only events with a partner; none: only one-sided acts', (v: string) => { if (v !== 'named' && v !== 'none') throw new InvalidArgumentError('named or none'); return v })
     .option('--limit <n>', 'at most n events', (v: string) => { const n = Number(v); if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number'); return n })
     .option('--unique', 'one row per event cluster (the same act reported in several sentences or articles)')
     .option('--format <format>', `table, json, jsonl or csv`, 'table')
@@ -30,7 +31,7 @@ export function registerEvents(program: Command): void {
       if (!FORMATS.includes(format)) throw new CliError(`unknown format "${format}": use ${FORMATS.join(', ')}`)
       const store = await openStore(dbPath(opts.db))
       try {
-        const events = await store.events({ actor: opts.actor, pair: opts.pair, type: opts.type, from: opts.from, to: opts.to, lang: opts.lang, limit: opts.limit })
+        const events = await store.events({ actor: opts.actor, pair: opts.pair, type: opts.type, from: opts.from, to: opts.to, lang: opts.lang, partner: opts.partner, limit: opts.limit })
         const clusters = clustersOf(events)
         const seen = new Set<string>()
         // --unique keeps each cluster's most confident report.

@@ -23,6 +23,7 @@ export function eventRoutes(api: Api, { store }: RouteContext): void {
         modalities: Type.Optional(Type.String({ pattern: '^[a-z,]+$' })),
         lang: Type.Optional(Type.String({ pattern: '^[a-z]{2}$' })),
         publisher: Type.Optional(Type.String({ maxLength: 200 })),
+        partner: Type.Optional(Type.Union([Type.Literal('named'), Type.Literal('none')], { description: 'named: only events with a partner; none: only one-sided acts' })),
         from: Type.Optional(PartialDate), to: Type.Optional(PartialDate),
         ...PageQuery,
       }),
@@ -33,7 +34,7 @@ export function eventRoutes(api: Api, { store }: RouteContext): void {
     const pair = q.pair ? (q.pair.toUpperCase().split(',') as [string, string]) : undefined
     const limit = q.limit ?? 50
     const offset = q.offset ?? 0
-    const page = await eventPage(store, { actor: q.actor?.toUpperCase(), pair, types: list(q.types), modalities: list(q.modalities), lang: q.lang, publisher: q.publisher, from: q.from, to: q.to }, { limit, offset })
+    const page = await eventPage(store, { actor: q.actor?.toUpperCase(), pair, types: list(q.types), modalities: list(q.modalities), lang: q.lang, publisher: q.publisher, partner: q.partner, from: q.from, to: q.to }, { limit, offset })
     return { ...page, limit, offset }
   })
 

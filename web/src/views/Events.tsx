@@ -18,6 +18,7 @@ export function EventsView({ t, params, go }: ViewProps) {
   const page = Number(params.page ?? 0)
   const q = new URLSearchParams({ limit: String(PAGE), offset: String(page * PAGE) })
   for (const key of ['actor', 'types', 'modalities', 'publisher']) if (params[key]) q.set(key, params[key]!)
+  if (params.partner === 'named' || params.partner === 'none') q.set('partner', params.partner)
   // ("lang" in the URL is the interface's language; the articles' language is "elang".)
   if (params.elang) q.set('lang', params.elang)
   for (const key of ['from', 'to']) if (params[key] && DATE.test(params[key]!)) q.set(key, params[key]!)
@@ -35,6 +36,9 @@ export function EventsView({ t, params, go }: ViewProps) {
         {field('publisher', t('filter.source'))}
         <label>{t('filter.lang')} <select value={params.elang ?? ''} onChange={(e) => go({ elang: (e.target as HTMLSelectElement).value, page: '' }, true)}>
           <option value="">–</option><option value="de">de</option><option value="en">en</option>
+        </select></label>
+        <label>{t('filter.partner')} <select name="partner" value={params.partner ?? ''} onChange={(e) => go({ partner: (e.target as HTMLSelectElement).value, page: '' }, true)}>
+          <option value="">{t('filter.partner.any')}</option><option value="named">{t('filter.partner.named')}</option><option value="none">{t('filter.partner.none')}</option>
         </select></label>
         <fieldset><legend>{t('filter.types')}</legend>
           {TYPES.map((x) => <label key={x} class="chip"><input type="checkbox" checked={chosen('types').includes(x)} onChange={() => toggle('types', x)} />{x}</label>)}
