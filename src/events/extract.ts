@@ -6,6 +6,7 @@ import { clausePhrases, looksAdjectival, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { isRefusal, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { governorOf } from './governor.ts'
+import { speakerRoles, topicOf } from './implied.ts'
 import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
@@ -276,45 +277,6 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   return null
 }
 
-/**
- * "Russia said Sudan must return the helicopter", "Peskow sagte, die Ukraine müsse abziehen": the
- * speaker asks (source), the one who must act is asked (target). The speaker is the actor before a
- * speech verb of the clause, or the main clause's subject when the clause is what was said.
- */
-function speakerRoles(clause: Clause, words: Token[], at: number, phrases: Phrase[], clauseSubject: Phrase | null, tokens: Token[], g: LanguagePack['grammar'], cues: ModalityCues): { source: Phrase | null; target: Phrase | null; how: string[] } {
-  const none = { source: null, target: null, how: [] }
-  const bare = phrases.filter((p) => p.attach.kind === 'bare' && p.to <= at)
-  const speech = words.filter((t) => g.speechVerbs.includes(t.norm) && t.start < tokens[at]!.start).at(-1)
-  if (speech) {
-    const k = tokens.indexOf(speech)
-    const source = bare.filter((p) => p.to <= k).at(-1) ?? null
-    const target = bare.filter((p) => p.from > k).at(-1) ?? null
-    return source && target ? { source, target, how: ['source:speaker', 'target:obligated'] } : none
-  }
-  const opener = words.find((t) => t.kind === 'word')
-  const complement = clause.subordinate && !!opener && cues.complementizers.some((c) => c.length === 1 && c[0] === opener.norm)
-  const target = bare.at(-1) ?? null
-  if (!(clause.reported || complement) || !clauseSubject || !target) return none
-  return { source: clauseSubject, target, how: ['source:speaker', 'target:obligated'] }
-}
-
-/**
- * The state a passage is about, for an act whose counterpart goes unnamed: the subject state of
- * another clause of the same sentence ("…, nachdem Goïta sich weigerte"), else the subject state of
- * an earlier sentence of the same paragraph. Never the source's own actor, never a place named in
- * passing ("in Syrien").
- */
-function topicOf(doc: Doc, sIndex: number, source: Phrase, otherSubjects: (Phrase | null)[], previous: { mention: Mention; sentence: number } | null, isState: (actor: string) => boolean): Mention | null {
-  const own = new Set(source.mentions.map((m) => m.actor))
-  const inSentence = otherSubjects.flatMap((p) => p?.mentions ?? []).find((m) => isState(m.actor) && !own.has(m.actor))
-  if (inSentence) return inSentence
-  if (!previous || own.has(previous.mention.actor)) return null
-  // Only within the paragraph: a blank line starts another topic.
-  const from = doc.sentences[previous.sentence]!.end
-  const to = doc.sentences[sIndex]!.start
-  return doc.text.slice(from, to).includes('\n') ? null : previous.mention
-}
-
 /** Relation events of one sentence. */
 function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean): RelationEvent[] {
   const { tokens } = doc
@@ -526,7 +488,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           if (pairs.length) how.push(reciprocal ? 'target:reciprocal' : 'target:coordinated-partner')
         }
         // A one-sided act: a verb whose actor is known but whose partner is not named ("Georgia's
-        // president resigned", "Tausende demonstrierten in Tiflis"). Event nouns stay relational:
+        // president resigned", "Russland mobilisierte Reservisten"). Event nouns stay relational:
         // alone, "the war" or "sanctions" name a topic more often than an act.
         if (!pairs.length && ref.kind !== 'noun' && !ref.rule.speakerSource && !ref.rule.partnerRequired && !TWO_PARTY.has(ref.rule.type)) {
           // "Moskau setzte Offensive und Patrouillen aus, nachdem Goïta sich weigerte …": an act that

@@ -1,0 +1,46 @@
+// Roles a clause does not state itself: the speaker who asks in reported speech, and the state a
+// passage is about when an act names no counterpart.
+import type { Doc, Mention, Token } from '../pipeline/document.ts'
+import type { LanguagePack } from '../lang/pack.ts'
+import type { Clause } from './clauses.ts'
+import type { Phrase } from './phrases.ts'
+import type { ModalityCues } from './modality.ts'
+
+/**
+ * "Russia said Sudan must return the helicopter", "Peskow sagte, die Ukraine müsse abziehen": the
+ * speaker asks (source), the one who must act is asked (target). The speaker is the actor before a
+ * speech verb of the clause, or the main clause's subject when the clause is what was said.
+ */
+export function speakerRoles(clause: Clause, words: Token[], at: number, phrases: Phrase[], clauseSubject: Phrase | null, tokens: Token[], g: LanguagePack['grammar'], cues: ModalityCues): { source: Phrase | null; target: Phrase | null; how: string[] } {
+  const none = { source: null, target: null, how: [] }
+  const bare = phrases.filter((p) => p.attach.kind === 'bare' && p.to <= at)
+  const speech = words.filter((t) => g.speechVerbs.includes(t.norm) && t.start < tokens[at]!.start).at(-1)
+  if (speech) {
+    const k = tokens.indexOf(speech)
+    const source = bare.filter((p) => p.to <= k).at(-1) ?? null
+    const target = bare.filter((p) => p.from > k).at(-1) ?? null
+    return source && target ? { source, target, how: ['source:speaker', 'target:obligated'] } : none
+  }
+  const opener = words.find((t) => t.kind === 'word')
+  const complement = clause.subordinate && !!opener && cues.complementizers.some((c) => c.length === 1 && c[0] === opener.norm)
+  const target = bare.at(-1) ?? null
+  if (!(clause.reported || complement) || !clauseSubject || !target) return none
+  return { source: clauseSubject, target, how: ['source:speaker', 'target:obligated'] }
+}
+
+/**
+ * The state a passage is about, for an act whose counterpart goes unnamed: the subject state of
+ * another clause of the same sentence ("…, nachdem Goïta sich weigerte"), else the subject state of
+ * an earlier sentence of the same paragraph. Never the source's own actor, never a place named in
+ * passing ("in Syrien").
+ */
+export function topicOf(doc: Doc, sIndex: number, source: Phrase, otherSubjects: (Phrase | null)[], previous: { mention: Mention; sentence: number } | null, isState: (actor: string) => boolean): Mention | null {
+  const own = new Set(source.mentions.map((m) => m.actor))
+  const inSentence = otherSubjects.flatMap((p) => p?.mentions ?? []).find((m) => isState(m.actor) && !own.has(m.actor))
+  if (inSentence) return inSentence
+  if (!previous || own.has(previous.mention.actor)) return null
+  // Only within the paragraph: a blank line starts another topic.
+  const from = doc.sentences[previous.sentence]!.end
+  const to = doc.sentences[sIndex]!.start
+  return doc.text.slice(from, to).includes('\n') ? null : previous.mention
+}
