@@ -4,7 +4,7 @@ import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon
 import { inClause, isInfinitiveWord, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, looksAdjectival, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
-import { isRefusal, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
+import { isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { governorOf } from './governor.ts'
 import { speakerRoles, topicOf } from './implied.ts'
 import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
@@ -307,6 +307,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const clausePassive = passiveAt >= 0
     const clausePassiveIndex = clausePassive ? tokens.indexOf(words[passiveAt]!) : -1
     const infinitive = words.some((t) => isInfinitiveWord(t, g))
+    // "Die Nato versprach, der Türkei beizustehen": an infinitive clause has no subject of its own;
+    // the main clause's subject acts, or its object after a verb like "bat" or "warf … vor".
+    const controller = infinitive && clause.subordinate && !clause.relative && ci > 0 ? infinitiveController(clauses[ci - 1]!, clauseSubject) : null
+    // "warf Nordkorea vor, Russland Munition geliefert zu haben": the charge is reported, not asserted.
+    const accusing = controller ? clauseTokens(tokens, clauses[ci - 1]!).find((t) => g.accusingVerbs.includes(t.norm)) : undefined
     // The first word, past the conjunction that opens the clause ("indem es …", "weil sie …").
     const opening = words.filter((t) => t.kind === 'word')
     const openers = new Set([...g.subordinators, ...g.clauseCoordinators])
@@ -328,21 +333,20 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (!caseFits(ref, tokens[i]!, i === from)) continue
         if (particleVerb && ref.kind === 'verb') continue
         if (ref.kind === 'verb' && isAttributive(tokens, i, clause, mentionTokens, g)) continue
+        // "was pulling out", "accused of supplying": a verb form with a progressive ending.
+        const progressive = ref.kind !== 'noun' && g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e))
         // "at the end of his tour", "asked for help": where nouns are written in lower case, a verb
-        // form after an article, or after a preposition unless it is a gerund ("accused of supplying"),
-        // is the noun.
+        // form after an article, or after a preposition unless it is a gerund, is the noun.
         const before = i > from ? tokens[i - 1]!.norm : ''
-        const nounAfter = g.determiners.includes(before) && !g.relativePronouns.includes(before)
-          || g.nounPrepositions.includes(before) && !g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e))
+        const nounAfter = g.determiners.includes(before) && !g.relativePronouns.includes(before) || g.nounPrepositions.includes(before) && !progressive
         if (ref.kind === 'verb' && !g.capitalisesNouns && nounAfter) continue
         const evidence = triggerEvidence(ref, i, tokens, clause, lex, g)
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
         const how: string[] = []
         let speakerCue: string | null = null
-        // "was pulling out" is progressive: its auxiliary makes no passive of this trigger.
-        const progressive = ref.kind !== 'noun' && g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e))
-        // "is ready to send": an infinitive marker between the auxiliary and the verb leaves the verb active.
+        // A progressive's auxiliary makes no passive of the trigger; nor does one followed by an
+        // infinitive marker ("is ready to send").
         const infinitiveAfterAux = clausePassive && clausePassiveIndex < i && tokens.slice(clausePassiveIndex + 1, i).some((t) => g.infinitiveMarkers.includes(t.norm))
         const passive = clausePassive && !progressive && !infinitiveAfterAux
         const passiveIndex = passive ? clausePassiveIndex : -1
@@ -356,14 +360,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         } else if (antecedent && firstWord!.start < tokens[i]!.start) {
           subject = antecedent
           how.push('subject:relative-antecedent')
-        } else if (infinitive && clause.subordinate && !clause.relative && ci > 0 && infinitiveController(clauses[ci - 1]!, clauseSubject)) {
-          // "Die Nato versprach, der Türkei beizustehen": an infinitive clause has no subject of its
-          // own; the actor before its verb is an object, and the main clause's subject acts, or its
-          // object after a verb like "bat" or "warf … vor".
-          subject = infinitiveController(clauses[ci - 1]!, clauseSubject)
+        } else if (controller) {
+          // The actor before the infinitive's verb is its object, not its subject.
+          subject = controller
           how.push('subject:infinitive-controller')
-          // "warf Nordkorea vor, Russland Munition geliefert zu haben": the charge is reported, not asserted.
-          const accusing = clauseTokens(tokens, clauses[ci - 1]!).find((t) => g.accusingVerbs.includes(t.norm))
           if (accusing) speakerCue = accusing.text
         } else {
           subject = subjectOf(phrases, i)
@@ -408,9 +408,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         if (!subject && infinitive && ci > 0 && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.objectControlVerbs.includes(t.norm))) {
           // "bat den Kreml, … einzumarschieren": the infinitive's subject is the main clause's object.
-          const prevPhrases = phrasesOf.get(clauses[ci - 1]!)!
-          const prevSubject = subjectOf(prevPhrases, tokens.length)
-          subject = prevPhrases.find((p) => p.attach.kind === 'bare' && p !== prevSubject) ?? null
+          subject = infinitiveController(clauses[ci - 1]!, clauseSubject)
           if (!subject) continue
           how.push('subject:object-control')
         }
@@ -467,7 +465,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           target = inComplement.find((p) => p.attach.kind === 'bare') ?? (ref.rule.type === 'REJECT' ? inComplement.find((p) => p.attach.kind === 'prep') : undefined) ?? null
           if (target) { how.push('target:infinitive-object'); factor = GENITIVE_FALLBACK }
         }
-        if (!target && ref.rule.type === 'REQUEST' && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && complementOpener && cues.complementizers.some((c) => c.length === 1 && c[0] === complementOpener.norm)) {
+        if (!target && ref.rule.type === 'REQUEST' && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm)) {
           // "Peking verlangte, dass Washington den Verkauf stoppt": who is asked is the subject of the complement.
           const asked = subjectOf(phrasesOf.get(complement)!, tokens.length)
           if (asked && other(asked)) { target = asked; how.push('target:complement-subject') }
@@ -507,7 +505,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           }
         }
         // A gerund ("consulting") or an infinitive ("zu konsultieren", "beizustehen") is no finite verb.
-        const nonFinite = ref.kind !== 'noun' && (g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e)) || i > from && g.infinitiveMarkers.includes(tokens[i - 1]!.norm) || isInfinitiveWord(tokens[i]!, g))
+        const nonFinite = progressive || ref.kind !== 'noun' && (i > from && g.infinitiveMarkers.includes(tokens[i - 1]!.norm) || isInfinitiveWord(tokens[i]!, g))
         let mod = modalityOf(tokens, clause, { from, to }, cues, i, nonFinite)
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
         if (mod.modality === 'asserted' && infinitive && ci > 0) {

@@ -1,6 +1,6 @@
 import type { Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
-import { findPhrases, type ModalityCues } from './modality.ts'
+import { findPhrases, isWordCue, type ModalityCues } from './modality.ts'
 import { isInfinitiveWord, type Clause } from './clauses.ts'
 
 export interface Governor { kind: 'threat' | 'appeal' | 'decline'; cue: string; at: number }
@@ -18,25 +18,23 @@ export function governorOf(tokens: Token[], clauses: Clause[], ci: number, trigg
   const clause = clauses[ci]!
   const kinds = [['threat', cues.threat], ['appeal', cues.appeal], ['decline', cues.decline]] as const
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
+  const infinitive = !isNoun && trigger > 0 && g.infinitiveMarkers.includes(tokens[trigger - 1]!.norm)
+  // "drohte, die Beziehungen abzubrechen", "demanded that the United States cancel …": the clause
+  // before governs an infinitive or complement clause.
+  const prev = clauses[ci - 1]
+  const words = tokens.slice(clause.from, clause.to).filter((t) => t.kind === 'word')
+  const governedClause = !!prev && !clause.relative && (clause.subordinate && isWordCue(cues.complementizers, words[0]?.norm) || words.some((t) => isInfinitiveWord(t, g)))
   for (const [kind, phrases] of kinds) {
     const before = findPhrases(tokens, clause.from, trigger, phrases).filter((h) => h.at + h.len <= trigger).at(-1)
     if (before) {
       const gap = tokens.slice(before.at + before.len, trigger)
-      const infinitive = !isNoun && trigger > 0 && g.infinitiveMarkers.includes(tokens[trigger - 1]!.norm)
       // "demanded the immediate withdrawal": a short noun phrase, no verb or comma in between.
       const object = isNoun && gap.length <= 4 && gap.every((t) => t.kind === 'word' && !g.prepositions.includes(t.norm) || t.text === '-')
       // "demanded that the United States cancel the sale …": the complement the verb opens.
-      const opens = cues.complementizers.some((c) => c.length === 1 && c[0] === gap[0]?.norm)
+      const opens = isWordCue(cues.complementizers, gap[0]?.norm)
       if (infinitive || object || opens) return { kind, cue: text(before), at: before.at }
     }
-    // "drohte, die Beziehungen abzubrechen", "demanded that the United States cancel …".
-    const prev = clauses[ci - 1]
-    if (!prev || clause.relative) continue
-    const words = tokens.slice(clause.from, clause.to).filter((t) => t.kind === 'word')
-    const complement = clause.subordinate && words[0] && cues.complementizers.some((c) => c.length === 1 && c[0] === words[0]!.norm)
-    const infinitiveClause = words.some((t) => isInfinitiveWord(t, g))
-    if (!complement && !infinitiveClause) continue
-    const hit = findPhrases(tokens, prev.from, prev.to, phrases).at(-1)
+    const hit = governedClause ? findPhrases(tokens, prev!.from, prev!.to, phrases).at(-1) : undefined
     if (hit) return { kind, cue: text(hit), at: hit.at }
   }
   return null

@@ -4,7 +4,7 @@ import type { Doc, Mention, Token } from '../pipeline/document.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import type { Clause } from './clauses.ts'
 import type { Phrase } from './phrases.ts'
-import type { ModalityCues } from './modality.ts'
+import { isWordCue, type ModalityCues } from './modality.ts'
 
 /**
  * "Russia said Sudan must return the helicopter", "Peskow sagte, die Ukraine müsse abziehen": the
@@ -22,7 +22,7 @@ export function speakerRoles(clause: Clause, words: Token[], at: number, phrases
     return source && target ? { source, target, how: ['source:speaker', 'target:obligated'] } : none
   }
   const opener = words.find((t) => t.kind === 'word')
-  const complement = clause.subordinate && !!opener && cues.complementizers.some((c) => c.length === 1 && c[0] === opener.norm)
+  const complement = clause.subordinate && isWordCue(cues.complementizers, opener?.norm)
   const target = bare.at(-1) ?? null
   if (!(clause.reported || complement) || !clauseSubject || !target) return none
   return { source: clauseSubject, target, how: ['source:speaker', 'target:obligated'] }

@@ -36,6 +36,11 @@ export function modalityCues(data: ModalityData): ModalityCues {
   return c
 }
 
+/** Whether a word is one of the one-word cues of a list ("ob", "that", "dass"). */
+export function isWordCue(list: string[][], norm: string | undefined): boolean {
+  return list.some((c) => c.length === 1 && c[0] === norm)
+}
+
 /** Positions in [from, to) where one of the phrases starts. */
 export function findPhrases(tokens: Token[], from: number, to: number, phrases: string[][]): { at: number; len: number }[] {
   const hits: { at: number; len: number }[] = []
@@ -70,13 +75,13 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   // "refused to send weapons": the cue negates the sending, not the refusing that it names itself.
   // "without consulting Kyiv", "ohne Kiew zu informieren": such a word negates only a gerund or an
   // infinitive that follows it closely, not "a partnership without limits" or "ohne Vorwarnung griff … an".
-  const isForward = (h: { at: number; len: number }) => cues.forwardNegation.some((c) => c.length === h.len && c.every((w, k) => tokens[h.at + k]!.norm === w))
-  const outOfScope = (h: { at: number; len: number }) => isForward(h) && (!nonFinite || trigger < 0 || h.at > trigger || trigger - h.at > FORWARD_SCOPE || tokens.slice(h.at, trigger).some((t) => t.text === ','))
+  const forward = new Set(inClause(cues.forwardNegation).map((h) => h.at))
+  const outOfScope = (h: { at: number; len: number }) => forward.has(h.at) && (!nonFinite || trigger < 0 || h.at > trigger || trigger - h.at > FORWARD_SCOPE || tokens.slice(h.at, trigger).some((t) => t.text === ','))
   const negation = inClause(cues.negation).find((h) => !exempt.has(h.at) && h.at !== trigger && !outOfScope(h))
   if (negation) return result('negated', negation)
   // A condition or an open question ("Niemand weiß, ob …", "Liefert Peking Waffen?") asserts nothing.
   const opener = tokens.slice(clause.from, clause.to).find((t) => t.kind === 'word')
-  const conditional = opener && cues.conditional.some((c) => c.length === 1 && c[0] === opener.norm) ? { at: tokens.indexOf(opener), len: 1 } : undefined
+  const conditional = opener && isWordCue(cues.conditional, opener.norm) ? { at: tokens.indexOf(opener), len: 1 } : undefined
   if (conditional) return result('hedged', conditional)
   const last = tokens[sentence.to - 1]
   if (last?.text === '?') return result('hedged', { at: sentence.to - 1, len: 1 })

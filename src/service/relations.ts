@@ -31,7 +31,8 @@ export interface ActSet {
 type PairEvent = StoredEvent & { target: string }
 
 export function actsFromEvents(all: StoredEvent[], kb: KnowledgeBase): ActSet {
-  // A one-sided act ("Georgia's president resigned") relates no pair.
+  // A one-sided act ("Georgia's president resigned") relates no pair (the store queries above leave
+  // them out already; this also narrows the type for any other caller).
   const events = all.filter((e): e is PairEvent => e.target !== null)
   const outlet = (e: StoredEvent) => e.publisher ?? e.file
   const clusters = clustersOf(events)
@@ -79,13 +80,13 @@ export async function actsAround(store: Store, kb: KnowledgeBase, actor: string)
   const seen = new Set<string>()
   const events: StoredEvent[] = []
   for (const id of [actor, ...led]) {
-    for (const e of await store.events({ actor: id })) if (!seen.has(e.id)) { seen.add(e.id); events.push(e) }
+    for (const e of await store.events({ actor: id, partner: 'named' })) if (!seen.has(e.id)) { seen.add(e.id); events.push(e) }
   }
   return actsFromEvents(events, kb)
 }
 
 export async function allActs(store: Store, kb: KnowledgeBase): Promise<ActSet> {
-  return actsFromEvents(await store.events({}), kb)
+  return actsFromEvents(await store.events({ partner: 'named' }), kb)
 }
 
 /** The date questions default to: the latest act (the news horizon), else today. */

@@ -7,14 +7,6 @@ import { sentenceTokenRanges } from '../spans.ts'
 import { fold } from '../../text/normalize.ts'
 import { isCompoundOf } from '../../events/lexicon.ts'
 
-const headCache = new WeakMap<object, Set<string>>()
-/** The pack's class nouns for close apposition, folded. */
-function appositiveHeads(ctx: StageContext): Set<string> {
-  let heads = headCache.get(ctx.pack)
-  if (!heads) headCache.set(ctx.pack, (heads = new Set(ctx.pack.grammar.appositiveHeads.map(fold))))
-  return heads
-}
-
 interface Raw extends Match { actor?: string }
 
 function resolveActor(m: Match, date: string | null, ctx: StageContext): string | undefined {
@@ -50,7 +42,7 @@ const adjacent = (tokens: Token[], a: Raw, b: Raw) => a.end === b.start || (a.en
  * "Malis Machthaber") and a title or role with the name that follows it
  * ("Außenminister Sergej Lawrow"). A title with neither is dropped.
  */
-function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[], adjectiveEndings: string[], isSector: (actor: string) => boolean = () => false, appositiveHeads: Set<string> = new Set()): Raw[] {
+function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[], adjectiveEndings: string[], isSector: (actor: string) => boolean = () => false, appositiveHeads: string[] = []): Raw[] {
   const out: Raw[] = []
   for (let i = 0; i < raws.length; i++) {
     let cur = raws[i]!
@@ -61,7 +53,7 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
     if (cur.entry.kind === 'adjective' && next && next.entry.kind === 'name' && next.start > cur.end && next.start - cur.end <= 3) {
       const gap = tokens.slice(cur.end, next.start)
       const head = gap.at(-1)!
-      if (gap.every((t) => t.kind === 'word') && (appositiveHeads.has(head.norm) || [...appositiveHeads].some((h) => isCompoundOf(head, h)))) continue
+      if (gap.every((t) => t.kind === 'word') && appositiveHeads.some((h) => h === head.norm || isCompoundOf(head, h))) continue
     }
     // "der Präsident von Kasachstan", "die Regierung der Taliban", "die Armee Malis"
     const linked = actorish(next) && cur.entry.kind === 'title' && (
@@ -117,7 +109,7 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
     if (tm && t.start >= tm.start && t.end <= tm.end) timeTokens.add(k)
   })
   for (const [sentence, [from, to]] of sentenceTokenRanges(doc.tokens)) {
-    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators, ctx.pack.grammar.adjectiveEndings, (id) => ctx.kb.actors.get(id)?.kind === 'sector', appositiveHeads(ctx))) {
+    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators, ctx.pack.grammar.adjectiveEndings, (id) => ctx.kb.actors.get(id)?.kind === 'sector', ctx.pack.grammar.appositiveHeads)) {
       if (!m.actor) continue
       // "russische Touristen", "belarussische Oppositionelle": people of the country, not its state.
       if (m.entry.kind === 'adjective' && m.end < to && privateHeads.has(doc.tokens[m.end]!.norm)) continue
