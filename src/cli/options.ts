@@ -19,3 +19,6 @@ export function actorCode(value: string): string {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(value)) throw new InvalidArgumentError(`"${value}" is not an actor code (RUS, PRK, NATO …)`)
   return value.toUpperCase()
 }
+
+/** The --db option every command that reads or writes the store takes. */
+export const DB_OPTION = ['--db <location>', 'database: a SQLite file or a postgres:// URL (default: $ENTENTE_DB, else ./entente.db)'] as const

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { loadKnowledgeBase, type KnowledgeBase } from '../kb/knowledge.ts'
 import { SqliteStore } from '../store/sqlite-store.ts'
+import { isPostgresUrl, PostgresStore, redactUrl } from '../store/postgres-store.ts'
 import type { Store } from '../store/store.ts'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -15,11 +16,17 @@ export function knowledgeBase(): KnowledgeBase {
   return kb
 }
 
-/** The database the user chose: --db, else ENTENTE_DB, else ./entente.db. */
+/** The database the user chose: --db, else ENTENTE_DB, else ./entente.db (a file, or a postgres:// URL). */
 export function dbPath(option?: string): string {
   return option ?? process.env['ENTENTE_DB'] ?? DEFAULT_DB
 }
 
-export async function openStore(path: string): Promise<Store> {
-  return SqliteStore.open(path)
+/** Opens the store a location names: a `postgres://` URL is PostgreSQL, anything else a SQLite file. */
+export async function openStore(location: string): Promise<Store> {
+  return isPostgresUrl(location) ? PostgresStore.open(location) : SqliteStore.open(location)
+}
+
+/** A database location fit for messages: a file as given, a URL without its password. */
+export function describeDb(location: string): string {
+  return isPostgresUrl(location) ? redactUrl(location) : location
 }

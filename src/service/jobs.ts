@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import type { KnowledgeBase } from '../kb/knowledge.ts'
 import type { Store } from '../store/store.ts'
 import { ingestPaths, type IngestSummary } from './ingest.ts'
+import { isPostgresUrl } from '../store/postgres-store.ts'
 
 export interface IngestJob {
   id: string
@@ -69,4 +70,6 @@ export class IngestJobs {
   }
 }
 
-export const uploadFolder = (dbFile: string) => join(resolve(dbFile, '..'), 'entente-uploads')
+/** Uploads live beside a SQLite file; with a PostgreSQL URL, under ENTENTE_DATA or the working folder. */
+export const uploadFolder = (db: string) =>
+  isPostgresUrl(db) ? resolve(process.env['ENTENTE_DATA'] ?? '.', 'entente-uploads') : join(resolve(db, '..'), 'entente-uploads')

@@ -27,7 +27,7 @@ function filtered(db: Kysely<Database>, f: EventFilter) {
 /** The events a filter selects, in date order, paged. */
 export function eventQuery(db: Kysely<Database>, f: EventFilter) {
   let q = filtered(db, f).selectAll('events').select(['documents.file as file', 'documents.lang as lang', 'documents.date as doc_date', 'documents.publisher as publisher'])
-    .orderBy('events.date').orderBy('events.doc_id').orderBy('events.start')
+    .orderBy('events.date', (ob) => ob.asc().nullsFirst()).orderBy('events.doc_id').orderBy('events.start').orderBy('events.id')
   if (f.limit) q = q.limit(f.limit)
   if (f.offset) q = q.offset(f.offset)
   return q

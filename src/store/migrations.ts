@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely'
+import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely'
 
 /** Versioned schema changes, applied in name order; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -127,6 +127,20 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('events_new').renameTo('events').execute()
       for (const col of ['source', 'target', 'type', 'date', 'doc_id']) {
         await db.schema.createIndex(`events_${col}_idx`).on('events').column(col).execute()
+      }
+    },
+  },
+  // Dates, ids and file names are compared and sorted as strings ("2024" < "2024-06" < "2024-06~").
+  // SQLite compares bytes; PostgreSQL follows the database's locale unless a column says otherwise.
+  '0004-byte-order-text': {
+    async up(db: Kysely<any>) {
+      if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return
+      const columns = await sql<{ table_name: string; column_name: string }>`
+        select table_name, column_name from information_schema.columns
+        where table_schema = current_schema() and data_type = 'text'
+          and table_name in ('documents', 'sources', 'sentences', 'mentions', 'times', 'events')`.execute(db)
+      for (const c of columns.rows) {
+        await sql`alter table ${sql.table(c.table_name)} alter column ${sql.ref(c.column_name)} type text collate "C"`.execute(db)
       }
     },
   },

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander'
 import { dbPath, openStore } from '../../service/context.ts'
-import { actorCode, validPartialDate } from '../options.ts'
+import { actorCode, validPartialDate, DB_OPTION } from '../options.ts'
 import { CliError, printCsv, printJson, printJsonLines, printTable } from '../output.ts'
 import { clustersOf, eventRecord } from '../../service/events.ts'
 
@@ -25,7 +25,7 @@ export function registerEvents(program: Command): void {
     .option('--unique', 'one row per event cluster (the same act reported in several sentences or articles)')
     .option('--format <format>', `table, json, jsonl or csv`, 'table')
     .option('--json', 'same as --format json')
-    .option('--db <path>', 'database file')
+    .option(...DB_OPTION)
     .action(async (opts) => {
       const format = opts.json ? 'json' : opts.format
       if (!FORMATS.includes(format)) throw new CliError(`unknown format "${format}": use ${FORMATS.join(', ')}`)

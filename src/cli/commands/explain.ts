@@ -1,8 +1,9 @@
 import type { Command } from 'commander'
-import { dbPath, openStore } from '../../service/context.ts'
+import { dbPath, describeDb, openStore } from '../../service/context.ts'
 import type { StoredDocument, StoredEvent } from '../../store/store.ts'
 import { CliError, color, printJson } from '../output.ts'
 import { markSpans } from '../mark-spans.ts'
+import { DB_OPTION } from '../options.ts'
 
 /** Everything that made one event: its spans, the rules of every step, the time expression and its anchor. */
 export function explanation(e: StoredEvent, doc: StoredDocument) {
@@ -52,12 +53,12 @@ export function registerExplain(program: Command): void {
     .description('show why an event was extracted: its sentence, spans, rules, time expression and anchor')
     .argument('<event-id>', 'an event id (see `entente events`)')
     .option('--json', 'print the explanation as JSON')
-    .option('--db <path>', 'database file')
+    .option(...DB_OPTION)
     .action(async (id: string, opts: { json?: boolean; db?: string }) => {
       const store = await openStore(dbPath(opts.db))
       try {
         const e = await store.event(id)
-        if (!e) throw new CliError(`no event "${id}" in ${dbPath(opts.db)}`)
+        if (!e) throw new CliError(`no event "${id}" in ${describeDb(dbPath(opts.db))}`)
         const doc = (await store.document(e.docId))!
         const x = explanation(e, doc)
         if (opts.json) { printJson(x); return }

@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander'
 import { dbPath, knowledgeBase, openStore } from '../../service/context.ts'
 import { graphAt } from '../../service/questions.ts'
 import { exportGraph, type GraphFormat } from '../../relations/export.ts'
-import { actorCode, validPartialDate } from '../options.ts'
+import { actorCode, validPartialDate, DB_OPTION } from '../options.ts'
 import { CliError } from '../output.ts'
 import { modelOptions } from './relation-options.ts'
 import { clustersOf, eventRecord } from '../../service/events.ts'
@@ -44,7 +44,7 @@ export function registerExport(program: Command): void {
     .option('--from <date>', 'on or after', validPartialDate)
     .option('--to <date>', 'on or before', validPartialDate)
     .option('--out <file>', 'write to a file instead of standard output')
-    .option('--db <path>', 'database file')
+    .option(...DB_OPTION)
     .action(async (opts: { format: string; actor?: string; from?: string; to?: string; out?: string; db?: string }) => {
       if (!(EVENT_FORMATS as readonly string[]).includes(opts.format)) throw new CliError(`unknown format "${opts.format}": use ${EVENT_FORMATS.join(', ')}`)
       const store = await openStore(dbPath(opts.db))

@@ -4,7 +4,7 @@ import { basename } from 'node:path'
 import { ingestPaths, type IngestSummary } from '../../service/ingest.ts'
 import { dbPath, knowledgeBase, openStore } from '../../service/context.ts'
 import { color, printJson } from '../output.ts'
-import { validDate } from '../options.ts'
+import { validDate, DB_OPTION } from '../options.ts'
 
 export function printSummary(s: IngestSummary): void {
   const d = s.documents
@@ -19,7 +19,7 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .option('--date <YYYY-MM-DD>', 'publication date for every document (overrides what the text says)', validDate)
     .option('--lang <code>', 'language of every document (overrides detection)')
-    .option('--db <path>', 'database file (default: $ENTENTE_DB or ./entente.db)')
+    .option(...DB_OPTION)
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], opts: { date?: string; lang?: string; db?: string; json?: boolean }) => {
       const kb = knowledgeBase()

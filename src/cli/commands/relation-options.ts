@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander'
 import { parseSpan } from '../../relations/dates.ts'
+import { DB_OPTION } from '../options.ts'
 
 /** A duration like 24m, 2y or 90d. */
 export function span(value: string): string {
@@ -12,7 +13,7 @@ export function modelOptions(cmd: Command): Command {
   return cmd
     .option('--half-life <span>', 'a contribution loses half its weight in this time (default 12m, data/relations.yaml)', span)
     .option('--json', 'print the answer as JSON')
-    .option('--db <path>', 'database file')
+    .option(...DB_OPTION)
 }
 
 /** A score with two decimals, a space for the sign of positive ones, and no "-0.00". */

@@ -1,12 +1,13 @@
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
-import { dbPath, EXAMPLES_DIR, knowledgeBase, openStore } from '../../service/context.ts'
+import { dbPath, describeDb, EXAMPLES_DIR, knowledgeBase, openStore } from '../../service/context.ts'
 import { ingestPaths } from '../../service/ingest.ts'
 import { uploadFolder } from '../../service/jobs.ts'
 import { buildApp } from '../../server/app.ts'
 import { ensureWebBuilt, WEB_DIST } from '../../server/web-build.ts'
 import { printSummary } from './ingest.ts'
 import { CliError, color } from '../output.ts'
+import { DB_OPTION } from '../options.ts'
 
 const port = (v: string) => { const n = Number(v); if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number from 0 to 65535'); return n }
 
@@ -16,7 +17,7 @@ export function registerStart(program: Command): void {
     .option('--port <n>', 'port (default: PORT, else 8080 or the next free one)', port)
     .option('--host <address>', 'address to listen on (default: HOST, else 127.0.0.1)')
     .option('--once', 'start, check that the server answers, print the address and stop (for scripts and CI)')
-    .option('--db <path>', 'database file')
+    .option(...DB_OPTION)
     .action(async (opts: { port?: number; host?: string; once?: boolean; db?: string }) => {
       const kb = knowledgeBase()
       const file = dbPath(opts.db)
@@ -24,7 +25,7 @@ export function registerStart(program: Command): void {
       let app: Awaited<ReturnType<typeof buildApp>> | undefined
       try {
         if ((await store.stats()).documents === 0) {
-          process.stdout.write(`No documents yet in ${file}: ingesting the example corpus (${EXAMPLES_DIR}).\n`)
+          process.stdout.write(`No documents yet in ${describeDb(file)}: ingesting the example corpus (${EXAMPLES_DIR}).\n`)
           printSummary(await ingestPaths([EXAMPLES_DIR], kb, store))
         }
         if (await ensureWebBuilt()) process.stdout.write('Built the web app.\n')

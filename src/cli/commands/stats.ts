@@ -1,12 +1,13 @@
 import type { Command } from 'commander'
 import { dbPath, openStore } from '../../service/context.ts'
 import { printJson } from '../output.ts'
+import { DB_OPTION } from '../options.ts'
 
 export function registerStats(program: Command): void {
   program.command('stats')
     .description('counts of documents, sentences, mentions, events and actors, and the dates covered')
     .option('--json', 'print as JSON')
-    .option('--db <path>', 'database file')
+    .option(...DB_OPTION)
     .action(async (opts: { json?: boolean; db?: string }) => {
       const store = await openStore(dbPath(opts.db))
       try {

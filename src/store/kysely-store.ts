@@ -1,0 +1,125 @@
+import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely'
+import type { Doc } from '../pipeline/document.ts'
+import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
+import type { Database } from './tables.ts'
+import { migrations } from './migrations.ts'
+import type { DocumentSummary, EventFilter, SaveOutcome, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
+import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
+
+const CHUNK = 400
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+async function insertChunked<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Database[T][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute()
+  }
+}
+
+/** Brings a database to the latest schema; `where` names it in the error. */
+export async function migrate(db: Kysely<Database>, where: string, options: { schema?: string } = {}): Promise<void> {
+  const { error } = await new Migrator({ db, provider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) }).migrateToLatest()
+  if (error) throw new Error(`${where}: database migration failed: ${error instanceof Error ? error.message : String(error)}`)
+}
+
+/** The store over any SQL dialect Kysely speaks; the subclasses only open the connection. */
+export abstract class KyselyStore implements Store {
+  protected constructor(readonly db: Kysely<Database>, readonly location: string) {}
+
+  async sourceDoc(sourceKey: string): Promise<string | null> {
+    const row = await this.db.selectFrom('sources').select('doc_id').where('source_key', '=', sourceKey).executeTakeFirst()
+    return row?.doc_id ?? null
+  }
+
+  async saveDocument(doc: Doc, path: string): Promise<SaveOutcome> {
+    return this.db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString()
+      const previous = await trx.selectFrom('sources').select('doc_id').where('source_key', '=', doc.sourceKey).executeTakeFirst()
+      if (previous?.doc_id === doc.id) return 'unchanged'
+      const exists = await trx.selectFrom('documents').select('id').where('id', '=', doc.id).executeTakeFirst()
+      if (!exists) {
+        await trx.insertInto('documents').values({
+          id: doc.id, file: doc.file, path, format: doc.format, title: doc.title, publisher: doc.publisher, url: doc.url,
+          lang: doc.lang, lang_source: doc.langSource, date: doc.date?.value ?? null, date_source: doc.date?.source ?? null,
+          date_rule: doc.date?.rule ?? null, text: doc.text, pipeline_version: PIPELINE_VERSION, ingested_at: now,
+        }).execute()
+        await insertChunked(trx, 'sentences', doc.sentences.map((s) => ({ doc_id: doc.id, idx: s.index, start: s.start, end: s.end, rule: s.rule })))
+        await insertChunked(trx, 'mentions', doc.mentions.map((m) => ({ doc_id: doc.id, sentence: m.sentence, start: m.start, end: m.end, actor: m.actor, kind: m.kind, person: m.person ?? null, rule: m.rule, antecedent: m.antecedent ?? null })))
+        await insertChunked(trx, 'times', doc.times.map((t) => ({ doc_id: doc.id, sentence: t.sentence, start: t.start, end: t.end, text: t.text, value: t.value, date: t.date, precision: t.precision, end_value: t.endValue ?? null, mod: t.mod ?? null, rule: t.rule })))
+        await insertChunked(trx, 'events', doc.events.map((e, n) => {
+          const s = doc.sentences[e.sentence]!
+          return {
+            id: `${doc.id}-${n + 1}`, doc_id: doc.id, sentence: e.sentence, source: e.source, target: e.target, type: e.type, mode: e.mode,
+            polarity: e.polarity, modality: e.modality, date: e.date, start: e.start, end: e.end,
+            source_start: e.sourceMention.start, source_end: e.sourceMention.end, target_start: e.targetMention?.start ?? null, target_end: e.targetMention?.end ?? null,
+            quantity: e.quantity, attribution: e.attribution, rule: e.rule, trace: JSON.stringify(e.trace), confidence: e.confidence,
+            sentence_text: doc.text.slice(s.start, s.end), sentence_start: s.start,
+          }
+        }))
+      }
+      if (previous) {
+        await trx.updateTable('sources').set({ doc_id: doc.id, file: doc.file, updated_at: now }).where('source_key', '=', doc.sourceKey).execute()
+        const stillUsed = await trx.selectFrom('sources').select('source_key').where('doc_id', '=', previous.doc_id).executeTakeFirst()
+        if (!stillUsed) await trx.deleteFrom('documents').where('id', '=', previous.doc_id).execute()
+        return 'replaced'
+      }
+      await trx.insertInto('sources').values({ source_key: doc.sourceKey, doc_id: doc.id, file: doc.file, updated_at: now }).execute()
+      return exists ? 'unchanged' : 'new'
+    })
+  }
+
+  async events(filter: EventFilter): Promise<StoredEvent[]> {
+    const rows = await eventQuery(this.db, filter).execute()
+    return rows.map(toStoredEvent)
+  }
+
+  async countEvents(filter: EventFilter): Promise<number> {
+    return Number((await eventCountQuery(this.db, filter).executeTakeFirstOrThrow()).n)
+  }
+
+  async documents(page: { limit: number; offset: number; lang?: string }): Promise<{ total: number; items: DocumentSummary[] }> {
+    let base = this.db.selectFrom('documents')
+    if (page.lang) base = base.where('lang', '=', page.lang)
+    const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const rows = await base.select(['id', 'file', 'title', 'publisher', 'lang', 'date', 'date_source'])
+      .select((eb) => eb.selectFrom('events').whereRef('events.doc_id', '=', 'documents.id').select((e) => e.fn.countAll().as('n')).as('events'))
+      .orderBy('date', (ob) => ob.desc().nullsLast()).orderBy('file').limit(page.limit).offset(page.offset).execute()
+    return { total, items: rows.map((r) => ({ id: r.id, file: r.file, title: r.title, publisher: r.publisher, lang: r.lang, date: r.date, dateSource: r.date_source, events: Number(r.events ?? 0) })) }
+  }
+
+  async event(id: string): Promise<StoredEvent | null> {
+    return (await this.events({ id }))[0] ?? null
+  }
+
+  async document(idOrFile: string): Promise<StoredDocument | null> {
+    const doc = await this.db.selectFrom('documents').selectAll()
+      .where((eb) => eb.or([eb('id', '=', idOrFile), eb('file', '=', idOrFile), eb('path', '=', idOrFile)]))
+      .orderBy('ingested_at', 'desc').executeTakeFirst()
+    if (!doc) return null
+    const [sentences, mentions, times, events] = await Promise.all([
+      this.db.selectFrom('sentences').select(['idx', 'start', 'end']).where('doc_id', '=', doc.id).orderBy('idx').execute(),
+      this.db.selectFrom('mentions').select(['sentence', 'start', 'end', 'actor', 'kind', 'rule', 'antecedent']).where('doc_id', '=', doc.id).orderBy('start').execute(),
+      this.db.selectFrom('times').select(['sentence', 'start', 'end', 'text', 'value', 'rule']).where('doc_id', '=', doc.id).orderBy('start').execute(),
+      this.events({ docId: doc.id }),
+    ])
+    return {
+      id: doc.id, file: doc.file, path: doc.path, format: doc.format, title: doc.title, publisher: doc.publisher, url: doc.url,
+      lang: doc.lang, date: doc.date, dateSource: doc.date_source, text: doc.text, sentences, mentions, times, events,
+    }
+  }
+
+  async stats(): Promise<Stats> {
+    const count = async (table: keyof Database) =>
+      Number((await this.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const actors = await sql<{ n: number | string }>`select count(*) as n from (select source as a from events union select target from events where target is not null) as actors`.execute(this.db)
+    const range = await this.db.selectFrom('events').select((eb) => [eb.fn.min('date').as('from'), eb.fn.max('date').as('to')]).executeTakeFirstOrThrow()
+    return {
+      documents: await count('documents'), sentences: await count('sentences'), mentions: await count('mentions'), events: await count('events'),
+      actors: Number(actors.rows[0]?.n ?? 0), dateRange: { from: range.from ?? null, to: range.to ?? null },
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy()
+  }
+}

@@ -1,0 +1,166 @@
+// One contract for every store: the same behaviour on the embedded SQLite file and on PostgreSQL.
+// PostgreSQL runs when ENTENTE_TEST_PG names a server (`.ci/run` starts a throwaway cluster and sets
+// it); each run works in a schema of its own and drops it afterwards.
+import { test, describe, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { kb } from './helpers.ts'
+import { ingestPaths } from '../src/service/ingest.ts'
+import { allies, relation } from '../src/service/questions.ts'
+import { openStore, describeDb } from '../src/service/context.ts'
+import type { Store } from '../src/store/store.ts'
+
+const PG = process.env['ENTENTE_TEST_PG']
+if (process.env['CI'] && !PG) throw new Error('CI must run the store contract against PostgreSQL: set ENTENTE_TEST_PG (see scripts/pg-throwaway.sh)')
+
+/** A small corpus of my own: a treaty, a dispatch, a one-sided act, an English report, an undated act. */
+function writeCorpus(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'entente-contract-')), 'corpus')
+  mkdirSync(dir)
+  writeFileSync(join(dir, 'a-vertrag.txt'), 'Stand: 19.06.2024\nRussland und Nordkorea unterzeichneten am Mittwoch in Pjöngjang einen Beistandspakt.\n\nIm Oktober 2024 schickte Nordkorea Tausende Soldaten nach Russland.')
+  writeFileSync(join(dir, 'b-ruecktritt.txt'), 'Stand: 02.03.2025\nDer georgische Ministerpräsident trat am Montag zurück.\n\nAserbaidschan warf Russland vor, das Flugzeug abgeschossen zu haben.')
+  writeFileSync(join(dir, 'c-drones.txt'), 'Published: 12 May 2023\nIran delivered hundreds of attack drones to Russia last year, US officials said.\n\nBelarus and Russia held joint military exercises in February 2023.')
+  writeFileSync(join(dir, 'd-undatiert.txt'), 'Mali und Russland vertiefen ihre militärische Zusammenarbeit.')
+  return dir
+}
+
+/** Each backend: a name and a way to open a fresh, empty store. */
+const backends: { name: string; open: () => Promise<Store>; cleanup?: () => Promise<void> }[] = [
+  { name: 'SQLite', open: () => openStore(join(mkdtempSync(join(tmpdir(), 'entente-contract-')), 'c.db')) },
+]
+if (PG) {
+  const schemas: string[] = []
+  backends.push({
+    name: 'PostgreSQL',
+    open: async () => {
+      const schema = `entente_test_${randomBytes(4).toString('hex')}`
+      const admin = new pg.Client({ connectionString: PG })
+      await admin.connect()
+      await admin.query(`create schema ${schema}`)
+      await admin.end()
+      schemas.push(schema)
+      return openStore(`${PG}${PG.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`)
+    },
+    cleanup: async () => {
+      const admin = new pg.Client({ connectionString: PG })
+      await admin.connect()
+      for (const s of schemas) await admin.query(`drop schema if exists ${s} cascade`)
+      await admin.end()
+    },
+  })
+}
+
+for (const backend of backends) {
+  describe(`store contract: ${backend.name}`, () => {
+    after(async () => { await backend.cleanup?.() })
+
+    test('ingests a corpus, is idempotent, and replaces a changed file with its new version only', async () => {
+      const corpus = writeCorpus()
+      const store = await backend.open()
+      try {
+        const first = await ingestPaths([corpus], kb, store)
+        assert.deepEqual(first.documents, { new: 4, unchanged: 0, replaced: 0, failed: 0 })
+        const stats = await store.stats()
+        assert.equal(stats.documents, 4)
+        assert.ok(stats.events >= 5, `events: ${stats.events}`)
+        assert.ok(stats.actors >= 6)
+        const again = await ingestPaths([corpus], kb, store)
+        assert.deepEqual(again.documents, { new: 0, unchanged: 4, replaced: 0, failed: 0 })
+        assert.deepEqual(await store.stats(), stats)
+        writeFileSync(join(corpus, 'a-vertrag.txt'), 'Stand: 20.06.2024\nRussland und Vietnam unterzeichneten in Hanoi ein Abkommen.')
+        const changed = await ingestPaths([corpus], kb, store)
+        assert.deepEqual(changed.documents, { new: 0, unchanged: 3, replaced: 1, failed: 0 })
+        assert.equal((await store.stats()).documents, 4)
+        assert.deepEqual((await store.events({ pair: ['RUS', 'PRK'] })).map((e) => e.type), [], 'the old version is gone')
+        assert.equal((await store.events({ pair: ['VNM', 'RUS'] })).length, 1)
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('answers every event filter the same way: actor, pair, type, dates by prefix, partner, language, paging', async () => {
+      const store = await backend.open()
+      try {
+        await ingestPaths([writeCorpus()], kb, store)
+        const pair = await store.events({ pair: ['PRK', 'RUS'] })
+        assert.deepEqual(pair.map((e) => `${e.source}>${e.target}:${e.type}:${e.date}`), ['RUS>PRK:SUPPORT:2024-06-19', 'PRK>RUS:AID:2024-10'])
+        assert.deepEqual((await store.events({ actor: 'IRN' })).map((e) => `${e.source}>${e.target}:${e.type}:${e.modality}`), ['IRN>RUS:AID:reported'])
+        assert.equal((await store.events({ type: 'aid' })).length, 2)
+        // "2024-10" lies within 2024, and within a range that ends in 2024-10.
+        assert.deepEqual((await store.events({ from: '2024', to: '2024-10' })).map((e) => e.date), ['2024-06-19', '2024-10'])
+        assert.deepEqual((await store.events({ from: '2024-07' })).map((e) => e.date), ['2024-10', '2025-02-24'])
+        assert.equal(await store.countEvents({ from: '2024-07' }), 2)
+        const oneSided = await store.events({ partner: 'none' })
+        assert.ok(oneSided.length >= 1 && oneSided.every((e) => e.target === null && e.targetSpan === null))
+        assert.ok(oneSided.some((e) => e.source === 'GEO' && e.type === 'RETREAT'))
+        assert.ok((await store.events({ partner: 'named' })).every((e) => e.target !== null))
+        assert.deepEqual([...new Set((await store.events({ lang: 'en' })).map((e) => e.lang))], ['en'])
+        const all = await store.events({})
+        assert.equal(await store.countEvents({}), all.length)
+        assert.deepEqual((await store.events({ limit: 2, offset: 1 })).map((e) => e.id), all.slice(1, 3).map((e) => e.id))
+        // Undated events come first, then dates in order.
+        const dates = all.map((e) => e.date ?? '')
+        assert.deepEqual(dates, [...dates].sort())
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('keeps each event\'s evidence: sentence, spans, rule trace, confidence and document', async () => {
+      const store = await backend.open()
+      try {
+        await ingestPaths([writeCorpus()], kb, store)
+        const [aid] = await store.events({ actor: 'IRN' })
+        assert.ok(aid)
+        assert.equal(aid.sentenceText.slice(aid.sourceSpan[0] - aid.sentenceStart, aid.sourceSpan[1] - aid.sentenceStart), 'Iran')
+        assert.equal(aid.sentenceText.slice(aid.targetSpan![0] - aid.sentenceStart, aid.targetSpan![1] - aid.sentenceStart), 'Russia')
+        assert.ok(aid.trace.length > 0 && aid.rule.startsWith('en.'))
+        assert.ok(aid.confidence > 0 && aid.confidence <= 1)
+        assert.deepEqual(await store.event(aid.id), aid)
+        const doc = await store.document(aid.docId)
+        assert.ok(doc)
+        assert.equal(doc.file, 'c-drones.txt')
+        assert.equal((await store.document('c-drones.txt'))?.id, doc.id)
+        assert.ok(doc.sentences.length >= 2 && doc.mentions.some((m) => m.actor === 'IRN'))
+        assert.ok(doc.times.some((t) => t.value === '2023-02'))
+        assert.equal(doc.lang, 'en')
+        assert.equal(await store.document('nothing-like-this'), null)
+        assert.equal(await store.event('nothing-like-this'), null)
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('lists documents newest first with undated ones last, and gives the same relation answers', async () => {
+      const store = await backend.open()
+      try {
+        await ingestPaths([writeCorpus()], kb, store)
+        const list = await store.documents({ limit: 10, offset: 0 })
+        assert.equal(list.total, 4)
+        assert.deepEqual(list.items.map((d) => d.file), ['b-ruecktritt.txt', 'a-vertrag.txt', 'c-drones.txt', 'd-undatiert.txt'])
+        assert.equal(list.items[1]!.events, 2)
+        assert.equal((await store.documents({ limit: 10, offset: 0, lang: 'en' })).total, 1)
+        const answer = await allies(store, kb, 'RUS', { at: '2025-01-01' })
+        assert.ok(answer.counterparts.some((c) => c.actor === 'PRK'))
+        const pair = await relation(store, kb, 'RUS', 'PRK')
+        assert.ok(pair.evidence.length >= 2)
+      } finally {
+        await store.close()
+      }
+    })
+  })
+}
+
+test('a PostgreSQL server that does not answer is a clear error naming it, without the password', async () => {
+  await assert.rejects(openStore('postgres://analyst:secret@127.0.0.1:1/entente'), (err: Error) => {
+    assert.match(err.message, /^postgres:\/\/analyst:\*\*\*@127\.0\.0\.1:1\/entente: cannot connect to PostgreSQL/)
+    assert.doesNotMatch(err.message, /secret/)
+    return true
+  })
+  assert.equal(describeDb('postgres://analyst:secret@db/entente'), 'postgres://analyst:***@db/entente')
+  assert.equal(describeDb('data/entente.db'), 'data/entente.db')
+})
