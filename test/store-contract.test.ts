@@ -152,6 +152,23 @@ for (const backend of backends) {
         await store.close()
       }
     })
+
+    test('stores a JSON-lines article whose text and title carry control characters, without them', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'entente-contract-'))
+      const file = join(dir, 'scraped.jsonl')
+      writeFileSync(file, JSON.stringify({ title: 'Pakt\u0000 unterzeichnet', date: '2024-06-19', lang: 'de', text: 'Russland und Nordkorea\u0000 unterzeichneten\u0007 einen Beistandspakt.' }) + '\n')
+      const store = await backend.open()
+      try {
+        const summary = await ingestPaths([file], kb, store)
+        assert.deepEqual(summary.errors, [])
+        const [doc] = (await store.documents({ limit: 1, offset: 0 })).items
+        assert.equal(doc?.title, 'Pakt unterzeichnet')
+        assert.equal((await store.document(doc!.id))?.text.includes('Nordkorea unterzeichneten einen'), true)
+        assert.equal((await store.events({ pair: ['RUS', 'PRK'] }))[0]?.type, 'SUPPORT')
+      } finally {
+        await store.close()
+      }
+    })
   })
 }
 

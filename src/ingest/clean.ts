@@ -1,5 +1,6 @@
 import type { LanguagePack } from '../lang/pack.ts'
 import { stripMarkup } from './formats/markdown.ts'
+import { withoutControls } from '../text/normalize.ts'
 
 interface CompiledChrome { lines: RegExp[]; inline: RegExp[]; end: RegExp[] }
 const cache = new WeakMap<LanguagePack, CompiledChrome>()
@@ -24,7 +25,7 @@ export function cleanText(raw: string, pack: LanguagePack): string {
   const chrome = compiled(pack)
   const out: string[] = []
   const seen = new Set<string>()
-  const lines = stripMarkup(raw).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u200b\u200e\u200f\ufeff]/g, '').split('\n')
+  const lines = withoutControls(stripMarkup(raw)).replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u200b\u200e\u200f\ufeff]/g, '').split('\n')
   for (let line of lines) {
     if (chrome.end.some((r) => r.test(line))) break
     for (const r of chrome.inline) line = line.replace(r, '')

@@ -7,3 +7,11 @@ export function isCapitalised(word: string): boolean {
   const first = word.charAt(0)
   return first !== first.toLowerCase() && first === first.toUpperCase()
 }
+
+/**
+ * Text without C0 control characters other than tab and newline (and without DEL). Scraped JSON can
+ * carry "\u0000", which PostgreSQL text cannot hold and no reader wants to see.
+ */
+export function withoutControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+}

@@ -1,14 +1,16 @@
 import { z } from 'zod'
 import type { RawArticle } from '../article.ts'
 import { InputError } from '../decode.ts'
+import { withoutControls } from '../../text/normalize.ts'
 
+const field = z.string().transform(withoutControls)
 const articleSchema = z.object({
   text: z.string().min(1),
-  title: z.string().optional(),
-  url: z.string().optional(),
-  date: z.string().optional(),
-  lang: z.string().optional(),
-  publisher: z.string().optional(),
+  title: field.optional(),
+  url: field.optional(),
+  date: field.optional(),
+  lang: field.optional(),
+  publisher: field.optional(),
 }).passthrough()
 
 export interface JsonLinesResult { articles: RawArticle[]; errors: string[] }
