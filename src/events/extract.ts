@@ -20,7 +20,7 @@ const TWO_PARTY = new Set(['CONSULT'])
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
 const GENITIVE_FALLBACK = 0.85
 /** PLOVER's cooperative types; REQUEST is an appeal (CAMEO 02, verbal cooperation). */
-const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'REQUEST'])
+export const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'REQUEST'])
 
 interface SentenceState {
   lastSubject: Phrase | null

@@ -33,7 +33,8 @@ type PairEvent = StoredEvent & { target: string }
 export function actsFromEvents(all: StoredEvent[], kb: KnowledgeBase): ActSet {
   // A one-sided act ("Georgia's president resigned") relates no pair (the store queries above leave
   // them out already; this also narrows the type for any other caller).
-  const events = all.filter((e): e is PairEvent => e.target !== null)
+  // A state's act towards its own people or institutions (imported data codes many) relates no pair either.
+  const events = all.filter((e): e is PairEvent => e.target !== null && e.target !== e.source)
   const outlet = (e: StoredEvent) => e.publisher ?? e.file
   const clusters = clustersOf(events)
   const members = new Map<string, PairEvent[]>()

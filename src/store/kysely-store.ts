@@ -3,7 +3,8 @@ import type { Doc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
 import type { Database } from './tables.ts'
 import { migrations } from './migrations.ts'
-import type { DocumentSummary, EventFilter, SaveOutcome, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
+import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
+import type { ImportedEvent } from '../import/record.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
 
 const CHUNK = 400
@@ -14,6 +15,21 @@ async function insertChunked<T extends keyof Database>(db: Kysely<Database>, tab
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute()
   }
+}
+
+/**
+ * Points a source (a file, or file#item) at the document it now produces. The version it pointed
+ * at before goes, unless another source still produces it.
+ */
+async function pointSource(trx: Kysely<Database>, doc: { id: string; sourceKey: string; file: string }, previous: string | null, existed: boolean, now: string): Promise<SaveOutcome> {
+  if (previous !== null) {
+    await trx.updateTable('sources').set({ doc_id: doc.id, file: doc.file, updated_at: now }).where('source_key', '=', doc.sourceKey).execute()
+    const stillUsed = await trx.selectFrom('sources').select('source_key').where('doc_id', '=', previous).executeTakeFirst()
+    if (!stillUsed) await trx.deleteFrom('documents').where('id', '=', previous).execute()
+    return 'replaced'
+  }
+  await trx.insertInto('sources').values({ source_key: doc.sourceKey, doc_id: doc.id, file: doc.file, updated_at: now }).execute()
+  return existed ? 'unchanged' : 'new'
 }
 
 /** Brings a database to the latest schema; `where` names it in the error. */
@@ -57,14 +73,33 @@ export abstract class KyselyStore implements Store {
           }
         }))
       }
-      if (previous) {
-        await trx.updateTable('sources').set({ doc_id: doc.id, file: doc.file, updated_at: now }).where('source_key', '=', doc.sourceKey).execute()
-        const stillUsed = await trx.selectFrom('sources').select('source_key').where('doc_id', '=', previous.doc_id).executeTakeFirst()
-        if (!stillUsed) await trx.deleteFrom('documents').where('id', '=', previous.doc_id).execute()
-        return 'replaced'
+      return pointSource(trx, doc, previous?.doc_id ?? null, exists !== undefined, now)
+    })
+  }
+
+  async saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      const now = new Date().toISOString()
+      const previous = await trx.selectFrom('sources').select('doc_id').where('source_key', '=', doc.sourceKey).executeTakeFirst()
+      if (previous?.doc_id === doc.id) return { outcome: 'unchanged' as const, events: 0 }
+      const exists = await trx.selectFrom('documents').select('id').where('id', '=', doc.id).executeTakeFirst()
+      let count = 0
+      if (!exists) {
+        await trx.insertInto('documents').values({
+          id: doc.id, file: doc.file, path: doc.path, format: doc.format, title: doc.title, publisher: null, url: null, lang: 'und', lang_source: 'import',
+          date: null, date_source: null, date_rule: null, text: '', pipeline_version: PIPELINE_VERSION, ingested_at: now,
+        }).execute()
+        for await (const batch of batches) {
+          await insertChunked(trx, 'events', batch.map((e) => ({
+            id: `${doc.id}-${++count}`, doc_id: doc.id, sentence: 0, source: e.source, target: e.target, type: e.type, mode: e.mode, polarity: e.polarity,
+            modality: e.modality, date: e.date, start: 0, end: 0, source_start: 0, source_end: 0, target_start: null, target_end: null,
+            quantity: e.quantity, attribution: null, rule: e.rule, trace: JSON.stringify(e.trace), confidence: e.confidence, sentence_text: e.evidence, sentence_start: 0,
+          })))
+        }
+        const range = await trx.selectFrom('events').select((eb) => [eb.fn.min('date').as('from'), eb.fn.max('date').as('to')]).where('doc_id', '=', doc.id).executeTakeFirstOrThrow()
+        if (range.to) await trx.updateTable('documents').set({ date: range.to, date_source: 'import', date_rule: 'import.latest-event' }).where('id', '=', doc.id).execute()
       }
-      await trx.insertInto('sources').values({ source_key: doc.sourceKey, doc_id: doc.id, file: doc.file, updated_at: now }).execute()
-      return exists ? 'unchanged' : 'new'
+      return { outcome: await pointSource(trx, doc, previous?.doc_id ?? null, exists !== undefined, now), events: count }
     })
   }
 

@@ -1,4 +1,5 @@
 import type { Doc } from '../pipeline/document.ts'
+import type { ImportedEvent } from '../import/record.ts'
 
 export type SaveOutcome = 'new' | 'unchanged' | 'replaced'
 
@@ -82,10 +83,27 @@ export interface Stats {
   dateRange: { from: string | null; to: string | null }
 }
 
-/** The storage contract; SQLite implements it now, PostgreSQL later. */
+/** A file of an event dataset, stored as one document that holds its records as events. */
+export interface ImportDocument {
+  /** A hash of the dataset and the file's content: the same file imported again is a no-op. */
+  id: string
+  sourceKey: string
+  file: string
+  path: string
+  /** The dataset: gdelt, icews, acled, polecat. */
+  format: string
+  title: string
+}
+
+/** The storage contract, implemented for SQLite and PostgreSQL. */
 export interface Store {
   /** Stores a document and its annotations in one transaction, replacing an older version from the same source. */
   saveDocument(doc: Doc, path: string): Promise<SaveOutcome>
+  /**
+   * Stores an imported file's events, read batch by batch, in one transaction: a file is either
+   * wholly stored or not at all, and replaces an older version of the same source.
+   */
+  saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }>
   /** The document id a source (file, or file#item) last produced. */
   sourceDoc(sourceKey: string): Promise<string | null>
   events(filter: EventFilter): Promise<StoredEvent[]>
