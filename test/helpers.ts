@@ -1,6 +1,7 @@
 import { knowledgeBase } from '../src/service/context.ts'
 import { buildDoc } from '../src/ingest/build-doc.ts'
 import type { Doc } from '../src/pipeline/document.ts'
+import { GDELT_COLUMNS } from '../src/import/datasets.ts'
 
 export const kb = knowledgeBase()
 export const de = kb.packs.get('de')!
@@ -18,4 +19,9 @@ export function eventStrings(doc: Doc): string[] {
 /** The one-sided acts of a document (no partner named), as "SRC:TYPE[:modality]". */
 export function oneSidedStrings(doc: Doc): string[] {
   return doc.events.filter((e) => e.target === null).map((e) => `${e.source}:${e.type}${e.modality === 'asserted' ? '' : `:${e.modality}`}`).sort()
+}
+
+/** A GDELT 2.0 export line with the given columns set and the rest empty. */
+export function gdeltLine(fields: Record<string, string>): string {
+  return GDELT_COLUMNS.map((c) => fields[c] ?? '').join('\t')
 }

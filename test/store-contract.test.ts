@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { kb } from './helpers.ts'
+import { gdeltLine, kb } from './helpers.ts'
+import { importFiles, DEFAULT_CAMEO_TABLE } from '../src/service/import.ts'
+import { existsSync } from 'node:fs'
 import { ingestPaths } from '../src/service/ingest.ts'
 import { allies, relation } from '../src/service/questions.ts'
 import { openStore, describeDb } from '../src/service/context.ts'
@@ -148,6 +150,31 @@ for (const backend of backends) {
         assert.ok(answer.counterparts.some((c) => c.actor === 'PRK'))
         const pair = await relation(store, kb, 'RUS', 'PRK')
         assert.ok(pair.evidence.length >= 2)
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('imports a dataset file in one transaction, idempotently, next to ingested articles', { skip: !existsSync(DEFAULT_CAMEO_TABLE) && 'no CAMEO→PLOVER table' }, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'entente-contract-'))
+      const file = join(dir, 'events.export.CSV')
+      writeFileSync(file, [
+        gdeltLine({ GLOBALEVENTID: '1', SQLDATE: '20240617', Actor1Code: 'RUS', Actor1CountryCode: 'RUS', Actor2Code: 'PRK', Actor2CountryCode: 'PRK', EventCode: '057' }),
+        gdeltLine({ GLOBALEVENTID: '2', SQLDATE: '20240618', Actor1Code: 'COP', Actor1Type1Code: 'COP', EventCode: '173' }),
+        gdeltLine({ GLOBALEVENTID: '3', SQLDATE: '20240618', Actor1Code: 'USA', Actor1CountryCode: 'USA', Actor2Code: 'CHN', Actor2CountryCode: 'CHN', EventCode: '010' }),
+      ].join('\n'))
+      const store = await backend.open()
+      try {
+        await ingestPaths([writeCorpus()], kb, store)
+        const before = await store.countEvents({})
+        const report = await importFiles('gdelt', [file], kb, store)
+        assert.deepEqual([report.imported, report.oneSided, report.skipped['event code']], [2, 1, { '010': 1 }])
+        assert.equal(await store.countEvents({}), before + 2)
+        assert.equal((await importFiles('gdelt', [file], kb, store)).files[0]!.outcome, 'unchanged')
+        const [pact] = await store.events({ pair: ['RUS', 'PRK'], from: '2024-06-17', to: '2024-06-17' })
+        assert.equal(pact?.type, 'SUPPORT')
+        assert.equal(pact?.file, 'events.export.CSV')
+        assert.equal((await store.documents({ limit: 10, offset: 0 })).total, 5)
       } finally {
         await store.close()
       }

@@ -20,15 +20,27 @@ export const GDELT_COLUMNS: readonly string[] = [
   'DATEADDED', 'SOURCEURL',
 ]
 
-interface Event { source: ActorResult; target: ActorResult | null; type: string; mode: string; date: string | null; rule: string; trace: string[]; evidence: string; quantity?: string | null }
+interface Event {
+  source: ActorResult; target: ActorResult | null; type: string; mode: string; date: string | null; rule: string; trace: string[]; quantity?: string | null
+  /** The record's id, how it names the parties, and what else it says (the evidence line is built from these). */
+  id: string; names: [string, string]; rest: string
+}
+
+const DATASET_NAMES: Record<Dataset, string> = { gdelt: 'GDELT', icews: 'ICEWS', acled: 'ACLED', polecat: 'POLECAT' }
 
 function finish(dataset: Dataset, ctx: MapContext, e: Event): Mapped {
   if (!e.date) return { reason: 'date', value: '(invalid)' }
   if (e.source.actor === null) return { reason: 'source actor', value: e.source.unmapped }
   if (e.target && e.target.actor === null) return { reason: 'target actor', value: e.target.unmapped }
+  // "GDELT 1001: RUSSIA → UKRAINE, CAMEO 190 (url)": the parties' spans point into this line.
+  const head = `${DATASET_NAMES[dataset]} ${e.id}: `
+  const [from, to] = [e.names[0] || '?', e.target?.actor ? e.names[1] || '?' : '·']
+  const evidence = `${head}${from} → ${to}${e.rest}`
+  const targetStart = head.length + from.length + 3
   return {
+    sourceSpan: [head.length, head.length + from.length], targetSpan: e.target?.actor ? [targetStart, targetStart + to.length] : null,
     source: e.source.actor, target: e.target?.actor ?? null, type: e.type, mode: e.mode || 'unspecified', polarity: polarityOf(e.type), modality: 'asserted',
-    date: e.date, quantity: e.quantity ?? null, rule: e.rule, confidence: ctx.maps.confidence[dataset], evidence: e.evidence,
+    date: e.date, quantity: e.quantity ?? null, rule: e.rule, confidence: ctx.maps.confidence[dataset], evidence,
     trace: [`dataset:${dataset}`, ...e.trace, `source:${e.source.how}`, ...(e.target?.actor ? [`target:${e.target.how}`] : ['target:none'])],
   }
 }
@@ -56,7 +68,7 @@ export function mapGdelt(get: Get, ctx: MapContext): Mapped {
   return finish('gdelt', ctx, {
     source: ctx.actors.cameo(actor(1)), target: isEmpty(a2.code, a2.name) ? null : ctx.actors.cameo(a2), ...typed, date: isoDay(get('SQLDATE')),
     rule: `import.gdelt.cameo:${code}`, trace: [`id:${id}`, typed.trace, `goldstein:${get('GoldsteinScale')}`, `sources:${get('NumSources')}`],
-    evidence: `GDELT ${id}: ${get('Actor1Name') || get('Actor1Code')} → ${a2.name || a2.code || '·'}, CAMEO ${code}${url ? ` (${url})` : ''}`,
+    id, names: [get('Actor1Name') || get('Actor1Code'), a2.name || a2.code], rest: `, CAMEO ${code}${url ? ` (${url})` : ''}`,
   })
 }
 
@@ -72,7 +84,7 @@ export function mapIcews(get: Get, ctx: MapContext): Mapped {
     source: ctx.actors.named({ name: get('Source Name'), country: get('Source Country'), sectors: sectors(get('Source Sectors')) }),
     target: noPartner(ctx, target.name, target.country) ? null : ctx.actors.named(target), ...typed, date: isoDay(get('Event Date')),
     rule: `import.icews.cameo:${code}`, trace: [`id:${id}`, typed.trace, `intensity:${get('Intensity')}`, `story:${get('Story ID')}#${get('Sentence Number')}`],
-    evidence: `ICEWS ${id}: ${get('Source Name')} → ${target.name || '·'}: ${get('Event Text')} (CAMEO ${code}; ${get('Publisher') || 'publisher unknown'}, story ${get('Story ID')})`,
+    id, names: [get('Source Name'), target.name], rest: `: ${get('Event Text')} (CAMEO ${code}; ${get('Publisher') || 'publisher unknown'}, story ${get('Story ID')})`,
   })
 }
 
@@ -103,7 +115,7 @@ export function mapAcled(get: Get, ctx: MapContext): Mapped {
     source: acledActor(get('actor1'), ctx), target: actor2.trim() ? acledActor(actor2, ctx) : null, type: typed.type, mode: typed.mode,
     date: isoDay(get('event_date')), rule: `import.acled.${columnKey(sub || kind)}`, trace: [`id:${id}`, `acled:${kind}/${sub}→${typed.type}`],
     quantity: fatalities > 0 ? `${fatalities} killed` : null,
-    evidence: `ACLED ${id}: ${get('actor1')} → ${actor2 || '·'}, ${sub || kind} in ${get('location') || get('country')}. ${get('notes')}`.trim(),
+    id, names: [get('actor1'), actor2], rest: `, ${sub || kind} in ${get('location') || get('country')}. ${get('notes')}`.trimEnd(),
   })
 }
 
@@ -121,7 +133,7 @@ export function mapPolecat(get: Get, ctx: MapContext): Mapped {
     source: ctx.actors.named({ name: get('Actor Name'), country: get('Actor Country'), sectors: sectors(get('Actor Sectors') || get('Primary Actor Sector')) }),
     target: noPartner(ctx, recipient.name, recipient.country) ? null : ctx.actors.named(recipient), type, mode: get('Event Mode').trim().toLowerCase(),
     date: isoDay(get('Event Date')), rule: `import.polecat.${type.toLowerCase()}`, trace: [`id:${id}`, `plover:${label}${label === type ? '' : `→${type}`}`],
-    evidence: `POLECAT ${id}: ${get('Actor Name')} → ${recipient.name || '·'}, ${type}${get('Event Mode') ? ` (${get('Event Mode')})` : ''}${get('Headline') ? `: ${get('Headline')}` : ''}`,
+    id, names: [get('Actor Name') || get('Actor Country'), recipient.name || recipient.country], rest: `, ${type}${get('Event Mode') ? ` (${get('Event Mode')})` : ''}${get('Headline') ? `: ${get('Headline')}` : ''}`,
   })
 }
 

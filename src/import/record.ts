@@ -16,6 +16,9 @@ export interface ImportedEvent {
   confidence: number
   /** What the record says, for a reader: the dataset's own id, actors, code and source. */
   evidence: string
+  /** Where the evidence names the two parties. */
+  sourceSpan: [number, number]
+  targetSpan: [number, number] | null
 }
 
 /** Why a record was not imported: a reason kind and the value that could not be mapped. */

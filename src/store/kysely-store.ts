@@ -1,7 +1,7 @@
 import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely'
 import type { Doc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
-import type { Database } from './tables.ts'
+import type { Database, EventsTable } from './tables.ts'
 import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import type { ImportedEvent } from '../import/record.ts'
@@ -77,6 +77,11 @@ export abstract class KyselyStore implements Store {
     })
   }
 
+  /** Many event rows at once; a dialect may override it with its fastest bulk path. */
+  protected async bulkInsertEvents(trx: Kysely<Database>, rows: EventsTable[]): Promise<void> {
+    await insertChunked(trx, 'events', rows)
+  }
+
   async saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }> {
     return this.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString()
@@ -90,9 +95,9 @@ export abstract class KyselyStore implements Store {
           date: null, date_source: null, date_rule: null, text: '', pipeline_version: PIPELINE_VERSION, ingested_at: now,
         }).execute()
         for await (const batch of batches) {
-          await insertChunked(trx, 'events', batch.map((e) => ({
+          await this.bulkInsertEvents(trx, batch.map((e) => ({
             id: `${doc.id}-${++count}`, doc_id: doc.id, sentence: 0, source: e.source, target: e.target, type: e.type, mode: e.mode, polarity: e.polarity,
-            modality: e.modality, date: e.date, start: 0, end: 0, source_start: 0, source_end: 0, target_start: null, target_end: null,
+            modality: e.modality, date: e.date, start: 0, end: e.evidence.length, source_start: e.sourceSpan[0], source_end: e.sourceSpan[1], target_start: e.targetSpan?.[0] ?? null, target_end: e.targetSpan?.[1] ?? null,
             quantity: e.quantity, attribution: null, rule: e.rule, trace: JSON.stringify(e.trace), confidence: e.confidence, sentence_text: e.evidence, sentence_start: 0,
           })))
         }

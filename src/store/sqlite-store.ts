@@ -1,10 +1,24 @@
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
-import type { Database } from './tables.ts'
+import type { Database, EventsTable } from './tables.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
+
+const EVENT_COLUMNS = ['id', 'doc_id', 'sentence', 'source', 'target', 'type', 'mode', 'polarity', 'modality', 'date', 'start', 'end', 'source_start', 'source_end', 'target_start', 'target_end', 'quantity', 'attribution', 'rule', 'trace', 'confidence', 'sentence_text', 'sentence_start'] as const satisfies readonly (keyof EventsTable)[]
 
 /** The embedded default: one SQLite file in WAL mode. */
 export class SqliteStore extends KyselyStore {
+  private insertEvent: SQLite.Statement | null = null
+  private conn!: SQLite.Database
+
+  /**
+   * Imports write hundreds of thousands of rows: one prepared statement, run row by row on the
+   * transaction's connection, is several times faster than building multi-row INSERTs.
+   */
+  protected override async bulkInsertEvents(_trx: Kysely<Database>, rows: EventsTable[]): Promise<void> {
+    this.insertEvent ??= this.conn.prepare(`INSERT INTO events (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${EVENT_COLUMNS.map((c) => `@${c}`).join(', ')})`)
+    for (const row of rows) this.insertEvent.run(row)
+  }
+
   static async open(path: string): Promise<SqliteStore> {
     const conn = new SQLite(path)
     conn.pragma('journal_mode = WAL')
@@ -12,6 +26,8 @@ export class SqliteStore extends KyselyStore {
     conn.pragma('busy_timeout = 5000')
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) })
     await migrate(db, path)
-    return new SqliteStore(db, path)
+    const store = new SqliteStore(db, path)
+    store.conn = conn
+    return store
   }
 }
