@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { Kysely, PostgresDialect, sql } from 'kysely'
-import type { Database } from './tables.ts'
+import { EVENT_COLUMNS, INTEGER_EVENT_COLUMNS, type Database, type EventsTable } from './tables.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
 
 /** A database URL rather than a file: `postgres://…` or `postgresql://…`. */
@@ -16,6 +16,17 @@ export function redactUrl(url: string): string {
 
 /** The shared store: one PostgreSQL database that several ingest workers and servers use at once. */
 export class PostgresStore extends KyselyStore {
+  /**
+   * Imports send each batch as one statement: a column array per column, turned back into rows
+   * by unnest. One round trip per batch instead of one per few hundred rows.
+   */
+  protected override async bulkInsertEvents(trx: Kysely<Database>, rows: EventsTable[]): Promise<void> {
+    if (!rows.length) return
+    const kind = (c: string) => (c === 'confidence' ? 'real[]' : INTEGER_EVENT_COLUMNS.has(c) ? 'integer[]' : 'text[]')
+    const arrays = EVENT_COLUMNS.map((c) => sql`${rows.map((r) => r[c])}::${sql.raw(kind(c))}`)
+    await sql`insert into events (${sql.join(EVENT_COLUMNS.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(trx)
+  }
+
   static async open(url: string, options: { poolSize?: number } = {}): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 8 })
     const where = redactUrl(url)

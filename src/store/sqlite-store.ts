@@ -1,9 +1,7 @@
 import SQLite from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
-import type { Database, EventsTable } from './tables.ts'
+import { EVENT_COLUMNS, type Database, type EventsTable } from './tables.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
-
-const EVENT_COLUMNS = ['id', 'doc_id', 'sentence', 'source', 'target', 'type', 'mode', 'polarity', 'modality', 'date', 'start', 'end', 'source_start', 'source_end', 'target_start', 'target_end', 'quantity', 'attribution', 'rule', 'trace', 'confidence', 'sentence_text', 'sentence_start'] as const satisfies readonly (keyof EventsTable)[]
 
 /** The embedded default: one SQLite file in WAL mode. */
 export class SqliteStore extends KyselyStore {
@@ -15,8 +13,9 @@ export class SqliteStore extends KyselyStore {
    * transaction's connection, is several times faster than building multi-row INSERTs.
    */
   protected override async bulkInsertEvents(_trx: Kysely<Database>, rows: EventsTable[]): Promise<void> {
-    this.insertEvent ??= this.conn.prepare(`INSERT INTO events (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${EVENT_COLUMNS.map((c) => `@${c}`).join(', ')})`)
-    for (const row of rows) this.insertEvent.run(row)
+    this.insertEvent ??= this.conn.prepare(`INSERT INTO events (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`)
+    const st = this.insertEvent
+    for (const row of rows) st.run(EVENT_COLUMNS.map((c) => row[c]))
   }
 
   static async open(path: string): Promise<SqliteStore> {

@@ -57,6 +57,10 @@ export interface EventsTable {
   sentence_start: number
 }
 
+/** The events table's columns in their stored order, with their SQL kinds (for bulk paths). */
+export const EVENT_COLUMNS = ['id', 'doc_id', 'sentence', 'source', 'target', 'type', 'mode', 'polarity', 'modality', 'date', 'start', 'end', 'source_start', 'source_end', 'target_start', 'target_end', 'quantity', 'attribution', 'rule', 'trace', 'confidence', 'sentence_text', 'sentence_start'] as const satisfies readonly (keyof EventsTable)[]
+export const INTEGER_EVENT_COLUMNS: ReadonlySet<string> = new Set(['sentence', 'start', 'end', 'source_start', 'source_end', 'target_start', 'target_end', 'sentence_start'])
+
 export interface Database {
   sources: SourcesTable
   documents: DocumentsTable
