@@ -155,6 +155,30 @@ for (const backend of backends) {
       }
     })
 
+    test('keeps the relation series equal to one built from scratch, through new, unchanged and replaced files', async () => {
+      const corpus = writeCorpus()
+      const store = await backend.open()
+      const fresh = await backend.open()
+      try {
+        await ingestPaths([corpus], kb, store)
+        const initial = await store.series({})
+        assert.ok(initial.some((r) => r.source === 'RUS' && r.target === 'PRK' && r.month === '2024-06' && r.type === 'SUPPORT' && r.acts === 1 && r.bestEvent !== null))
+        assert.ok(initial.every((r) => r.source !== r.target), 'no self-pairs')
+        assert.equal(initial.reduce((n, r) => n + r.acts, 0), (await store.events({ partner: 'named' })).filter((e) => e.source !== e.target && (e.date ?? e.docDate)).length)
+        await ingestPaths([corpus], kb, store)
+        writeFileSync(join(corpus, 'a-vertrag.txt'), 'Stand: 20.06.2024\nRussland und Vietnam unterzeichneten in Hanoi ein Abkommen.\n\nIm Oktober 2024 schickte Nordkorea Tausende Soldaten nach Russland.')
+        await ingestPaths([corpus], kb, store)
+        await ingestPaths([corpus], kb, fresh)
+        const strip = (rows: Awaited<ReturnType<Store['series']>>) => rows.map(({ bestEvent: _b, ...r }) => ({ ...r, strength: Math.round(r.strength * 1000) / 1000 }))
+        assert.deepEqual(strip(await store.series({})), strip(await fresh.series({})))
+        assert.deepEqual((await store.series({ pair: ['PRK', 'RUS'] })).map((r) => `${r.source}>${r.target}:${r.type}:${r.month}`), ['PRK>RUS:AID:2024-10'])
+        assert.equal((await store.series({ actor: 'VNM', from: '2024-06', to: '2024-06' })).length, 1)
+      } finally {
+        await store.close()
+        await fresh.close()
+      }
+    })
+
     test('imports a dataset file in one transaction, idempotently, next to ingested articles', { skip: !existsSync(DEFAULT_CAMEO_TABLE) && 'no CAMEO→PLOVER table' }, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'entente-contract-'))
       const file = join(dir, 'events.export.CSV')

@@ -74,7 +74,31 @@ export function isCompoundOf(word: { norm: string; text: string }, noun: string)
 
 /** The mode an object word sets ("Drohnen" → arms), the word itself or a word ending in it. */
 export function objectModeOf(objects: Map<string, string>, norm: string): string | undefined {
-  return objects.get(norm) ?? [...objects.entries()].find(([o]) => norm.endsWith(o) && norm.length > o.length + 2)?.[1]
+  const own = objects.get(norm)
+  if (own !== undefined) return own
+  // A compound ending in a listed object ("Kampfdrohnen" ends in "drohnen"): the candidates share
+  // the word's last three letters (objects shorter than that are always tried), so only those are compared.
+  const index = byEnding(objects)
+  for (const [o, mode] of [...(index.get(norm.slice(-3)) ?? []), ...(index.get('') ?? [])]) if (norm.endsWith(o) && norm.length > o.length + 2) return mode
+  return undefined
+}
+
+const endings = new WeakMap<Map<string, string>, Map<string, [string, string][]>>()
+
+/** The objects of a rule by their last three letters, in the order the rule lists them. */
+function byEnding(objects: Map<string, string>): Map<string, [string, string][]> {
+  let index = endings.get(objects)
+  if (!index) {
+    index = new Map()
+    for (const [o, mode] of objects) {
+      const key = o.length >= 3 ? o.slice(-3) : ''
+      const list = index.get(key) ?? []
+      list.push([o, mode])
+      index.set(key, list)
+    }
+    endings.set(objects, index)
+  }
+  return index
 }
 
 /**

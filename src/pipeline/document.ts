@@ -111,3 +111,11 @@ export interface Doc {
   times: TimeExpression[]
   events: RelationEvent[]
 }
+
+/** What the store keeps of a document: everything but the tokens, which are rebuilt from the text. */
+export type StorableDoc = Omit<Doc, 'tokens'>
+
+export function storable(doc: Doc): StorableDoc {
+  const { tokens: _tokens, ...rest } = doc
+  return rest
+}

@@ -2,8 +2,14 @@ import { readdirSync, statSync } from 'node:fs'
 import { extname, join, resolve } from 'node:path'
 import type { KnowledgeBase } from '../kb/knowledge.ts'
 import type { Store } from '../store/store.ts'
-import { readArticles, SUPPORTED } from '../ingest/read-file.ts'
-import { buildDocs, type BuildOptions } from '../ingest/build-doc.ts'
+import { availableParallelism } from 'node:os'
+import { Piscina } from 'piscina'
+import { SUPPORTED } from '../ingest/read-file.ts'
+import type { BuildOptions } from '../ingest/build-doc.ts'
+import { analyseFile, type FileResult } from '../ingest/analyse-file.ts'
+import { ROOT } from './context.ts'
+
+const WORKER = join(ROOT, 'bin', 'ingest-worker.js')
 
 export interface IngestSummary {
   files: number
@@ -34,6 +40,46 @@ export function listInputFiles(paths: string[]): string[] {
 
 export interface IngestOptions extends BuildOptions {
   onFile?: (file: string, done: number, total: number) => void
+  /** Worker threads that read and understand files: a number, or "auto" (default 1: this thread). */
+  workers?: number | 'auto'
+}
+
+/** Below this many files a pool costs more (each worker loads the knowledge base) than it gives. */
+const POOL_MIN_FILES = 24
+
+/** "auto": one worker per core for a corpus big enough to pay for the pool, else this thread. */
+export function workerCount(requested: number | 'auto' | undefined, files: number): number {
+  if (requested === 'auto') return files >= POOL_MIN_FILES ? availableParallelism() : 1
+  return Math.max(1, Math.min(requested ?? 1, files))
+}
+
+/** The files' results, in any order, from this thread or a pool of worker threads. */
+async function* analysed(files: string[], kb: KnowledgeBase, options: IngestOptions): AsyncGenerator<FileResult> {
+  const build: BuildOptions = { ...(options.date ? { date: options.date } : {}), ...(options.lang ? { lang: options.lang } : {}) }
+  const workers = workerCount(options.workers, files.length)
+  if (workers <= 1) {
+    for (const file of files) yield analyseFile(file, kb, build)
+    return
+  }
+  const pool = new Piscina<{ file: string; options: BuildOptions }, FileResult>({ filename: WORKER, minThreads: workers, maxThreads: workers })
+  try {
+    // A bounded number of files in flight keeps memory flat whatever the corpus size.
+    const inFlight = new Map<number, Promise<{ n: number; result: FileResult }>>()
+    let next = 0
+    const submit = () => {
+      const n = next++
+      inFlight.set(n, pool.run({ file: files[n]!, options: build }).then((result) => ({ n, result })))
+    }
+    while (next < files.length && inFlight.size < workers * 2) submit()
+    while (inFlight.size) {
+      const { n, result } = await Promise.race(inFlight.values())
+      inFlight.delete(n)
+      if (next < files.length) submit()
+      yield result
+    }
+  } finally {
+    await pool.destroy()
+  }
 }
 
 /** Reads, analyses and stores every article under the paths; a bad file is reported and skipped. */
@@ -41,31 +87,24 @@ export async function ingestPaths(paths: string[], kb: KnowledgeBase, store: Sto
   const started = performance.now()
   const files = listInputFiles(paths)
   const summary: IngestSummary = { files: files.length, documents: { new: 0, unchanged: 0, replaced: 0, failed: 0 }, sentences: 0, events: 0, seconds: 0, errors: [] }
-  for (const [n, file] of files.entries()) {
-    try {
-      const read = readArticles(file)
-      for (const w of read.warnings) summary.errors.push({ file, reason: w })
-      summary.documents.failed += read.warnings.length
-      for (const article of read.articles) {
-        try {
-          for (const doc of buildDocs(article, file, kb, options)) {
-            const outcome = await store.saveDocument(doc, file)
-            summary.documents[outcome]++
-            if (outcome !== 'unchanged') {
-              summary.sentences += doc.sentences.length
-              summary.events += doc.events.length
-            }
-          }
-        } catch (err) {
-          summary.documents.failed++
-          summary.errors.push({ file: article.index ? `${file}#${article.index}` : file, reason: (err as Error).message.replace(`${file}: `, '') })
+  let done = 0
+  for await (const result of analysed(files, kb, options)) {
+    summary.errors.push(...result.errors)
+    summary.documents.failed += result.errors.length
+    for (const doc of result.docs) {
+      try {
+        const outcome = await store.saveDocument(doc, result.file)
+        summary.documents[outcome]++
+        if (outcome !== 'unchanged') {
+          summary.sentences += doc.sentences.length
+          summary.events += doc.events.length
         }
+      } catch (err) {
+        summary.documents.failed++
+        summary.errors.push({ file: result.file, reason: (err as Error).message })
       }
-    } catch (err) {
-      summary.documents.failed++
-      summary.errors.push({ file, reason: (err as Error).message.replace(`${file}: `, '') })
     }
-    options.onFile?.(file, n + 1, files.length)
+    options.onFile?.(result.file, ++done, files.length)
   }
   summary.seconds = (performance.now() - started) / 1000
   return summary

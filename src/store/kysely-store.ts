@@ -1,11 +1,12 @@
 import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely'
-import type { Doc } from '../pipeline/document.ts'
+import type { StorableDoc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
 import type { Database, EventsTable } from './tables.ts'
 import { migrations } from './migrations.ts'
-import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
+import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import type { ImportedEvent } from '../import/record.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
+import { addToSeries } from './series.ts'
 
 const CHUNK = 400
 
@@ -25,7 +26,10 @@ async function pointSource(trx: Kysely<Database>, doc: { id: string; sourceKey: 
   if (previous !== null) {
     await trx.updateTable('sources').set({ doc_id: doc.id, file: doc.file, updated_at: now }).where('source_key', '=', doc.sourceKey).execute()
     const stillUsed = await trx.selectFrom('sources').select('source_key').where('doc_id', '=', previous).executeTakeFirst()
-    if (!stillUsed) await trx.deleteFrom('documents').where('id', '=', previous).execute()
+    if (!stillUsed) {
+      await addToSeries(trx, previous, -1)
+      await trx.deleteFrom('documents').where('id', '=', previous).execute()
+    }
     return 'replaced'
   }
   await trx.insertInto('sources').values({ source_key: doc.sourceKey, doc_id: doc.id, file: doc.file, updated_at: now }).execute()
@@ -47,7 +51,7 @@ export abstract class KyselyStore implements Store {
     return row?.doc_id ?? null
   }
 
-  async saveDocument(doc: Doc, path: string): Promise<SaveOutcome> {
+  async saveDocument(doc: StorableDoc, path: string): Promise<SaveOutcome> {
     return this.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString()
       const previous = await trx.selectFrom('sources').select('doc_id').where('source_key', '=', doc.sourceKey).executeTakeFirst()
@@ -72,6 +76,7 @@ export abstract class KyselyStore implements Store {
             sentence_text: doc.text.slice(s.start, s.end), sentence_start: s.start,
           }
         }))
+        await addToSeries(trx, doc.id, 1)
       }
       return pointSource(trx, doc, previous?.doc_id ?? null, exists !== undefined, now)
     })
@@ -101,11 +106,28 @@ export abstract class KyselyStore implements Store {
             quantity: e.quantity, attribution: null, rule: e.rule, trace: JSON.stringify(e.trace), confidence: e.confidence, sentence_text: e.evidence, sentence_start: 0,
           })))
         }
+        await addToSeries(trx, doc.id, 1)
         const range = await trx.selectFrom('events').select((eb) => [eb.fn.min('date').as('from'), eb.fn.max('date').as('to')]).where('doc_id', '=', doc.id).executeTakeFirstOrThrow()
         if (range.to) await trx.updateTable('documents').set({ date: range.to, date_source: 'import', date_rule: 'import.latest-event' }).where('id', '=', doc.id).execute()
       }
       return { outcome: await pointSource(trx, doc, previous?.doc_id ?? null, exists !== undefined, now), events: count }
     })
+  }
+
+  async series(f: SeriesFilter): Promise<SeriesRow[]> {
+    let q = this.db.selectFrom('pair_months').selectAll()
+    if (f.actor) q = q.where((eb) => eb.or([eb('source', '=', f.actor!), eb('target', '=', f.actor!)]))
+    if (f.pair) {
+      const [a, b] = f.pair
+      q = q.where((eb) => eb.or([eb.and([eb('source', '=', a), eb('target', '=', b)]), eb.and([eb('source', '=', b), eb('target', '=', a)])]))
+    }
+    if (f.from) q = q.where('month', '>=', f.from)
+    if (f.to) q = q.where('month', '<=', f.to)
+    const rows = await q.orderBy('month').orderBy('source').orderBy('target').orderBy('type').orderBy('mode').orderBy('modality').execute()
+    return rows.map((r) => ({
+      source: r.source, target: r.target, month: r.month, type: r.type, mode: r.mode, modality: r.modality, hosted: Number(r.hosted) === 1,
+      acts: Number(r.acts), strength: Number(r.strength), stated: Number(r.stated), lastDay: r.last_day, bestEvent: r.best_event,
+    }))
   }
 
   async events(filter: EventFilter): Promise<StoredEvent[]> {

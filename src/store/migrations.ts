@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely'
+import { addToSeries } from './series.ts'
 
 /** Versioned schema changes, applied in name order; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -142,6 +143,36 @@ export const migrations: Record<string, Migration> = {
       for (const c of columns.rows) {
         await sql`alter table ${sql.table(c.table_name)} alter column ${sql.ref(c.column_name)} type text collate "C"`.execute(db)
       }
+    },
+  },
+  // The relation series (src/store/series.ts), filled from the events already stored.
+  '0005-relation-series': {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('pair_months')
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('modality', 'text', (c) => c.notNull())
+        .addColumn('hosted', 'integer', (c) => c.notNull())
+        .addColumn('acts', 'integer', (c) => c.notNull())
+        .addColumn('strength', 'real', (c) => c.notNull())
+        .addColumn('stated', 'integer', (c) => c.notNull())
+        .addColumn('last_day', 'text', (c) => c.notNull())
+        .addColumn('best_event', 'text')
+        .addColumn('best_confidence', 'real', (c) => c.notNull())
+        .addPrimaryKeyConstraint('pair_months_pk', ['source', 'target', 'month', 'type', 'mode', 'modality', 'hosted'])
+        .execute()
+      if (db.getExecutor().adapter instanceof PostgresAdapter) {
+        for (const c of ['source', 'target', 'month', 'type', 'mode', 'modality', 'last_day', 'best_event']) {
+          await sql`alter table pair_months alter column ${sql.ref(c)} type text collate "C"`.execute(db)
+        }
+      }
+      await db.schema.createIndex('pair_months_target_idx').on('pair_months').columns(['target', 'month']).execute()
+      await db.schema.createIndex('pair_months_month_idx').on('pair_months').column('month').execute()
+      const docs = await db.selectFrom('documents').select('id').execute()
+      for (const d of docs) await addToSeries(db, d.id as string, 1)
     },
   },
 }

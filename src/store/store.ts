@@ -1,4 +1,4 @@
-import type { Doc } from '../pipeline/document.ts'
+import type { StorableDoc } from '../pipeline/document.ts'
 import type { ImportedEvent } from '../import/record.ts'
 
 export type SaveOutcome = 'new' | 'unchanged' | 'replaced'
@@ -95,15 +95,44 @@ export interface ImportDocument {
   title: string
 }
 
+/** One group of the relation series: a directed pair's acts of one kind in one month. */
+export interface SeriesRow {
+  source: string
+  target: string
+  month: string
+  type: string
+  mode: string
+  modality: string
+  hosted: boolean
+  acts: number
+  strength: number
+  stated: number
+  lastDay: string
+  bestEvent: string | null
+}
+
+export interface SeriesFilter {
+  /** Groups with this actor on either side. */
+  actor?: string
+  /** Groups between these two, either way. */
+  pair?: [string, string]
+  /** Months from (YYYY-MM, inclusive). */
+  from?: string
+  /** Months up to (YYYY-MM, inclusive). */
+  to?: string
+}
+
 /** The storage contract, implemented for SQLite and PostgreSQL. */
 export interface Store {
   /** Stores a document and its annotations in one transaction, replacing an older version from the same source. */
-  saveDocument(doc: Doc, path: string): Promise<SaveOutcome>
+  saveDocument(doc: StorableDoc, path: string): Promise<SaveOutcome>
   /**
    * Stores an imported file's events, read batch by batch, in one transaction: a file is either
    * wholly stored or not at all, and replaces an older version of the same source.
    */
   saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }>
+  /** The relation series, kept up to date as documents and imports are stored. */
+  series(filter: SeriesFilter): Promise<SeriesRow[]>
   /** The document id a source (file, or file#item) last produced. */
   sourceDoc(sourceKey: string): Promise<string | null>
   events(filter: EventFilter): Promise<StoredEvent[]>

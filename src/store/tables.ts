@@ -61,7 +61,32 @@ export interface EventsTable {
 export const EVENT_COLUMNS = ['id', 'doc_id', 'sentence', 'source', 'target', 'type', 'mode', 'polarity', 'modality', 'date', 'start', 'end', 'source_start', 'source_end', 'target_start', 'target_end', 'quantity', 'attribution', 'rule', 'trace', 'confidence', 'sentence_text', 'sentence_start'] as const satisfies readonly (keyof EventsTable)[]
 export const INTEGER_EVENT_COLUMNS: ReadonlySet<string> = new Set(['sentence', 'start', 'end', 'source_start', 'source_end', 'target_start', 'target_end', 'sentence_start'])
 
+/**
+ * The relation series: acts per directed pair, month, type, mode and modality, kept up to date as
+ * documents and imports are stored, so that questions over millions of events read thousands of rows.
+ */
+export interface PairMonthsTable {
+  source: string
+  target: string
+  month: string
+  type: string
+  mode: string
+  modality: string
+  /** 1 for a deployment into the target ("stationed troops in Belarus"). */
+  hosted: number
+  acts: number
+  /** Σ confidence of the acts. */
+  strength: number
+  /** Acts whose date the text states (the others take their article's date). */
+  stated: number
+  last_day: string
+  /** The most confident event of the group, as evidence (null once that event is gone). */
+  best_event: string | null
+  best_confidence: number
+}
+
 export interface Database {
+  pair_months: PairMonthsTable
   sources: SourcesTable
   documents: DocumentsTable
   sentences: SentencesTable

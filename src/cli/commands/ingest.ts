@@ -1,10 +1,18 @@
 import type { Command } from 'commander'
+import { InvalidArgumentError } from 'commander'
 import cliProgress from 'cli-progress'
 import { basename } from 'node:path'
 import { ingestPaths, type IngestSummary } from '../../service/ingest.ts'
 import { dbPath, knowledgeBase, openStore } from '../../service/context.ts'
 import { color, printJson } from '../output.ts'
 import { validDate, DB_OPTION } from '../options.ts'
+
+const workersOption = (v: string): number | 'auto' => {
+  if (v === 'auto') return 'auto'
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('"auto" or a number of threads from 1 to 256')
+  return n
+}
 
 export function printSummary(s: IngestSummary): void {
   const d = s.documents
@@ -19,16 +27,17 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .option('--date <YYYY-MM-DD>', 'publication date for every document (overrides what the text says)', validDate)
     .option('--lang <code>', 'language of every document (overrides detection)')
+    .option('--workers <n>', 'worker threads that read and understand files: a number or "auto" (one per core for 24 files or more)', workersOption, 'auto' as const)
     .option(...DB_OPTION)
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], opts: { date?: string; lang?: string; db?: string; json?: boolean }) => {
+    .action(async (paths: string[], opts: { date?: string; lang?: string; db?: string; json?: boolean; workers: number | 'auto' }) => {
       const kb = knowledgeBase()
       const store = await openStore(dbPath(opts.db))
       const bar = process.stderr.isTTY && !opts.json ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} {file}', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null
       try {
         let started = false
         const summary = await ingestPaths(paths, kb, store, {
-          ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}),
+          ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}), workers: opts.workers,
           onFile: (file, done, total) => {
             if (!bar) return
             if (!started) { bar.start(total, 0, { file: '' }); started = true }
