@@ -27,7 +27,12 @@ export interface Act {
   hosted: boolean
   /** For a bloc leader's share of an act towards its bloc: the bloc. */
   via?: string
+  /** How many acts this one stands for (a group of the relation series); 1 when absent. */
+  count?: number
 }
+
+/** How many acts a list stands for. */
+export const actCount = (acts: Act[]): number => acts.reduce((n, x) => n + (x.count ?? 1), 0)
 
 /** The act's weight on the conflict–cooperation scale (-10 … +10), by type and mode. */
 export function weightOf(act: Act, p: RelationParams): number {
@@ -48,7 +53,7 @@ export function valueOf(act: Act, p: RelationParams): number {
   const sources = Math.min(p.maxSourceFactor, 1 + p.extraSource * (Math.max(1, act.outlets.length) - 1))
   const via = act.via ? p.leaderShare : 1
   const base = act.modality === 'negated' ? (w > 0 ? vouch * w : 0) : vouch * w
-  return base * act.confidence * sources * via
+  return base * act.confidence * sources * via * (act.count ?? 1)
 }
 
 /** The share of a value left after `days`, halved every half-life. */

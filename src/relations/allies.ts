@@ -1,7 +1,7 @@
 import type { Bloc } from '../kb/schema.ts'
 import type { Act } from './acts.ts'
 import type { RelationParams } from './params.ts'
-import { pairHistory, scoreOn, sinceOf, snapshot, STATES, trendOf, type PairSnapshot, type RelationState, type Trend } from './pair.ts'
+import { indexActs, pairHistory, scoreOn, sinceOf, snapshot, STATES, trendOf, type PairSnapshot, type RelationState, type Trend } from './pair.ts'
 
 export interface Counterpart extends PairSnapshot {
   actor: string
@@ -33,8 +33,9 @@ export function counterpartsOf(actor: string, acts: Act[], blocs: Bloc[], day: s
  */
 export function alliesOf(actor: string, acts: Act[], blocs: Bloc[], day: string, windowMonths: number, p: RelationParams): Counterpart[] {
   const out: Counterpart[] = []
+  const index = indexActs(acts)
   for (const other of counterpartsOf(actor, acts, blocs, day)) {
-    const h = pairHistory(actor, other, acts, blocs)
+    const h = pairHistory(actor, other, index, blocs)
     const snap = snapshot(h, day, p)
     if (snap.acts === 0 && snap.standing.length === 0) continue
     out.push({ actor: other, ...snap, ...trendOf(h, day, windowMonths, p), since: sinceOf(h, day, p) })
@@ -55,8 +56,9 @@ export interface Change {
 export function changesOf(actor: string, acts: Act[], blocs: Bloc[], fromDay: string, toDay: string, p: RelationParams): Change[] {
   const others = new Set([...counterpartsOf(actor, acts, blocs, fromDay), ...counterpartsOf(actor, acts, blocs, toDay)])
   const out: Change[] = []
+  const index = indexActs(acts)
   for (const other of others) {
-    const h = pairHistory(actor, other, acts, blocs)
+    const h = pairHistory(actor, other, index, blocs)
     const a = snapshot(h, fromDay, p)
     const b = snapshot(h, toDay, p)
     if (a.state === b.state) continue

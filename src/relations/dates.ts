@@ -15,22 +15,46 @@ export function placeDate(date: string): string | null {
   return `${y}-07-01`
 }
 
-export const toTime = (day: string) => Date.parse(`${day}T00:00:00Z`)
+/**
+ * Calendar arithmetic over day and month strings, memoised: the model asks about the same few
+ * thousand days and months again and again (every pair's monthly series), and date parsing is
+ * what such loops spend their time on.
+ */
+function memo<T>(fn: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>()
+  return (key) => {
+    let v = cache.get(key)
+    if (v === undefined) {
+      v = fn(key)
+      if (cache.size > 100_000) cache.clear()
+      cache.set(key, v)
+    }
+    return v
+  }
+}
+
+export const toTime = memo((day: string) => Date.parse(`${day}T00:00:00Z`))
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((toTime(to) - toTime(from)) / DAY)
 }
 
 /** The last day of a month "YYYY-MM". */
-export function monthEnd(month: string): string {
+export const monthEnd = memo((month: string): string => {
   const [y, m] = month.split('-').map(Number) as [number, number]
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
-}
+})
 
-export function addMonths(month: string, n: number): string {
+const nextMonth = memo((month: string): string => shiftMonths(month, 1))
+
+function shiftMonths(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number]
   const d = new Date(Date.UTC(y, m - 1 + n, 1))
   return d.toISOString().slice(0, 7)
+}
+
+export function addMonths(month: string, n: number): string {
+  return n === 1 ? nextMonth(month.slice(0, 7)) : shiftMonths(month, n)
 }
 
 /** Months from `from` to `to` inclusive, as "YYYY-MM". */

@@ -3,7 +3,7 @@ import { UndirectedGraph } from 'graphology'
 import type { Bloc } from '../kb/schema.ts'
 import type { Act } from './acts.ts'
 import type { RelationParams } from './params.ts'
-import { pairHistory, snapshot, type RelationState } from './pair.ts'
+import { indexActs, pairHistory, snapshot, type RelationState } from './pair.ts'
 
 // A CommonJS module whose declared ES default export NodeNext typing cannot call: loaded with require.
 type Louvain = (graph: UndirectedGraph, options: { getEdgeWeight: string; rng: () => number }) => Record<string, number>
@@ -42,8 +42,9 @@ function pairsOn(acts: Act[], blocs: Bloc[], day: string): [string, string][] {
 export function relationGraph(acts: Act[], blocs: Bloc[], day: string, p: RelationParams, min = 0): RelationGraph {
   const edges: GraphEdge[] = []
   const nodes = new Set<string>()
+  const index = indexActs(acts)
   for (const [a, b] of pairsOn(acts, blocs, day)) {
-    const snap = snapshot(pairHistory(a, b, acts, blocs), day, p, 3)
+    const snap = snapshot(pairHistory(a, b, index, blocs), day, p, 3)
     if (snap.acts === 0 && snap.standing.length === 0) continue
     if (Math.abs(snap.score) < min) continue
     const standing = snap.standing.map((f) => (f.kind === 'defence' || f.kind === 'union' ? f.basis[0]! : f.kind))

@@ -1,6 +1,6 @@
 import type { Bloc } from '../kb/schema.ts'
-import { dimensionOf, flowOf, valueAt, valueOf, type Act } from './acts.ts'
-import { addMonths, monthEnd, monthsBetween } from './dates.ts'
+import { actCount, decay, dimensionOf, flowOf, valueAt, valueOf, type Act } from './acts.ts'
+import { addMonths, daysBetween, monthEnd, monthsBetween } from './dates.ts'
 import type { Dimension, RelationParams } from './params.ts'
 import { blocFacts, eventFacts, holdsOn, type StandingFact } from './standing.ts'
 
@@ -40,10 +40,29 @@ const STANDING_DIMENSION: Record<StandingFact['kind'], Dimension> = {
   defence: 'military', union: 'economic', treaty: 'diplomatic', recognition: 'diplomatic', sanctions: 'economic', border: 'diplomatic', troops: 'military', war: 'military',
 }
 
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)
+
+/** Acts by unordered pair, and the membership retreats bloc facts need: built once, read per pair. */
+export interface ActIndex { byPair: Map<string, Act[]>; retreats: Act[] }
+
+export function indexActs(acts: Act[]): ActIndex {
+  const byPair = new Map<string, Act[]>()
+  const retreats: Act[] = []
+  for (const x of acts) {
+    const key = pairKey(x.source, x.target)
+    const list = byPair.get(key)
+    if (list) list.push(x)
+    else byPair.set(key, [x])
+    if (x.type === 'RETREAT') retreats.push(x)
+  }
+  return { byPair, retreats }
+}
+
 /** Standing facts from the blocs both belong to and from the pair's own acts. */
-export function pairHistory(a: string, b: string, acts: Act[], blocs: Bloc[]): PairHistory {
-  const own = acts.filter((x) => (x.source === a && x.target === b) || (x.source === b && x.target === a))
-  return { a, b, acts: own, facts: [...blocFacts(blocs, a, b, acts), ...eventFacts(own, a, b)] }
+export function pairHistory(a: string, b: string, acts: Act[] | ActIndex, blocs: Bloc[]): PairHistory {
+  const index = Array.isArray(acts) ? indexActs(acts) : acts
+  const own = index.byPair.get(pairKey(a, b)) ?? []
+  return { a, b, acts: own, facts: [...blocFacts(blocs, a, b, index.retreats), ...eventFacts(own, a, b)] }
 }
 
 export function standingValue(f: StandingFact, p: RelationParams): number {
@@ -73,12 +92,29 @@ export function stateOf(score: number, p: RelationParams): RelationState {
  * sources, make it high.
  */
 function confidenceOf(acts: Act[], facts: StandingFact[], p: RelationParams): Confidence {
-  const outlets = new Set(acts.flatMap((x) => x.outlets)).size
-  const firm = acts.filter((x) => x.modality === 'asserted' || x.modality === 'reported').length
-  if (facts.length && acts.length >= p.minEvents) return 'high'
-  if (firm >= p.minEvents * 2 && outlets >= 2) return 'high'
-  if (facts.length || acts.length >= p.minEvents) return 'medium'
-  return 'low'
+  const tally = new Tally()
+  for (const x of acts) tally.add(x)
+  return tally.confidence(facts, p)
+}
+
+const isFirm = (x: Act) => x.modality === 'asserted' || x.modality === 'reported'
+
+/** What confidence counts, kept as acts are added one by one. */
+class Tally {
+  count = 0
+  firm = 0
+  readonly outlets = new Set<string>()
+  add(x: Act): void {
+    this.count += x.count ?? 1
+    if (isFirm(x)) this.firm += x.count ?? 1
+    for (const o of x.outlets) this.outlets.add(o)
+  }
+  confidence(facts: StandingFact[], p: RelationParams): Confidence {
+    if (facts.length && this.count >= p.minEvents) return 'high'
+    if (this.firm >= p.minEvents * 2 && this.outlets.size >= 2) return 'high'
+    if (facts.length || this.count >= p.minEvents) return 'medium'
+    return 'low'
+  }
 }
 
 function flowsOf(acts: Act[], p: RelationParams): Flow[] {
@@ -88,7 +124,7 @@ function flowsOf(acts: Act[], p: RelationParams): Flow[] {
     if (!kind) continue
     const key = `${kind}|${x.source}>${x.target}`
     const f = flows.get(key) ?? { kind, from: x.source, to: x.target, acts: 0, latest: x.day, quantity: null, evidence: [] }
-    f.acts++
+    f.acts += x.count ?? 1
     f.latest = x.day
     if (x.quantity) f.quantity = x.quantity
     f.evidence.push(x.id)
@@ -130,7 +166,7 @@ export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenc
     dimensions: { military: round(dimensions.military), diplomatic: round(dimensions.diplomatic), economic: round(dimensions.economic) },
     flows: flowsOf(acts, p),
     standing: facts,
-    acts: acts.length,
+    acts: actCount(acts),
     sources: new Set(acts.flatMap((x) => x.outlets)).size,
     evidence: evidence.filter((e) => Math.abs(e.value) >= 0.005).sort((u, v) => Math.abs(v.value) - Math.abs(u.value)).slice(0, evidenceCount).map((e) => ({ id: e.id, value: round(e.value) })),
   }
@@ -140,10 +176,26 @@ export interface MonthPoint { month: string; score: number; state: RelationState
 
 /** The score at the end of each month from `from` to `to` (YYYY-MM). */
 export function monthlySeries(h: PairHistory, from: string, to: string, p: RelationParams): MonthPoint[] {
+  // One pass over the acts in date order: the decayed sum carries from month end to month end
+  // (decay over a + b days is decay over a times decay over b), so a long series costs no more
+  // than the acts it rests on.
+  const acts = [...h.acts].sort((u, v) => u.day.localeCompare(v.day))
+  let i = 0
+  let decayed = 0
+  let last: string | null = null
+  const tally = new Tally()
   return monthsBetween(from, to).map((month) => {
     const day = monthEnd(month)
-    const score = scoreOn(h, day, p)
-    const thin = confidenceOf(h.acts.filter((x) => x.day <= day), h.facts.filter((f) => holdsOn(f, day)), p) === 'low'
+    if (last !== null) decayed *= decay(daysBetween(last, day), p)
+    for (; i < acts.length && acts[i]!.day <= day; i++) {
+      decayed += valueAt(acts[i]!, day, p)
+      tally.add(acts[i]!)
+    }
+    last = day
+    let score = decayed
+    const facts = h.facts.filter((f) => holdsOn(f, day))
+    for (const f of facts) score += standingValue(f, p)
+    const thin = tally.confidence(facts, p) === 'low'
     return { month, score: Math.round(score * 100) / 100, state: thin ? 'neutral' : stateOf(score, p) }
   })
 }

@@ -27,6 +27,7 @@ export const relationParamsSchema = z.object({
   dimensions: z.record(dimension, z.array(z.string())),
   typeDimensions: z.partialRecord(plover, dimension).default({}),
   flows: z.record(z.string(), z.array(z.string())),
+  series: z.object({ above: z.number().int().min(0), lookbackHalfLives: z.number().positive() }).strict(),
 }).strict()
 
 export type RelationParams = z.output<typeof relationParamsSchema>

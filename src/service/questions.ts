@@ -6,12 +6,14 @@ import { addMonths, endOfDate, parseSpan, startOfDate } from '../relations/dates
 import { blocsOf, relationGraph, type RelationBloc, type RelationGraph } from '../relations/graph.ts'
 import { firstDay, monthlySeries, pairHistory, sinceOf, snapshot, stateChanges, trendOf, trendOfSeries, type MonthPoint, type PairSnapshot, type StateChange, type Trend } from '../relations/pair.ts'
 import type { StandingFact } from '../relations/standing.ts'
-import { actsAround, allActs, newsHorizon, relationParams, type ActSet } from './relations.ts'
+import { actsAround, allActs, newsHorizon, relationParams, withReports, type ActSet } from './relations.ts'
 
 /** Options every relation question takes. */
 export interface ModelOptions {
   /** Half-life of a contribution, e.g. "12m" (default: data/relations.yaml). */
   halfLife?: string
+  /** Read the acts report by report even where the relation series would answer (slower on big stores). */
+  exact?: boolean
 }
 
 const nameOf = (kb: KnowledgeBase, id: string) => kb.actors.get(id)?.name ?? id
@@ -44,7 +46,7 @@ export interface AlliesAnswer { actor: string; name: string; at: string; windowM
 /** Every counterpart of an actor at a date, from most cooperative to most hostile. */
 export async function allies(store: Store, kb: KnowledgeBase, actor: string, o: ModelOptions & { at?: string; window?: string } = {}): Promise<AlliesAnswer> {
   const p = paramsFor(o)
-  const set = await actsAround(store, kb, actor)
+  const set = await actsAround(store, kb, actor, { exact: o.exact ?? false })
   const at = o.at ? endOfDate(o.at) : newsHorizon(set.acts)
   const windowMonths = parseSpan(o.window ?? '24m')
   const counterparts = alliesOf(actor, set.acts, kb.blocs, at, windowMonths, p).map((c): AllyRecord => ({
@@ -102,7 +104,7 @@ function evidenceOf(set: ActSet, ids: string[]): StoredEvent | undefined {
 /** The relation of two actors over a period: monthly series, state changes and their causes, evidence. */
 export async function relation(store: Store, kb: KnowledgeBase, a: string, b: string, o: ModelOptions & { from?: string; to?: string; window?: string } = {}): Promise<RelationAnswer> {
   const p = paramsFor(o)
-  const set = await actsAround(store, kb, a)
+  const set = await actsAround(store, kb, a, { exact: o.exact ?? false })
   const h = pairHistory(a, b, set.acts, kb.blocs)
   const to = o.to ? endOfDate(o.to) : newsHorizon(h.acts.length ? h.acts : set.acts)
   const first = firstDay(h)
@@ -110,11 +112,13 @@ export async function relation(store: Store, kb: KnowledgeBase, a: string, b: st
   const from = o.from ? startOfDate(o.from) : first && first > `${addMonths(to.slice(0, 7), -120)}-01` ? first : `${addMonths(to.slice(0, 7), -120)}-01`
   const series = from <= to ? monthlySeries(h, from.slice(0, 7), to.slice(0, 7), p) : []
   const now = snapshot(h, to, p)
-  const evidence = h.acts.filter((x) => x.day >= from && x.day <= to).sort((u, v) => u.day.localeCompare(v.day)).map((x): EvidenceRecord => {
+  const inPeriod = h.acts.filter((x) => x.day >= from && x.day <= to).sort((u, v) => u.day.localeCompare(v.day))
+  if (set.fromSeries) await withReports(store, set, inPeriod)
+  const evidence = inPeriod.map((x): EvidenceRecord => {
     const e = evidenceOf(set, [x.id, ...x.ids])
     return {
       id: x.id, day: x.day, stated: x.stated, source: x.source, target: x.target, type: x.type, mode: x.mode, modality: x.modality,
-      value: Math.round(valueOf(x, p) * 100) / 100, valueAtEnd: Math.round(valueAt(x, to, p) * 100) / 100, reports: x.ids.length,
+      value: Math.round(valueOf(x, p) * 100) / 100, valueAtEnd: Math.round(valueAt(x, to, p) * 100) / 100, reports: x.count ?? x.ids.length,
       via: x.via ?? null, sentence: e?.sentenceText ?? '', file: e?.file ?? '', doc: e?.docId ?? '', confidence: x.confidence, publisher: e?.publisher ?? null,
       trigger: e ? [e.start - e.sentenceStart, e.end - e.sentenceStart] : null,
       sourceSpan: e ? [e.sourceSpan[0] - e.sentenceStart, e.sourceSpan[1] - e.sentenceStart] : null,
@@ -134,7 +138,7 @@ export interface ChangesAnswer { actor: string; from: string; to: string; change
 /** Who moved from one state to another with the actor between two dates, ranked by how far. */
 export async function changes(store: Store, kb: KnowledgeBase, actor: string, o: ModelOptions & { from: string; to: string }): Promise<ChangesAnswer> {
   const p = paramsFor(o)
-  const set = await actsAround(store, kb, actor)
+  const set = await actsAround(store, kb, actor, { exact: o.exact ?? false })
   const from = endOfDate(o.from)
   const to = endOfDate(o.to)
   return { actor, from, to, changes: changesOf(actor, set.acts, kb.blocs, from, to, p).map((c) => ({ ...c, name: nameOf(kb, c.actor) })) }
@@ -145,7 +149,7 @@ export interface BlocsAnswer { at: string; blocs: (RelationBloc & { names: strin
 /** Groups of actors that cooperate with each other at a date. */
 export async function blocs(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string } = {}): Promise<BlocsAnswer> {
   const p = paramsFor(o)
-  const set = await allActs(store, kb)
+  const set = await allActs(store, kb, o.at ? endOfDate(o.at) : undefined, { exact: o.exact ?? false })
   const at = o.at ? endOfDate(o.at) : newsHorizon(set.acts)
   const found = blocsOf(relationGraph(set.acts, kb.blocs, at, p), p)
   return { at, blocs: found.map((b) => ({ ...b, names: b.members.map((m) => nameOf(kb, m)) })) }
@@ -154,7 +158,7 @@ export async function blocs(store: Store, kb: KnowledgeBase, o: ModelOptions & {
 /** Every relation at a date whose score reaches `min` in absolute value. */
 export async function graphAt(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string; min?: number } = {}): Promise<RelationGraph> {
   const p = paramsFor(o)
-  const set = await allActs(store, kb)
+  const set = await allActs(store, kb, o.at ? endOfDate(o.at) : undefined, { exact: o.exact ?? false })
   const at = o.at ? endOfDate(o.at) : newsHorizon(set.acts)
   return relationGraph(set.acts, kb.blocs, at, p, o.min ?? 0)
 }

@@ -1,8 +1,8 @@
 import type { KnowledgeBase } from '../kb/knowledge.ts'
-import type { Store, StoredEvent } from '../store/store.ts'
+import type { SeriesRow, Store, StoredEvent } from '../store/store.ts'
 import { clustersOf } from './events.ts'
 import type { Act } from '../relations/acts.ts'
-import { placeDate } from '../relations/dates.ts'
+import { addMonths, placeDate } from '../relations/dates.ts'
 import { loadRelationParams, type RelationParams } from '../relations/params.ts'
 import { DATA_DIR } from './context.ts'
 
@@ -24,8 +24,10 @@ export interface ActSet {
   acts: Act[]
   /** Reports with no date of their own and no publication date: left out. */
   undated: number
-  /** The reports behind the acts, by id. */
+  /** The reports behind the acts, by id (from the series, only those asked for with withReports). */
   events: Map<string, StoredEvent>
+  /** True when the acts are groups of the relation series rather than reports. */
+  fromSeries?: boolean
 }
 
 type PairEvent = StoredEvent & { target: string }
@@ -75,19 +77,64 @@ function leaderShares(acts: Act[], kb: KnowledgeBase): Act[] {
   return out
 }
 
-/** The acts that bear on an actor's relations: its own, and those with the blocs it leads. */
-export async function actsAround(store: Store, kb: KnowledgeBase, actor: string): Promise<ActSet> {
+/** A group of the relation series as one act that stands for `acts` reports. */
+function actOfSeries(r: SeriesRow): Act {
+  const id = r.bestEvent ?? `series:${r.source}>${r.target}:${r.month}:${r.type}:${r.mode}:${r.modality}`
+  return {
+    id, ids: r.bestEvent ? [r.bestEvent] : [], source: r.source, target: r.target, type: r.type, mode: r.mode, modality: r.modality,
+    confidence: r.acts ? r.strength / r.acts : 0, day: r.lastDay, stated: r.stated > 0, outlets: [], quantity: null, hosted: r.hosted, count: r.acts,
+  }
+}
+
+/** Acts from the relation series: generic parties left out, bloc leaders' shares added, as for reports. */
+export function actsFromSeries(rows: SeriesRow[], kb: KnowledgeBase): ActSet {
+  const generic = (id: string) => kb.actors.get(id)?.kind === 'sector'
+  const acts = rows.filter((r) => r.acts > 0 && !generic(r.source) && !generic(r.target)).map(actOfSeries)
+  return { acts: [...acts, ...leaderShares(acts, kb)], undated: 0, events: new Map(), fromSeries: true }
+}
+
+const seriesTotal = (rows: SeriesRow[]) => rows.reduce((n, r) => n + r.acts, 0)
+const seriesKey = (r: SeriesRow) => `${r.source}>${r.target}|${r.month}|${r.type}|${r.mode}|${r.modality}|${r.hosted}`
+
+/**
+ * The acts that bear on an actor's relations: its own, and those with the blocs it leads. Read
+ * report by report, or from the relation series when there are more than the model's
+ * `series.above` acts (data/relations.yaml).
+ */
+export async function actsAround(store: Store, kb: KnowledgeBase, actor: string, o: { exact?: boolean } = {}): Promise<ActSet> {
   const led = kb.blocs.filter((b) => b.led_by === actor).map((b) => b.org)
+  const ids = [actor, ...led]
+  const rows = new Map<string, SeriesRow>()
+  for (const id of ids) for (const r of await store.series({ actor: id })) rows.set(seriesKey(r), r)
+  if (!o.exact && seriesTotal([...rows.values()]) > relationParams().series.above) return actsFromSeries([...rows.values()], kb)
   const seen = new Set<string>()
   const events: StoredEvent[] = []
-  for (const id of [actor, ...led]) {
+  for (const id of ids) {
     for (const e of await store.events({ actor: id, partner: 'named' })) if (!seen.has(e.id)) { seen.add(e.id); events.push(e) }
   }
   return actsFromEvents(events, kb)
 }
 
-export async function allActs(store: Store, kb: KnowledgeBase): Promise<ActSet> {
+/**
+ * Every act in the store, for graphs and blocs at a date; from the relation series when the store
+ * holds more than `series.above` acts, then only the months that still weigh at that date (all of
+ * them with `whole`).
+ */
+export async function allActs(store: Store, kb: KnowledgeBase, at?: string, o: { whole?: boolean; exact?: boolean } = {}): Promise<ActSet> {
+  const p = relationParams()
+  const to = at?.slice(0, 7) ?? (await store.seriesHorizon())
+  const from = to && !o.whole ? addMonths(to, -Math.ceil(p.series.lookbackHalfLives * p.halfLifeMonths)) : undefined
+  const recent = await store.series({ ...(from ? { from } : {}), ...(to ? { to } : {}) })
+  if (!o.exact && seriesTotal(recent) > p.series.above) return actsFromSeries(recent, kb)
   return actsFromEvents(await store.events({ partner: 'named' }), kb)
+}
+
+/** Puts the reports behind these acts into the set, for evidence (the series path reads them only when asked). */
+export async function withReports(store: Store, set: ActSet, acts: Act[]): Promise<void> {
+  const missing = [...new Set(acts.flatMap((x) => x.ids))].filter((id) => !set.events.has(id))
+  for (let i = 0; i < missing.length; i += 500) {
+    for (const e of await store.events({ ids: missing.slice(i, i + 500) })) if (e.target !== null) set.events.set(e.id, e as PairEvent)
+  }
 }
 
 /** The date questions default to: the latest act (the news horizon), else today. */

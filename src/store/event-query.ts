@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Database, EventsTable } from './tables.ts'
 import type { EventFilter, StoredEvent } from './store.ts'
 
@@ -16,6 +16,7 @@ function filtered(db: Kysely<Database>, f: EventFilter) {
   if (f.lang) q = q.where('documents.lang', '=', f.lang)
   if (f.docId) q = q.where('events.doc_id', '=', f.docId)
   if (f.id) q = q.where('events.id', '=', f.id)
+  if (f.ids) q = f.ids.length ? q.where('events.id', 'in', f.ids) : q.where(sql<boolean>`1 = 0`)
   if (f.types?.length) q = q.where('events.type', 'in', f.types.map((t) => t.toUpperCase()))
   if (f.modalities?.length) q = q.where('events.modality', 'in', f.modalities)
   if (f.publisher) q = q.where('documents.publisher', '=', f.publisher)

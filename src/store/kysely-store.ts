@@ -130,6 +130,11 @@ export abstract class KyselyStore implements Store {
     }))
   }
 
+  async seriesHorizon(): Promise<string | null> {
+    const row = await this.db.selectFrom('pair_months').select((eb) => eb.fn.max('month').as('m')).executeTakeFirst()
+    return row?.m ?? null
+  }
+
   async events(filter: EventFilter): Promise<StoredEvent[]> {
     const rows = await eventQuery(this.db, filter).execute()
     return rows.map(toStoredEvent)

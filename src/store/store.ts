@@ -12,6 +12,8 @@ export interface EventFilter {
   lang?: string
   docId?: string
   id?: string
+  /** Any of these event ids. */
+  ids?: string[]
   /** Any of these PLOVER types. */
   types?: string[]
   /** Any of these modalities. */
@@ -133,6 +135,8 @@ export interface Store {
   saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }>
   /** The relation series, kept up to date as documents and imports are stored. */
   series(filter: SeriesFilter): Promise<SeriesRow[]>
+  /** The latest month of the relation series (YYYY-MM), if any. */
+  seriesHorizon(): Promise<string | null>
   /** The document id a source (file, or file#item) last produced. */
   sourceDoc(sourceKey: string): Promise<string | null>
   events(filter: EventFilter): Promise<StoredEvent[]>

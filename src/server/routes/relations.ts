@@ -64,9 +64,9 @@ export function relationRoutes(api: Api, { store, kb }: RouteContext): void {
       response: { 200: Type.Object({ from: Type.Union([Type.String(), Type.Null()]), to: Type.String(), months: Type.Array(Type.Object({ month: Type.String(), acts: Type.Integer() })) }), ...errors },
     },
   }, async () => {
-    const { acts } = await allActs(store, kb)
+    const { acts } = await allActs(store, kb, undefined, { whole: true })
     const counts = new Map<string, number>()
-    for (const x of acts) if (!x.via) counts.set(x.day.slice(0, 7), (counts.get(x.day.slice(0, 7)) ?? 0) + 1)
+    for (const x of acts) if (!x.via) counts.set(x.day.slice(0, 7), (counts.get(x.day.slice(0, 7)) ?? 0) + (x.count ?? 1))
     const months = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([month, n]) => ({ month, acts: n }))
     return { from: months[0] ? `${months[0].month}-01` : null, to: newsHorizon(acts), months }
   })

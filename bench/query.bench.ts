@@ -1,0 +1,84 @@
+// Query latency p50/p95 for allies, relation, graph snapshot and event search at 1M and 10M events,
+// on SQLite and (with ENTENTE_BENCH_PG) PostgreSQL, with the peak RSS; and the naive baseline (the
+// questions answered from the reports one by one, without the relation series) as a ratio.
+// Usage: npm run bench:query [-- --sizes 1000000,10000000]
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { knowledgeBase, ROOT } from '../src/service/context.ts'
+import { allies, graphAt, relation } from '../src/service/questions.ts'
+import { SqliteStore } from '../src/store/sqlite-store.ts'
+import { PostgresStore } from '../src/store/postgres-store.ts'
+import type { Store } from '../src/store/store.ts'
+import { actorsBySkew, fillStore } from './gen/store-events.ts'
+import { freshPgSchema } from './pg.ts'
+
+const argOf = (name: string, fallback: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : fallback }
+const sizes = argOf('--sizes', '1000000,10000000').split(',').map(Number)
+const runs = Number(argOf('--runs', '40'))
+const kb = knowledgeBase()
+const work = mkdtempSync(join(tmpdir(), 'entente-query-bench-'))
+const results: Record<string, unknown>[] = []
+let peakRss = 0
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss) }, 20)
+
+const pct = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]! }
+
+async function time(label: string, backend: string, size: number, n: number, fn: (i: number) => Promise<unknown>, extra: Record<string, unknown> = {}) {
+  await fn(0)
+  peakRss = process.memoryUsage().rss
+  const ms: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now()
+    await fn(i)
+    ms.push(performance.now() - t0)
+  }
+  results.push({ query: label, backend, events: size, runs: n, p50ms: Number(pct(ms, 0.5).toFixed(1)), p95ms: Number(pct(ms, 0.95).toFixed(1)), peakRssMb: Math.round(peakRss / 1048576), ...extra })
+  process.stderr.write(`  ${label} ${backend} ${size}: p95 ${pct(ms, 0.95).toFixed(1)} ms\n`)
+}
+
+async function measure(store: Store, backend: string, size: number) {
+  const actors = actorsBySkew(500)
+  const top = actors.slice(0, 10)
+  const days = ['2016-06-30', '2018-03-31', '2019-12-31', '2021-06-30', '2022-09-30', '2023-12-31', '2024-06-30', '2025-06-30']
+  await time('allies', backend, size, runs, (i) => allies(store, kb, top[i % top.length]!, { at: days[i % days.length]! }))
+  await time('relation', backend, size, Math.min(runs, 20), (i) => relation(store, kb, top[i % 5]!, top[5 + (i % 5)]!, { to: '2025-06-30' }))
+  let nodes = 0
+  await time('graph snapshot', backend, size, Math.min(runs, 20), async (i) => { const g = await graphAt(store, kb, { at: days[i % days.length]! }); nodes = g.nodes.length }, {})
+  results.at(-1)!['nodes'] = nodes
+  await time('event search', backend, size, runs, (i) => store.events({ actor: actors[i % 50]!, type: ['ASSAULT', 'AID', 'CONSULT'][i % 3]!, from: '2022', to: '2023-06', limit: 50 }))
+  await time('event search (pair)', backend, size, runs, (i) => store.events({ pair: [top[i % 5]!, top[5 + (i % 5)]!], limit: 50 }))
+  if (size <= 1_000_000) {
+    await time('allies (naive: reports one by one)', backend, size, 3, (i) => allies(store, kb, top[i % 3]!, { at: '2024-06-30', exact: true }))
+    await time('graph snapshot (naive: reports one by one)', backend, size, 2, () => graphAt(store, kb, { at: '2024-06-30', exact: true }))
+  }
+}
+
+for (const size of sizes) {
+  process.stderr.write(`filling SQLite with ${size} events …\n`)
+  const store = await SqliteStore.open(join(work, `q-${size}.db`))
+  const t0 = performance.now()
+  await fillStore(store, size)
+  process.stderr.write(`  filled in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`)
+  await measure(store, 'sqlite', size)
+  await store.close()
+  rmSync(join(work, `q-${size}.db`), { force: true })
+}
+if (process.env['ENTENTE_BENCH_PG']) {
+  for (const size of sizes.filter((s) => s <= Number(argOf('--pg-max', '1000000')))) {
+    process.stderr.write(`filling PostgreSQL with ${size} events …\n`)
+    const store = await PostgresStore.open(await freshPgSchema(process.env['ENTENTE_BENCH_PG'], 'query'))
+    await fillStore(store, size)
+    await measure(store, 'postgres', size)
+    await store.close()
+  }
+}
+clearInterval(sampler)
+for (const r of results) {
+  const naive = results.find((x) => x['query'] === `${r['query']} (naive: reports one by one)` && x['backend'] === r['backend'] && x['events'] === r['events'])
+  if (naive) r['vsNaive'] = `${((naive['p50ms'] as number) / (r['p50ms'] as number)).toFixed(0)}× faster`
+}
+console.table(results)
+mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true })
+writeFileSync(join(ROOT, 'bench', 'results', `query-${Date.now()}.json`), JSON.stringify({ date: new Date().toISOString(), cores: cpus().length, node: process.version, results }, null, 2))
+rmSync(work, { recursive: true, force: true })

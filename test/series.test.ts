@@ -1,0 +1,64 @@
+// The relation series answers the same questions as the reports, on stores too big to read report
+// by report: the same counterparts and states, nearly the same scores, and evidence with sentences.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { kb } from './helpers.ts'
+import { EXAMPLES_DIR } from '../src/service/context.ts'
+import { ingestPaths } from '../src/service/ingest.ts'
+import { allies, graphAt, relation } from '../src/service/questions.ts'
+import { relationParams } from '../src/service/relations.ts'
+import { SqliteStore } from '../src/store/sqlite-store.ts'
+import { monthlySeries, pairHistory, scoreOn } from '../src/relations/pair.ts'
+import type { Act } from '../src/relations/acts.ts'
+
+/** Runs `fn` with the series threshold at 0, so that every question reads the series. */
+async function viaSeries<T>(fn: () => Promise<T>): Promise<T> {
+  const params = relationParams()
+  const above = params.series.above
+  params.series.above = 0
+  try { return await fn() } finally { params.series.above = above }
+}
+
+test('allies, relation and the graph from the series agree with the reports on the example corpus', async () => {
+  const store = await SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'entente-series-')), 's.db'))
+  try {
+    await ingestPaths([EXAMPLES_DIR], kb, store)
+    const exact = await allies(store, kb, 'RUS', { at: '2025-06-30' })
+    const fast = await viaSeries(() => allies(store, kb, 'RUS', { at: '2025-06-30' }))
+    assert.deepEqual(fast.counterparts.map((c) => c.actor).sort(), exact.counterparts.map((c) => c.actor).sort())
+    // The series places a month's acts on its latest day and does not merge two reports of one act
+    // (a headline and its article's body count twice), so scores differ; their signs and states
+    // mostly do not.
+    const sameSign = exact.counterparts.filter((c) => Math.sign(fast.counterparts.find((x) => x.actor === c.actor)!.score) === Math.sign(c.score)).length
+    const sameState = exact.counterparts.filter((c) => fast.counterparts.find((x) => x.actor === c.actor)!.state === c.state).length
+    assert.ok(sameSign >= exact.counterparts.length * 0.9, `${sameSign} of ${exact.counterparts.length} signs agree`)
+    assert.ok(sameState >= exact.counterparts.length * 0.7, `${sameState} of ${exact.counterparts.length} states agree`)
+    for (const c of exact.counterparts) assert.ok(fast.counterparts.find((x) => x.actor === c.actor)!.acts >= c.acts, `${c.actor}: the series counts every report`)
+    const pair = await viaSeries(() => relation(store, kb, 'RUS', 'PRK', { to: '2025-06-30' }))
+    assert.ok(pair.evidence.length > 0)
+    assert.ok(pair.evidence.every((e) => e.sentence.length > 0 && e.file.length > 0), 'evidence is read back for the series path')
+    const graph = await viaSeries(() => graphAt(store, kb, { at: '2025-06-30' }))
+    const exactGraph = await graphAt(store, kb, { at: '2025-06-30' })
+    assert.deepEqual(graph.nodes, exactGraph.nodes)
+  } finally {
+    await store.close()
+  }
+})
+
+test('a monthly series computed in one pass equals the score asked month by month', () => {
+  const act = (day: string, type: string, n = 1): Act => ({ id: day + type, ids: [], source: 'RUS', target: 'PRK', type, mode: 'diplomatic', modality: 'asserted', confidence: 0.8, day, stated: true, outlets: ['a'], quantity: null, hosted: false, count: n })
+  const acts = [act('2023-01-10', 'SUPPORT'), act('2023-03-31', 'AID', 3), act('2023-03-31', 'ACCUSE'), act('2024-02-29', 'COOPERATE', 2), act('2024-11-01', 'ASSAULT')]
+  const h = pairHistory('RUS', 'PRK', acts, kb.blocs)
+  const p = relationParams()
+  const series = monthlySeries(h, '2022-12', '2025-01', p)
+  assert.equal(series.length, 26)
+  for (const point of series) {
+    const [y, m] = point.month.split('-').map(Number) as [number, number]
+    const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
+    assert.equal(point.score, Math.round(scoreOn(h, end, p) * 100) / 100, point.month)
+  }
+  assert.equal(series[0]!.state, 'neutral', 'no acts yet')
+})
