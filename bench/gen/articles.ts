@@ -89,7 +89,7 @@ export function article(rnd: () => number, lang: 'de' | 'en', serial: number): s
     for (let k = 2 + Math.floor(rnd() * 3); k > 0; k--) sentences.push(upper(fill(pick(rnd, L.sentences), slots())))
     paragraphs.push(sentences.join(' '))
   }
-  return `${upper(fill(pick(rnd, L.headlines), slots()))}\n\n${L.dateline(date)}\n\n${paragraphs.join('\n\n')}\n\n(${serial})\n`
+  return `${upper(fill(pick(rnd, L.headlines), slots()))}\n\n${L.dateline(date)}\n\n${paragraphs.join('\n\n')}\n\n[ref ${serial.toString(36)}]\n`
 }
 
 /** Writes `count` articles, two thirds German and one third English, into `dir` (100 per folder). */

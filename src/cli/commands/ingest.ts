@@ -2,7 +2,8 @@ import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import cliProgress from 'cli-progress'
 import { basename } from 'node:path'
-import { ingestPaths, type IngestSummary } from '../../service/ingest.ts'
+import { ingestPaths, listInputFiles, type IngestSummary } from '../../service/ingest.ts'
+import { queueOf } from './worker.ts'
 import { dbPath, knowledgeBase, openStore } from '../../service/context.ts'
 import { color, printJson } from '../output.ts'
 import { validDate, DB_OPTION } from '../options.ts'
@@ -28,9 +29,23 @@ export function registerIngest(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'publication date for every document (overrides what the text says)', validDate)
     .option('--lang <code>', 'language of every document (overrides detection)')
     .option('--workers <n>', 'worker threads that read and understand files: a number or "auto" (one per core for 24 files or more)', workersOption, 'auto' as const)
+    .option('--queue', 'only add the files to the PostgreSQL ingest queue, for `entente worker` processes to take')
     .option(...DB_OPTION)
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], opts: { date?: string; lang?: string; db?: string; json?: boolean; workers: number | 'auto' }) => {
+    .action(async (paths: string[], opts: { date?: string; lang?: string; db?: string; json?: boolean; workers: number | 'auto'; queue?: boolean }) => {
+      if (opts.queue) {
+        const { store, queue } = await queueOf(dbPath(opts.db))
+        try {
+          const files = listInputFiles(paths)
+          const added = await queue.enqueue(files, { ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}) })
+          const counts = await queue.counts()
+          if (opts.json) printJson({ files: files.length, added, queue: counts })
+          else process.stdout.write(`queued ${added} of ${files.length} file(s) (the others are queued or running already); queue: ${counts.queued} queued, ${counts.running} running, ${counts.done} done, ${counts.failed} failed\n`)
+        } finally {
+          await store.close()
+        }
+        return
+      }
       const kb = knowledgeBase()
       const store = await openStore(dbPath(opts.db))
       const bar = process.stderr.isTTY && !opts.json ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} {file}', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null
