@@ -28,7 +28,7 @@ for (const workers of [1, 2]) {
   const store = await SqliteStore.open(join(work, `ingest-${workers}.db`))
   peakRss = process.memoryUsage().rss
   const t0 = performance.now()
-  const s = await ingestPaths([corpus], kb, store, { workers })
+  const s = await ingestPaths([corpus], kb, store, { workers, batch: true })
   const seconds = (performance.now() - t0) / 1000
   await store.close()
   const docs = s.documents.new + s.documents.replaced + s.documents.unchanged

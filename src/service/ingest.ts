@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from 'node:fs'
 import { extname, join, resolve } from 'node:path'
 import type { KnowledgeBase } from '../kb/knowledge.ts'
-import type { Store } from '../store/store.ts'
+import type { SaveOutcome, Store } from '../store/store.ts'
+import type { StorableDoc } from '../pipeline/document.ts'
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
 import { SUPPORTED } from '../ingest/read-file.ts'
@@ -40,12 +41,15 @@ export function listInputFiles(paths: string[]): string[] {
 
 export interface IngestOptions extends BuildOptions {
   onFile?: (file: string, done: number, total: number) => void
+  /** Store documents in batches of SAVE_BATCH, one transaction each (default: one transaction a document). */
+  batch?: boolean
   /** Worker threads that read and understand files: a number, or "auto" (default 1: this thread). */
   workers?: number | 'auto'
 }
 
 /** Below this many files a pool costs more (each worker loads the knowledge base) than it gives. */
 const POOL_MIN_FILES = 24
+const SAVE_BATCH = 64
 
 /** "auto": one worker per core for a corpus big enough to pay for the pool, else this thread. */
 export function workerCount(requested: number | 'auto' | undefined, files: number): number {
@@ -88,24 +92,44 @@ export async function ingestPaths(paths: string[], kb: KnowledgeBase, store: Sto
   const files = listInputFiles(paths)
   const summary: IngestSummary = { files: files.length, documents: { new: 0, unchanged: 0, replaced: 0, failed: 0 }, sentences: 0, events: 0, seconds: 0, errors: [] }
   let done = 0
+  // Documents are stored in batches, one transaction each: fewer commits, the same all-or-nothing
+  // per batch. A batch that fails is stored again document by document, so one bad document
+  // costs only itself.
+  let batch: { doc: StorableDoc; path: string }[] = []
+  let finished: string[] = []
+  const count = (doc: StorableDoc, outcome: SaveOutcome) => {
+    summary.documents[outcome]++
+    if (outcome !== 'unchanged') {
+      summary.sentences += doc.sentences.length
+      summary.events += doc.events.length
+    }
+  }
+  const flush = async () => {
+    if (batch.length) {
+      try {
+        const outcomes = await store.saveDocuments(batch)
+        batch.forEach((b, i) => count(b.doc, outcomes[i]!))
+      } catch {
+        for (const b of batch) {
+          try { count(b.doc, await store.saveDocument(b.doc, b.path)) } catch (err) {
+            summary.documents.failed++
+            summary.errors.push({ file: b.path, reason: (err as Error).message })
+          }
+        }
+      }
+      batch = []
+    }
+    for (const file of finished) options.onFile?.(file, ++done, files.length)
+    finished = []
+  }
   for await (const result of analysed(files, kb, options)) {
     summary.errors.push(...result.errors)
     summary.documents.failed += result.errors.length
-    for (const doc of result.docs) {
-      try {
-        const outcome = await store.saveDocument(doc, result.file)
-        summary.documents[outcome]++
-        if (outcome !== 'unchanged') {
-          summary.sentences += doc.sentences.length
-          summary.events += doc.events.length
-        }
-      } catch (err) {
-        summary.documents.failed++
-        summary.errors.push({ file: result.file, reason: (err as Error).message })
-      }
-    }
-    options.onFile?.(result.file, ++done, files.length)
+    for (const doc of result.docs) batch.push({ doc, path: result.file })
+    finished.push(result.file)
+    if (batch.length >= SAVE_BATCH || !options.batch) await flush()
   }
+  await flush()
   summary.seconds = (performance.now() - started) / 1000
   return summary
 }

@@ -52,34 +52,44 @@ export abstract class KyselyStore implements Store {
   }
 
   async saveDocument(doc: StorableDoc, path: string): Promise<SaveOutcome> {
+    return this.db.transaction().execute((trx) => this.saveIn(trx, doc, path))
+  }
+
+  async saveDocuments(items: { doc: StorableDoc; path: string }[]): Promise<SaveOutcome[]> {
     return this.db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString()
-      const previous = await trx.selectFrom('sources').select('doc_id').where('source_key', '=', doc.sourceKey).executeTakeFirst()
-      if (previous?.doc_id === doc.id) return 'unchanged'
-      const exists = await trx.selectFrom('documents').select('id').where('id', '=', doc.id).executeTakeFirst()
-      if (!exists) {
-        await trx.insertInto('documents').values({
-          id: doc.id, file: doc.file, path, format: doc.format, title: doc.title, publisher: doc.publisher, url: doc.url,
-          lang: doc.lang, lang_source: doc.langSource, date: doc.date?.value ?? null, date_source: doc.date?.source ?? null,
-          date_rule: doc.date?.rule ?? null, text: doc.text, pipeline_version: PIPELINE_VERSION, ingested_at: now,
-        }).execute()
-        await insertChunked(trx, 'sentences', doc.sentences.map((s) => ({ doc_id: doc.id, idx: s.index, start: s.start, end: s.end, rule: s.rule })))
-        await insertChunked(trx, 'mentions', doc.mentions.map((m) => ({ doc_id: doc.id, sentence: m.sentence, start: m.start, end: m.end, actor: m.actor, kind: m.kind, person: m.person ?? null, rule: m.rule, antecedent: m.antecedent ?? null })))
-        await insertChunked(trx, 'times', doc.times.map((t) => ({ doc_id: doc.id, sentence: t.sentence, start: t.start, end: t.end, text: t.text, value: t.value, date: t.date, precision: t.precision, end_value: t.endValue ?? null, mod: t.mod ?? null, rule: t.rule })))
-        await insertChunked(trx, 'events', doc.events.map((e, n) => {
-          const s = doc.sentences[e.sentence]!
-          return {
-            id: `${doc.id}-${n + 1}`, doc_id: doc.id, sentence: e.sentence, source: e.source, target: e.target, type: e.type, mode: e.mode,
-            polarity: e.polarity, modality: e.modality, date: e.date, start: e.start, end: e.end,
-            source_start: e.sourceMention.start, source_end: e.sourceMention.end, target_start: e.targetMention?.start ?? null, target_end: e.targetMention?.end ?? null,
-            quantity: e.quantity, attribution: e.attribution, rule: e.rule, trace: JSON.stringify(e.trace), confidence: e.confidence,
-            sentence_text: doc.text.slice(s.start, s.end), sentence_start: s.start,
-          }
-        }))
-        await addToSeries(trx, doc.id, 1)
-      }
-      return pointSource(trx, doc, previous?.doc_id ?? null, exists !== undefined, now)
+      const outcomes: SaveOutcome[] = []
+      for (const { doc, path } of items) outcomes.push(await this.saveIn(trx, doc, path))
+      return outcomes
     })
+  }
+
+  private async saveIn(trx: Kysely<Database>, doc: StorableDoc, path: string): Promise<SaveOutcome> {
+    const now = new Date().toISOString()
+    const previous = await trx.selectFrom('sources').select('doc_id').where('source_key', '=', doc.sourceKey).executeTakeFirst()
+    if (previous?.doc_id === doc.id) return 'unchanged'
+    const exists = await trx.selectFrom('documents').select('id').where('id', '=', doc.id).executeTakeFirst()
+    if (!exists) {
+      await trx.insertInto('documents').values({
+        id: doc.id, file: doc.file, path, format: doc.format, title: doc.title, publisher: doc.publisher, url: doc.url,
+        lang: doc.lang, lang_source: doc.langSource, date: doc.date?.value ?? null, date_source: doc.date?.source ?? null,
+        date_rule: doc.date?.rule ?? null, text: doc.text, pipeline_version: PIPELINE_VERSION, ingested_at: now,
+      }).execute()
+      await insertChunked(trx, 'sentences', doc.sentences.map((s) => ({ doc_id: doc.id, idx: s.index, start: s.start, end: s.end, rule: s.rule })))
+      await insertChunked(trx, 'mentions', doc.mentions.map((m) => ({ doc_id: doc.id, sentence: m.sentence, start: m.start, end: m.end, actor: m.actor, kind: m.kind, person: m.person ?? null, rule: m.rule, antecedent: m.antecedent ?? null })))
+      await insertChunked(trx, 'times', doc.times.map((t) => ({ doc_id: doc.id, sentence: t.sentence, start: t.start, end: t.end, text: t.text, value: t.value, date: t.date, precision: t.precision, end_value: t.endValue ?? null, mod: t.mod ?? null, rule: t.rule })))
+      await insertChunked(trx, 'events', doc.events.map((e, n) => {
+        const s = doc.sentences[e.sentence]!
+        return {
+          id: `${doc.id}-${n + 1}`, doc_id: doc.id, sentence: e.sentence, source: e.source, target: e.target, type: e.type, mode: e.mode,
+          polarity: e.polarity, modality: e.modality, date: e.date, start: e.start, end: e.end,
+          source_start: e.sourceMention.start, source_end: e.sourceMention.end, target_start: e.targetMention?.start ?? null, target_end: e.targetMention?.end ?? null,
+          quantity: e.quantity, attribution: e.attribution, rule: e.rule, trace: JSON.stringify(e.trace), confidence: e.confidence,
+          sentence_text: doc.text.slice(s.start, s.end), sentence_start: s.start,
+        }
+      }))
+      await addToSeries(trx, doc.id, 1)
+    }
+    return pointSource(trx, doc, previous?.doc_id ?? null, exists !== undefined, now)
   }
 
   /** Many event rows at once; a dialect may override it with its fastest bulk path. */

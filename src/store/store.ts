@@ -128,6 +128,8 @@ export interface SeriesFilter {
 export interface Store {
   /** Stores a document and its annotations in one transaction, replacing an older version from the same source. */
   saveDocument(doc: StorableDoc, path: string): Promise<SaveOutcome>
+  /** Stores several documents in one transaction (all or none), for throughput; outcomes in order. */
+  saveDocuments(items: { doc: StorableDoc; path: string }[]): Promise<SaveOutcome[]>
   /**
    * Stores an imported file's events, read batch by batch, in one transaction: a file is either
    * wholly stored or not at all, and replaces an older version of the same source.

@@ -52,7 +52,7 @@ export function registerIngest(program: Command): void {
       try {
         let started = false
         const summary = await ingestPaths(paths, kb, store, {
-          ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}), workers: opts.workers,
+          ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}), workers: opts.workers, batch: true,
           onFile: (file, done, total) => {
             if (!bar) return
             if (!started) { bar.start(total, 0, { file: '' }); started = true }
