@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { withSchema } from '../src/store/postgres-store.ts'
 
 /** A new, empty schema on the benchmark server, as a URL whose search_path points at it. */
 export async function freshPgSchema(url: string, name: string): Promise<string> {
@@ -8,5 +9,5 @@ export async function freshPgSchema(url: string, name: string): Promise<string> 
   await client.query(`drop schema if exists ${schema} cascade`)
   await client.query(`create schema ${schema}`)
   await client.end()
-  return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+  return withSchema(url, schema)
 }

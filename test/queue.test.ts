@@ -12,7 +12,7 @@ import { kb } from './helpers.ts'
 import { ROOT, openStore } from '../src/service/context.ts'
 import { runWorker } from '../src/service/worker.ts'
 import { IngestQueue } from '../src/store/ingest-queue.ts'
-import type { PostgresStore } from '../src/store/postgres-store.ts'
+import { withSchema, type PostgresStore } from '../src/store/postgres-store.ts'
 
 const PG = process.env['ENTENTE_TEST_PG']
 const schemas: string[] = []
@@ -24,7 +24,7 @@ async function freshUrl(): Promise<string> {
   await admin.query(`create schema ${schema}`)
   await admin.end()
   schemas.push(schema)
-  return `${PG}${PG!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+  return withSchema(PG!, schema)
 }
 
 after(async () => {

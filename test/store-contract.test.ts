@@ -15,6 +15,7 @@ import { ingestPaths } from '../src/service/ingest.ts'
 import { allies, relation } from '../src/service/questions.ts'
 import { openStore, describeDb } from '../src/service/context.ts'
 import type { Store } from '../src/store/store.ts'
+import { withSchema } from '../src/store/postgres-store.ts'
 
 const PG = process.env['ENTENTE_TEST_PG']
 if (process.env['CI'] && !PG) throw new Error('CI must run the store contract against PostgreSQL: set ENTENTE_TEST_PG (see scripts/pg-throwaway.sh)')
@@ -45,7 +46,7 @@ if (PG) {
       await admin.query(`create schema ${schema}`)
       await admin.end()
       schemas.push(schema)
-      return openStore(`${PG}${PG.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`)
+      return openStore(withSchema(PG, schema))
     },
     cleanup: async () => {
       const admin = new pg.Client({ connectionString: PG })

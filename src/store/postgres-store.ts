@@ -6,6 +6,11 @@ import { KyselyStore, migrate } from './kysely-store.ts'
 /** A database URL rather than a file: `postgres://…` or `postgresql://…`. */
 export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location)
 
+/** The URL of a database whose tables go to `schema` (it must exist): the search_path is set per connection. */
+export function withSchema(url: string, schema: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+}
+
 /** The URL with its password masked, for messages and logs. */
 export function redactUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, '$1:***@')
