@@ -88,12 +88,22 @@ export function mapIcews(get: Get, ctx: MapContext): Mapped {
   })
 }
 
+const compiled = new WeakMap<ImportMappings, RegExp[]>()
+const countryPatterns = (maps: ImportMappings): RegExp[] => {
+  let list = compiled.get(maps)
+  if (!list) compiled.set(maps, (list = maps.acledCountryPatterns.map((r) => new RegExp(r))))
+  return list
+}
+
 /** ACLED names actors with their country: "Military Forces of Russia (2000-)", "Protesters (Mali)". */
 function acledActor(name: string, ctx: MapContext): ActorResult {
   if (!name.trim()) return { actor: null, unmapped: '(none)' }
-  const of = /\bof ([^()]+?)\s*(?:\(|$)/.exec(name)?.[1]
-  const paren = /\(([^()0-9]+)\)\s*$/.exec(name)?.[1]
-  const country = (of && ctx.actors.country(of)) || (paren && ctx.actors.country(paren)) || null
+  let country: string | null = null
+  for (const re of countryPatterns(ctx.maps)) {
+    const said = re.exec(name)?.[1]
+    country = said ? ctx.actors.country(said) : null
+    if (country) break
+  }
   if (country) return { actor: country, how: 'country' }
   const bare = name.replace(/\s*\([^)]*\)\s*$/, '').split(':')[0]!.trim()
   const named = ctx.actors.name(bare) ?? ctx.actors.name(name.split(':').at(-1)!.trim())

@@ -17,6 +17,7 @@ const schema = z.object({
   sectorNames: z.record(z.string().min(1), code),
   noActor: z.array(z.string().min(1)),
   countryNames: z.record(z.string().min(1), code),
+  acledCountryPatterns: z.array(z.string().refine((r) => { try { new RegExp(r); return true } catch { return false } }, 'not a valid regular expression')),
   acled: z.record(z.string().min(1), plover),
 })
 
