@@ -19,7 +19,6 @@ const corpus = join(work, 'corpus')
 process.stderr.write(`generating ${articles} articles …\n`)
 const { bytes } = writeArticles(corpus, articles)
 const mb = bytes / 1048576
-const kb = knowledgeBase()
 const results: Record<string, unknown>[] = []
 let peakRss = 0
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss) }, 50)
@@ -28,7 +27,7 @@ for (const workers of [1, 2]) {
   const store = await SqliteStore.open(join(work, `ingest-${workers}.db`))
   peakRss = process.memoryUsage().rss
   const t0 = performance.now()
-  const s = await ingestPaths([corpus], kb, store, { workers, batch: true })
+  const s = await ingestPaths([corpus], knowledgeBase, store, { workers, batch: true })
   const seconds = (performance.now() - t0) / 1000
   await store.close()
   const docs = s.documents.new + s.documents.replaced + s.documents.unchanged
@@ -43,6 +42,7 @@ for (const workers of [1, 2]) {
 
 /** The naive way: every alias of the gazetteer as its own regular expression, each hit inserted on its own. */
 async function baseline() {
+  const kb = knowledgeBase()
   const aliases = new Set<string>()
   for (const lang of ['de', 'en']) {
     const pack = kb.packs.get(lang)!

@@ -28,7 +28,7 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .option('--date <YYYY-MM-DD>', 'publication date for every document (overrides what the text says)', validDate)
     .option('--lang <code>', 'language of every document (overrides detection)')
-    .option('--workers <n>', 'worker threads that read and understand files: a number or "auto" (one per core for 24 files or more)', workersOption, 'auto' as const)
+    .option('--workers <n>', 'worker threads that read and understand files: a number or "auto" (one per core from 5,000 files up)', workersOption, 'auto' as const)
     .option('--queue', 'only add the files to the PostgreSQL ingest queue, for `entente worker` processes to take')
     .option(...DB_OPTION)
     .option('--json', 'print the summary as JSON')
@@ -46,12 +46,11 @@ export function registerIngest(program: Command): void {
         }
         return
       }
-      const kb = knowledgeBase()
       const store = await openStore(dbPath(opts.db))
       const bar = process.stderr.isTTY && !opts.json ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} {file}', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null
       try {
         let started = false
-        const summary = await ingestPaths(paths, kb, store, {
+        const summary = await ingestPaths(paths, knowledgeBase, store, {
           ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}), workers: opts.workers, batch: true,
           onFile: (file, done, total) => {
             if (!bar) return
