@@ -78,9 +78,14 @@ async function* analysed(files: string[], kb: KnowledgeBase | (() => KnowledgeBa
     // A bounded number of files in flight keeps memory flat whatever the corpus size.
     const inFlight = new Map<number, Promise<{ n: number; result: FileResult }>>()
     let next = 0
+    // A thread that dies on a file (out of its bounded heap on a very large one) costs only the
+    // thread: the file is read again in this one.
+    let here: KnowledgeBase | undefined
+    const inThisThread = (file: string) => analyseFile(file, (here ??= typeof kb === 'function' ? kb() : kb), build)
     const submit = () => {
       const n = next++
-      inFlight.set(n, pool.run({ file: files[n]!, options: build }).then((result) => ({ n, result })))
+      const file = files[n]!
+      inFlight.set(n, pool.run({ file, options: build }).then((result) => ({ n, result }), () => ({ n, result: inThisThread(file) })))
     }
     while (next < files.length && inFlight.size < workers * 2) submit()
     while (inFlight.size) {
