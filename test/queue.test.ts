@@ -6,34 +6,16 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { kb } from './helpers.ts'
+import { PG, pgSchemas } from './pg.ts'
 import { ROOT, openStore } from '../src/service/context.ts'
 import { runWorker } from '../src/service/worker.ts'
 import { IngestQueue } from '../src/store/ingest-queue.ts'
-import { withSchema, type PostgresStore } from '../src/store/postgres-store.ts'
+import type { PostgresStore } from '../src/store/postgres-store.ts'
 
-const PG = process.env['ENTENTE_TEST_PG']
-const schemas: string[] = []
-
-async function freshUrl(): Promise<string> {
-  const schema = `entente_queue_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: PG })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
-  schemas.push(schema)
-  return withSchema(PG!, schema)
-}
-
-after(async () => {
-  if (!PG) return
-  const admin = new pg.Client({ connectionString: PG })
-  await admin.connect()
-  for (const s of schemas) await admin.query(`drop schema if exists ${s} cascade`)
-  await admin.end()
-})
+const schemas = pgSchemas('entente_queue')
+const freshUrl = schemas.fresh
+after(schemas.dropAll)
 
 /** Twelve short articles of my own, each about a different pair. */
 function corpus(): string {

@@ -6,18 +6,15 @@ import assert from 'node:assert/strict'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { gdeltLine, kb } from './helpers.ts'
+import { PG, pgSchemas } from './pg.ts'
 import { importFiles, DEFAULT_CAMEO_TABLE } from '../src/service/import.ts'
 import { existsSync } from 'node:fs'
 import { ingestPaths } from '../src/service/ingest.ts'
 import { allies, relation } from '../src/service/questions.ts'
 import { openStore, describeDb } from '../src/service/context.ts'
 import type { Store } from '../src/store/store.ts'
-import { withSchema } from '../src/store/postgres-store.ts'
 
-const PG = process.env['ENTENTE_TEST_PG']
 if (process.env['CI'] && !PG) throw new Error('CI must run the store contract against PostgreSQL: set ENTENTE_TEST_PG (see scripts/pg-throwaway.sh)')
 
 /** A small corpus of my own: a treaty, a dispatch, a one-sided act, an English report, an undated act. */
@@ -36,25 +33,8 @@ const backends: { name: string; open: () => Promise<Store>; cleanup?: () => Prom
   { name: 'SQLite', open: () => openStore(join(mkdtempSync(join(tmpdir(), 'entente-contract-')), 'c.db')) },
 ]
 if (PG) {
-  const schemas: string[] = []
-  backends.push({
-    name: 'PostgreSQL',
-    open: async () => {
-      const schema = `entente_test_${randomBytes(4).toString('hex')}`
-      const admin = new pg.Client({ connectionString: PG })
-      await admin.connect()
-      await admin.query(`create schema ${schema}`)
-      await admin.end()
-      schemas.push(schema)
-      return openStore(withSchema(PG, schema))
-    },
-    cleanup: async () => {
-      const admin = new pg.Client({ connectionString: PG })
-      await admin.connect()
-      for (const s of schemas) await admin.query(`drop schema if exists ${s} cascade`)
-      await admin.end()
-    },
-  })
+  const schemas = pgSchemas('entente_test')
+  backends.push({ name: 'PostgreSQL', open: async () => openStore(await schemas.fresh()), cleanup: schemas.dropAll })
 }
 
 for (const backend of backends) {

@@ -31,6 +31,15 @@ export interface Act {
   count?: number
 }
 
+/**
+ * The trace steps that put a deployment's target after a preposition of place ("stationierte
+ * Truppen in Belarus"): such a MOBILIZE hosts troops rather than threatening the target. The
+ * relation service reads it from reports, the relation series from stored traces.
+ */
+export const HOSTING_TRACES: readonly string[] = ['target:prep:in', 'target:prep:nach', 'target:prep:im']
+
+export const isHosting = (type: string, trace: readonly string[]): boolean => type === 'MOBILIZE' && trace.some((t) => HOSTING_TRACES.includes(t))
+
 /** How many acts a list stands for. */
 export const actCount = (acts: Act[]): number => acts.reduce((n, x) => n + (x.count ?? 1), 0)
 

@@ -45,16 +45,13 @@ export const monthEnd = memo((month: string): string => {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
 })
 
-const nextMonth = memo((month: string): string => shiftMonths(month, 1))
-
-function shiftMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const d = new Date(Date.UTC(y, m - 1 + n, 1))
-  return d.toISOString().slice(0, 7)
-}
+const shifted = memo((key: string): string => {
+  const [y, m, n] = key.split('|').map(Number) as [number, number, number]
+  return new Date(Date.UTC(y, m - 1 + n, 1)).toISOString().slice(0, 7)
+})
 
 export function addMonths(month: string, n: number): string {
-  return n === 1 ? nextMonth(month.slice(0, 7)) : shiftMonths(month, n)
+  return shifted(`${month.slice(0, 4)}|${month.slice(5, 7)}|${n}`)
 }
 
 /** Months from `from` to `to` inclusive, as "YYYY-MM". */

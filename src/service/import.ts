@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import type { KnowledgeBase } from '../kb/knowledge.ts'
-import type { Store } from '../store/store.ts'
+import type { ImportDocument, Store } from '../store/store.ts'
 import { ActorResolver } from '../import/actors.ts'
 import { CameoTable } from '../import/cameo-table.ts'
 import { MAPPERS, type MapContext } from '../import/datasets.ts'
@@ -65,40 +65,8 @@ export async function importFiles(dataset: Dataset, files: string[], kb: Knowled
       if (!statSync(path).isFile()) throw new Error('not a file')
       const id = `${dataset}-${await fileHash(dataset, path)}`
       const doc = { id, sourceKey: `import:${dataset}:${path}`, file: basename(path), path, format: dataset, title: `${dataset.toUpperCase()} import: ${basename(path)}` }
-      if ((await store.sourceDoc(doc.sourceKey)) === id) { entry.outcome = 'unchanged'; done += sizes[n]!; options.onProgress?.(done, total); continue }
-      const source = readRows(path, dataset)
-      let rows = 0
-      let imported = 0
-      let oneSided = 0
-      async function* batches(): AsyncGenerator<ImportedEvent[]> {
-        let batch: ImportedEvent[] = []
-        for await (const row of source.rows) {
-          rows++
-          if ('problem' in row) {
-            skip({ reason: 'malformed', value: basename(path) })
-            if (report.malformed.length < MAX_MALFORMED_LISTED) report.malformed.push({ file, line: row.line, problem: row.problem })
-            continue
-          }
-          const mapped = map(row.get, ctx)
-          if (isSkip(mapped)) { skip(mapped); continue }
-          imported++
-          if (mapped.target === null) oneSided++
-          batch.push(mapped)
-          if (batch.length === BATCH) {
-            yield batch
-            batch = []
-            options.onProgress?.(done + source.bytes(), total)
-          }
-        }
-        if (batch.length) yield batch
-      }
-      const saved = await store.saveImport(doc, batches())
-      entry.outcome = saved.outcome
-      entry.rows = rows
-      entry.imported = saved.outcome === 'unchanged' ? 0 : imported
-      report.rows += rows
-      report.imported += entry.imported
-      report.oneSided += saved.outcome === 'unchanged' ? 0 : oneSided
+      if ((await store.sourceDoc(doc.sourceKey)) === id) entry.outcome = 'unchanged'
+      else await importFile(doc, entry)
     } catch (err) {
       entry.error = (err as Error).message.replace(`${path}: `, '')
     }
@@ -107,4 +75,43 @@ export async function importFiles(dataset: Dataset, files: string[], kb: Knowled
   }
   report.seconds = (performance.now() - started) / 1000
   return report
+
+  /** One changed or new file: its records streamed in batches into one transaction. */
+  async function importFile(doc: ImportDocument, entry: ImportReport['files'][number]): Promise<void> {
+    const path = doc.path
+    const file = entry.file
+    const source = readRows(path, dataset)
+    let rows = 0
+    let imported = 0
+    let oneSided = 0
+    async function* batches(): AsyncGenerator<ImportedEvent[]> {
+      let batch: ImportedEvent[] = []
+      for await (const row of source.rows) {
+        rows++
+        if ('problem' in row) {
+          skip({ reason: 'malformed', value: basename(path) })
+          if (report.malformed.length < MAX_MALFORMED_LISTED) report.malformed.push({ file, line: row.line, problem: row.problem })
+          continue
+        }
+        const mapped = map(row.get, ctx)
+        if (isSkip(mapped)) { skip(mapped); continue }
+        imported++
+        if (mapped.target === null) oneSided++
+        batch.push(mapped)
+        if (batch.length === BATCH) {
+          yield batch
+          batch = []
+          options.onProgress?.(done + source.bytes(), total)
+        }
+      }
+      if (batch.length) yield batch
+    }
+    const saved = await store.saveImport(doc, batches())
+    entry.outcome = saved.outcome
+    entry.rows = rows
+    entry.imported = saved.outcome === 'unchanged' ? 0 : imported
+    report.rows += rows
+    report.imported += entry.imported
+    report.oneSided += saved.outcome === 'unchanged' ? 0 : oneSided
+  }
 }

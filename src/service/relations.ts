@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../kb/knowledge.ts'
 import type { SeriesRow, Store, StoredEvent } from '../store/store.ts'
 import { clustersOf } from './events.ts'
-import type { Act } from '../relations/acts.ts'
+import { isHosting, type Act } from '../relations/acts.ts'
 import { addMonths, placeDate } from '../relations/dates.ts'
 import { loadRelationParams, type RelationParams } from '../relations/params.ts'
 import { DATA_DIR } from './context.ts'
@@ -58,7 +58,7 @@ export function actsFromEvents(all: StoredEvent[], kb: KnowledgeBase): ActSet {
       id: best.id, ids: reports.map((e) => e.id).sort(), source: best.source, target: best.target, type: best.type, mode: best.mode,
       modality: best.modality, confidence: best.confidence, day, stated: stated !== null,
       outlets: [...new Set(reports.map(outlet))].sort(), quantity: reports.find((e) => e.quantity)?.quantity ?? null,
-      hosted: best.type === 'MOBILIZE' && best.trace.some((t) => /^target:prep:(in|nach|im)$/.test(t)),
+      hosted: isHosting(best.type, best.trace),
     })
   }
   return { acts: [...acts, ...leaderShares(acts, kb)], undated, events: new Map(events.map((e) => [e.id, e])) }

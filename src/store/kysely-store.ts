@@ -18,6 +18,13 @@ async function insertChunked<T extends keyof Database>(db: Kysely<Database>, tab
   }
 }
 
+/** The document a source produced last (null for a new source), and whether this content is stored already. */
+async function versions(trx: Kysely<Database>, doc: { id: string; sourceKey: string }): Promise<{ previous: string | null; exists: boolean }> {
+  const previous = await trx.selectFrom('sources').select('doc_id').where('source_key', '=', doc.sourceKey).executeTakeFirst()
+  const exists = previous?.doc_id === doc.id || (await trx.selectFrom('documents').select('id').where('id', '=', doc.id).executeTakeFirst()) !== undefined
+  return { previous: previous?.doc_id ?? null, exists }
+}
+
 /**
  * Points a source (a file, or file#item) at the document it now produces. The version it pointed
  * at before goes, unless another source still produces it.
@@ -65,9 +72,8 @@ export abstract class KyselyStore implements Store {
 
   private async saveIn(trx: Kysely<Database>, doc: StorableDoc, path: string): Promise<SaveOutcome> {
     const now = new Date().toISOString()
-    const previous = await trx.selectFrom('sources').select('doc_id').where('source_key', '=', doc.sourceKey).executeTakeFirst()
-    if (previous?.doc_id === doc.id) return 'unchanged'
-    const exists = await trx.selectFrom('documents').select('id').where('id', '=', doc.id).executeTakeFirst()
+    const { previous, exists } = await versions(trx, doc)
+    if (previous === doc.id) return 'unchanged'
     if (!exists) {
       await trx.insertInto('documents').values({
         id: doc.id, file: doc.file, path, format: doc.format, title: doc.title, publisher: doc.publisher, url: doc.url,
@@ -89,7 +95,7 @@ export abstract class KyselyStore implements Store {
       }))
       await addToSeries(trx, doc.id, 1)
     }
-    return pointSource(trx, doc, previous?.doc_id ?? null, exists !== undefined, now)
+    return pointSource(trx, doc, previous, exists, now)
   }
 
   /** Many event rows at once; a dialect may override it with its fastest bulk path. */
@@ -100,9 +106,8 @@ export abstract class KyselyStore implements Store {
   async saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }> {
     return this.db.transaction().execute(async (trx) => {
       const now = new Date().toISOString()
-      const previous = await trx.selectFrom('sources').select('doc_id').where('source_key', '=', doc.sourceKey).executeTakeFirst()
-      if (previous?.doc_id === doc.id) return { outcome: 'unchanged' as const, events: 0 }
-      const exists = await trx.selectFrom('documents').select('id').where('id', '=', doc.id).executeTakeFirst()
+      const { previous, exists } = await versions(trx, doc)
+      if (previous === doc.id) return { outcome: 'unchanged' as const, events: 0 }
       let count = 0
       if (!exists) {
         await trx.insertInto('documents').values({
@@ -120,7 +125,7 @@ export abstract class KyselyStore implements Store {
         const range = await trx.selectFrom('events').select((eb) => [eb.fn.min('date').as('from'), eb.fn.max('date').as('to')]).where('doc_id', '=', doc.id).executeTakeFirstOrThrow()
         if (range.to) await trx.updateTable('documents').set({ date: range.to, date_source: 'import', date_rule: 'import.latest-event' }).where('id', '=', doc.id).execute()
       }
-      return { outcome: await pointSource(trx, doc, previous?.doc_id ?? null, exists !== undefined, now), events: count }
+      return { outcome: await pointSource(trx, doc, previous, exists, now), events: count }
     })
   }
 

@@ -33,11 +33,12 @@ export function registerIngest(program: Command): void {
     .option(...DB_OPTION)
     .option('--json', 'print the summary as JSON')
     .action(async (paths: string[], opts: { date?: string; lang?: string; db?: string; json?: boolean; workers: number | 'auto'; queue?: boolean }) => {
+      const build = { ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }
       if (opts.queue) {
         const { store, queue } = await queueOf(dbPath(opts.db))
         try {
           const files = listInputFiles(paths)
-          const added = await queue.enqueue(files, { ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}) })
+          const added = await queue.enqueue(files, build)
           const counts = await queue.counts()
           if (opts.json) printJson({ files: files.length, added, queue: counts })
           else process.stdout.write(`queued ${added} of ${files.length} file(s) (the others are queued or running already); queue: ${counts.queued} queued, ${counts.running} running, ${counts.done} done, ${counts.failed} failed\n`)
@@ -51,7 +52,7 @@ export function registerIngest(program: Command): void {
       try {
         let started = false
         const summary = await ingestPaths(paths, knowledgeBase, store, {
-          ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}), workers: opts.workers, batch: true,
+          ...build, workers: opts.workers, batch: true,
           onFile: (file, done, total) => {
             if (!bar) return
             if (!started) { bar.start(total, 0, { file: '' }); started = true }

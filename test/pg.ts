@@ -1,0 +1,29 @@
+// Throwaway schemas on the PostgreSQL server named by ENTENTE_TEST_PG, one per test, dropped after.
+import pg from 'pg'
+import { randomBytes } from 'node:crypto'
+import { withSchema } from '../src/store/postgres-store.ts'
+
+export const PG = process.env['ENTENTE_TEST_PG']
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: PG })
+  await client.connect()
+  try { return await fn(client) } finally { await client.end() }
+}
+
+/** Makes fresh, empty schemas and drops them all at the end. */
+export function pgSchemas(prefix: string): { fresh: () => Promise<string>; dropAll: () => Promise<void> } {
+  const made: string[] = []
+  return {
+    async fresh() {
+      const schema = `${prefix}_${randomBytes(4).toString('hex')}`
+      await admin((c) => c.query(`create schema ${schema}`))
+      made.push(schema)
+      return withSchema(PG!, schema)
+    },
+    async dropAll() {
+      if (!made.length) return
+      await admin(async (c) => { for (const s of made) await c.query(`drop schema if exists ${s} cascade`) })
+    },
+  }
+}
