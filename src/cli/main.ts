@@ -14,6 +14,7 @@ import { registerBlocs } from './commands/blocs.ts'
 import { registerExport } from './commands/export.ts'
 import { registerImport } from './commands/import.ts'
 import { registerWorker } from './commands/worker.ts'
+import { registerBackup } from './commands/backup.ts'
 import { CliError, color } from './output.ts'
 
 // `entente events | head` closes the pipe early: that is the reader's choice, not an error.
@@ -28,7 +29,7 @@ const program = new Command('entente')
   .showHelpAfterError()
   .exitOverride()
 
-for (const register of [registerStart, registerIngest, registerImport, registerWorker, registerEvents, registerDoc, registerStats, registerTimes, registerEval, registerExplain, registerAllies, registerRelation, registerChanges, registerBlocs, registerExport]) register(program)
+for (const register of [registerStart, registerIngest, registerImport, registerWorker, registerEvents, registerDoc, registerStats, registerTimes, registerEval, registerExplain, registerAllies, registerRelation, registerChanges, registerBlocs, registerExport, registerBackup]) register(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -197,7 +197,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       const end = segmentEnd(tokens, k, to)
       const after = tokens[k + 1]
       const resume = suspended as { start: number; open: Opening; skips: [number, number][] } | null
-      const afterVerb = tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1])
+      const afterVerb = i > from && tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1])
       // "sagte (dagegen), …": what follows a speech verb is what was said.
       const afterSpeech = i > from && (speech.has(tokens[i - 1]!.norm) || i - 1 > from && speech.has(tokens[i - 2]!.norm) && afterVerb)
       const canResume = g.verbFinalSubordinates && open.subordinate && !!resume && afterVerb && !nestedClause(tokens, start, i, subs, g)

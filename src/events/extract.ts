@@ -281,6 +281,7 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
 function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean): RelationEvent[] {
   const { tokens } = doc
   const g = pack.grammar
+  const sentenceStart = doc.sentences[sIndex]!.start
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
   const mentionTokens = mentionTokenSet(mentions)
   const backgroundPreps = new Set(g.backgroundPrepositions)
@@ -292,6 +293,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !g.prepositions.includes(t.norm) && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || looksAdjectival(t, g))
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
+  // The pronoun through which this sentence took its subject from the sentence before, if any.
+  let carried: { start: number; end: number } | null = null
   const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g, isState)]))
   const infinitiveController = (governing: Clause, governingSubject: Phrase | null): Phrase | null => {
     if (!clauseTokens(tokens, governing).some((t) => g.objectControlVerbs.includes(t.norm))) return governingSubject
@@ -351,12 +354,16 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const passive = clausePassive && !progressive && !infinitiveAfterAux
         const passiveIndex = passive ? clausePassiveIndex : -1
         let subject: Phrase | null = null
+        // "Es schickte Truppen": the pronoun names the subject of the sentence before; the event's
+        // span for that party is the pronoun, so that its evidence stays inside its own sentence.
+        let pronoun: { start: number; end: number } | null = null
         if (clause.sharedSubject && clauseSubject) {
           subject = clauseSubject
           how.push('subject:shared-in-list')
         } else if (pronounSubject && firstWord!.start < tokens[i]!.start) {
           subject = clauseSubject ?? state.lastSubject
           if (subject) how.push(clauseSubject ? 'subject:pronoun-main-clause' : 'subject:pronoun-previous-sentence')
+          if (subject && !clauseSubject) carried = pronoun = { start: firstWord!.start, end: firstWord!.end }
         } else if (antecedent && firstWord!.start < tokens[i]!.start) {
           subject = antecedent
           how.push('subject:relative-antecedent')
@@ -549,8 +556,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             date: time?.date ?? null,
             start: tokens[i]!.start,
             end: tokens[i]!.end,
-            sourceMention: { start: s.start, end: s.end },
-            targetMention: t ? { start: t.start, end: t.end } : null,
+            sourceMention: s.start < sentenceStart && (pronoun ?? carried) ? (pronoun ?? carried)! : { start: s.start, end: s.end },
+            targetMention: t ? (t.start < sentenceStart && (pronoun ?? carried) && !how.includes('target:topic') ? (pronoun ?? carried)! : { start: t.start, end: t.end }) : null,
             quantity,
             attribution: mod.modality === 'reported' ? mod.cue : null,
             rule: ref.rule.rule,
@@ -567,6 +574,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const pairedAt = new Set(kept.filter((x) => x.event.target !== null).map((x) => x.event.start))
     events.push(...governedNounsDropped(nearestEvidence(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)))))
     const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to)
+    if (pronounSubject && !clauseSubject && own) carried ??= { start: firstWord!.start, end: firstWord!.end }
     if (own && !clause.subordinate) clauseSubject = own
     else if (!clauseSubject && own) clauseSubject = own
   }

@@ -16,7 +16,7 @@ export function analyseFile(file: string, kb: KnowledgeBase, options: BuildOptio
   const result: FileResult = { file, docs: [], errors: [] }
   const strip = (message: string) => message.replace(`${file}: `, '')
   try {
-    const read = readArticles(file)
+    const read = readArticles(file, options.maxBytes)
     for (const w of read.warnings) result.errors.push({ file, reason: w })
     for (const article of read.articles) {
       try {

@@ -15,6 +15,8 @@ export interface BuildOptions {
   date?: string
   /** Overrides language detection. */
   lang?: string
+  /** Largest file read, in bytes (default 20 MB). */
+  maxBytes?: number
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, openSync, readSync } from 'node:fs'
 import { extname } from 'node:path'
 import type { RawArticle } from './article.ts'
 import { decode, InputError } from './decode.ts'
@@ -21,13 +21,38 @@ function looksLikeFeed(text: string): boolean {
   return /<(rss|feed|rdf:RDF)[\s>]/i.test(text.slice(0, 2000))
 }
 
+const mb = (n: number) => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 0)} MB`
+
+/**
+ * The file's bytes, read in chunks and never more than maxBytes + 1 of them: a 200 MB dump, or a
+ * device or pipe that never ends, is refused after the limit rather than read into memory.
+ */
+export function readCapped(file: string, maxBytes: number): Buffer {
+  let fd: number
+  try { fd = openSync(file, 'r') } catch (err) { throw new InputError(file, `cannot open: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`) }
+  try {
+    const chunks: Buffer[] = []
+    let total = 0
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total))
+      let n: number
+      try { n = readSync(fd, chunk, 0, chunk.length, null) } catch (err) { throw new InputError(file, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`) }
+      if (n === 0) break
+      chunks.push(chunk.subarray(0, n))
+      total += n
+      if (total > maxBytes) throw new InputError(file, `file is over the ${mb(maxBytes)} limit (set a higher one with --max-size)`)
+    }
+    return Buffer.concat(chunks, total)
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /** Reads one file into articles by its extension (and, for XML, its root element). */
 export function readArticles(file: string, maxBytes = DEFAULT_MAX_BYTES): FileRead {
   const ext = extname(file).toLowerCase()
   if (!SUPPORTED.includes(ext)) throw new InputError(file, `unsupported file type "${ext || '(none)'}"; expected one of ${SUPPORTED.join(' ')}`)
-  const size = statSync(file).size
-  if (size > maxBytes) throw new InputError(file, `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`)
-  const { text, encoding } = decode(readFileSync(file), file)
+  const { text, encoding } = decode(readCapped(file, maxBytes), file)
   if (!text.trim()) throw new InputError(file, 'the file holds no text')
   const one = (articles: RawArticle[]): FileRead => ({ articles, warnings: [], encoding })
   switch (ext) {

@@ -62,7 +62,7 @@ export function workerCount(requested: number | 'auto' | undefined, files: numbe
 
 /** The files' results, in any order, from this thread or a pool of worker threads. */
 async function* analysed(files: string[], kb: KnowledgeBase | (() => KnowledgeBase), options: IngestOptions): AsyncGenerator<FileResult> {
-  const build: BuildOptions = { ...(options.date ? { date: options.date } : {}), ...(options.lang ? { lang: options.lang } : {}) }
+  const build: BuildOptions = { ...(options.date ? { date: options.date } : {}), ...(options.lang ? { lang: options.lang } : {}), ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) }
   const workers = workerCount(options.workers, files.length)
   if (workers <= 1) {
     const loaded = typeof kb === 'function' ? kb() : kb

@@ -15,6 +15,16 @@ const workersOption = (v: string): number | 'auto' => {
   return n
 }
 
+/** "20", "20MB", "512KB", "1.5GB": a size in bytes. */
+export const sizeOption = (v: string): number => {
+  const m = /^(\d+(?:\.\d+)?)\s*(kb|mb|gb|b)?$/i.exec(v.trim())
+  if (!m) throw new InvalidArgumentError('a size such as 20MB, 512KB or 1GB')
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'mb').toLowerCase() as 'b' | 'kb' | 'mb' | 'gb']
+  const n = Math.floor(Number(m[1]) * unit)
+  if (n < 1) throw new InvalidArgumentError('a size above zero')
+  return n
+}
+
 export function printSummary(s: IngestSummary): void {
   const d = s.documents
   process.stdout.write(`${color.bold('ingested')} ${s.files} file(s): ${d.new} new, ${d.unchanged} unchanged, ${d.replaced} replaced, ${d.failed} failed; ` +
@@ -29,11 +39,12 @@ export function registerIngest(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'publication date for every document (overrides what the text says)', validDate)
     .option('--lang <code>', 'language of every document (overrides detection)')
     .option('--workers <n>', 'worker threads that read and understand files: a number or "auto" (one per core from 5,000 files up)', workersOption, 'auto' as const)
+    .option('--max-size <size>', 'largest file to read (e.g. 50MB; default 20MB); larger files are reported and skipped', sizeOption)
     .option('--queue', 'only add the files to the PostgreSQL ingest queue, for `entente worker` processes to take')
     .option(...DB_OPTION)
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], opts: { date?: string; lang?: string; db?: string; json?: boolean; workers: number | 'auto'; queue?: boolean }) => {
-      const build = { ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }
+    .action(async (paths: string[], opts: { date?: string; lang?: string; db?: string; json?: boolean; workers: number | 'auto'; queue?: boolean; maxSize?: number }) => {
+      const build = { ...(opts.date ? { date: opts.date } : {}), ...(opts.lang ? { lang: opts.lang } : {}), ...(opts.maxSize ? { maxBytes: opts.maxSize } : {}) }
       if (opts.queue) {
         const { store, queue } = await queueOf(dbPath(opts.db))
         try {

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import type { RawArticle } from '../article.ts'
+import { flattenDeepNesting } from './html-depth.ts'
 
 type Document = ReturnType<typeof parseHTML>['document']
 
@@ -29,7 +30,7 @@ function jsonLdDate(doc: Document): string | undefined {
 
 /** Block elements become lines, so paragraphs stay apart in the text. */
 function blockText(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`)
+  const { document } = parseHTML(`<!doctype html><html><body>${flattenDeepNesting(html).html}</body></html>`)
   for (const el of document.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, br, div, blockquote, tr')) {
     el.append(document.createTextNode('\n'))
   }
@@ -37,8 +38,10 @@ function blockText(html: string): string {
 }
 
 /** An HTML page: Readability keeps the article and drops navigation, banners and footers. */
-export function readHtml(html: string): RawArticle[] {
-  const { document } = parseHTML(html)
+export function readHtml(page: string): RawArticle[] {
+  const { html } = flattenDeepNesting(page)
+  // A fragment ("<p>…" with no <html> or <body>) leaves the DOM without a body to read from.
+  const { document } = parseHTML(/<body[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`)
   const date = meta(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'DC.date.issued')
     ?? jsonLdDate(document)
     ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined

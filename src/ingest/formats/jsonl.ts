@@ -16,8 +16,10 @@ const articleSchema = z.object({
 export interface JsonLinesResult { articles: RawArticle[]; errors: string[] }
 
 function toArticle(value: unknown, index: number, where: string): RawArticle | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${where}: expected an object such as {"text": "…", "date": "2025-01-17"}`
+  if (typeof (value as { text?: unknown }).text !== 'string' || !(value as { text: string }).text.trim()) return `${where}: no "text" field with the article's text`
   const r = articleSchema.safeParse(value)
-  if (!r.success) return `${where}: ${r.error.issues[0]?.path.join('.') || 'object'}: ${r.error.issues[0]?.message}`
+  if (!r.success) return `${where}: field "${r.error.issues[0]?.path.join('.') || '?'}": ${r.error.issues[0]?.message ?? 'not valid'}`
   const { text, title, url, date, lang, publisher } = r.data
   return { index, text, format: 'jsonl', ...(title ? { title } : {}), ...(url ? { url } : {}), ...(date ? { date } : {}), ...(lang ? { lang } : {}), ...(publisher ? { publisher } : {}) }
 }
