@@ -58,12 +58,22 @@ export abstract class KyselyStore implements Store {
     return row?.doc_id ?? null
   }
 
+  /**
+   * Called first in every transaction that stores: writers that might touch the same documents or
+   * series rows take turns. SQLite's write transactions already do (they begin immediate).
+   */
+  protected async lockForWrite(_trx: Kysely<Database>): Promise<void> {}
+
   async saveDocument(doc: StorableDoc, path: string): Promise<SaveOutcome> {
-    return this.db.transaction().execute((trx) => this.saveIn(trx, doc, path))
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockForWrite(trx)
+      return this.saveIn(trx, doc, path)
+    })
   }
 
   async saveDocuments(items: { doc: StorableDoc; path: string }[]): Promise<SaveOutcome[]> {
     return this.db.transaction().execute(async (trx) => {
+      await this.lockForWrite(trx)
       const outcomes: SaveOutcome[] = []
       for (const { doc, path } of items) outcomes.push(await this.saveIn(trx, doc, path))
       return outcomes
@@ -105,6 +115,7 @@ export abstract class KyselyStore implements Store {
 
   async saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }> {
     return this.db.transaction().execute(async (trx) => {
+      await this.lockForWrite(trx)
       const now = new Date().toISOString()
       const { previous, exists } = await versions(trx, doc)
       if (previous === doc.id) return { outcome: 'unchanged' as const, events: 0 }

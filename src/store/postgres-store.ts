@@ -16,11 +16,23 @@ export function redactUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, '$1:***@')
 }
 
+/** The advisory lock's first key: "ENTE" (the second is the schema). */
+const WRITE_LOCK = 0x454e5445
+
 // COUNT(*) and other bigints arrive as strings; the store turns the counts it reads into numbers.
 // Real columns (float4) are parsed as JS numbers by pg already.
 
 /** The shared store: one PostgreSQL database that several ingest workers and servers use at once. */
 export class PostgresStore extends KyselyStore {
+  /**
+   * One writer at a time, per schema: two ingests of the same folder would otherwise both find a
+   * document missing and one would fail on the other's insert, and series rows updated in
+   * different orders could deadlock. Reading and understanding files, the costly part, stays parallel.
+   */
+  protected override async lockForWrite(trx: Kysely<Database>): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${WRITE_LOCK}::int, hashtext(current_schema()))`.execute(trx)
+  }
+
   /**
    * Imports send each batch as one statement: a column array per column, turned back into rows
    * by unnest. One round trip per batch instead of one per few hundred rows.

@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely } from 'kysely'
+import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect } from './sqlite-dialect.ts'
 import { EVENT_COLUMNS, type Database, type EventsTable } from './tables.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
 
@@ -22,8 +23,8 @@ export class SqliteStore extends KyselyStore {
     const conn = new SQLite(path)
     conn.pragma('journal_mode = WAL')
     conn.pragma('foreign_keys = ON')
-    conn.pragma('busy_timeout = 5000')
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) })
+    conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(conn) })
     await migrate(db, path)
     const store = new SqliteStore(db, path)
     store.conn = conn

@@ -1,0 +1,50 @@
+import type SQLite from 'better-sqlite3'
+import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely'
+
+/** How long a write transaction waits for another process's to finish before it gives up. */
+export const WRITE_WAIT_MS = 5 * 60_000
+const BUSY_TIMEOUT_MS = 5000
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Write transactions that take the write lock when they begin (BEGIN IMMEDIATE). SQLite's default,
+ * a deferred transaction, reads first and fails with "database is locked" when another process
+ * wrote in between; two ingests of the same folder lost a third of their documents that way.
+ * Waiting for the lock is done between attempts, off the event loop, so a server that writes
+ * (uploads) keeps answering reads meanwhile.
+ */
+class ImmediateDriver extends SqliteDriver {
+  constructor(private readonly conn: SQLite.Database, private readonly waitMs: number) {
+    super({ database: conn })
+  }
+
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const deadline = Date.now() + this.waitMs
+    for (let attempt = 0; ; attempt++) {
+      this.conn.pragma('busy_timeout = 0')
+      try {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+        return
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err
+        if (Date.now() >= deadline) throw new Error(`the database is locked by another writer for over ${Math.round(this.waitMs / 1000)} s`)
+        await sleep(Math.min(250, 5 * 2 ** attempt))
+      } finally {
+        this.conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+      }
+    }
+  }
+}
+
+export class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly conn: SQLite.Database, private readonly waitMs = WRITE_WAIT_MS) {
+    super({ database: conn })
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateDriver(this.conn, this.waitMs)
+  }
+}
+
+export { BUSY_TIMEOUT_MS }
