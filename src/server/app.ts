@@ -14,8 +14,9 @@ import { eventRoutes } from './routes/events.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { relationRoutes } from './routes/relations.ts'
 import { ingestRoutes } from './routes/ingest.ts'
+import { secure, SecurityError, type SecurityOptions } from './security.ts'
 
-export interface AppOptions {
+export interface AppOptions extends SecurityOptions {
   store: Store
   kb: KnowledgeBase
   /** Where uploads are stored (one folder per ingestion job). */
@@ -42,8 +43,10 @@ export function knownActor(kb: KnowledgeBase, id: string): string {
 
 /** The HTTP API (and the web app's files): the same service functions the CLI calls. */
 export async function buildApp(o: AppOptions) {
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>()
+  // A request that takes longer than a minute is cut off rather than holding its connection.
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1024 * 1024, requestTimeout: 60_000, connectionTimeout: 60_000 }).withTypeProvider<TypeBoxTypeProvider>()
   app.addSchema(ErrorReply)
+  await secure(app, o)
   await app.register(swagger, {
     openapi: {
       info: { title: 'Entente API', version: '0.1.0', description: 'Relations between states, alliances and armed groups, read from the news, with the evidence behind each.' },
@@ -54,8 +57,8 @@ export async function buildApp(o: AppOptions) {
   // preservePath: the name as sent, so that one with a path in it is refused rather than quietly cut.
   await app.register(multipart, { preservePath: true, limits: { fileSize: o.maxUploadBytes ?? 20 * 1024 * 1024, files: 50, fields: 10 } })
 
-  app.setErrorHandler((err: FastifyError | HttpError, _req, reply) => {
-    if (err instanceof HttpError) return reply.code(err.statusCode).send({ code: err.code, message: err.message })
+  app.setErrorHandler((err: FastifyError | HttpError | SecurityError, _req, reply) => {
+    if (err instanceof HttpError || err instanceof SecurityError) return reply.code(err.statusCode).send({ code: err.code, message: err.message })
     const fe = err as FastifyError
     if (fe.validation) return reply.code(400).send({ code: 'bad_request', message: fe.message })
     if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT') {
@@ -69,7 +72,8 @@ export async function buildApp(o: AppOptions) {
 
   const jobs = new IngestJobs(o.uploads, o.kb, o.store)
   const ctx = { store: o.store, kb: o.kb, jobs }
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }))
+  // The web app asks whether writes need the access token before it offers uploads.
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, writeToken: !!o.token }))
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   await app.register(async (api) => {
     actorRoutes(api, ctx)

@@ -108,6 +108,17 @@ export abstract class KyselyStore implements Store {
     return pointSource(trx, doc, previous, exists, now)
   }
 
+  async deleteDocument(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.lockForWrite(trx)
+      if (!(await trx.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst())) return false
+      await addToSeries(trx, id, -1)
+      await trx.deleteFrom('sources').where('doc_id', '=', id).execute()
+      await trx.deleteFrom('documents').where('id', '=', id).execute()
+      return true
+    })
+  }
+
   /** Many event rows at once; a dialect may override it with its fastest bulk path. */
   protected async bulkInsertEvents(trx: Kysely<Database>, rows: EventsTable[]): Promise<void> {
     await insertChunked(trx, 'events', rows)

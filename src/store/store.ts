@@ -146,6 +146,8 @@ export interface Store {
   countEvents(filter: EventFilter): Promise<number>
   /** Documents, newest first. */
   documents(page: { limit: number; offset: number; lang?: string }): Promise<{ total: number; items: DocumentSummary[] }>
+  /** Removes a document, its annotations, its share of the relation series and the sources that produced it; false if there was none. */
+  deleteDocument(id: string): Promise<boolean>
   event(id: string): Promise<StoredEvent | null>
   document(idOrFile: string): Promise<StoredDocument | null>
   stats(): Promise<Stats>

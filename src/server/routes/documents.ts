@@ -24,4 +24,16 @@ export function documentRoutes(api: Api, { store }: RouteContext): void {
     if (!doc) throw notFound(`no document "${req.params.id}"`)
     return doc
   })
+
+  api.delete('/api/documents/:id', {
+    schema: {
+      tags: ['documents'], summary: 'Removes a document, its events and its share of the relations (needs the access token when the server has one)',
+      params: Type.Object({ id: Type.String({ maxLength: 300 }) }),
+      response: { 200: Open({ deleted: Type.String() }), ...errors },
+    },
+  }, async (req) => {
+    const doc = await store.document(req.params.id)
+    if (!doc || !(await store.deleteDocument(doc.id))) throw notFound(`no document "${req.params.id}"`)
+    return { deleted: doc.id }
+  })
 }

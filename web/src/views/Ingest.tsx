@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { api, type Job } from '../api.ts'
 import type { T } from './props.ts'
 import type { Params } from '../route.ts'
@@ -9,6 +9,11 @@ export function IngestView({ t, go }: { t: T; go: (p: Params) => void }) {
   const [job, setJob] = useState<Job | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [over, setOver] = useState(false)
+  // A server reachable from other machines takes uploads only with its access token.
+  const [needToken, setNeedToken] = useState(false)
+  const [token, setToken] = useState(() => sessionStorage.getItem('entente-token') ?? '')
+  useEffect(() => { void api<{ writeToken?: boolean }>('/api/health').then((h) => setNeedToken(!!h.writeToken)).catch(() => undefined) }, [])
+  const keepToken = (value: string) => { setToken(value); sessionStorage.setItem('entente-token', value) }
 
   const upload = (files: FileList | null) => {
     if (!files?.length) return
@@ -17,9 +22,11 @@ export function IngestView({ t, go }: { t: T; go: (p: Params) => void }) {
     for (const f of Array.from(files)) form.append('files', f, f.name)
     const xhr = new XMLHttpRequest()
     xhr.open('POST', '/api/ingest')
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`)
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) setProgress({ phase: t('ingest.uploading'), share: e.loaded / e.total / 2 }) }
     xhr.onload = () => {
       const body = JSON.parse(xhr.responseText) as Job & { message?: string }
+      if (xhr.status === 401) setNeedToken(true)
       if (xhr.status !== 202) { setError(body.message ?? xhr.statusText); setProgress(null); return }
       const poll = async () => {
         const j = await api<Job>(`/api/ingest/${body.id}`)
@@ -42,6 +49,9 @@ export function IngestView({ t, go }: { t: T; go: (p: Params) => void }) {
         <span>{t('ingest.drop')}</span>
         <input type="file" multiple data-testid="file-input" onChange={(e) => upload((e.target as HTMLInputElement).files)} />
       </label>
+      {needToken && (
+        <label class="token">{t('ingest.token')} <input type="password" autocomplete="off" data-testid="token-input" value={token} onInput={(e) => keepToken((e.target as HTMLInputElement).value)} /></label>
+      )}
       {progress && <div class="progress"><progress value={progress.share} max={1} aria-label={progress.phase} /> {progress.phase} {Math.round(progress.share * 100)}%</div>}
       {error && <p class="error" role="alert">{error}</p>}
       {s && (
