@@ -7,6 +7,7 @@ import { EXAMPLES_DIR, knowledgeBase, openStore } from '../src/service/context.t
 import { ingestPaths } from '../src/service/ingest.ts'
 import { buildApp, type Api } from '../src/server/app.ts'
 import type { Store } from '../src/store/store.ts'
+import { multipart } from './helpers.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'entente-api-'))
 const uploads = join(dir, 'uploads')
@@ -25,15 +26,6 @@ const get = async (url: string) => {
   return { status: r.statusCode, body: r.json() as any }
 }
 
-/** A multipart body with the given files in the field "files". */
-function multipart(files: { name: string; content: string | Buffer }[]): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----entente-test-boundary'
-  const parts = files.map((f) => Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: text/plain\r\n\r\n`),
-    Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content), Buffer.from('\r\n'),
-  ]))
-  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
 
 test('the OpenAPI document lists every endpoint, and the interactive docs are served', async () => {
   const { status, body } = await get('/api/openapi.json')

@@ -25,3 +25,13 @@ export function oneSidedStrings(doc: Doc): string[] {
 export function gdeltLine(fields: Record<string, string>): string {
   return GDELT_COLUMNS.map((c) => fields[c] ?? '').join('\t')
 }
+
+/** A multipart body with the given files in the field "files". */
+export function multipart(files: { name: string; content: string | Buffer }[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----entente-test-boundary'
+  const parts = files.map((f) => Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: text/plain\r\n\r\n`),
+    Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content), Buffer.from('\r\n'),
+  ]))
+  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}

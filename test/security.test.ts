@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdi
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { ROOT, openStore } from '../src/service/context.ts'
-import { kb } from './helpers.ts'
+import { kb, multipart } from './helpers.ts'
 import { ingestPaths } from '../src/service/ingest.ts'
 import { buildApp, type Api } from '../src/server/app.ts'
 import { isLoopback } from '../src/server/security.ts'
@@ -19,15 +19,6 @@ const TOKEN = 'a-long-random-token-for-the-test-0123456789'
 let store: Store
 let app: Api
 
-/** A multipart body with the given files. */
-function multipart(files: { name: string; content: string | Buffer }[]): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----entente-test-boundary'
-  const parts = files.map((f) => Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: text/plain\r\n\r\n`),
-    Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content), Buffer.from('\r\n'),
-  ]))
-  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
 
 before(async () => {
   const corpus = join(dir, 'corpus')
