@@ -15,6 +15,7 @@ import { documentRoutes } from './routes/documents.ts'
 import { relationRoutes } from './routes/relations.ts'
 import { ingestRoutes } from './routes/ingest.ts'
 import { secure, SecurityError, type SecurityOptions } from './security.ts'
+import { cacheAnswers } from './answer-cache.ts'
 
 export interface AppOptions extends SecurityOptions {
   store: Store
@@ -26,6 +27,8 @@ export interface AppOptions extends SecurityOptions {
   /** Largest file an upload may carry (default 20 MB). */
   maxUploadBytes?: number
   logger?: boolean
+  /** Keep read answers until the store changes (default on). */
+  cache?: boolean
 }
 
 /** An error the routes raise on purpose: it becomes a JSON reply with its status and code. */
@@ -47,6 +50,7 @@ export async function buildApp(o: AppOptions) {
   const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1024 * 1024, requestTimeout: 60_000, connectionTimeout: 60_000 }).withTypeProvider<TypeBoxTypeProvider>()
   app.addSchema(ErrorReply)
   await secure(app, o)
+  if (o.cache !== false) cacheAnswers(app, o.store)
   await app.register(swagger, {
     openapi: {
       info: { title: 'Entente API', version: '0.1.0', description: 'Relations between states, alliances and armed groups, read from the news, with the evidence behind each.' },

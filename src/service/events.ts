@@ -18,9 +18,27 @@ export function clustersOf(events: StoredEvent[]): Map<string, Cluster> {
   return clusterEvents(events.map((e) => ({ id: e.id, docId: e.docId, source: e.source, target: e.target, type: e.type, date: e.date, docDate: e.docDate, outlet: e.publisher ?? e.file })))
 }
 
-/** One page of the events a filter selects, each with its cluster among all the filter selects. */
+/** Reports of one act are looked for among at most this many events of its pair and type. */
+const GROUP_LIMIT = 50_000
+
+/**
+ * One page of the events a filter selects, each with its cluster among all the filter selects.
+ * Clusters never cross a pair and type, so only the groups of the page's events are read, not
+ * every event the filter selects (at 100,000 events an unfiltered page took 2.8 s that way).
+ */
 export async function eventPage(store: Store, filter: EventFilter, page: { limit: number; offset: number }): Promise<{ total: number; items: EventRecord[] }> {
-  const all = await store.events({ ...filter, limit: undefined, offset: undefined })
-  const clusters = clustersOf(all)
-  return { total: all.length, items: all.slice(page.offset, page.offset + page.limit).map((e) => eventRecord(e, clusters.get(e.id))) }
+  const [total, items] = await Promise.all([store.countEvents(filter), store.events({ ...filter, limit: page.limit, offset: page.offset })])
+  const groups = new Map<string, EventFilter>()
+  for (const e of items) {
+    const group: EventFilter = e.target === null
+      ? { ...filter, actor: e.source, partner: 'none', types: [e.type] }
+      : { ...filter, pair: [e.source, e.target], types: [e.type] }
+    groups.set(`${e.source}|${e.target}|${e.type}`, { ...group, limit: GROUP_LIMIT, offset: 0 })
+  }
+  const clusters = new Map<string, Cluster>()
+  for (const group of groups.values()) {
+    const members = (await store.events(group)).filter((e) => group.partner !== 'none' || e.source === group.actor)
+    for (const [id, c] of clustersOf(members)) clusters.set(id, c)
+  }
+  return { total, items: items.map((e) => eventRecord(e, clusters.get(e.id))) }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from './tables.ts'
+import { bumpVersion } from './kysely-store.ts'
 
 type Kind = 'text' | 'int' | 'real'
 type Row = Record<string, unknown>
@@ -178,6 +179,8 @@ export async function copyDatabase(from: Kysely<Database>, to: Kysely<Database>,
       if (n !== want.rows || got.rows !== want.rows) throw new CopyMismatchError(t.name, `${want.rows} rows in the source, ${n} in the target`)
       if (got.checksum !== want.checksum) throw new CopyMismatchError(t.name, `checksum ${got.checksum.slice(0, 16)}… in the target, ${want.checksum.slice(0, 16)}… in the source`)
     }
+    // A server reading the target learns that everything changed.
+    await bumpVersion(dst)
     return copied
   }))
 }

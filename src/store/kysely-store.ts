@@ -43,6 +43,11 @@ async function pointSource(trx: Kysely<Database>, doc: { id: string; sourceKey: 
   return existed ? 'unchanged' : 'new'
 }
 
+/** Raises the store's version: what readers cached is stale. */
+export async function bumpVersion(trx: Kysely<Database>): Promise<void> {
+  await trx.updateTable('store_version').set((eb) => ({ n: eb('n', '+', 1) })).where('id', '=', 1).execute()
+}
+
 /** Brings a database to the latest schema; `where` names it in the error. */
 export async function migrate(db: Kysely<Database>, where: string, options: { schema?: string } = {}): Promise<void> {
   const { error } = await new Migrator({ db, provider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) }).migrateToLatest()
@@ -64,16 +69,27 @@ export abstract class KyselyStore implements Store {
    */
   protected async lockForWrite(_trx: Kysely<Database>): Promise<void> {}
 
+  /** The start of every transaction that writes: take turns with other writers, and tell readers something changed. */
+  private async beginWrite(trx: Kysely<Database>): Promise<void> {
+    await this.lockForWrite(trx)
+    await bumpVersion(trx)
+  }
+
+  async version(): Promise<number> {
+    const row = await this.db.selectFrom('store_version').select('n').where('id', '=', 1).executeTakeFirst()
+    return Number(row?.n ?? 0)
+  }
+
   async saveDocument(doc: StorableDoc, path: string): Promise<SaveOutcome> {
     return this.db.transaction().execute(async (trx) => {
-      await this.lockForWrite(trx)
+      await this.beginWrite(trx)
       return this.saveIn(trx, doc, path)
     })
   }
 
   async saveDocuments(items: { doc: StorableDoc; path: string }[]): Promise<SaveOutcome[]> {
     return this.db.transaction().execute(async (trx) => {
-      await this.lockForWrite(trx)
+      await this.beginWrite(trx)
       const outcomes: SaveOutcome[] = []
       for (const { doc, path } of items) outcomes.push(await this.saveIn(trx, doc, path))
       return outcomes
@@ -110,7 +126,7 @@ export abstract class KyselyStore implements Store {
 
   async deleteDocument(id: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      await this.lockForWrite(trx)
+      await this.beginWrite(trx)
       if (!(await trx.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst())) return false
       await addToSeries(trx, id, -1)
       await trx.deleteFrom('sources').where('doc_id', '=', id).execute()
@@ -126,7 +142,7 @@ export abstract class KyselyStore implements Store {
 
   async saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }> {
     return this.db.transaction().execute(async (trx) => {
-      await this.lockForWrite(trx)
+      await this.beginWrite(trx)
       const now = new Date().toISOString()
       const { previous, exists } = await versions(trx, doc)
       if (previous === doc.id) return { outcome: 'unchanged' as const, events: 0 }

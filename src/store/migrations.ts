@@ -175,4 +175,15 @@ export const migrations: Record<string, Migration> = {
       for (const d of docs) await addToSeries(db, d.id as string, 1)
     },
   },
+  '0006-store-version': {
+    // A counter every write transaction raises: readers (the server's answer cache) learn in one
+    // tiny query whether anything changed, whichever process wrote.
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('store_version')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .execute()
+      await db.insertInto('store_version').values({ id: 1, n: 0 }).execute()
+    },
+  },
 }

@@ -151,5 +151,7 @@ export interface Store {
   event(id: string): Promise<StoredEvent | null>
   document(idOrFile: string): Promise<StoredDocument | null>
   stats(): Promise<Stats>
+  /** A number that changes whenever anything is written, by any process (for caches). */
+  version(): Promise<number>
   close(): Promise<void>
 }

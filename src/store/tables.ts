@@ -85,7 +85,11 @@ export interface PairMonthsTable {
   best_confidence: number
 }
 
+/** One row: a counter raised by every write transaction. */
+export interface StoreVersionTable { id: number; n: number }
+
 export interface Database {
+  store_version: StoreVersionTable
   pair_months: PairMonthsTable
   sources: SourcesTable
   documents: DocumentsTable
