@@ -122,6 +122,7 @@ test(`SQLite: ${KILLS} SIGKILLs of \`entente ingest\` at random moments leave wh
     const store = await openStore(db) as KyselyStore
     try { await checkConsistent(store.db, reference, when) } finally { await store.close() }
   }
+  process.stdout.write(`SQLite: ${killed} of ${KILLS} ingest runs killed mid-run (a full run takes ${Math.round(full)} ms)\n`)
   assert.ok(killed >= KILLS / 2, `only ${killed} of ${KILLS} runs were killed before they finished`)
   const rerun = spawnSync(process.execPath, [CLI, ...args, '--json'], { encoding: 'utf8' })
   assert.equal(rerun.status, 0, rerun.stderr)
@@ -159,6 +160,7 @@ test(`PostgreSQL: ${KILLS} SIGKILLs of \`entente worker\` at random moments leav
       const left = await sql<{ n: string }>`select count(*) as n from ingest_jobs where state in ('queued', 'running')`.execute(store.db)
       if (Number(left.rows[0]!.n) === 0) assert.equal(cli(['ingest', '--queue', dir]).status, 0)
     }
+    process.stdout.write(`PostgreSQL: ${killed} of ${KILLS} workers killed mid-run\n`)
     assert.ok(killed >= 1, 'no worker was killed while it worked')
     // Leases run out; files that lost three workers were marked failed, and queueing again retries them.
     await new Promise((r) => setTimeout(r, 1200))
