@@ -20,19 +20,27 @@ class ImmediateDriver extends SqliteDriver {
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    const deadline = Date.now() + this.waitMs
-    for (let attempt = 0; ; attempt++) {
-      this.conn.pragma('busy_timeout = 0')
-      try {
-        await connection.executeQuery(CompiledQuery.raw('begin immediate'))
-        return
-      } catch (err) {
-        if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err
-        if (Date.now() >= deadline) throw new Error(`the database is locked by another writer for over ${Math.round(this.waitMs / 1000)} s`)
-        await sleep(Math.min(250, 5 * 2 ** attempt))
-      } finally {
-        this.conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
-      }
+    await beginImmediate(this.conn, async () => { await connection.executeQuery(CompiledQuery.raw('begin immediate')) }, this.waitMs)
+  }
+}
+
+/**
+ * Runs `begin` (a BEGIN IMMEDIATE) until it gets the write lock: each attempt fails at once when
+ * another process holds it, and the wait between attempts leaves the event loop free.
+ */
+export async function beginImmediate(conn: SQLite.Database, begin: () => Promise<void>, waitMs = WRITE_WAIT_MS): Promise<void> {
+  const deadline = Date.now() + waitMs
+  for (let attempt = 0; ; attempt++) {
+    conn.pragma('busy_timeout = 0')
+    try {
+      await begin()
+      return
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err
+      if (Date.now() >= deadline) throw new Error(`the database is locked by another writer for over ${Math.round(waitMs / 1000)} s`)
+      await sleep(Math.min(250, 5 * 2 ** attempt))
+    } finally {
+      conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     }
   }
 }

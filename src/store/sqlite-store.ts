@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3'
 import { Kysely } from 'kysely'
-import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect } from './sqlite-dialect.ts'
+import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, beginImmediate } from './sqlite-dialect.ts'
+import { migrations } from './migrations.ts'
 import { EVENT_COLUMNS, type Database, type EventsTable } from './tables.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
 
@@ -19,15 +20,43 @@ export class SqliteStore extends KyselyStore {
     for (const row of rows) st.run(EVENT_COLUMNS.map((c) => row[c]))
   }
 
+  /** Kysely closes the connection only if it ever used it; a store opened and closed unused must close it too. */
+  override async close(): Promise<void> {
+    await super.close()
+    if (this.conn.open) this.conn.close()
+  }
+
   static async open(path: string): Promise<SqliteStore> {
     const conn = new SQLite(path)
     conn.pragma('journal_mode = WAL')
     conn.pragma('foreign_keys = ON')
     conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(conn) })
-    await migrate(db, path)
+    // Kysely's migrator takes no lock on SQLite: two processes opening a new file at once both
+    // created the tables. Pending migrations run inside one write transaction, so the second
+    // process waits and then finds them applied.
+    if (pendingMigrations(conn)) {
+      await beginImmediate(conn, async () => { conn.exec('BEGIN IMMEDIATE') })
+      try {
+        await migrate(db, path)
+        conn.exec('COMMIT')
+      } catch (err) {
+        if (conn.inTransaction) conn.exec('ROLLBACK')
+        throw err
+      }
+    }
     const store = new SqliteStore(db, path)
     store.conn = conn
     return store
+  }
+}
+
+/** Whether the file lacks any of the migrations this version knows (a new file lacks them all). */
+function pendingMigrations(conn: SQLite.Database): boolean {
+  try {
+    const done = new Set(conn.prepare('select name from kysely_migration').pluck().all() as string[])
+    return Object.keys(migrations).some((m) => !done.has(m))
+  } catch {
+    return true
   }
 }
