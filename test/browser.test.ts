@@ -222,3 +222,28 @@ test('the API docs page works under its Content-Security-Policy', { skip }, asyn
   assert.deepEqual(errors.filter((e) => /Content Security Policy|Refused/.test(e)), [])
   await page.close()
 })
+
+test('a server that takes writes only with its token: the upload page asks for it, refuses without it, and ingests with it', { skip }, async () => {
+  const guarded = await buildApp({ store, kb: knowledgeBase(), uploads: join(dir, 'uploads-guarded'), webDir: WEB_DIST, token: 'browser-test-token-0123456789abcdef' })
+  await guarded.listen({ port: 0, host: '127.0.0.1' })
+  const address = guarded.server.address()
+  const at = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  const page = await browser.newPage({ locale: 'en-GB' })
+  try {
+    const file = join(dir, 'guarded-upload.txt')
+    writeFileSync(file, 'Stand: 05.05.2024\nTurkmenistan und Usbekistan unterzeichneten ein Abkommen über Gaslieferungen.')
+    await page.goto(`${at}/?view=ingest&lang=en`)
+    await page.getByTestId('token-input').waitFor()
+    await page.getByTestId('file-input').setInputFiles(file)
+    await page.getByRole('alert').waitFor()
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /access token/)
+    await page.getByTestId('token-input').fill('browser-test-token-0123456789abcdef')
+    await page.getByTestId('file-input').setInputFiles([])
+    await page.getByTestId('file-input').setInputFiles(file)
+    await page.waitForSelector('[data-testid="ingest-summary"]')
+    assert.match((await page.getByTestId('ingest-summary').textContent()) ?? '', /1 new/)
+  } finally {
+    await page.close()
+    await guarded.close()
+  }
+})
