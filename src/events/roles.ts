@@ -1,4 +1,5 @@
 import { fold } from '../text/normalize.ts'
+import { HOSTING_STEP } from '../relations/acts.ts'
 import type { Token } from '../pipeline/document.ts'
 import type { Phrase } from './phrases.ts'
 import type { TriggerRef } from './lexicon.ts'
@@ -12,6 +13,8 @@ export interface RoleContext {
   /** Index of the passive auxiliary, or -1 in an active clause. */
   passiveAt: number
   agentPreps: string[]
+  /** Folded prepositions whose object hosts what the act moves there. */
+  hostingPreps: ReadonlySet<string>
   /** A word that may stand inside a noun phrase before its head: determiner or adjective, not a preposition. */
   nounPhraseWord: (t: Token) => boolean
   /** The language puts objects before verbs too (German verb-final clauses); else only after. */
@@ -124,7 +127,11 @@ function assignNamed(ctx: RoleContext, specs: { source: string[]; target: string
   if (!target) {
     for (const spec of specs.target) {
       target = fillRole(spec, ctx, used)
-      if (target) { how.push(`target:${spec}`); break }
+      if (target) {
+        how.push(`target:${spec}`)
+        if (spec.startsWith('prep:') && ctx.hostingPreps.has(fold(spec.slice(5)))) how.push(HOSTING_STEP)
+        break
+      }
     }
   }
   return { source, target, how }

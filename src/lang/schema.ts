@@ -64,6 +64,8 @@ export const grammarSchema = z.object({
   backgroundPrepositions: words,
   relativeSubjects: words,
   agentPrepositions: words,
+  /** Prepositions that put forces into a place ("stationed troops in Belarus"): the place hosts them. */
+  hostingPrepositions: words.default([]),
   speechVerbs: words,
   objectControlVerbs: words,
   purposeMarkers: words,

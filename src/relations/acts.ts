@@ -32,13 +32,13 @@ export interface Act {
 }
 
 /**
- * The trace steps that put a deployment's target after a preposition of place ("stationierte
- * Truppen in Belarus"): such a MOBILIZE hosts troops rather than threatening the target. The
- * relation service reads it from reports, the relation series from stored traces.
+ * The trace step of a deployment whose target follows one of its pack's `hostingPrepositions`
+ * ("stationierte Truppen in Belarus"): such a MOBILIZE hosts troops rather than threatening the
+ * target. The relation service reads it from reports, the relation series from stored traces.
  */
-export const HOSTING_TRACES: readonly string[] = ['target:prep:in', 'target:prep:nach', 'target:prep:im']
+export const HOSTING_STEP = 'target:hosting'
 
-export const isHosting = (type: string, trace: readonly string[]): boolean => type === 'MOBILIZE' && trace.some((t) => HOSTING_TRACES.includes(t))
+export const isHosting = (type: string, trace: readonly string[]): boolean => type === 'MOBILIZE' && trace.includes(HOSTING_STEP)
 
 /** How many acts a list stands for. */
 export const actCount = (acts: Act[]): number => acts.reduce((n, x) => n + (x.count ?? 1), 0)

@@ -186,4 +186,24 @@ export const migrations: Record<string, Migration> = {
       await db.insertInto('store_version').values({ id: 1, n: 0 }).execute()
     },
   },
+  '0007-hosting-step': {
+    // Until now a deployment was hosted when its trace held one of these steps; the extractor now
+    // adds the step "target:hosting" from each pack's hostingPrepositions. Stored traces get the
+    // step, and the series is rebuilt so that its hosted flag reads the step. (A record of the
+    // stored trace format of versions before 0007, not language knowledge the extractor uses.)
+    async up(db: Kysely<any>) {
+      const legacy = ['target:prep:in', 'target:prep:nach', 'target:prep:im']
+      let changed = 0
+      for (const step of legacy) {
+        const quoted = JSON.stringify(step)
+        const r = await sql`update events set trace = replace(trace, ${quoted}, ${`${quoted},"target:hosting"`})
+          where type = 'MOBILIZE' and trace like ${`%${quoted}%`} and trace not like '%"target:hosting"%'`.execute(db)
+        changed += Number(r.numAffectedRows ?? 0)
+      }
+      if (!changed) return
+      await db.deleteFrom('pair_months').execute()
+      const docs = await db.selectFrom('documents').select('id').execute()
+      for (const d of docs) await addToSeries(db, d.id as string, 1)
+    },
+  },
 }

@@ -1,13 +1,13 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './tables.ts'
-import { HOSTING_TRACES } from '../relations/acts.ts'
+import { HOSTING_STEP } from '../relations/acts.ts'
 
 // The day an event is placed on, as the relation model places it (src/relations/dates.ts placeDate):
 // its own date, else its article's; a month on its 15th, a year on 1 July.
 const PLACED = sql`coalesce(e.date, d.date)`
 const DAY = sql`case length(${PLACED}) when 10 then ${PLACED} when 7 then ${PLACED} || '-15' else substr(${PLACED}, 1, 4) || '-07-01' end`
 // The same test as isHosting, over the trace as stored (a JSON array of strings).
-const HOSTED = sql`case when e.type = 'MOBILIZE' and (${sql.join(HOSTING_TRACES.map((t) => sql`e.trace like ${`%${JSON.stringify(t)}%`}`), sql` or `)}) then 1 else 0 end`
+const HOSTED = sql`case when e.type = 'MOBILIZE' and e.trace like ${`%${JSON.stringify(HOSTING_STEP)}%`} then 1 else 0 end`
 
 /**
  * Adds a document's acts to the relation series (sign 1), or takes them away before the document
