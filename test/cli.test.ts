@@ -139,3 +139,20 @@ test('export graph writes GraphML, GEXF or JSON, and export events writes CSV or
   assert.equal(lines.length, csv.filter((l) => /^[0-9a-f]{16}-\d+,/.test(l)).length)
   assert.match(run('export', 'graph', '--format', 'dot').stderr, /unknown format "dot"/)
 })
+
+test('delete removes a document and its events; ingesting the file again brings it back', () => {
+  const before = JSON.parse(run('stats', '--json').stdout) as { documents: number; events: number }
+  const removed = run('delete', '01-nordkorea-truppen.txt')
+  assert.equal(removed.status, 0, removed.stderr)
+  assert.match(removed.stdout, /^deleted 01-nordkorea-truppen\.txt \(\w+\): \d+ event\(s\)/)
+  const after = JSON.parse(run('stats', '--json').stdout) as { documents: number; events: number }
+  assert.equal(after.documents, before.documents - 1)
+  assert.ok(after.events < before.events)
+  assert.equal(JSON.parse(run('events', '--format', 'json').stdout).filter((e: { file: string }) => e.file === '01-nordkorea-truppen.txt').length, 0)
+  const again = run('delete', '01-nordkorea-truppen.txt')
+  assert.equal(again.status, 1)
+  assert.match(again.stderr, /no document "01-nordkorea-truppen\.txt"/)
+  assert.equal(run('ingest', join(EXAMPLES_DIR, '01-nordkorea-truppen.txt')).status, 0)
+  const restored = JSON.parse(run('stats', '--json').stdout) as { documents: number; events: number }
+  assert.deepEqual([restored.documents, restored.events], [before.documents, before.events])
+})
