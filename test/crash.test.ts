@@ -14,19 +14,15 @@ import { sql, type Kysely } from 'kysely'
 import { kb } from './helpers.ts'
 import { PG, pgSchemas } from './pg.ts'
 import { writeArticles } from '../bench/gen/articles.ts'
+import { seeded } from '../bench/gen/random.ts'
 import { ROOT, openStore } from '../src/service/context.ts'
 import { ingestPaths } from '../src/service/ingest.ts'
-import type { KyselyStore } from '../src/store/kysely-store.ts'
 import type { Database } from '../src/store/tables.ts'
 
 const KILLS = Number(process.env['CRASH_KILLS'] ?? 6)
 const CLI = join(ROOT, 'bin/entente.js')
 
-/** A seeded generator, so that a failing run can be repeated (the seed is printed). */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32)
-}
+// Seeded, so that a failing run can be repeated (the seed is printed).
 const SEED = Number(process.env['CRASH_SEED'] ?? Date.now() % 100000)
 
 type Counts = Map<string, string>
@@ -90,7 +86,7 @@ function corpus(files: number): string {
 }
 
 async function referenceCounts(dir: string): Promise<Counts> {
-  const store = await openStore(join(mkdtempSync(join(tmpdir(), 'entente-crash-ref-')), 'ref.db')) as KyselyStore
+  const store = await openStore(join(mkdtempSync(join(tmpdir(), 'entente-crash-ref-')), 'ref.db'))
   try {
     await ingestPaths([dir], kb, store)
     return await documentCounts(store.db)
@@ -119,7 +115,7 @@ test(`SQLite: ${KILLS} SIGKILLs of \`entente ingest\` at random moments leave wh
     const when = `after kill ${k + 1} at ${Math.round(ms)} ms`
     integrityOk(db, when)
     if (!existsSync(db)) continue
-    const store = await openStore(db) as KyselyStore
+    const store = await openStore(db)
     try { await checkConsistent(store.db, reference, when) } finally { await store.close() }
   }
   process.stdout.write(`SQLite: ${killed} of ${KILLS} ingest runs killed mid-run (a full run takes ${Math.round(full)} ms)\n`)
@@ -130,7 +126,7 @@ test(`SQLite: ${KILLS} SIGKILLs of \`entente ingest\` at random moments leave wh
   assert.equal(summary.documents.failed, 0)
   assert.equal(summary.documents.new + summary.documents.unchanged, reference.size)
   integrityOk(db, 'after the re-run')
-  const store = await openStore(db) as KyselyStore
+  const store = await openStore(db)
   try {
     assert.equal(await checkConsistent(store.db, reference, 'after the re-run'), reference.size, 'every document of the corpus, once')
   } finally {
@@ -149,7 +145,7 @@ test(`PostgreSQL: ${KILLS} SIGKILLs of \`entente worker\` at random moments leav
   const url = await schemas.fresh()
   const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--db', url], { encoding: 'utf8' })
   assert.equal(cli(['ingest', '--queue', dir]).status, 0)
-  const store = await openStore(url) as KyselyStore
+  const store = await openStore(url)
   try {
     let killed = 0
     for (let k = 0; k < KILLS; k++) {

@@ -279,10 +279,18 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
 }
 
 /** Relation events of one sentence. */
+const hostingSets = new WeakMap<LanguagePack['grammar'], ReadonlySet<string>>()
+/** The pack's hosting prepositions as folded keys, built once per pack. */
+function hostingPrepositionsOf(g: LanguagePack['grammar']): ReadonlySet<string> {
+  let set = hostingSets.get(g)
+  if (!set) hostingSets.set(g, (set = new Set(g.hostingPrepositions.map((w) => fold(w)))))
+  return set
+}
+
 function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean): RelationEvent[] {
   const { tokens } = doc
   const g = pack.grammar
-  const hostingPreps = new Set<string>(g.hostingPrepositions.map((w) => fold(w)))
+  const hostingPreps = hostingPrepositionsOf(g)
   const sentenceStart = doc.sentences[sIndex]!.start
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
   const mentionTokens = mentionTokenSet(mentions)
@@ -544,6 +552,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start, state.narrative, g.temporalSubordinators, sentenceTimes)
         const mode = modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
+        // A party named in an earlier sentence is marked where this sentence refers to it: the
+        // pronoun (a partner taken from the topic keeps pointing back, as no word here names it).
+        const stand = pronoun ?? carried
+        const span = (m: { start: number; end: number }, topic = false) => (stand && !topic && m.start < sentenceStart ? stand : { start: m.start, end: m.end })
         for (const [s, t] of pairs) {
           if (s.actor === t?.actor) continue
           const adjOnly = s.kind === 'adjective' || t?.kind === 'adjective'
@@ -558,8 +570,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             date: time?.date ?? null,
             start: tokens[i]!.start,
             end: tokens[i]!.end,
-            sourceMention: s.start < sentenceStart && (pronoun ?? carried) ? (pronoun ?? carried)! : { start: s.start, end: s.end },
-            targetMention: t ? (t.start < sentenceStart && (pronoun ?? carried) && !how.includes('target:topic') ? (pronoun ?? carried)! : { start: t.start, end: t.end }) : null,
+            sourceMention: span(s),
+            targetMention: t ? span(t, how.includes('target:topic')) : null,
             quantity,
             attribution: mod.modality === 'reported' ? mod.cue : null,
             rule: ref.rule.rule,

@@ -14,7 +14,8 @@ import { eventRoutes } from './routes/events.ts'
 import { documentRoutes } from './routes/documents.ts'
 import { relationRoutes } from './routes/relations.ts'
 import { ingestRoutes } from './routes/ingest.ts'
-import { secure, SecurityError, type SecurityOptions } from './security.ts'
+import { secure, type SecurityOptions } from './security.ts'
+import { HttpError, notFound } from './http-error.ts'
 import { cacheAnswers } from './answer-cache.ts'
 
 export interface AppOptions extends SecurityOptions {
@@ -31,11 +32,7 @@ export interface AppOptions extends SecurityOptions {
   cache?: boolean
 }
 
-/** An error the routes raise on purpose: it becomes a JSON reply with its status and code. */
-export class HttpError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string) { super(message) }
-}
-export const notFound = (what: string) => new HttpError(404, 'not_found', what)
+export { HttpError, notFound }
 
 /** An actor code from a path, upper-cased; an unknown one is a 404. */
 export function knownActor(kb: KnowledgeBase, id: string): string {
@@ -61,8 +58,8 @@ export async function buildApp(o: AppOptions) {
   // preservePath: the name as sent, so that one with a path in it is refused rather than quietly cut.
   await app.register(multipart, { preservePath: true, limits: { fileSize: o.maxUploadBytes ?? 20 * 1024 * 1024, files: 50, fields: 10 } })
 
-  app.setErrorHandler((err: FastifyError | HttpError | SecurityError, _req, reply) => {
-    if (err instanceof HttpError || err instanceof SecurityError) return reply.code(err.statusCode).send({ code: err.code, message: err.message })
+  app.setErrorHandler((err: FastifyError | HttpError, _req, reply) => {
+    if (err instanceof HttpError) return reply.code(err.statusCode).send({ code: err.code, message: err.message })
     const fe = err as FastifyError
     if (fe.validation) return reply.code(400).send({ code: 'bad_request', message: fe.message })
     if (fe.statusCode === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT') {

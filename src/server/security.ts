@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
+import { HttpError } from './http-error.ts'
 
 export interface SecurityOptions {
   /** When set, every request that writes (POST, PUT, PATCH, DELETE) needs `Authorization: Bearer <token>`. */
@@ -23,11 +24,6 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(/^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim() ?? '')
   const wanted = Buffer.from(token)
   return given.length === wanted.length && timingSafeEqual(given, wanted)
-}
-
-/** A reply the error handler turns into JSON with this status and code. */
-export class SecurityError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string) { super(message) }
 }
 
 /**
@@ -61,14 +57,14 @@ export async function secure(app: FastifyInstance, o: SecurityOptions): Promise<
   if (o.rateLimit) {
     await app.register(rateLimit, {
       max: o.rateLimit, timeWindow: 60_000,
-      errorResponseBuilder: (_req, ctx) => new SecurityError(429, 'too_many_requests', `over ${ctx.max} requests a minute from this address: retry in ${Math.ceil(ctx.ttl / 1000)} s`),
+      errorResponseBuilder: (_req, ctx) => new HttpError(429, 'too_many_requests', `over ${ctx.max} requests a minute from this address: retry in ${Math.ceil(ctx.ttl / 1000)} s`),
     })
   }
   const token = o.token
   if (token) {
     app.addHook('onRequest', async (req) => {
       if (WRITES.has(req.method) && !tokenMatches(req.headers.authorization, token)) {
-        throw new SecurityError(401, 'unauthorized', 'this server takes writes only with its access token: send "Authorization: Bearer <token>"')
+        throw new HttpError(401, 'unauthorized', 'this server takes writes only with its access token: send "Authorization: Bearer <token>"')
       }
     })
   }

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { Kysely, SqliteDialect } from 'kysely'
 import { copyDatabase, tableReports, type TableReport } from '../store/copy.ts'
-import type { KyselyStore } from '../store/kysely-store.ts'
 import { migrations } from '../store/migrations.ts'
 import { isPostgresUrl, PostgresStore } from '../store/postgres-store.ts'
 import { SqliteStore } from '../store/sqlite-store.ts'
+import { BUSY_TIMEOUT_MS } from '../store/sqlite-dialect.ts'
 import type { Database } from '../store/tables.ts'
-import { describeDb } from './context.ts'
+import { describeDb, openStore } from './context.ts'
 
 /** A backup, restore or move that was refused or failed; the message says which file and why. */
 export class BackupError extends Error {}
@@ -25,8 +25,6 @@ export interface BackupReport {
 // whenever another connection commits, and under steady ingest would never finish.
 const ALL_PAGES = 0x7fffffff
 const SQLITE_MAGIC = 'SQLite format 3\0'
-
-const openKysely = (location: string): Promise<KyselyStore> => (isPostgresUrl(location) ? PostgresStore.open(location) : SqliteStore.open(location))
 
 /** A free name beside `file`, so that a rename onto it stays on one file system. */
 const besideTmp = (file: string) => join(dirname(file), `.${file.split(/[\\/]/).pop()}.${randomBytes(4).toString('hex')}.tmp`)
@@ -95,7 +93,7 @@ async function backupSqlite(path: string, tmp: string): Promise<BackupReport> {
   let changed: boolean
   let before: Record<string, number>
   try {
-    conn.pragma('busy_timeout = 5000')
+    conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     checkSchema(conn, path)
     const version = conn.pragma('data_version', { simple: true })
     before = countRows(conn, ['documents', 'events'])
@@ -183,7 +181,7 @@ function documentsIn(conn: SQLite.Database): number | null {
 function checkSqliteTarget(target: string, force: boolean): void {
   if (!existsSync(target)) return
   const conn = new SQLite(target, { fileMustExist: true })
-  conn.pragma('busy_timeout = 5000')
+  conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   const docs = documentsIn(conn)
   conn.close()
   // The last connection to close removes the -wal file; if it is still there, another process has the database open.
@@ -251,9 +249,9 @@ export async function restore(file: string, dbLocation: string, o: { force?: boo
 export async function migrateTo(fromLocation: string, toLocation: string): Promise<TableReport[]> {
   if (fromLocation === toLocation) throw new BackupError(`${describeDb(toLocation)} is the database being copied`)
   if (!isPostgresUrl(fromLocation) && !existsSync(fromLocation)) throw new BackupError(`${fromLocation}: no such database`)
-  const src = await openKysely(fromLocation)
+  const src = await openStore(fromLocation)
   try {
-    const dst = await openKysely(toLocation)
+    const dst = await openStore(toLocation)
     try {
       return await copyDatabase(src.db, dst.db, { target: describeDb(toLocation) })
     } finally {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path'
 import { loadKnowledgeBase, type KnowledgeBase } from '../kb/knowledge.ts'
 import { SqliteStore } from '../store/sqlite-store.ts'
 import { isPostgresUrl, PostgresStore, redactUrl } from '../store/postgres-store.ts'
-import type { Store } from '../store/store.ts'
+import type { KyselyStore } from '../store/kysely-store.ts'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const DATA_DIR = join(ROOT, 'data')
@@ -22,7 +22,7 @@ export function dbPath(option?: string): string {
 }
 
 /** Opens the store a location names: a `postgres://` URL is PostgreSQL, anything else a SQLite file. */
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(location: string): Promise<KyselyStore> {
   return isPostgresUrl(location) ? PostgresStore.open(location) : SqliteStore.open(location)
 }
 

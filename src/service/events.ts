@@ -37,8 +37,7 @@ export async function eventPage(store: Store, filter: EventFilter, page: { limit
   }
   const clusters = new Map<string, Cluster>()
   for (const group of groups.values()) {
-    const members = (await store.events(group)).filter((e) => group.partner !== 'none' || e.source === group.actor)
-    for (const [id, c] of clustersOf(members)) clusters.set(id, c)
+    for (const [id, c] of clustersOf(await store.events(group))) clusters.set(id, c)
   }
   return { total, items: items.map((e) => eventRecord(e, clusters.get(e.id))) }
 }

@@ -25,6 +25,12 @@ async function versions(trx: Kysely<Database>, doc: { id: string; sourceKey: str
   return { previous: previous?.doc_id ?? null, exists }
 }
 
+/** Takes a document's acts out of the relation series, then the document and its annotations (cascade). */
+async function dropDocument(trx: Kysely<Database>, id: string): Promise<void> {
+  await addToSeries(trx, id, -1)
+  await trx.deleteFrom('documents').where('id', '=', id).execute()
+}
+
 /**
  * Points a source (a file, or file#item) at the document it now produces. The version it pointed
  * at before goes, unless another source still produces it.
@@ -33,10 +39,7 @@ async function pointSource(trx: Kysely<Database>, doc: { id: string; sourceKey: 
   if (previous !== null) {
     await trx.updateTable('sources').set({ doc_id: doc.id, file: doc.file, updated_at: now }).where('source_key', '=', doc.sourceKey).execute()
     const stillUsed = await trx.selectFrom('sources').select('source_key').where('doc_id', '=', previous).executeTakeFirst()
-    if (!stillUsed) {
-      await addToSeries(trx, previous, -1)
-      await trx.deleteFrom('documents').where('id', '=', previous).execute()
-    }
+    if (!stillUsed) await dropDocument(trx, previous)
     return 'replaced'
   }
   await trx.insertInto('sources').values({ source_key: doc.sourceKey, doc_id: doc.id, file: doc.file, updated_at: now }).execute()
@@ -128,9 +131,8 @@ export abstract class KyselyStore implements Store {
     return this.db.transaction().execute(async (trx) => {
       await this.beginWrite(trx)
       if (!(await trx.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst())) return false
-      await addToSeries(trx, id, -1)
       await trx.deleteFrom('sources').where('doc_id', '=', id).execute()
-      await trx.deleteFrom('documents').where('id', '=', id).execute()
+      await dropDocument(trx, id)
       return true
     })
   }

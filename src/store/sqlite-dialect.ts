@@ -3,7 +3,8 @@ import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, ty
 
 /** How long a write transaction waits for another process's to finish before it gives up. */
 export const WRITE_WAIT_MS = 5 * 60_000
-const BUSY_TIMEOUT_MS = 5000
+/** How long any other statement waits for a lock (reads in WAL mode never do). */
+export const BUSY_TIMEOUT_MS = 5000
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -55,4 +56,3 @@ export class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
-export { BUSY_TIMEOUT_MS }
