@@ -1,6 +1,7 @@
 // Query latency p50/p95 for allies, relation, graph snapshot and event search at 1M and 10M events,
 // on SQLite and (with ENTENTE_BENCH_PG) PostgreSQL, with the peak RSS; and the naive baseline (the
-// questions answered from the reports one by one, without the relation series) as a ratio.
+// questions answered from the reports one by one, without the relation series) as a ratio. Questions
+// read the pair states (src/service/pair-states.ts), built once after the fill and timed apart.
 // Usage: npm run bench:query [-- --sizes 1000000,10000000]
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -12,6 +13,7 @@ import { PostgresStore } from '../src/store/postgres-store.ts'
 import type { Store } from '../src/store/store.ts'
 import { actorsBySkew, fillStore } from './gen/store-events.ts'
 import { freshPgSchema } from './pg.ts'
+import { refreshPairStates } from '../src/service/pair-states.ts'
 
 const argOf = (name: string, fallback: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1]! : fallback }
 const sizes = argOf('--sizes', '1000000,10000000').split(',').map(Number)
@@ -37,6 +39,16 @@ async function time(label: string, backend: string, size: number, n: number, fn:
   process.stderr.write(`  ${label} ${backend} ${size}: p95 ${pct(ms, 0.95).toFixed(1)} ms\n`)
 }
 
+/** The pair states of every pair, computed once after the fill (imports and ingests do it per file). */
+async function buildStates(store: Store, backend: string, size: number) {
+  const t0 = performance.now()
+  peakRss = process.memoryUsage().rss
+  const pairs = await refreshPairStates(store, kb)
+  const seconds = (performance.now() - t0) / 1000
+  results.push({ query: 'pair states built', backend, events: size, runs: 1, p50ms: Math.round(seconds * 1000), p95ms: Math.round(seconds * 1000), peakRssMb: Math.round(peakRss / 1048576), pairs })
+  process.stderr.write(`  pair states of ${pairs} pairs in ${seconds.toFixed(1)} s\n`)
+}
+
 async function measure(store: Store, backend: string, size: number) {
   // At ten million events a question can take seconds: fewer runs, so the suite ends in minutes.
   const runs = size >= 5_000_000 ? Math.min(baseRuns, 10) : baseRuns
@@ -44,6 +56,8 @@ async function measure(store: Store, backend: string, size: number) {
   const top = actors.slice(0, 10)
   const days = ['2016-06-30', '2018-03-31', '2019-12-31', '2021-06-30', '2022-09-30', '2023-12-31', '2024-06-30', '2025-06-30']
   await time('allies', backend, size, runs, (i) => allies(store, kb, top[i % top.length]!, { at: days[i % days.length]! }))
+  // A day inside a month reads that month's acts from the series as well.
+  await time('allies (mid-month)', backend, size, runs, (i) => allies(store, kb, top[i % top.length]!, { at: days[i % days.length]!.slice(0, 8) + '14' }))
   await time('relation', backend, size, Math.min(runs, size >= 5_000_000 ? 5 : 20), (i) => relation(store, kb, top[i % 5]!, top[5 + (i % 5)]!, { to: '2025-06-30' }))
   let nodes = 0
   await time('graph snapshot', backend, size, Math.min(runs, size >= 5_000_000 ? 5 : 20), async (i) => { const g = await graphAt(store, kb, { at: days[i % days.length]! }); nodes = g.nodes.length }, {})
@@ -62,6 +76,7 @@ for (const size of sizes) {
   const t0 = performance.now()
   await fillStore(store, size)
   process.stderr.write(`  filled in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`)
+  await buildStates(store, 'sqlite', size)
   await measure(store, 'sqlite', size)
   await store.close()
   rmSync(join(work, `q-${size}.db`), { force: true })
@@ -71,6 +86,7 @@ if (process.env['ENTENTE_BENCH_PG']) {
     process.stderr.write(`filling PostgreSQL with ${size} events …\n`)
     const store = await PostgresStore.open(await freshPgSchema(process.env['ENTENTE_BENCH_PG'], 'query'))
     await fillStore(store, size)
+    await buildStates(store, 'postgres', size)
     await measure(store, 'postgres', size)
     await store.close()
   }

@@ -3,7 +3,7 @@ import { UndirectedGraph } from 'graphology'
 import type { Bloc } from '../kb/schema.ts'
 import type { Act } from './acts.ts'
 import type { RelationParams } from './params.ts'
-import { indexActs, pairHistory, snapshot, type RelationState } from './pair.ts'
+import { indexActs, pairHistory, snapshot, type PairSnapshot, type RelationState } from './pair.ts'
 
 // A CommonJS module whose declared ES default export NodeNext typing cannot call: loaded with require.
 type Louvain = (graph: UndirectedGraph, options: { getEdgeWeight: string; rng: () => number }) => Record<string, number>
@@ -40,15 +40,20 @@ function pairsOn(acts: Act[], blocs: Bloc[], day: string): [string, string][] {
  * (0 keeps every pair with evidence), with what it rests on.
  */
 export function relationGraph(acts: Act[], blocs: Bloc[], day: string, p: RelationParams, min = 0): RelationGraph {
+  const index = indexActs(acts)
+  return graphOf(pairsOn(acts, blocs, day), (a, b) => snapshot(pairHistory(a, b, index, blocs), day, p, 3), day, min)
+}
+
+/** The graph of these pairs as their snapshots on the day show them (pairs without evidence left out). */
+export function graphOf(pairs: Iterable<[string, string]>, snap: (a: string, b: string) => PairSnapshot, day: string, min: number): RelationGraph {
   const edges: GraphEdge[] = []
   const nodes = new Set<string>()
-  const index = indexActs(acts)
-  for (const [a, b] of pairsOn(acts, blocs, day)) {
-    const snap = snapshot(pairHistory(a, b, index, blocs), day, p, 3)
-    if (snap.acts === 0 && snap.standing.length === 0) continue
-    if (Math.abs(snap.score) < min) continue
-    const standing = snap.standing.map((f) => (f.kind === 'defence' || f.kind === 'union' ? f.basis[0]! : f.kind))
-    edges.push({ source: a, target: b, score: snap.score, state: snap.state, confidence: snap.confidence, acts: snap.acts, standing, evidence: snap.evidence.map((e) => e.id) })
+  for (const [a, b] of pairs) {
+    const s = snap(a, b)
+    if (s.acts === 0 && s.standing.length === 0) continue
+    if (Math.abs(s.score) < min) continue
+    const standing = s.standing.map((f) => (f.kind === 'defence' || f.kind === 'union' ? f.basis[0]! : f.kind))
+    edges.push({ source: a, target: b, score: s.score, state: s.state, confidence: s.confidence, acts: s.acts, standing, evidence: s.evidence.map((e) => e.id) })
     nodes.add(a).add(b)
   }
   return { at: day, nodes: [...nodes].sort(), edges }

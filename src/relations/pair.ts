@@ -1,5 +1,5 @@
 import type { Bloc } from '../kb/schema.ts'
-import { actCount, decay, dimensionOf, flowOf, valueAt, valueOf, type Act } from './acts.ts'
+import { decay, dimensionOf, flowOf, valueAt, valueOf, type Act } from './acts.ts'
 import { addMonths, daysBetween, monthEnd, monthsBetween } from './dates.ts'
 import type { Dimension, RelationParams } from './params.ts'
 import { blocFacts, eventFacts, holdsOn, type StandingFact } from './standing.ts'
@@ -18,6 +18,7 @@ export interface PairHistory {
   facts: StandingFact[]
 }
 
+/** What one actor sends the other (arms, troops, money …): its acts, latest day, and latest acts as evidence. */
 export interface Flow { kind: string; from: string; to: string; acts: number; latest: string; quantity: string | null; evidence: string[] }
 
 export interface PairSnapshot {
@@ -86,24 +87,24 @@ export function stateOf(score: number, p: RelationParams): RelationState {
   return 'neutral'
 }
 
-/**
- * Thin evidence is said so: with fewer than `minEvents` acts and no standing fact the confidence is
- * low and the state neutral; standing facts with acts, or many firm acts from two or more
- * sources, make it high.
- */
-function confidenceOf(acts: Act[], facts: StandingFact[], p: RelationParams): Confidence {
-  const tally = new Tally()
-  for (const x of acts) tally.add(x)
-  return tally.confidence(facts, p)
-}
+// Thin evidence is said so: with fewer than `minEvents` acts and no standing fact the confidence is
+// low and the state neutral; standing facts with acts, or many firm acts from two or more sources,
+// make it high (Tally.confidence).
 
 const isFirm = (x: Act) => x.modality === 'asserted' || x.modality === 'reported'
 
 /** What confidence counts, kept as acts are added one by one. */
-class Tally {
+export class Tally {
   count = 0
   firm = 0
   readonly outlets = new Set<string>()
+  /** A tally that starts from counts kept elsewhere (a stored pair state). */
+  static of(count: number, firm: number): Tally {
+    const t = new Tally()
+    t.count = count
+    t.firm = firm
+    return t
+  }
   add(x: Act): void {
     this.count += x.count ?? 1
     if (isFirm(x)) this.firm += x.count ?? 1
@@ -117,36 +118,72 @@ class Tally {
   }
 }
 
-function flowsOf(acts: Act[], p: RelationParams): Flow[] {
-  const flows = new Map<string, Flow>()
-  for (const x of [...acts].sort((u, v) => u.day.localeCompare(v.day))) {
-    const kind = flowOf(x, p)
-    if (!kind) continue
-    const key = `${kind}|${x.source}>${x.target}`
-    const f = flows.get(key) ?? { kind, from: x.source, to: x.target, acts: 0, latest: x.day, quantity: null, evidence: [] }
-    f.acts += x.count ?? 1
-    f.latest = x.day
-    if (x.quantity) f.quantity = x.quantity
-    f.evidence.push(x.id)
-    flows.set(key, f)
-  }
+/** A flow's latest acts kept as its evidence. */
+export const FLOW_EVIDENCE = 10
+
+/** Flows by kind and direction, built up act by act in date order. */
+export type FlowMap = Map<string, Flow>
+
+export function addFlow(flows: FlowMap, x: Act, p: RelationParams): void {
+  const kind = flowOf(x, p)
+  if (!kind) return
+  const key = `${kind}|${x.source}>${x.target}`
+  const f = flows.get(key) ?? { kind, from: x.source, to: x.target, acts: 0, latest: x.day, quantity: null, evidence: [] }
+  f.acts += x.count ?? 1
+  f.latest = x.day
+  if (x.quantity) f.quantity = x.quantity
+  f.evidence.push(x.id)
+  if (f.evidence.length > FLOW_EVIDENCE) f.evidence.shift()
+  flows.set(key, f)
+}
+
+export function flowList(flows: FlowMap): Flow[] {
   return [...flows.values()].sort((u, v) => v.latest.localeCompare(u.latest) || u.kind.localeCompare(v.kind))
 }
 
-/** The pair as it stands on `day`. */
-export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenceCount = 5): PairSnapshot {
+/** The evidence a snapshot lists: the acts that add most on the day, ties by id. */
+export function topEvidence(evidence: { id: string; value: number }[], count: number): { id: string; value: number }[] {
+  return evidence.filter((e) => Math.abs(e.value) >= 0.005).sort((u, v) => Math.abs(v.value) - Math.abs(u.value) || u.id.localeCompare(v.id)).slice(0, count)
+}
+
+/**
+ * What a stored pair state carries into a snapshot (src/relations/pair-state.ts): the pair at the
+ * end of an earlier month, whose acts are then not in the history given.
+ */
+export interface SnapshotBase {
+  month: string
+  ab: number
+  ba: number
+  dimensions: Record<Dimension, number>
+  acts: number
+  firm: number
+  evidence: { id: string; value: number }[]
+  flows: Flow[]
+}
+
+/**
+ * The pair as it stands on `day`. With a `base`, the history holds only the acts after the base's
+ * month, and the base stands for all before: its values decay from its month's end to the day.
+ */
+export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenceCount = 5, base?: SnapshotBase): PairSnapshot {
   const acts = h.acts.filter((x) => x.day <= day)
   const facts = h.facts.filter((f) => holdsOn(f, day))
+  const carry = base ? decay(daysBetween(monthEnd(base.month), day), p) : 0
   const dimensions: Record<Dimension, number> = { military: 0, diplomatic: 0, economic: 0 }
-  const directed = { ab: 0, ba: 0 }
-  const evidence: { id: string; value: number }[] = []
+  if (base) for (const d of Object.keys(dimensions) as Dimension[]) dimensions[d] = base.dimensions[d] * carry
+  const directed = { ab: base ? base.ab * carry : 0, ba: base ? base.ba * carry : 0 }
+  const evidence = base ? base.evidence.map((e) => ({ id: e.id, value: e.value * carry })) : []
+  const tally = base ? Tally.of(base.acts, base.firm) : new Tally()
+  const flows: FlowMap = new Map(base?.flows.map((f) => [`${f.kind}|${f.from}>${f.to}`, { ...f, evidence: [...f.evidence] }]))
   for (const x of acts) {
     const v = valueAt(x, day, p)
     dimensions[dimensionOf(x, p)] += v
     if (x.source === h.a) directed.ab += v
     else directed.ba += v
     evidence.push({ id: x.id, value: v })
+    tally.add(x)
   }
+  for (const x of [...acts].sort((u, v) => u.day.localeCompare(v.day))) addFlow(flows, x, p)
   let standing = 0
   for (const f of facts) {
     const v = standingValue(f, p)
@@ -156,7 +193,7 @@ export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenc
   directed.ab += standing
   directed.ba += standing
   const score = dimensions.military + dimensions.diplomatic + dimensions.economic
-  const confidence = confidenceOf(acts, facts, p)
+  const confidence = tally.confidence(facts, p)
   const round = (x: number) => Math.round(x * 100) / 100
   return {
     score: round(score),
@@ -164,11 +201,11 @@ export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenc
     state: confidence === 'low' ? 'neutral' : stateOf(score, p),
     confidence,
     dimensions: { military: round(dimensions.military), diplomatic: round(dimensions.diplomatic), economic: round(dimensions.economic) },
-    flows: flowsOf(acts, p),
+    flows: flowList(flows),
     standing: facts,
-    acts: actCount(acts),
-    sources: new Set(acts.flatMap((x) => x.outlets)).size,
-    evidence: evidence.filter((e) => Math.abs(e.value) >= 0.005).sort((u, v) => Math.abs(v.value) - Math.abs(u.value)).slice(0, evidenceCount).map((e) => ({ id: e.id, value: round(e.value) })),
+    acts: tally.count,
+    sources: tally.outlets.size,
+    evidence: topEvidence(evidence, evidenceCount).map((e) => ({ id: e.id, value: round(e.value) })),
   }
 }
 
@@ -209,13 +246,17 @@ export function trendOf(h: PairHistory, day: string, windowMonths: number, p: Re
 
 /** The direction of the least-squares line through monthly scores: its change from first to last month. */
 export function trendOfSeries(points: MonthPoint[], p: RelationParams): { trend: Trend; change: number } {
-  const n = points.length
+  return trendOfScores(points.map((q) => q.score), p)
+}
+
+export function trendOfScores(scores: number[], p: RelationParams): { trend: Trend; change: number } {
+  const n = scores.length
   if (n < 2) return { trend: 'stable', change: 0 }
   const mx = (n - 1) / 2
-  const my = points.reduce((s, q) => s + q.score, 0) / n
+  const my = scores.reduce((s, q) => s + q, 0) / n
   let num = 0
   let den = 0
-  points.forEach((q, i) => { num += (i - mx) * (q.score - my); den += (i - mx) ** 2 })
+  scores.forEach((q, i) => { num += (i - mx) * (q - my); den += (i - mx) ** 2 })
   const change = Math.round((den ? (num / den) * (n - 1) : 0) * 100) / 100
   const trend: Trend = change > p.trendThreshold ? 'rising' : change < -p.trendThreshold ? 'falling' : 'stable'
   return { trend, change }

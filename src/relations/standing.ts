@@ -31,6 +31,13 @@ function suspensions(acts: Act[], actor: string, bloc: string): string[] {
   return acts.filter((x) => x.type === 'RETREAT' && x.mode === 'membership' && x.source === actor && x.target === bloc && FIRM.has(x.modality)).map((x) => x.day)
 }
 
+/** The blocs each actor ever belonged to: a pair needs only the blocs both are in. */
+export function blocIndex(blocs: Bloc[]): (a: string, b: string) => Bloc[] {
+  const of = new Map<string, Bloc[]>()
+  for (const bloc of blocs) for (const m of new Set(bloc.members.map((x) => x.actor))) of.set(m, [...(of.get(m) ?? []), bloc])
+  return (a, b) => (of.get(a) ?? []).filter((bloc) => (of.get(b) ?? []).includes(bloc))
+}
+
 /** Shared membership of a's and b's blocs, each interval where both took part. */
 export function blocFacts(blocs: Bloc[], a: string, b: string, acts: Act[]): StandingFact[] {
   const facts: StandingFact[] = []

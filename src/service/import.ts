@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import type { KnowledgeBase } from '../kb/knowledge.ts'
+import { refreshPairStates } from './pair-states.ts'
 import type { ImportDocument, Store } from '../store/store.ts'
 import { ActorResolver } from '../import/actors.ts'
 import { CameoTable } from '../import/cameo-table.ts'
@@ -107,6 +108,8 @@ export async function importFiles(dataset: Dataset, files: string[], kb: Knowled
       if (batch.length) yield batch
     }
     const saved = await store.saveImport(doc, batches())
+    // The relation model follows each stored file (src/service/pair-states.ts).
+    await refreshPairStates(store, kb)
     entry.outcome = saved.outcome
     entry.rows = rows
     entry.imported = saved.outcome === 'unchanged' ? 0 : imported

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { extname, join, resolve } from 'node:path'
 import type { KnowledgeBase } from '../kb/knowledge.ts'
+import { refreshPairStates } from './pair-states.ts'
 import type { SaveOutcome, Store } from '../store/store.ts'
 import type { StorableDoc } from '../pipeline/document.ts'
 import { availableParallelism } from 'node:os'
@@ -146,6 +147,8 @@ export async function ingestPaths(paths: string[], kb: KnowledgeBase | (() => Kn
     if (batch.length >= SAVE_BATCH || !options.batch) await flush()
   }
   await flush()
+  // The relation model follows what was stored (src/service/pair-states.ts).
+  if (summary.documents.new + summary.documents.replaced > 0) await refreshPairStates(store, typeof kb === 'function' ? kb() : kb)
   summary.seconds = (performance.now() - started) / 1000
   return summary
 }

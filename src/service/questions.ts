@@ -6,7 +6,10 @@ import { addMonths, endOfDate, parseSpan, startOfDate } from '../relations/dates
 import { blocsOf, relationGraph, type RelationBloc, type RelationGraph } from '../relations/graph.ts'
 import { firstDay, monthlySeries, pairHistory, sinceOf, snapshot, stateChanges, trendOf, trendOfSeries, type MonthPoint, type PairSnapshot, type StateChange, type Trend } from '../relations/pair.ts'
 import type { StandingFact } from '../relations/standing.ts'
-import { actsAround, allActs, newsHorizon, relationParams, withReports, type ActSet } from './relations.ts'
+import { actsAround, actsBetween, allActs, newsHorizon, relationParams, withReports, type ActSet } from './relations.ts'
+import { refreshPairStates } from './pair-states.ts'
+import { alliesFromStates, graphFromStates } from './state-answers.ts'
+import type { RelationParams } from '../relations/params.ts'
 
 /** Options every relation question takes. */
 export interface ModelOptions {
@@ -46,10 +49,12 @@ export interface AlliesAnswer { actor: string; name: string; at: string; windowM
 /** Every counterpart of an actor at a date, from most cooperative to most hostile. */
 export async function allies(store: Store, kb: KnowledgeBase, actor: string, o: ModelOptions & { at?: string; window?: string } = {}): Promise<AlliesAnswer> {
   const p = paramsFor(o)
-  const set = await actsAround(store, kb, actor, { exact: o.exact ?? false })
-  const at = o.at ? endOfDate(o.at) : newsHorizon(set.acts)
   const windowMonths = parseSpan(o.window ?? '24m')
-  const counterparts = alliesOf(actor, set.acts, kb.blocs, at, windowMonths, p).map((c): AllyRecord => ({
+  const fast = await fromStates(store, kb, o, [actor], () => alliesFromStates(store, kb, actor, o.at ? endOfDate(o.at) : undefined, windowMonths, p))
+  const set = fast ? { acts: [], undated: 0 } : await actsAround(store, kb, actor, { exact: o.exact ?? false })
+  const at = fast?.at ?? (o.at ? endOfDate(o.at) : newsHorizon(set.acts))
+  const found = fast?.counterparts ?? alliesOf(actor, set.acts, kb.blocs, at, windowMonths, p)
+  const counterparts = found.map((c): AllyRecord => ({
     actor: c.actor, name: nameOf(kb, c.actor), state: c.state, score: c.score, trend: c.trend, change: c.change, since: c.since,
     confidence: c.confidence, acts: c.acts, sources: c.sources, dimensions: c.dimensions, directed: c.directed, flows: c.flows,
     standing: c.standing.map(factRecord), evidence: c.evidence.map((e) => e.id),
@@ -104,7 +109,7 @@ function evidenceOf(set: ActSet, ids: string[]): StoredEvent | undefined {
 /** The relation of two actors over a period: monthly series, state changes and their causes, evidence. */
 export async function relation(store: Store, kb: KnowledgeBase, a: string, b: string, o: ModelOptions & { from?: string; to?: string; window?: string } = {}): Promise<RelationAnswer> {
   const p = paramsFor(o)
-  const set = await actsAround(store, kb, a, { exact: o.exact ?? false })
+  const set = await actsBetween(store, kb, a, b, { exact: o.exact ?? false })
   const h = pairHistory(a, b, set.acts, kb.blocs)
   const to = o.to ? endOfDate(o.to) : newsHorizon(h.acts.length ? h.acts : set.acts)
   const first = firstDay(h)
@@ -149,16 +154,32 @@ export interface BlocsAnswer { at: string; blocs: (RelationBloc & { names: strin
 /** Groups of actors that cooperate with each other at a date. */
 export async function blocs(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string } = {}): Promise<BlocsAnswer> {
   const p = paramsFor(o)
-  const set = await allActs(store, kb, o.at ? endOfDate(o.at) : undefined, { exact: o.exact ?? false })
-  const at = o.at ? endOfDate(o.at) : newsHorizon(set.acts)
-  const found = blocsOf(relationGraph(set.acts, kb.blocs, at, p), p)
+  const graph = await graphOf(store, kb, o, p, 0)
+  const found = blocsOf(graph, p)
+  const at = graph.at
   return { at, blocs: found.map((b) => ({ ...b, names: b.members.map((m) => nameOf(kb, m)) })) }
 }
 
 /** Every relation at a date whose score reaches `min` in absolute value. */
 export async function graphAt(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string; min?: number } = {}): Promise<RelationGraph> {
-  const p = paramsFor(o)
-  const set = await allActs(store, kb, o.at ? endOfDate(o.at) : undefined, { exact: o.exact ?? false })
-  const at = o.at ? endOfDate(o.at) : newsHorizon(set.acts)
-  return relationGraph(set.acts, kb.blocs, at, p, o.min ?? 0)
+  return graphOf(store, kb, o, paramsFor(o), o.min ?? 0)
+}
+
+async function graphOf(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string }, p: RelationParams, min: number): Promise<RelationGraph> {
+  const at = o.at ? endOfDate(o.at) : undefined
+  const fast = await fromStates(store, kb, o, undefined, () => graphFromStates(store, kb, at, p, min))
+  if (fast) return fast
+  const set = await allActs(store, kb, at, { exact: o.exact ?? false })
+  return relationGraph(set.acts, kb.blocs, at ?? newsHorizon(set.acts), p, min)
+}
+
+/**
+ * Big stores answer from the pair states, brought up to date first (for these actors' pairs, or
+ * all); null where the reports answer: on small stores, and when asked for them (`exact`) or for
+ * another half-life than the states were computed with.
+ */
+async function fromStates<T>(store: Store, kb: KnowledgeBase, o: ModelOptions, actors: string[] | undefined, answer: () => Promise<T | null>): Promise<T | null> {
+  if (o.exact || o.halfLife) return null
+  await refreshPairStates(store, kb, actors ? { actors } : {})
+  return answer()
 }

@@ -94,7 +94,7 @@ export function actsFromSeries(rows: SeriesRow[], kb: KnowledgeBase): ActSet {
 }
 
 const seriesTotal = (rows: SeriesRow[]) => rows.reduce((n, r) => n + r.acts, 0)
-const seriesKey = (r: SeriesRow) => `${r.source}>${r.target}|${r.month}|${r.type}|${r.mode}|${r.modality}|${r.hosted}`
+export const seriesKey = (r: SeriesRow) => `${r.source}>${r.target}|${r.month}|${r.type}|${r.mode}|${r.modality}|${r.hosted}`
 
 /**
  * The acts that bear on an actor's relations: its own, and those with the blocs it leads. Read
@@ -112,6 +112,28 @@ export async function actsAround(store: Store, kb: KnowledgeBase, actor: string,
   for (const id of ids) {
     for (const e of await store.events({ actor: id, partner: 'named' })) if (!seen.has(e.id)) { seen.add(e.id); events.push(e) }
   }
+  return actsFromEvents(events, kb)
+}
+
+/**
+ * The acts between two actors, and those with the blocs either leads: read from the relation series
+ * when the pair has more than `series.above` acts, else report by report. Membership retreats of
+ * every actor come along (they end bloc facts).
+ */
+export async function actsBetween(store: Store, kb: KnowledgeBase, a: string, b: string, o: { exact?: boolean } = {}): Promise<ActSet> {
+  const pairs: [string, string][] = [[a, b]]
+  for (const bloc of kb.blocs) {
+    if (bloc.led_by === b && bloc.org !== a) pairs.push([a, bloc.org])
+    if (bloc.led_by === a && bloc.org !== b) pairs.push([bloc.org, b])
+  }
+  const retreats = await store.series({ type: 'RETREAT', mode: 'membership' })
+  const rows = new Map<string, SeriesRow>()
+  for (const r of [...(await store.series({ pairs })), ...retreats]) rows.set(seriesKey(r), r)
+  if (!o.exact && seriesTotal([...rows.values()]) > relationParams().series.above) return actsFromSeries([...rows.values()], kb)
+  const seen = new Set<string>()
+  const events: StoredEvent[] = []
+  for (const pair of pairs) for (const e of await store.events({ pair, partner: 'named' })) if (!seen.has(e.id)) { seen.add(e.id); events.push(e) }
+  for (const e of await store.events({ type: 'RETREAT', partner: 'named' })) if (e.mode === 'membership' && !seen.has(e.id)) { seen.add(e.id); events.push(e) }
   return actsFromEvents(events, kb)
 }
 

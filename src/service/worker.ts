@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../kb/knowledge.ts'
+import { refreshPairStates } from './pair-states.ts'
 import { analyseFile } from '../ingest/analyse-file.ts'
 import type { IngestJob, IngestQueue } from '../store/ingest-queue.ts'
 import type { Store } from '../store/store.ts'
@@ -39,6 +40,8 @@ export async function runWorker(kb: KnowledgeBase, store: Store, queue: IngestQu
   while (!o.signal?.aborted) {
     const job = await queue.claim(o.worker)
     if (!job) {
+      // An idle worker brings the relation model up to date (queries do it too, if none has).
+      await refreshPairStates(store, kb)
       if (o.once) break
       await new Promise((r) => setTimeout(r, o.pollMs ?? 1000))
       continue

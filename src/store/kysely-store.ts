@@ -6,7 +6,8 @@ import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import type { ImportedEvent } from '../import/record.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
-import { addToSeries } from './series.ts'
+import { addToSeries, markPairsDirty } from './series.ts'
+import { pairStateTx, pairStatus, readPairs, readPairStates, readSeries, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx } from './pair-states.ts'
 
 const CHUNK = 400
 
@@ -28,6 +29,7 @@ async function versions(trx: Kysely<Database>, doc: { id: string; sourceKey: str
 /** Takes a document's acts out of the relation series, then the document and its annotations (cascade). */
 async function dropDocument(trx: Kysely<Database>, id: string): Promise<void> {
   await addToSeries(trx, id, -1)
+  await markPairsDirty(trx, id)
   await trx.deleteFrom('documents').where('id', '=', id).execute()
 }
 
@@ -123,6 +125,7 @@ export abstract class KyselyStore implements Store {
         }
       }))
       await addToSeries(trx, doc.id, 1)
+      await markPairsDirty(trx, doc.id)
     }
     return pointSource(trx, doc, previous, exists, now)
   }
@@ -162,6 +165,7 @@ export abstract class KyselyStore implements Store {
           })))
         }
         await addToSeries(trx, doc.id, 1)
+      await markPairsDirty(trx, doc.id)
         const range = await trx.selectFrom('events').select((eb) => [eb.fn.min('date').as('from'), eb.fn.max('date').as('to')]).where('doc_id', '=', doc.id).executeTakeFirstOrThrow()
         if (range.to) await trx.updateTable('documents').set({ date: range.to, date_source: 'import', date_rule: 'import.latest-event' }).where('id', '=', doc.id).execute()
       }
@@ -170,19 +174,26 @@ export abstract class KyselyStore implements Store {
   }
 
   async series(f: SeriesFilter): Promise<SeriesRow[]> {
-    let q = this.db.selectFrom('pair_months').selectAll()
-    if (f.actor) q = q.where((eb) => eb.or([eb('source', '=', f.actor!), eb('target', '=', f.actor!)]))
-    if (f.pair) {
-      const [a, b] = f.pair
-      q = q.where((eb) => eb.or([eb.and([eb('source', '=', a), eb('target', '=', b)]), eb.and([eb('source', '=', b), eb('target', '=', a)])]))
-    }
-    if (f.from) q = q.where('month', '>=', f.from)
-    if (f.to) q = q.where('month', '<=', f.to)
-    const rows = await q.orderBy('month').orderBy('source').orderBy('target').orderBy('type').orderBy('mode').orderBy('modality').execute()
-    return rows.map((r) => ({
-      source: r.source, target: r.target, month: r.month, type: r.type, mode: r.mode, modality: r.modality, hosted: Number(r.hosted) === 1,
-      acts: Number(r.acts), strength: Number(r.strength), stated: Number(r.stated), lastDay: r.last_day, bestEvent: r.best_event,
-    }))
+    return readSeries(this.db, f)
+  }
+
+  async pairStateWork<T>(work: (tx: PairStateTx) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.beginWrite(trx)
+      return work(pairStateTx(trx))
+    })
+  }
+
+  pairStates(q: PairStateQuery): Promise<PairStateRecord[]> {
+    return readPairStates(this.db, q)
+  }
+
+  pairs(actor?: string): Promise<PairRecord[]> {
+    return readPairs(this.db, actor)
+  }
+
+  pairStatus(actors?: string[]): Promise<{ model: string | null; dirty: number }> {
+    return pairStatus(this.db, actors)
   }
 
   async seriesHorizon(): Promise<string | null> {

@@ -206,4 +206,55 @@ export const migrations: Record<string, Migration> = {
       for (const d of docs) await addToSeries(db, d.id as string, 1)
     },
   },
+  // Pair states (src/service/pair-states.ts): each pair's standing at the end of every month it had
+  // acts, so that a question reads one row per counterpart. Derived from the series; `pair_dirty`
+  // lists the pairs whose series changed since, and a changed model (`pair_model`) rebuilds them all.
+  '0008-pair-states': {
+    async up(db: Kysely<any>) {
+      const pg = db.getExecutor().adapter instanceof PostgresAdapter
+      const text = pg ? sql`text collate "C"` : sql`text`
+      await db.schema.createTable('pair_states')
+        .addColumn('a', text, (c) => c.notNull())
+        .addColumn('b', text, (c) => c.notNull())
+        .addColumn('month', text, (c) => c.notNull())
+        .addColumn('ab', 'double precision', (c) => c.notNull())
+        .addColumn('ba', 'double precision', (c) => c.notNull())
+        .addColumn('military', 'double precision', (c) => c.notNull())
+        .addColumn('diplomatic', 'double precision', (c) => c.notNull())
+        .addColumn('economic', 'double precision', (c) => c.notNull())
+        .addColumn('acts', 'integer', (c) => c.notNull())
+        .addColumn('firm', 'integer', (c) => c.notNull())
+        .addColumn('state', text, (c) => c.notNull())
+        .addColumn('since', text, (c) => c.notNull())
+        .addColumn('recent', 'text', (c) => c.notNull())
+        .addColumn('evidence', 'text', (c) => c.notNull())
+        .addColumn('flows', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('pair_states_pk', ['a', 'b', 'month'])
+        .execute()
+      await db.schema.createIndex('pair_states_b_idx').on('pair_states').columns(['b', 'a', 'month']).execute()
+      await db.schema.createTable('pairs')
+        .addColumn('a', text, (c) => c.notNull())
+        .addColumn('b', text, (c) => c.notNull())
+        .addColumn('first_day', text, (c) => c.notNull())
+        .addColumn('last_month', text, (c) => c.notNull())
+        .addColumn('acts', 'integer', (c) => c.notNull())
+        .addColumn('facts', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('pairs_pk', ['a', 'b'])
+        .execute()
+      await db.schema.createIndex('pairs_b_idx').on('pairs').column('b').execute()
+      await db.schema.createTable('pair_dirty')
+        .addColumn('a', text, (c) => c.notNull())
+        .addColumn('b', text, (c) => c.notNull())
+        .addPrimaryKeyConstraint('pair_dirty_pk', ['a', 'b'])
+        .execute()
+      await db.schema.createTable('pair_model')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('model', 'text', (c) => c.notNull())
+        .execute()
+      // Membership retreats ("froze its participation in the CSTO") end bloc facts of every pair.
+      await db.schema.createIndex('pair_months_type_idx').on('pair_months').columns(['type', 'mode']).execute()
+      // An actor's groups of one month (questions read the month they ask about from the series).
+      await db.schema.createIndex('pair_months_source_idx').on('pair_months').columns(['source', 'month']).execute()
+    },
+  },
 }

@@ -9,26 +9,38 @@ const DAY = sql`case length(${PLACED}) when 10 then ${PLACED} when 7 then ${PLAC
 // The same test as isHosting, over the trace as stored (a JSON array of strings).
 const HOSTED = sql`case when e.type = 'MOBILIZE' and e.trace like ${`%${JSON.stringify(HOSTING_STEP)}%`} then 1 else 0 end`
 
+const KEY = sql`source, target, month, type, mode, modality, hosted`
+
+/** A document's acts (or, with `others`, every other document's acts), grouped as the series groups them. */
+function grouped(docId: string, o: { others?: boolean; keys?: ReturnType<typeof sql> } = {}) {
+  const docs = o.others
+    // Only the pairs the document touches are read (events are indexed by source).
+    ? sql`e.doc_id <> ${docId} and (e.source, e.target) in (select source, target from events where doc_id = ${docId})`
+    : sql`e.doc_id = ${docId}`
+  return sql`
+    select ${KEY}, count(*) as acts, sum(confidence) as strength, sum(stated) as stated, max(day) as last_day, min(best) as best_event, max(confidence) as best_confidence
+    from (
+      select e.source, e.target, substr(${DAY}, 1, 7) as month, e.type, e.mode, e.modality, ${HOSTED} as hosted, e.confidence,
+             case when e.date is null then 0 else 1 end as stated, ${DAY} as day,
+             case when e.confidence = max(e.confidence) over (partition by e.source, e.target, substr(${DAY}, 1, 7), e.type, e.mode, e.modality, ${HOSTED}) then e.id end as best
+      from events e join documents d on d.id = e.doc_id
+      where ${docs} and e.target is not null and e.target <> e.source and ${PLACED} is not null
+    ) as g
+    where ${o.keys ? sql`(${KEY}) in (${o.keys})` : sql`true`}
+    group by ${KEY}`
+}
+
 /**
  * Adds a document's acts to the relation series (sign 1), or takes them away before the document
  * is deleted (sign -1). Events without a partner, a state's acts towards itself and undated acts
  * are no part of any relation. Runs inside the caller's transaction; SQL common to SQLite and PostgreSQL.
  */
 export async function addToSeries(trx: Kysely<Database>, docId: string, sign: 1 | -1): Promise<void> {
+  if (sign === -1) return takeFromSeries(trx, docId)
   await sql`
-    insert into pair_months (source, target, month, type, mode, modality, hosted, acts, strength, stated, last_day, best_event, best_confidence)
-    select source, target, month, type, mode, modality, hosted, ${sign} * count(*), ${sign} * sum(confidence), ${sign} * sum(stated), max(day),
-           ${sign === 1 ? sql`min(best)` : sql`null`}, ${sign === 1 ? sql`max(confidence)` : sql`0`}
-    from (
-      select e.source, e.target, substr(${DAY}, 1, 7) as month, e.type, e.mode, e.modality, ${HOSTED} as hosted, e.confidence,
-             case when e.date is null then 0 else 1 end as stated, ${DAY} as day,
-             case when e.confidence = max(e.confidence) over (partition by e.source, e.target, substr(${DAY}, 1, 7), e.type, e.mode, e.modality, ${HOSTED}) then e.id end as best
-      from events e join documents d on d.id = e.doc_id
-      where e.doc_id = ${docId} and e.target is not null and e.target <> e.source and ${PLACED} is not null
-    ) as g
-    where true
-    group by source, target, month, type, mode, modality, hosted
-    on conflict (source, target, month, type, mode, modality, hosted) do update set
+    insert into pair_months (${KEY}, acts, strength, stated, last_day, best_event, best_confidence)
+    ${grouped(docId)}
+    on conflict (${KEY}) do update set
       acts = pair_months.acts + excluded.acts,
       strength = pair_months.strength + excluded.strength,
       stated = pair_months.stated + excluded.stated,
@@ -36,8 +48,28 @@ export async function addToSeries(trx: Kysely<Database>, docId: string, sign: 1 
       best_event = case when excluded.best_confidence > pair_months.best_confidence then excluded.best_event else pair_months.best_event end,
       best_confidence = case when excluded.best_confidence > pair_months.best_confidence then excluded.best_confidence else pair_months.best_confidence end
   `.execute(trx)
-  if (sign === -1) {
-    await sql`delete from pair_months where acts <= 0`.execute(trx)
-    await sql`update pair_months set best_event = null, best_confidence = 0 where best_event in (select id from events where doc_id = ${docId})`.execute(trx)
-  }
+}
+
+/**
+ * Takes a document's acts out of the series: the groups it touched are counted again from the
+ * other documents' events, so that their latest day and most confident event are those of the
+ * acts that remain (subtracting could not undo a maximum).
+ */
+async function takeFromSeries(trx: Kysely<Database>, docId: string): Promise<void> {
+  const keys = sql`select distinct ${KEY} from (${grouped(docId)}) as touched`
+  await sql`delete from pair_months where (${KEY}) in (${keys})`.execute(trx)
+  await sql`insert into pair_months (${KEY}, acts, strength, stated, last_day, best_event, best_confidence) ${grouped(docId, { others: true, keys })}`.execute(trx)
+}
+
+/**
+ * Puts the pairs of a document's acts on the dirty list: their states (src/service/pair-states.ts)
+ * must be computed again. Called with every change of the series (migrations before 0008 have no list).
+ */
+export async function markPairsDirty(trx: Kysely<Database>, docId: string): Promise<void> {
+  await sql`
+    insert into pair_dirty (a, b)
+    select distinct case when source < target then source else target end, case when source < target then target else source end
+    from events where doc_id = ${docId} and target is not null and target <> source
+    on conflict do nothing
+  `.execute(trx)
 }

@@ -1,5 +1,6 @@
 import type { StorableDoc } from '../pipeline/document.ts'
 import type { ImportedEvent } from '../import/record.ts'
+import type { PairRecord, PairStateQuery, PairStateRecord, PairStateTx } from './pair-states.ts'
 
 export type SaveOutcome = 'new' | 'unchanged' | 'replaced'
 
@@ -118,6 +119,11 @@ export interface SeriesFilter {
   actor?: string
   /** Groups between these two, either way. */
   pair?: [string, string]
+  /** Groups between any of these pairs, either way. */
+  pairs?: [string, string][]
+  /** Groups of this type and mode only. */
+  type?: string
+  mode?: string
   /** Months from (YYYY-MM, inclusive). */
   from?: string
   /** Months up to (YYYY-MM, inclusive). */
@@ -139,6 +145,14 @@ export interface Store {
   series(filter: SeriesFilter): Promise<SeriesRow[]>
   /** The latest month of the relation series (YYYY-MM), if any. */
   seriesHorizon(): Promise<string | null>
+  /** Runs work on the pair states in one write transaction (src/service/pair-states.ts). */
+  pairStateWork<T>(work: (tx: PairStateTx) => Promise<T>): Promise<T>
+  /** Stored pair states (src/relations/pair-state.ts). */
+  pairStates(q: PairStateQuery): Promise<PairStateRecord[]>
+  /** Pairs with stored states, and their standing facts from the news. */
+  pairs(actor?: string): Promise<PairRecord[]>
+  /** The model the pair states were computed with, and how many pairs (of these actors) wait to be computed again. */
+  pairStatus(actors?: string[]): Promise<{ model: string | null; dirty: number }>
   /** The document id a source (file, or file#item) last produced. */
   sourceDoc(sourceKey: string): Promise<string | null>
   events(filter: EventFilter): Promise<StoredEvent[]>

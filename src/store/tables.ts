@@ -88,9 +88,41 @@ export interface PairMonthsTable {
 /** One row: a counter raised by every write transaction. */
 export interface StoreVersionTable { id: number; n: number }
 
+/** A pair (a < b) at the end of a month it had acts: decayed act values, counts, state, evidence, flows (JSON). */
+export interface PairStatesTable {
+  a: string
+  b: string
+  month: string
+  ab: number
+  ba: number
+  military: number
+  diplomatic: number
+  economic: number
+  acts: number
+  firm: number
+  state: string
+  since: string
+  recent: string
+  evidence: string
+  flows: string
+}
+
+/** Every pair with states: the first day of its history and its standing facts from the news (JSON). */
+export interface PairsTable { a: string; b: string; first_day: string; last_month: string; acts: number; facts: string }
+
+/** Pairs whose series changed since their states were computed. */
+export interface PairDirtyTable { a: string; b: string }
+
+/** The model (parameters and knowledge) the pair states were computed with. */
+export interface PairModelTable { id: number; model: string }
+
 export interface Database {
   store_version: StoreVersionTable
   pair_months: PairMonthsTable
+  pair_states: PairStatesTable
+  pairs: PairsTable
+  pair_dirty: PairDirtyTable
+  pair_model: PairModelTable
   sources: SourcesTable
   documents: DocumentsTable
   sentences: SentencesTable

@@ -1,0 +1,182 @@
+import type { KnowledgeBase } from '../kb/knowledge.ts'
+import type { Act } from '../relations/acts.ts'
+import type { Counterpart } from '../relations/allies.ts'
+import { addMonths, monthEnd } from '../relations/dates.ts'
+import { graphOf, type RelationGraph } from '../relations/graph.ts'
+import type { RelationParams } from '../relations/params.ts'
+import { firstDay, sinceOf, snapshot, type PairHistory } from '../relations/pair.ts'
+import { carryState, trendOfRecent, trendOfStates, type PairState } from '../relations/pair-state.ts'
+import { blocFacts, blocIndex, type StandingFact } from '../relations/standing.ts'
+import type { Bloc } from '../kb/schema.ts'
+import type { PairRecord, PairStateRecord } from '../store/pair-states.ts'
+import type { SeriesRow, Store } from '../store/store.ts'
+import { membershipRetreats } from './pair-states.ts'
+import { actsFromSeries, seriesKey } from './relations.ts'
+
+// Questions answered from the stored pair states (src/relations/pair-state.ts): for each pair, its
+// latest state before the month asked about, carried to the day, plus the acts of that month from
+// the series. The answers are those the series would give, reading one row per pair.
+
+const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)
+
+/** A stored state seen from `a`: directed values and undirected facts turned round when a is the stored b. */
+function stateFrom(r: PairStateRecord, a: string, withRecent = false): PairState {
+  const flip = r.a !== a
+  return {
+    month: r.month, ab: flip ? r.ba : r.ab, ba: flip ? r.ab : r.ba, dimensions: { military: r.military, diplomatic: r.diplomatic, economic: r.economic },
+    acts: r.acts, firm: r.firm, state: r.state as PairState['state'], since: r.since, recent: withRecent ? JSON.parse(r.recent) : [],
+    evidence: JSON.parse(r.evidence), flows: JSON.parse(r.flows),
+  }
+}
+
+function factsFrom(p: PairRecord | undefined, a: string): StandingFact[] {
+  const facts = p ? (JSON.parse(p.facts) as StandingFact[]) : []
+  return facts.map((f) => (f.directed || f.a === a ? f : { ...f, a: f.b, b: f.a }))
+}
+
+function byPair<T extends { a: string; b: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const r of rows) {
+    const k = key(r.a, r.b)
+    const list = out.get(k)
+    if (list) list.push(r)
+    else out.set(k, [r])
+  }
+  return out
+}
+
+function actsByPair(acts: Act[]): Map<string, Act[]> {
+  const out = new Map<string, Act[]>()
+  for (const x of acts) {
+    const k = key(x.source, x.target)
+    out.set(k, [...(out.get(k) ?? []), x])
+  }
+  return out
+}
+
+/** Actors who share a bloc on the day. */
+function blocMates(kb: KnowledgeBase, day: string, actor?: string): [string, string][] {
+  const out: [string, string][] = []
+  for (const bloc of kb.blocs) {
+    const members = bloc.members.filter((m) => m.from <= day && (!m.to || day < m.to) && (actor || !m.suspended || day < m.suspended)).map((m) => m.actor)
+    if (actor) {
+      if (members.includes(actor)) for (const m of members) if (m !== actor) out.push([actor, m])
+      continue
+    }
+    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) out.push([members[i]!, members[j]!])
+  }
+  return out
+}
+
+/** What the questions read for one pair. */
+interface PairInput { history: PairHistory; base: PairState | undefined }
+
+function pairInput(a: string, b: string, base: PairStateRecord | undefined, current: Act[], pair: PairRecord | undefined, retreats: Act[], shared: (a: string, b: string) => Bloc[]): PairInput {
+  const facts = [...blocFacts(shared(a, b), a, b, retreats), ...factsFrom(pair, a)]
+  return { history: { a, b, acts: current, facts }, base: base ? stateFrom(base, a) : undefined }
+}
+
+/** Total acts behind the states read: questions on small stores keep reading the reports. */
+const actsOf = (rows: PairStateRecord[], current: Act[]) => rows.reduce((n, r) => n + r.acts, 0) + current.length
+
+/**
+ * What a question on `day` reads: each pair's latest state up to the day's month, and, when the day
+ * is not the month's last, its latest state before that month and the month's acts from the series.
+ * At a month's end the latest state is the pair on the day.
+ */
+async function statesOn(store: Store, kb: KnowledgeBase, day: string, o: { actor?: string; light?: boolean; rows?: () => Promise<SeriesRow[]> }) {
+  const month = day.slice(0, 7)
+  const upTo = await store.pairStates({ ...(o.actor ? { actor: o.actor } : {}), before: addMonths(month, 1), light: o.light ?? false })
+  if (day === monthEnd(month)) return { upTo, base: upTo, current: [] as Act[] }
+  const base = await store.pairStates({ ...(o.actor ? { actor: o.actor } : {}), before: month, light: o.light ?? false })
+  return { upTo, base, current: actsFromSeries(o.rows ? await o.rows() : [], kb).acts }
+}
+
+/**
+ * Every counterpart of an actor on a day, as `alliesOf` ranks them; null when the actor has no
+ * more than `series.above` acts (its reports answer better: clusters, outlets, quantities).
+ */
+export async function alliesFromStates(store: Store, kb: KnowledgeBase, actor: string, at: string | undefined, windowMonths: number, p: RelationParams): Promise<{ at: string; counterparts: Counterpart[] } | null> {
+  const pairs = await store.pairs(actor)
+  if (pairs.reduce((n, r) => n + r.acts, 0) <= p.series.above) return null
+  const led = kb.blocs.filter((b) => b.led_by === actor).map((b) => b.org)
+  // The actor's rows of a month and its blocs' (a row between the two is read once).
+  const monthRows = async (month: string) => {
+    const rows = new Map<string, SeriesRow>()
+    for (const id of [actor, ...led]) for (const r of await store.series({ actor: id, from: month, to: month })) rows.set(seriesKey(r), r)
+    return [...rows.values()]
+  }
+  const mine = (x: Act) => x.source === actor || x.target === actor
+  // Without a date, the actor's latest act (the news horizon).
+  const lastMonth = pairs.reduce((m, r) => (r.lastMonth > m ? r.lastMonth : m), '')
+  const day = at ?? actsFromSeries(await monthRows(lastMonth), kb).acts.filter(mine).reduce((d, x) => (x.day > d ? x.day : d), '')
+  if (!day) return null
+  const month = day.slice(0, 7)
+  const { upTo, base, current: all } = await statesOn(store, kb, day, { actor, rows: () => monthRows(month) })
+  const current = all.filter(mine)
+  const from = addMonths(month, -(Math.max(2, Math.round(windowMonths)) - 1))
+  const retreats = membershipRetreats(await store.series({ type: 'RETREAT', mode: 'membership' }), kb)
+  const shared = blocIndex(kb.blocs)
+  const baseOf = new Map(base.map((r) => [key(r.a, r.b), r]))
+  const upToOf = new Map(upTo.map((r) => [key(r.a, r.b), r]))
+  const pairOf = new Map(pairs.map((r) => [key(r.a, r.b), r]))
+  const currentOf = actsByPair(current)
+  const others = new Set<string>()
+  for (const r of base) others.add(r.a === actor ? r.b : r.a)
+  for (const x of current) if (x.day <= day) others.add(x.source === actor ? x.target : x.source)
+  for (const [, m] of blocMates(kb, day, actor)) others.add(m)
+  let windowOf: Map<string, PairStateRecord[]> | undefined
+  const out: Counterpart[] = []
+  for (const other of [...others].sort()) {
+    const k = key(actor, other)
+    const { history, base: carried } = pairInput(actor, other, baseOf.get(k), currentOf.get(k) ?? [], pairOf.get(k), retreats, shared)
+    const snap = snapshot(history, day, p, 5, carried)
+    if (snap.acts === 0 && snap.standing.length === 0) continue
+    const latest = upToOf.get(k)
+    const state = latest ? stateFrom(latest, actor, true) : undefined
+    let trend = trendOfRecent(state, history.facts, from, month, p)
+    if (!trend) {
+      // A window longer than the states keep: read the states of the window.
+      windowOf ??= byPair([...(await store.pairStates({ actor, before: from, light: true })), ...(await store.pairStates({ actor, from, to: month, light: true }))])
+      trend = trendOfStates(windowOf.get(k) ?? [], history.facts, from, month, p)
+    }
+    const first = [pairOf.get(k)?.firstDay, firstDay(history)].filter((d): d is string => !!d).sort()[0] ?? null
+    const since = !first || first > day ? null
+      : state ? (state.month === month ? state.since : carryState(state, history.facts, month, p).since)
+      : sinceOf(history, day, p)
+    out.push({ actor: other, ...snap, ...trend, since })
+  }
+  return { at: day, counterparts: out.sort((u, v) => v.score - u.score || u.actor.localeCompare(v.actor)) }
+}
+
+/**
+ * The relations on a day, as `relationGraph` draws them from the series: pairs with acts in the
+ * months the series path reads (`series.lookbackHalfLives`) or a bloc in common; null on small stores.
+ */
+export async function graphFromStates(store: Store, kb: KnowledgeBase, at: string | undefined, p: RelationParams, min = 0): Promise<RelationGraph | null> {
+  const month = at?.slice(0, 7) ?? (await store.seriesHorizon())
+  if (!month) return null
+  // Without a date, the latest act (the news horizon).
+  const day = at ?? actsFromSeries(await store.series({ from: month, to: month }), kb).acts.reduce((d, x) => (x.day > d ? x.day : d), '')
+  if (!day) return null
+  const lookback = addMonths(month, -Math.ceil(p.series.lookbackHalfLives * p.halfLifeMonths))
+  // Graphs show no flows: their JSON is not read.
+  const { base: before, current } = await statesOn(store, kb, day, { light: true, rows: () => store.series({ from: month, to: month }) })
+  if (actsOf(before, current) <= p.series.above) return null
+  const pairs = await store.pairs()
+  const retreats = membershipRetreats(await store.series({ type: 'RETREAT', mode: 'membership' }), kb)
+  const shared = blocIndex(kb.blocs)
+  const baseOf = new Map(before.map((r) => [key(r.a, r.b), r]))
+  const pairOf = new Map(pairs.map((r) => [key(r.a, r.b), r]))
+  const currentOf = actsByPair(current)
+  const keys = new Set<string>()
+  for (const r of before) if (r.month >= lookback) keys.add(key(r.a, r.b))
+  for (const x of current) if (x.day <= day && x.source !== x.target) keys.add(key(x.source, x.target))
+  for (const [a, b] of blocMates(kb, day)) keys.add(key(a, b))
+  const drawn = [...keys].sort().map((k) => k.split('|') as [string, string])
+  return graphOf(drawn, (a, b) => {
+    const k = key(a, b)
+    const { history, base } = pairInput(a, b, baseOf.get(k), currentOf.get(k) ?? [], pairOf.get(k), retreats, shared)
+    return snapshot(history, day, p, 3, base)
+  }, day, min)
+}

@@ -1,0 +1,170 @@
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
+import type { Database, PairStatesTable } from './tables.ts'
+import type { SeriesFilter, SeriesRow } from './store.ts'
+
+/** A stored pair state (a < b); evidence and flows as JSON. See src/relations/pair-state.ts. */
+export type PairStateRecord = PairStatesTable
+
+/** A pair with states: the first day of its history and its standing facts from the news (JSON). */
+export interface PairRecord {
+  a: string
+  b: string
+  firstDay: string
+  /** Its latest month with acts, and all its acts. */
+  lastMonth: string
+  acts: number
+  facts: string
+}
+
+/** What the work on pair states may do, inside one write transaction. */
+export interface PairStateTx {
+  /** The model the stored states were computed with (null: none yet). */
+  model(): Promise<string | null>
+  setModel(model: string): Promise<void>
+  /** Puts every pair of the relation series on the dirty list. */
+  dirtyAll(): Promise<void>
+  /** Up to `limit` dirty pairs, only those of these actors if given. */
+  dirty(limit: number, actors?: string[]): Promise<[string, string][]>
+  markDirty(pairs: [string, string][]): Promise<void>
+  series(f: SeriesFilter): Promise<SeriesRow[]>
+  /** The series rows between each of these pairs, either way. */
+  seriesOfPairs(pairs: [string, string][]): Promise<SeriesRow[]>
+  /** Replaces pairs' states and facts (null: the pair has no acts left) and takes them off the dirty list. */
+  replace(items: PairWrite[]): Promise<void>
+}
+
+/** A pair's new states (a < b). */
+export interface PairWrite { a: string; b: string; pair: PairRecord | null; states: PairStateRecord[] }
+
+/** Which stored states to read. */
+export interface PairStateQuery {
+  /** Pairs with this actor on either side (else all pairs). */
+  actor?: string
+  /** Each pair's latest state of a month before this one (YYYY-MM). */
+  before?: string
+  /** Or every state of the months from…to (inclusive). */
+  from?: string
+  to?: string
+  /** Without flows (their JSON is most of a row): for graphs and trends. */
+  light?: boolean
+}
+
+/** Pairs per statement: a few hundred bound values. */
+const PAIRS_PER_QUERY = 100
+
+const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a])
+
+export function readSeries(db: Kysely<Database>, f: SeriesFilter) {
+  let q = db.selectFrom('pair_months').selectAll()
+  if (f.actor) q = q.where((eb) => eb.or([eb('source', '=', f.actor!), eb('target', '=', f.actor!)]))
+  const pairs = f.pair ? [f.pair] : f.pairs
+  if (pairs) {
+    q = q.where((eb) => eb.or(pairs.flatMap(([a, b]) => [eb.and([eb('source', '=', a), eb('target', '=', b)]), eb.and([eb('source', '=', b), eb('target', '=', a)])])))
+  }
+  if (f.type) q = q.where('type', '=', f.type)
+  if (f.mode) q = q.where('mode', '=', f.mode)
+  if (f.from) q = q.where('month', '>=', f.from)
+  if (f.to) q = q.where('month', '<=', f.to)
+  return q.orderBy('month').orderBy('source').orderBy('target').orderBy('type').orderBy('mode').orderBy('modality').execute()
+    .then((rows) => rows.map((r): SeriesRow => ({
+      source: r.source, target: r.target, month: r.month, type: r.type, mode: r.mode, modality: r.modality, hosted: Number(r.hosted) === 1,
+      acts: Number(r.acts), strength: Number(r.strength), stated: Number(r.stated), lastDay: r.last_day, bestEvent: r.best_event,
+    })))
+}
+
+export function pairStateTx(trx: Kysely<Database>): PairStateTx {
+  return {
+    async model() {
+      return (await trx.selectFrom('pair_model').select('model').where('id', '=', 1).executeTakeFirst())?.model ?? null
+    },
+    async setModel(model) {
+      await trx.deleteFrom('pair_model').execute()
+      await trx.insertInto('pair_model').values({ id: 1, model }).execute()
+    },
+    async dirtyAll() {
+      await sql`
+        insert into pair_dirty (a, b)
+        select distinct case when source < target then source else target end, case when source < target then target else source end
+        from pair_months where source <> target
+        on conflict do nothing
+      `.execute(trx)
+      // Pairs whose acts are all gone keep stale states until they are computed again.
+      await sql`insert into pair_dirty (a, b) select a, b from pairs where true on conflict do nothing`.execute(trx)
+    },
+    async dirty(limit, actors) {
+      let q = trx.selectFrom('pair_dirty').select(['a', 'b'])
+      if (actors?.length) q = q.where((eb) => eb.or([eb('a', 'in', actors), eb('b', 'in', actors)]))
+      return (await q.orderBy('a').orderBy('b').limit(limit).execute()).map((r) => [r.a, r.b] as [string, string])
+    },
+    async markDirty(pairs) {
+      for (const [x, y] of pairs) {
+        const [a, b] = ordered(x, y)
+        await sql`insert into pair_dirty (a, b) values (${a}, ${b}) on conflict do nothing`.execute(trx)
+      }
+    },
+    series: (f) => readSeries(trx, f),
+    async seriesOfPairs(pairs) {
+      const out: SeriesRow[] = []
+      for (let i = 0; i < pairs.length; i += PAIRS_PER_QUERY) out.push(...(await readSeries(trx, { pairs: pairs.slice(i, i + PAIRS_PER_QUERY) })))
+      return out
+    },
+    async replace(items) {
+      for (let i = 0; i < items.length; i += PAIRS_PER_QUERY) {
+        const some = items.slice(i, i + PAIRS_PER_QUERY)
+        const these = (eb: ExpressionBuilder<Database, 'pair_states' | 'pairs' | 'pair_dirty'>) => eb.or(some.map((x) => eb.and([eb('a', '=', x.a), eb('b', '=', x.b)])))
+        await trx.deleteFrom('pair_states').where(these).execute()
+        await trx.deleteFrom('pairs').where(these).execute()
+        await trx.deleteFrom('pair_dirty').where(these).execute()
+      }
+      const pairs = items.flatMap((x) => (x.pair && x.states.length ? [{ a: x.a, b: x.b, first_day: x.pair.firstDay, last_month: x.pair.lastMonth, acts: x.pair.acts, facts: x.pair.facts }] : []))
+      const states = items.flatMap((x) => (x.pair ? x.states : []))
+      for (let i = 0; i < pairs.length; i += 200) await trx.insertInto('pairs').values(pairs.slice(i, i + 200)).execute()
+      for (let i = 0; i < states.length; i += 200) await trx.insertInto('pair_states').values(states.slice(i, i + 200)).execute()
+    },
+  }
+}
+
+const ofActor = (actor: string | undefined) => (actor ? sql`(p.a = ${actor} or p.b = ${actor})` : sql`1 = 1`)
+
+/** Stored states: each pair's latest before a month, or all of a range of months; by pair and month. */
+export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): Promise<PairStateRecord[]> {
+  if (q.before !== undefined) {
+    // One index seek per pair (the pairs table lists them): the latest month before `before`.
+    const columns = q.light ? sql`s.a, s.b, s.month, s.ab, s.ba, s.military, s.diplomatic, s.economic, s.acts, s.firm, s.state, s.since, s.recent, s.evidence, '[]' as flows` : sql`s.*`
+    const r = await sql<PairStateRecord>`
+      select ${columns} from pairs p join pair_states s on s.a = p.a and s.b = p.b
+      where ${ofActor(q.actor)}
+        and s.month = (select max(t.month) from pair_states t where t.a = p.a and t.b = p.b and t.month < ${q.before})
+      order by s.a, s.b`.execute(db)
+    return r.rows.map(numeric)
+  }
+  // A range seek per pair (the pairs table lists them).
+  const joined = db.selectFrom('pairs as p').innerJoin('pair_states as s', (j) => j.onRef('s.a', '=', 'p.a').onRef('s.b', '=', 'p.b'))
+  let query = q.light
+    ? joined.select(['s.a', 's.b', 's.month', 's.ab', 's.ba', 's.military', 's.diplomatic', 's.economic', 's.acts', 's.firm', 's.state', 's.since', 's.recent', 's.evidence', sql<string>`'[]'`.as('flows')])
+    : joined.selectAll('s')
+  if (q.actor) query = query.where((eb) => eb.or([eb('p.a', '=', q.actor!), eb('p.b', '=', q.actor!)]))
+  if (q.from) query = query.where('s.month', '>=', q.from)
+  if (q.to) query = query.where('s.month', '<=', q.to)
+  return (await query.orderBy('s.a').orderBy('s.b').orderBy('s.month').execute()).map(numeric)
+}
+
+/** Pairs with states (all, or those of one actor). */
+export async function readPairs(db: Kysely<Database>, actor?: string): Promise<PairRecord[]> {
+  let q = db.selectFrom('pairs').selectAll()
+  if (actor) q = q.where((eb) => eb.or([eb('a', '=', actor), eb('b', '=', actor)]))
+  return (await q.orderBy('a').orderBy('b').execute()).map((r) => ({ a: r.a, b: r.b, firstDay: r.first_day, lastMonth: r.last_month, acts: Number(r.acts), facts: r.facts }))
+}
+
+/** pg returns bigint counts as strings. */
+function numeric(r: PairStateRecord): PairStateRecord {
+  return { ...r, ab: Number(r.ab), ba: Number(r.ba), military: Number(r.military), diplomatic: Number(r.diplomatic), economic: Number(r.economic), acts: Number(r.acts), firm: Number(r.firm) }
+}
+
+/** The model the states were computed with, and how many pairs (of these actors) are dirty. */
+export async function pairStatus(db: Kysely<Database>, actors?: string[]): Promise<{ model: string | null; dirty: number }> {
+  const model = (await db.selectFrom('pair_model').select('model').where('id', '=', 1).executeTakeFirst())?.model ?? null
+  let q = db.selectFrom('pair_dirty').select((eb) => eb.fn.countAll().as('n'))
+  if (actors?.length) q = q.where((eb) => eb.or([eb('a', 'in', actors), eb('b', 'in', actors)]))
+  return { model, dirty: Number((await q.executeTakeFirstOrThrow()).n) }
+}

@@ -1,0 +1,166 @@
+// Pair states (src/relations/pair-state.ts, src/service/pair-states.ts): big stores answer `allies`,
+// graphs and blocs from one stored state per pair. These tests hold those answers to the ones the
+// relation series gives act by act, on a generated store of my own, on SQLite and PostgreSQL; and
+// check that states follow every write: new files, deletions, a changed model.
+import { test, describe, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { kb } from './helpers.ts'
+import { PG, pgSchemas } from './pg.ts'
+import { openStore } from '../src/service/context.ts'
+import { actsAround, allActs, relationParams } from '../src/service/relations.ts'
+import { refreshPairStates } from '../src/service/pair-states.ts'
+import { allies, graphAt } from '../src/service/questions.ts'
+import { alliesOf, type Counterpart } from '../src/relations/allies.ts'
+import { relationGraph, type RelationGraph } from '../src/relations/graph.ts'
+import { polarityOf, type ImportedEvent } from '../src/import/record.ts'
+import type { Store } from '../src/store/store.ts'
+import { seeded, pick } from '../bench/gen/random.ts'
+
+// Acts of every kind the model treats apart: standing facts opened and closed (treaty, sanctions,
+// troops, war), hosted deployments, every modality, bloc leaders (CSTO, NATO), generic parties.
+const KINDS: [string, string, string[]?][] = [
+  ['CONSULT', 'visit'], ['AGREE', 'treaty'], ['SUPPORT', 'treaty'], ['SUPPORT', 'recognition'], ['COOPERATE', 'military'], ['AID', 'arms'],
+  ['AID', 'troops'], ['RETREAT', 'troops'], ['ACCUSE', 'disapprove'], ['REJECT', 'treaty'], ['THREATEN', 'violence'], ['SANCTION', 'sanctions'],
+  ['CONCEDE', 'sanctions'], ['MOBILIZE', 'troops', ['target:hosting']], ['MOBILIZE', 'troops'], ['ASSAULT', 'invasion'], ['AGREE', 'peace'], ['ASSAULT', 'airstrike'],
+]
+const MODALITIES = ['asserted', 'asserted', 'asserted', 'reported', 'reported', 'hedged', 'planned', 'denied', 'negated']
+const ACTORS = ['RUS', 'RUS', 'RUS', 'USA', 'USA', 'UKR', 'UKR', 'CHN', 'BLR', 'PRK', 'IRN', 'KAZ', 'ARM', 'AZE', 'DEU', 'FRA', 'CSTO', 'NATO', 'EU', 'MLI', 'TUR', 'POLICE']
+
+function events(n: number, seed: number, years: [number, number]): ImportedEvent[] {
+  const rnd = seeded(seed)
+  const span = Date.UTC(years[1], 0, 1) - Date.UTC(years[0], 0, 1)
+  const out: ImportedEvent[] = []
+  for (let i = 0; i < n; i++) {
+    const source = pick(rnd, ACTORS)
+    let target = pick(rnd, ACTORS)
+    if (target === source) target = 'RUS' === source ? 'BLR' : 'RUS'
+    const [type, mode, trace] = pick(rnd, KINDS)
+    const date = new Date(Date.UTC(years[0], 0, 1) + Math.floor(rnd() * span)).toISOString().slice(0, 10)
+    out.push({
+      source, target, type, mode, polarity: polarityOf(type), // Imported records are asserted; reports of every modality are stored alike.
+      modality: pick(rnd, MODALITIES) as ImportedEvent['modality'], date, quantity: null, rule: 'test.generated',
+      trace: trace ?? ['dataset:test'], confidence: 0.5 + Math.round(rnd() * 50) / 100, evidence: `test ${seed}-${i}: ${source} → ${target}`, sourceSpan: [0, 0], targetSpan: null,
+    })
+  }
+  return out
+}
+
+async function save(store: Store, name: string, list: ImportedEvent[]): Promise<void> {
+  async function* batches() { for (let i = 0; i < list.length; i += 5000) yield list.slice(i, i + 5000) }
+  await store.saveImport({ id: `pair-states-${name}`, sourceKey: `test:${name}`, file: name, path: name, format: 'test', title: name }, batches())
+}
+
+const p = relationParams()
+// Test-sized stores count as big from 3,000 acts of an actor (data/relations.yaml says 20,000).
+p.series.above = 3000
+
+/** What the series gives act by act (the path questions took before pair states). */
+async function seriesAllies(store: Store, actor: string, at: string): Promise<Counterpart[]> {
+  const set = await actsAround(store, kb, actor)
+  assert.ok(set.fromSeries, `${actor} has more than series.above acts`)
+  return alliesOf(actor, set.acts, kb.blocs, at, 24, p)
+}
+
+async function seriesGraph(store: Store, at: string): Promise<RelationGraph> {
+  return relationGraph((await allActs(store, kb, at)).acts, kb.blocs, at, p)
+}
+
+/** Equal but for the last rounding digit of a score or trend (sums taken in another order). */
+function assertSame(actual: unknown, expected: unknown, where: string): void {
+  const round = (_k: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 20) / 20 : v)
+  assert.deepEqual(JSON.parse(JSON.stringify(actual, round)), JSON.parse(JSON.stringify(expected, round)), where)
+}
+
+async function assertAsSeries(store: Store, days: string[]): Promise<void> {
+  for (const actor of ['RUS', 'USA', 'UKR']) {
+    for (const at of days) {
+      const fast = await allies(store, kb, actor, { at })
+      const series = await seriesAllies(store, actor, at)
+      assert.equal(fast.counterparts.length, series.length, `${actor} ${at}: counterparts`)
+      assertSame(fast.counterparts.map(({ name: _n, standing: _s, ...c }) => c), series.map(({ standing: _s, ...c }) => ({ ...c, evidence: c.evidence.map((e) => e.id) })), `${actor} ${at}`)
+      assertSame(fast.counterparts.map((c) => c.standing), series.map((c) => c.standing.map(({ kind, a, b, from, to, basis }) => ({ kind, a, b, from, to, basis }))), `${actor} ${at}: standing`)
+    }
+  }
+  for (const at of days.slice(0, 2)) assertSame(await graphAt(store, kb, { at }), await seriesGraph(store, at), `graph ${at}`)
+}
+
+const backends: { name: string; open: () => Promise<Store>; cleanup?: () => Promise<void> }[] = [
+  { name: 'SQLite', open: () => openStore(join(mkdtempSync(join(tmpdir(), 'entente-states-')), 's.db')) },
+]
+if (PG) {
+  const schemas = pgSchemas('entente_states')
+  backends.push({ name: 'PostgreSQL', open: async () => openStore(await schemas.fresh()), cleanup: schemas.dropAll })
+}
+
+for (const backend of backends) {
+  describe(`pair states: ${backend.name}`, () => {
+    after(async () => { await backend.cleanup?.() })
+
+    test('answer allies, graphs and blocs as the series does, at month ends and mid-month, and follow new files and deletions', async () => {
+      const store = await backend.open()
+      try {
+        await save(store, 'first', events(30_000, 11, [2018, 2024]))
+        const days = ['2022-06-30', '2023-02-14', '2021-12-31', '2019-07-09']
+        await assertAsSeries(store, days)
+        const built = await store.pairStatus()
+        assert.equal(built.dirty, 0, 'questions brought the states up to date')
+        assert.ok((await store.pairs('RUS')).length > 10)
+
+        // A later file touches old and new months: the states of its pairs are computed again.
+        await save(store, 'second', events(8_000, 12, [2020, 2025]))
+        assert.ok((await store.pairStatus()).dirty > 0, 'a new file leaves its pairs to compute again')
+        await assertAsSeries(store, ['2024-03-31', '2021-05-17'])
+        assert.equal((await store.pairStatus()).dirty, 0)
+
+        // Deleting it takes its acts out of the states again.
+        const before = JSON.stringify((await allies(store, kb, 'RUS', { at: '2021-12-31' })).counterparts.map((c) => [c.actor, c.score, c.acts]))
+        await save(store, 'third', events(4_000, 13, [2021, 2022]))
+        assert.notEqual(JSON.stringify((await allies(store, kb, 'RUS', { at: '2021-12-31' })).counterparts.map((c) => [c.actor, c.score, c.acts])), before)
+        assert.ok(await store.deleteDocument('pair-states-third'))
+        assert.equal(JSON.stringify((await allies(store, kb, 'RUS', { at: '2021-12-31' })).counterparts.map((c) => [c.actor, c.score, c.acts])), before)
+        await assertAsSeries(store, ['2022-01-31'])
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('small stores keep answering from their reports, and exact or another half-life bypass the states', async () => {
+      const store = await backend.open()
+      try {
+        await save(store, 'small', events(4_000, 21, [2022, 2024]))
+        const a = await allies(store, kb, 'RUS', { at: '2023-06-30' })
+        // Reports carry their outlets: the series and the states count none.
+        assert.ok(a.counterparts.some((c) => c.sources > 0), 'answered from the reports')
+        await save(store, 'big', events(12_000, 22, [2022, 2024]))
+        assert.ok((await allies(store, kb, 'RUS', { at: '2023-06-30' })).counterparts.every((c) => c.sources === 0), 'answered from the states')
+        assert.ok((await allies(store, kb, 'RUS', { at: '2023-06-30', exact: true })).counterparts.some((c) => c.sources > 0), 'exact reads the reports')
+        const longer = await allies(store, kb, 'RUS', { at: '2023-06-30', halfLife: '36m' })
+        assert.equal(longer.halfLifeMonths, 36)
+        assertSame(longer.counterparts.map((c) => c.score), alliesOf('RUS', (await actsAround(store, kb, 'RUS')).acts, kb.blocs, '2023-06-30', 24, { ...p, halfLifeMonths: 36 }).map((c) => c.score), 'half-life 36m')
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('a changed model computes every pair again; nothing to do writes nothing', async () => {
+      const store = await backend.open()
+      try {
+        await save(store, 'model', events(6_000, 31, [2023, 2024]))
+        const pairs = await refreshPairStates(store, kb)
+        assert.ok(pairs > 50, `pairs: ${pairs}`)
+        const version = await store.version()
+        assert.equal(await refreshPairStates(store, kb), 0)
+        assert.equal(await store.version(), version, 'an up-to-date refresh does not write')
+        await store.pairStateWork((tx) => tx.setModel('an older model'))
+        assert.equal(await refreshPairStates(store, kb), pairs)
+        // Generic parties (police) have no states: they are no counterparts between named actors.
+        assert.ok((await store.pairs()).every((r) => r.a !== 'POLICE' && r.b !== 'POLICE'))
+      } finally {
+        await store.close()
+      }
+    })
+  })
+}
