@@ -84,11 +84,16 @@ const actsOf = (rows: PairStateRecord[], current: Act[]) => rows.reduce((n, r) =
  * is not the month's last, its latest state before that month and the month's acts from the series.
  * At a month's end the latest state is the pair on the day.
  */
-async function statesOn(store: Store, kb: KnowledgeBase, day: string, o: { actor?: string; light?: boolean; rows?: () => Promise<SeriesRow[]> }) {
+async function statesOn(store: Store, kb: KnowledgeBase, day: string, o: { actor?: string; light?: boolean; upTo?: boolean; rows?: () => Promise<SeriesRow[]> }) {
   const month = day.slice(0, 7)
-  const upTo = await store.pairStates({ ...(o.actor ? { actor: o.actor } : {}), before: addMonths(month, 1), light: o.light ?? false })
-  if (day === monthEnd(month)) return { upTo, base: upTo, current: [] as Act[] }
-  const base = await store.pairStates({ ...(o.actor ? { actor: o.actor } : {}), before: month, light: o.light ?? false })
+  const actor = o.actor ? { actor: o.actor } : {}
+  const light = o.light ?? false
+  if (day === monthEnd(month)) {
+    const upTo = await store.pairStates({ ...actor, before: addMonths(month, 1), light })
+    return { upTo, base: upTo, current: [] as Act[] }
+  }
+  const upTo = o.upTo ? await store.pairStates({ ...actor, before: addMonths(month, 1), light }) : []
+  const base = await store.pairStates({ ...actor, before: month, light })
   return { upTo, base, current: actsFromSeries(o.rows ? await o.rows() : [], kb).acts }
 }
 
@@ -112,7 +117,7 @@ export async function alliesFromStates(store: Store, kb: KnowledgeBase, actor: s
   const day = at ?? actsFromSeries(await monthRows(lastMonth), kb).acts.filter(mine).reduce((d, x) => (x.day > d ? x.day : d), '')
   if (!day) return null
   const month = day.slice(0, 7)
-  const { upTo, base, current: all } = await statesOn(store, kb, day, { actor, rows: () => monthRows(month) })
+  const { upTo, base, current: all } = await statesOn(store, kb, day, { actor, upTo: true, rows: () => monthRows(month) })
   const current = all.filter(mine)
   const from = addMonths(month, -(Math.max(2, Math.round(windowMonths)) - 1))
   const retreats = membershipRetreats(await store.series({ type: 'RETREAT', mode: 'membership' }), kb)

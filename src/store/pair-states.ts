@@ -45,7 +45,7 @@ export interface PairStateQuery {
   /** Or every state of the months from…to (inclusive). */
   from?: string
   to?: string
-  /** Without flows (their JSON is most of a row): for graphs and trends. */
+  /** Without flows and recent months (their JSON is most of a row): for graphs and trend windows. */
   light?: boolean
 }
 
@@ -130,10 +130,11 @@ const ofActor = (actor: string | undefined) => (actor ? sql`(p.a = ${actor} or p
 export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): Promise<PairStateRecord[]> {
   if (q.before !== undefined) {
     // One index seek per pair (the pairs table lists them): the latest month before `before`.
-    const columns = q.light ? sql`s.a, s.b, s.month, s.ab, s.ba, s.military, s.diplomatic, s.economic, s.acts, s.firm, s.state, s.since, s.recent, s.evidence, '[]' as flows` : sql`s.*`
+    // The cross join keeps pairs the outer loop: SQLite otherwise walks every state.
+    const columns = q.light ? sql`s.a, s.b, s.month, s.ab, s.ba, s.military, s.diplomatic, s.economic, s.acts, s.firm, s.state, s.since, '[]' as recent, s.evidence, '[]' as flows` : sql`s.*`
     const r = await sql<PairStateRecord>`
-      select ${columns} from pairs p join pair_states s on s.a = p.a and s.b = p.b
-      where ${ofActor(q.actor)}
+      select ${columns} from pairs p cross join pair_states s
+      where ${ofActor(q.actor)} and s.a = p.a and s.b = p.b
         and s.month = (select max(t.month) from pair_states t where t.a = p.a and t.b = p.b and t.month < ${q.before})
       order by s.a, s.b`.execute(db)
     return r.rows.map(numeric)
@@ -141,7 +142,7 @@ export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): P
   // A range seek per pair (the pairs table lists them).
   const joined = db.selectFrom('pairs as p').innerJoin('pair_states as s', (j) => j.onRef('s.a', '=', 'p.a').onRef('s.b', '=', 'p.b'))
   let query = q.light
-    ? joined.select(['s.a', 's.b', 's.month', 's.ab', 's.ba', 's.military', 's.diplomatic', 's.economic', 's.acts', 's.firm', 's.state', 's.since', 's.recent', 's.evidence', sql<string>`'[]'`.as('flows')])
+    ? joined.select(['s.a', 's.b', 's.month', 's.ab', 's.ba', 's.military', 's.diplomatic', 's.economic', 's.acts', 's.firm', 's.state', 's.since', sql<string>`'[]'`.as('recent'), 's.evidence', sql<string>`'[]'`.as('flows')])
     : joined.selectAll('s')
   if (q.actor) query = query.where((eb) => eb.or([eb('p.a', '=', q.actor!), eb('p.b', '=', q.actor!)]))
   if (q.from) query = query.where('s.month', '>=', q.from)
@@ -156,9 +157,10 @@ export async function readPairs(db: Kysely<Database>, actor?: string): Promise<P
   return (await q.orderBy('a').orderBy('b').execute()).map((r) => ({ a: r.a, b: r.b, firstDay: r.first_day, lastMonth: r.last_month, acts: Number(r.acts), facts: r.facts }))
 }
 
-/** pg returns bigint counts as strings. */
+/** Numbers as numbers (they are: integer and double precision columns on both engines; this only makes sure). */
 function numeric(r: PairStateRecord): PairStateRecord {
-  return { ...r, ab: Number(r.ab), ba: Number(r.ba), military: Number(r.military), diplomatic: Number(r.diplomatic), economic: Number(r.economic), acts: Number(r.acts), firm: Number(r.firm) }
+  if (typeof r.ab !== 'number' || typeof r.acts !== 'number') throw new Error(`pair state ${r.a}|${r.b} ${r.month}: numbers read as ${typeof r.ab}, ${typeof r.acts}`)
+  return r
 }
 
 /** The model the states were computed with, and how many pairs (of these actors) are dirty. */
