@@ -169,3 +169,17 @@ test('generic parties (police, rebels) take part in events but never in relation
   assert.ok(acts.every((x) => kb.actors.get(x.source)?.kind !== 'sector' && kb.actors.get(x.target)?.kind !== 'sector'))
   assert.ok(acts.some((x) => x.source === 'PRK'))
 })
+
+test('a long-running flow or standing fact names its opening act and its latest ones, and counts them all', () => {
+  const days = Array.from({ length: 40 }, (_, i) => `20${String(10 + Math.floor(i / 12)).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}-10`)
+  const arms = days.map((d) => act('IRN', 'RUS', 'AID', 'arms', d))
+  const sanctions = days.map((d) => act('USA', 'IRN', 'SANCTION', 'sanctions', d))
+  const flow = snapshot(pairHistory('IRN', 'RUS', arms, none), '2014-01-01', p).flows[0]!
+  assert.equal(flow.acts, 40)
+  assert.deepEqual(flow.evidence, arms.slice(-10).map((x) => x.id), 'the ten latest deliveries')
+  const fact = pairHistory('USA', 'IRN', sanctions, none).facts.find((f) => f.kind === 'sanctions')!
+  assert.equal(fact.from, days[0])
+  assert.equal(fact.basis.length, 10)
+  assert.equal(fact.basis[0], sanctions[0]!.id, 'the act that imposed them')
+  assert.deepEqual(fact.basis.slice(1), sanctions.slice(-9).map((x) => x.id), 'and the latest that renewed them')
+})

@@ -15,7 +15,7 @@ export interface StandingFact {
   from: string
   /** The first day it no longer holds; null while it holds. */
   to: string | null
-  /** What it rests on: a bloc ("CSTO") or the ids of the acts that opened and closed it. */
+  /** What it rests on: a bloc ("CSTO"), or the act that opened it and the latest (up to FACT_BASIS) that confirmed or closed it. */
   basis: string[]
   /** Who acts, for directed facts (recognition and sanctions by `a` of `b`). */
   directed: boolean
@@ -108,20 +108,28 @@ export function eventFacts(acts: Act[], a: string, b: string): StandingFact[] {
       for (const [key, cur] of open) {
         if (o.closes(x, cur.act) && x.day >= cur.fact.from) {
           cur.fact.to = x.day
-          cur.fact.basis.push(x.id)
+          addBasis(cur.fact, x.id)
           open.delete(key)
         }
       }
       if (!o.opens(x)) continue
       const key = o.directed ? `${x.source}>${x.target}` : 'pair'
       const cur = open.get(key)
-      if (cur) { cur.fact.basis.push(x.id); continue }
+      if (cur) { addBasis(cur.fact, x.id); continue }
       const fact: StandingFact = { kind: o.kind, a: o.directed ? x.source : a, b: o.directed ? x.target : b, from: x.day, to: null, basis: [x.id], directed: o.directed }
       facts.push(fact)
       open.set(key, { act: x, fact })
     }
   }
   return facts
+}
+
+/** Acts a fact lists as its basis: the one that opened it and the latest that confirmed or closed it. */
+export const FACT_BASIS = 10
+
+function addBasis(f: StandingFact, id: string): void {
+  if (f.basis.length >= FACT_BASIS) f.basis.splice(1, 1)
+  f.basis.push(id)
 }
 
 export function holdsOn(f: StandingFact, day: string): boolean {

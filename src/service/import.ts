@@ -22,6 +22,8 @@ export interface ImportOptions {
   cameoTable?: string
   /** Called as the files are read: bytes read so far, of all files. */
   onProgress?: (bytes: number, total: number) => void
+  /** Bring the pair states up to date after each file (default true; questions do it otherwise). */
+  analyse?: boolean
 }
 
 async function fileHash(dataset: string, file: string): Promise<string> {
@@ -109,7 +111,7 @@ export async function importFiles(dataset: Dataset, files: string[], kb: Knowled
     }
     const saved = await store.saveImport(doc, batches())
     // The relation model follows each stored file (src/service/pair-states.ts).
-    await refreshPairStates(store, kb)
+    if (options.analyse !== false) await refreshPairStates(store, kb)
     entry.outcome = saved.outcome
     entry.rows = rows
     entry.imported = saved.outcome === 'unchanged' ? 0 : imported

@@ -13,13 +13,17 @@ import { actsFromSeries, relationParams } from './relations.ts'
 /** Pairs computed per write transaction: other writers wait no longer than one chunk. */
 const CHUNK = 250
 
+/** Raised whenever the way states are computed changes: stored ones are then computed again. */
+const STATES_VERSION = 1
+
 /**
  * What the stored states depend on besides the series: the model's parameters, the blocs (members,
- * leaders) and which actors are generic parties. A change of any of these computes all pairs again.
+ * leaders), which actors are generic parties, and the code's version. A change of any of these
+ * computes all pairs again.
  */
 export function modelKey(kb: KnowledgeBase, p: RelationParams): string {
   const sectors = [...kb.actors.values()].filter((a) => a.kind === 'sector').map((a) => a.id).sort()
-  return createHash('sha256').update(JSON.stringify({ p, blocs: kb.blocs, sectors })).digest('hex').slice(0, 32)
+  return createHash('sha256').update(JSON.stringify({ version: STATES_VERSION, p, blocs: kb.blocs, sectors })).digest('hex').slice(0, 32)
 }
 
 const leadersOf = (kb: KnowledgeBase) => new Map(kb.blocs.filter((b) => b.led_by).map((b) => [b.org, b.led_by!]))

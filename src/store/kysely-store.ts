@@ -1,7 +1,7 @@
 import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely'
 import type { StorableDoc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
-import type { Database, EventsTable } from './tables.ts'
+import type { Database, EventsTable, PairStatesTable } from './tables.ts'
 import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import type { ImportedEvent } from '../import/record.ts'
@@ -140,6 +140,11 @@ export abstract class KyselyStore implements Store {
     })
   }
 
+  /** Many pair states at once; a dialect may override it with its fastest bulk path. */
+  protected async bulkInsertStates(trx: Kysely<Database>, rows: PairStatesTable[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('pair_states').values(rows.slice(i, i + 200)).execute()
+  }
+
   /** Many event rows at once; a dialect may override it with its fastest bulk path. */
   protected async bulkInsertEvents(trx: Kysely<Database>, rows: EventsTable[]): Promise<void> {
     await insertChunked(trx, 'events', rows)
@@ -180,7 +185,7 @@ export abstract class KyselyStore implements Store {
   async pairStateWork<T>(work: (tx: PairStateTx) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       await this.beginWrite(trx)
-      return work(pairStateTx(trx))
+      return work(pairStateTx(trx, (rows) => this.bulkInsertStates(trx, rows)))
     })
   }
 

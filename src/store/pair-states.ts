@@ -72,7 +72,7 @@ export function readSeries(db: Kysely<Database>, f: SeriesFilter) {
     })))
 }
 
-export function pairStateTx(trx: Kysely<Database>): PairStateTx {
+export function pairStateTx(trx: Kysely<Database>, insertStates: (rows: PairStateRecord[]) => Promise<void>): PairStateTx {
   return {
     async model() {
       return (await trx.selectFrom('pair_model').select('model').where('id', '=', 1).executeTakeFirst())?.model ?? null
@@ -119,7 +119,7 @@ export function pairStateTx(trx: Kysely<Database>): PairStateTx {
       const pairs = items.flatMap((x) => (x.pair && x.states.length ? [{ a: x.a, b: x.b, first_day: x.pair.firstDay, last_month: x.pair.lastMonth, acts: x.pair.acts, facts: x.pair.facts }] : []))
       const states = items.flatMap((x) => (x.pair ? x.states : []))
       for (let i = 0; i < pairs.length; i += 200) await trx.insertInto('pairs').values(pairs.slice(i, i + 200)).execute()
-      for (let i = 0; i < states.length; i += 200) await trx.insertInto('pair_states').values(states.slice(i, i + 200)).execute()
+      await insertStates(states)
     },
   }
 }

@@ -2,12 +2,13 @@ import SQLite from 'better-sqlite3'
 import { Kysely } from 'kysely'
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, beginImmediate } from './sqlite-dialect.ts'
 import { migrations } from './migrations.ts'
-import { EVENT_COLUMNS, type Database, type EventsTable } from './tables.ts'
+import { EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairStatesTable } from './tables.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
 
 /** The embedded default: one SQLite file in WAL mode. */
 export class SqliteStore extends KyselyStore {
   private insertEvent: SQLite.Statement | null = null
+  private insertState: SQLite.Statement | null = null
   private conn!: SQLite.Database
 
   /**
@@ -18,6 +19,12 @@ export class SqliteStore extends KyselyStore {
     this.insertEvent ??= this.conn.prepare(`INSERT INTO events (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`)
     const st = this.insertEvent
     for (const row of rows) st.run(EVENT_COLUMNS.map((c) => row[c]))
+  }
+
+  protected override async bulkInsertStates(_trx: Kysely<Database>, rows: PairStatesTable[]): Promise<void> {
+    this.insertState ??= this.conn.prepare(`INSERT INTO pair_states (${STATE_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${STATE_COLUMNS.map(() => '?').join(', ')})`)
+    const st = this.insertState
+    for (const row of rows) st.run(STATE_COLUMNS.map((c) => row[c]))
   }
 
   /** Kysely closes the connection only if it ever used it; a store opened and closed unused must close it too. */

@@ -107,6 +107,9 @@ export interface PairStatesTable {
   flows: string
 }
 
+/** The pair states' columns in their stored order (for bulk paths). */
+export const STATE_COLUMNS = ['a', 'b', 'month', 'ab', 'ba', 'military', 'diplomatic', 'economic', 'acts', 'firm', 'state', 'since', 'recent', 'evidence', 'flows'] as const satisfies readonly (keyof PairStatesTable)[]
+
 /** Every pair with states: the first day of its history and its standing facts from the news (JSON). */
 export interface PairsTable { a: string; b: string; first_day: string; last_month: string; acts: number; facts: string }
 
