@@ -22,6 +22,17 @@ const STATES_VERSION = 1
  * computes all pairs again.
  */
 export function modelKey(kb: KnowledgeBase, p: RelationParams): string {
+  let keys = modelKeys.get(kb)
+  if (!keys) modelKeys.set(kb, (keys = new WeakMap()))
+  let key = keys.get(p)
+  if (!key) keys.set(p, (key = computeKey(kb, p)))
+  return key
+}
+
+// Every question asks: the key is computed once per knowledge base and parameter set.
+const modelKeys = new WeakMap<KnowledgeBase, WeakMap<RelationParams, string>>()
+
+function computeKey(kb: KnowledgeBase, p: RelationParams): string {
   const sectors = [...kb.actors.values()].filter((a) => a.kind === 'sector').map((a) => a.id).sort()
   return createHash('sha256').update(JSON.stringify({ version: STATES_VERSION, p, blocs: kb.blocs, sectors })).digest('hex').slice(0, 32)
 }

@@ -71,9 +71,9 @@ function blocMates(kb: KnowledgeBase, day: string, actor?: string): [string, str
 /** What the questions read for one pair. */
 interface PairInput { history: PairHistory; base: PairState | undefined }
 
-function pairInput(a: string, b: string, base: PairStateRecord | undefined, current: Act[], pair: PairRecord | undefined, retreats: Act[], shared: (a: string, b: string) => Bloc[]): PairInput {
+function pairInput(a: string, b: string, base: PairState | undefined, current: Act[], pair: PairRecord | undefined, retreats: Act[], shared: (a: string, b: string) => Bloc[]): PairInput {
   const facts = [...blocFacts(shared(a, b), a, b, retreats), ...factsFrom(pair, a)]
-  return { history: { a, b, acts: current, facts }, base: base ? stateFrom(base, a) : undefined }
+  return { history: { a, b, acts: current, facts }, base }
 }
 
 /** Total acts behind the states read: questions on small stores keep reading the reports. */
@@ -134,11 +134,13 @@ export async function alliesFromStates(store: Store, kb: KnowledgeBase, actor: s
   const out: Counterpart[] = []
   for (const other of [...others].sort()) {
     const k = key(actor, other)
-    const { history, base: carried } = pairInput(actor, other, baseOf.get(k), currentOf.get(k) ?? [], pairOf.get(k), retreats, shared)
-    const snap = snapshot(history, day, p, 5, carried)
-    if (snap.acts === 0 && snap.standing.length === 0) continue
+    // At a month's end the base is the latest state: its JSON is read once.
     const latest = upToOf.get(k)
     const state = latest ? stateFrom(latest, actor, true) : undefined
+    const baseRow = baseOf.get(k)
+    const { history, base: carried } = pairInput(actor, other, baseRow === latest ? state : baseRow && stateFrom(baseRow, actor), currentOf.get(k) ?? [], pairOf.get(k), retreats, shared)
+    const snap = snapshot(history, day, p, 5, carried)
+    if (snap.acts === 0 && snap.standing.length === 0) continue
     let trend = trendOfRecent(state, history.facts, from, month, p)
     if (!trend) {
       // A window longer than the states keep: read the states of the window.
@@ -181,7 +183,8 @@ export async function graphFromStates(store: Store, kb: KnowledgeBase, at: strin
   const drawn = [...keys].sort().map((k) => k.split('|') as [string, string])
   return graphOf(drawn, (a, b) => {
     const k = key(a, b)
-    const { history, base } = pairInput(a, b, baseOf.get(k), currentOf.get(k) ?? [], pairOf.get(k), retreats, shared)
+    const row = baseOf.get(k)
+    const { history, base } = pairInput(a, b, row && stateFrom(row, a), currentOf.get(k) ?? [], pairOf.get(k), retreats, shared)
     return snapshot(history, day, p, 3, base)
   }, day, min)
 }
