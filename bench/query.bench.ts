@@ -3,7 +3,9 @@
 // questions answered from the reports one by one, without the relation series) as a ratio. Questions
 // read the pair states (src/service/pair-states.ts), built once after the fill and timed apart.
 // Usage: npm run bench:query [-- --sizes 1000000,10000000]
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { knowledgeBase, ROOT } from '../src/service/context.ts'
@@ -70,6 +72,27 @@ async function measure(store: Store, backend: string, size: number) {
   }
 }
 
+// Questions are asked by a process of their own, as `entente allies` or a server would ask them, not
+// by the one that filled the store and built its states (its heap then holds 0.7 GB at 10M events).
+if (process.argv.includes('--measure')) {
+  const backend = argOf('--backend', 'sqlite')
+  const size = Number(argOf('--size', '0'))
+  const store = backend === 'sqlite' ? await SqliteStore.open(argOf('--measure', '')) : await PostgresStore.open(argOf('--measure', ''))
+  await measure(store, backend, size)
+  await store.close()
+  clearInterval(sampler)
+  rmSync(work, { recursive: true, force: true })
+  process.stdout.write(JSON.stringify(results))
+  process.exit(0)
+}
+
+function measureApart(location: string, backend: string, size: number): void {
+  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', location, '--backend', backend, '--size', String(size), '--runs', String(baseRuns)]
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 })
+  if (r.status !== 0) throw new Error(`measuring ${backend} at ${size} events failed (exit ${r.status})`)
+  results.push(...(JSON.parse(r.stdout) as Record<string, unknown>[]))
+}
+
 for (const size of sizes) {
   process.stderr.write(`filling SQLite with ${size} events …\n`)
   const file = join(work, `q-${size}.db`)
@@ -79,20 +102,18 @@ for (const size of sizes) {
   process.stderr.write(`  filled in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`)
   await buildStates(store, 'sqlite', size)
   await store.close()
-  // Questions come later, from another connection (`entente allies`, the server), as users ask them.
-  const reader = await SqliteStore.open(file)
-  await measure(reader, 'sqlite', size)
-  await reader.close()
+  measureApart(file, 'sqlite', size)
   rmSync(join(work, `q-${size}.db`), { force: true })
 }
 if (process.env['ENTENTE_BENCH_PG']) {
   for (const size of sizes.filter((s) => s <= Number(argOf('--pg-max', '1000000')))) {
     process.stderr.write(`filling PostgreSQL with ${size} events …\n`)
-    const store = await PostgresStore.open(await freshPgSchema(process.env['ENTENTE_BENCH_PG'], 'query'))
+    const url = await freshPgSchema(process.env['ENTENTE_BENCH_PG'], 'query')
+    const store = await PostgresStore.open(url)
     await fillStore(store, size)
     await buildStates(store, 'postgres', size)
-    await measure(store, 'postgres', size)
     await store.close()
+    measureApart(url, 'postgres', size)
   }
 }
 clearInterval(sampler)
