@@ -4,12 +4,8 @@
 // check that states follow every write: new files, deletions, a changed model.
 import { test, describe, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { kb } from './helpers.ts'
-import { PG, pgSchemas } from './pg.ts'
-import { openStore } from '../src/service/context.ts'
+import { storeBackends } from './pg.ts'
 import { actsAround, allActs, relationParams } from '../src/service/relations.ts'
 import { refreshPairStates } from '../src/service/pair-states.ts'
 import { allies, graphAt } from '../src/service/questions.ts'
@@ -87,15 +83,7 @@ async function assertAsSeries(store: Store, days: string[]): Promise<void> {
   for (const at of days.slice(0, 2)) assertSame(await graphAt(store, kb, { at }), await seriesGraph(store, at), `graph ${at}`)
 }
 
-const backends: { name: string; open: () => Promise<Store>; cleanup?: () => Promise<void> }[] = [
-  { name: 'SQLite', open: () => openStore(join(mkdtempSync(join(tmpdir(), 'entente-states-')), 's.db')) },
-]
-if (PG) {
-  const schemas = pgSchemas('entente_states')
-  backends.push({ name: 'PostgreSQL', open: async () => openStore(await schemas.fresh()), cleanup: schemas.dropAll })
-}
-
-for (const backend of backends) {
+for (const backend of storeBackends('entente_states')) {
   describe(`pair states: ${backend.name}`, () => {
     after(async () => { await backend.cleanup?.() })
 

@@ -1,7 +1,12 @@
 // Throwaway schemas on the PostgreSQL server named by ENTENTE_TEST_PG, one per test, dropped after.
 import pg from 'pg'
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { withSchema } from '../src/store/postgres-store.ts'
+import { openStore } from '../src/service/context.ts'
+import type { Store } from '../src/store/store.ts'
 
 export const PG = process.env['ENTENTE_TEST_PG']
 
@@ -26,4 +31,17 @@ export function pgSchemas(prefix: string): { fresh: () => Promise<string>; dropA
       await admin(async (c) => { for (const s of made) await c.query(`drop schema if exists ${s} cascade`) })
     },
   }
+}
+
+/** A database a contract runs on: how to open a fresh, empty store, and what to drop at the end. */
+export interface StoreBackend { name: string; open: () => Promise<Store>; cleanup?: () => Promise<void> }
+
+/** SQLite in a temporary file, and PostgreSQL (throwaway schemas named `prefix_…`) when ENTENTE_TEST_PG names a server. */
+export function storeBackends(prefix: string): StoreBackend[] {
+  const backends: StoreBackend[] = [{ name: 'SQLite', open: () => openStore(join(mkdtempSync(join(tmpdir(), `${prefix}-`)), 'store.db')) }]
+  if (PG) {
+    const schemas = pgSchemas(prefix)
+    backends.push({ name: 'PostgreSQL', open: async () => openStore(await schemas.fresh()), cleanup: schemas.dropAll })
+  }
+  return backends
 }

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gdeltLine, kb } from './helpers.ts'
-import { PG, pgSchemas } from './pg.ts'
+import { PG, storeBackends } from './pg.ts'
 import { importFiles, DEFAULT_CAMEO_TABLE } from '../src/service/import.ts'
 import { existsSync } from 'node:fs'
 import { ingestPaths } from '../src/service/ingest.ts'
@@ -28,16 +28,7 @@ function writeCorpus(): string {
   return dir
 }
 
-/** Each backend: a name and a way to open a fresh, empty store. */
-const backends: { name: string; open: () => Promise<Store>; cleanup?: () => Promise<void> }[] = [
-  { name: 'SQLite', open: () => openStore(join(mkdtempSync(join(tmpdir(), 'entente-contract-')), 'c.db')) },
-]
-if (PG) {
-  const schemas = pgSchemas('entente_test')
-  backends.push({ name: 'PostgreSQL', open: async () => openStore(await schemas.fresh()), cleanup: schemas.dropAll })
-}
-
-for (const backend of backends) {
+for (const backend of storeBackends('entente_test')) {
   describe(`store contract: ${backend.name}`, () => {
     after(async () => { await backend.cleanup?.() })
 

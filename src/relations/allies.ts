@@ -19,12 +19,19 @@ export function counterpartsOf(actor: string, acts: Act[], blocs: Bloc[], day: s
     if (x.source === actor && x.target !== actor) others.add(x.target)
     if (x.target === actor && x.source !== actor) others.add(x.source)
   }
+  for (const m of blocMatesOf(actor, blocs, day)) others.add(m)
+  return [...others].sort()
+}
+
+/** Everyone who shares a bloc with the actor on the day. */
+export function blocMatesOf(actor: string, blocs: Bloc[], day: string): string[] {
+  const out: string[] = []
   for (const bloc of blocs) {
     const member = (id: string) => bloc.members.some((m) => m.actor === id && m.from <= day && (!m.to || day < m.to))
     if (!member(actor)) continue
-    for (const m of bloc.members) if (m.actor !== actor && member(m.actor)) others.add(m.actor)
+    for (const m of bloc.members) if (m.actor !== actor && member(m.actor)) out.push(m.actor)
   }
-  return [...others].sort()
+  return out
 }
 
 /**

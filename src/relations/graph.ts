@@ -3,7 +3,7 @@ import { UndirectedGraph } from 'graphology'
 import type { Bloc } from '../kb/schema.ts'
 import type { Act } from './acts.ts'
 import type { RelationParams } from './params.ts'
-import { indexActs, pairHistory, snapshot, type PairSnapshot, type RelationState } from './pair.ts'
+import { indexActs, pairHistory, pairKey, snapshot, type PairSnapshot, type RelationState } from './pair.ts'
 
 // A CommonJS module whose declared ES default export NodeNext typing cannot call: loaded with require.
 type Louvain = (graph: UndirectedGraph, options: { getEdgeWeight: string; rng: () => number }) => Record<string, number>
@@ -26,13 +26,20 @@ export interface RelationGraph { at: string; nodes: string[]; edges: GraphEdge[]
 /** Every pair with acts up to the day, or a bloc in common on it. */
 function pairsOn(acts: Act[], blocs: Bloc[], day: string): [string, string][] {
   const keys = new Set<string>()
-  const add = (a: string, b: string) => { if (a !== b) keys.add(a < b ? `${a}|${b}` : `${b}|${a}`) }
+  const add = (a: string, b: string) => { if (a !== b) keys.add(pairKey(a, b)) }
   for (const x of acts) if (x.day <= day) add(x.source, x.target)
+  for (const [a, b] of blocPairsOn(blocs, day)) add(a, b)
+  return [...keys].sort().map((k) => k.split('|') as [string, string])
+}
+
+/** Every two actors who take part in one bloc on the day. */
+export function blocPairsOn(blocs: Bloc[], day: string): [string, string][] {
+  const out: [string, string][] = []
   for (const bloc of blocs) {
     const members = bloc.members.filter((m) => m.from <= day && (!m.to || day < m.to) && (!m.suspended || day < m.suspended)).map((m) => m.actor)
-    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) add(members[i]!, members[j]!)
+    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) out.push([members[i]!, members[j]!])
   }
-  return [...keys].sort().map((k) => k.split('|') as [string, string])
+  return out
 }
 
 /**

@@ -41,7 +41,8 @@ const STANDING_DIMENSION: Record<StandingFact['kind'], Dimension> = {
   defence: 'military', union: 'economic', treaty: 'diplomatic', recognition: 'diplomatic', sanctions: 'economic', border: 'diplomatic', troops: 'military', war: 'military',
 }
 
-const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)
+/** An unordered pair as one key: "A|B" with A < B. */
+export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)
 
 /** Acts by unordered pair, and the membership retreats bloc facts need: built once, read per pair. */
 export interface ActIndex { byPair: Map<string, Act[]>; retreats: Act[] }

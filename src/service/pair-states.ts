@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto'
 import type { KnowledgeBase } from '../kb/knowledge.ts'
 import type { Act } from '../relations/acts.ts'
 import type { RelationParams } from '../relations/params.ts'
-import { firstDay, pairHistory } from '../relations/pair.ts'
+import { firstDay, pairHistory, pairKey } from '../relations/pair.ts'
 import { statesOf } from '../relations/pair-state.ts'
 import { blocIndex, eventFacts, type StandingFact } from '../relations/standing.ts'
 import type { Bloc } from '../kb/schema.ts'
 import type { PairStateRecord, PairWrite } from '../store/pair-states.ts'
 import type { SeriesRow, Store } from '../store/store.ts'
-import { actsFromSeries, relationParams } from './relations.ts'
+import { actsFromSeries, membershipRetreats, pairsFeeding, relationParams } from './relations.ts'
 
 /** Pairs computed per write transaction: other writers wait no longer than one chunk. */
 const CHUNK = 250
@@ -38,13 +38,6 @@ function computeKey(kb: KnowledgeBase, p: RelationParams): string {
 }
 
 const leadersOf = (kb: KnowledgeBase) => new Map(kb.blocs.filter((b) => b.led_by).map((b) => [b.org, b.led_by!]))
-const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)
-const FIRM = new Set(['asserted', 'reported'])
-
-/** Membership retreats ("froze its participation in the CSTO"): they end bloc facts of every pair of that member. */
-export function membershipRetreats(rows: SeriesRow[], kb: KnowledgeBase): Act[] {
-  return actsFromSeries(rows, kb).acts.filter((x) => !x.via && FIRM.has(x.modality))
-}
 
 /**
  * The pairs a changed pair's series feeds: itself; the bloc leader's pair when one side is a bloc
@@ -64,21 +57,11 @@ function affected(a: string, b: string, kb: KnowledgeBase, leaders: Map<string, 
   return out
 }
 
-/** The pairs whose series rows a pair's acts come from: its own, and those with the blocs either side leads. */
-function sourcesOf(a: string, b: string, kb: KnowledgeBase): [string, string][] {
-  const out: [string, string][] = [[a, b]]
-  for (const bloc of kb.blocs) {
-    if (bloc.led_by === b && bloc.org !== a) out.push([a, bloc.org])
-    if (bloc.led_by === a && bloc.org !== b) out.push([bloc.org, b])
-  }
-  return out
-}
-
 /** A pair's states as stored (a < b), with its first day and its standing facts from the news. */
 export function pairRecords(a: string, b: string, acts: Act[], retreats: Act[], blocs: Bloc[], p: RelationParams): { firstDay: string; lastMonth: string; acts: number; facts: StandingFact[]; states: PairStateRecord[] } | null {
-  const own = acts.filter((x) => key(x.source, x.target) === key(a, b))
+  const own = acts.filter((x) => pairKey(x.source, x.target) === pairKey(a, b))
   if (!own.length) return null
-  const others = retreats.filter((x) => key(x.source, x.target) !== key(a, b))
+  const others = retreats.filter((x) => pairKey(x.source, x.target) !== pairKey(a, b))
   const h = pairHistory(a, b, [...own, ...others], blocs)
   const states = statesOf(h, p).map((s): PairStateRecord => ({
     a, b, month: s.month, ab: s.ab, ba: s.ba, military: s.dimensions.military, diplomatic: s.dimensions.diplomatic, economic: s.dimensions.economic,
@@ -93,7 +76,7 @@ export function pairRecords(a: string, b: string, acts: Act[], retreats: Act[], 
  * them when the model changed), a chunk per write transaction. With `actors`, only their pairs.
  * Reads first, so that a store with nothing to do sees no write. Returns the pairs computed.
  */
-export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { actors?: string[]; onChunk?: (done: number, left: number) => void } = {}): Promise<number> {
+export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { actors?: string[] } = {}): Promise<number> {
   const p = relationParams()
   const model = modelKey(kb, p)
   const status = await store.pairStatus(o.actors)
@@ -114,21 +97,21 @@ export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { ac
     const n = await store.pairStateWork(async (tx) => {
       const dirty = await tx.dirty(CHUNK, actors)
       if (!dirty.length) return 0
-      const retreats = membershipRetreats(await tx.series({ type: 'RETREAT', mode: 'membership' }), kb)
+      const retreats = await membershipRetreats(tx, kb)
       const todo = new Map<string, [string, string]>()
-      for (const [a, b] of dirty) for (const [x, y] of affected(a, b, kb, leaders, retreats)) if (x !== y) todo.set(key(x, y), x < y ? [x, y] : [y, x])
+      for (const [a, b] of dirty) for (const [x, y] of affected(a, b, kb, leaders, retreats)) if (x !== y) todo.set(pairKey(x, y), x < y ? [x, y] : [y, x])
       const sources = new Map<string, [string, string]>()
-      for (const [a, b] of todo.values()) for (const [x, y] of sourcesOf(a, b, kb)) sources.set(key(x, y), [x, y])
+      for (const [a, b] of todo.values()) for (const [x, y] of pairsFeeding(a, b, kb)) sources.set(pairKey(x, y), [x, y])
       const rowsOf = new Map<string, SeriesRow[]>()
       for (const r of await tx.seriesOfPairs([...sources.values()])) {
-        const k = key(r.source, r.target)
+        const k = pairKey(r.source, r.target)
         const list = rowsOf.get(k)
         if (list) list.push(r)
         else rowsOf.set(k, [r])
       }
       const writes: PairWrite[] = []
       for (const [a, b] of todo.values()) {
-        const acts = actsFromSeries(sourcesOf(a, b, kb).flatMap(([x, y]) => rowsOf.get(key(x, y)) ?? []), kb).acts
+        const acts = actsFromSeries(pairsFeeding(a, b, kb).flatMap(([x, y]) => rowsOf.get(pairKey(x, y)) ?? []), kb).acts
         const r = pairRecords(a, b, acts, retreats, shared(a, b), p)
         writes.push({ a, b, pair: r ? { a, b, firstDay: r.firstDay, lastMonth: r.lastMonth, acts: r.acts, facts: JSON.stringify(r.facts) } : null, states: r?.states ?? [] })
       }
@@ -137,7 +120,6 @@ export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { ac
     })
     if (!n) break
     done += n
-    o.onChunk?.(done, (await store.pairStatus(actors)).dirty)
   }
   return done
 }

@@ -154,7 +154,7 @@ export interface BlocsAnswer { at: string; blocs: (RelationBloc & { names: strin
 /** Groups of actors that cooperate with each other at a date. */
 export async function blocs(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string } = {}): Promise<BlocsAnswer> {
   const p = paramsFor(o)
-  const graph = await graphOf(store, kb, o, p, 0)
+  const graph = await graphAnswer(store, kb, o, p, 0)
   const found = blocsOf(graph, p)
   const at = graph.at
   return { at, blocs: found.map((b) => ({ ...b, names: b.members.map((m) => nameOf(kb, m)) })) }
@@ -162,10 +162,10 @@ export async function blocs(store: Store, kb: KnowledgeBase, o: ModelOptions & {
 
 /** Every relation at a date whose score reaches `min` in absolute value. */
 export async function graphAt(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string; min?: number } = {}): Promise<RelationGraph> {
-  return graphOf(store, kb, o, paramsFor(o), o.min ?? 0)
+  return graphAnswer(store, kb, o, paramsFor(o), o.min ?? 0)
 }
 
-async function graphOf(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string }, p: RelationParams, min: number): Promise<RelationGraph> {
+async function graphAnswer(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string }, p: RelationParams, min: number): Promise<RelationGraph> {
   const at = o.at ? endOfDate(o.at) : undefined
   const fast = await fromStates(store, kb, o, undefined, () => graphFromStates(store, kb, at, p, min))
   if (fast) return fast

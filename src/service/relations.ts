@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../kb/knowledge.ts'
-import type { SeriesRow, Store, StoredEvent } from '../store/store.ts'
+import type { SeriesFilter, SeriesRow, Store, StoredEvent } from '../store/store.ts'
 import { clustersOf } from './events.ts'
 import { isHosting, type Act } from '../relations/acts.ts'
 import { addMonths, placeDate } from '../relations/dates.ts'
@@ -115,18 +115,32 @@ export async function actsAround(store: Store, kb: KnowledgeBase, actor: string,
   return actsFromEvents(events, kb)
 }
 
+/** The pairs whose acts bear on a and b: their own, and those with the blocs either side leads (leaderShares). */
+export function pairsFeeding(a: string, b: string, kb: KnowledgeBase): [string, string][] {
+  const out: [string, string][] = [[a, b]]
+  for (const bloc of kb.blocs) {
+    if (bloc.led_by === b && bloc.org !== a) out.push([a, bloc.org])
+    if (bloc.led_by === a && bloc.org !== b) out.push([bloc.org, b])
+  }
+  return out
+}
+
+/** Membership retreats ("froze its participation in the CSTO"), which end bloc facts (standing.ts). */
+const MEMBERSHIP_RETREATS = { type: 'RETREAT', mode: 'membership' } as const
+
+/** Every membership retreat in the series, as acts (bloc facts take the firm ones). */
+export async function membershipRetreats(source: { series(f: SeriesFilter): Promise<SeriesRow[]> }, kb: KnowledgeBase): Promise<Act[]> {
+  return actsFromSeries(await source.series(MEMBERSHIP_RETREATS), kb).acts
+}
+
 /**
  * The acts between two actors, and those with the blocs either leads: read from the relation series
  * when the pair has more than `series.above` acts, else report by report. Membership retreats of
  * every actor come along (they end bloc facts).
  */
 export async function actsBetween(store: Store, kb: KnowledgeBase, a: string, b: string, o: { exact?: boolean } = {}): Promise<ActSet> {
-  const pairs: [string, string][] = [[a, b]]
-  for (const bloc of kb.blocs) {
-    if (bloc.led_by === b && bloc.org !== a) pairs.push([a, bloc.org])
-    if (bloc.led_by === a && bloc.org !== b) pairs.push([bloc.org, b])
-  }
-  const retreats = await store.series({ type: 'RETREAT', mode: 'membership' })
+  const pairs = pairsFeeding(a, b, kb)
+  const retreats = await store.series(MEMBERSHIP_RETREATS)
   const rows = new Map<string, SeriesRow>()
   for (const r of [...(await store.series({ pairs })), ...retreats]) rows.set(seriesKey(r), r)
   if (!o.exact && seriesTotal([...rows.values()]) > relationParams().series.above) return actsFromSeries([...rows.values()], kb)

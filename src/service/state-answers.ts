@@ -1,23 +1,20 @@
 import type { KnowledgeBase } from '../kb/knowledge.ts'
 import type { Act } from '../relations/acts.ts'
-import type { Counterpart } from '../relations/allies.ts'
+import { blocMatesOf, type Counterpart } from '../relations/allies.ts'
 import { addMonths, monthEnd } from '../relations/dates.ts'
-import { graphOf, type RelationGraph } from '../relations/graph.ts'
+import { blocPairsOn, graphOf, type RelationGraph } from '../relations/graph.ts'
 import type { RelationParams } from '../relations/params.ts'
-import { firstDay, sinceOf, snapshot, type PairHistory } from '../relations/pair.ts'
+import { firstDay, indexActs, pairKey, sinceOf, snapshot, type PairHistory } from '../relations/pair.ts'
 import { carryState, trendOfRecent, trendOfStates, type PairState } from '../relations/pair-state.ts'
 import { blocFacts, blocIndex, type StandingFact } from '../relations/standing.ts'
 import type { Bloc } from '../kb/schema.ts'
 import type { PairRecord, PairStateRecord } from '../store/pair-states.ts'
 import type { SeriesRow, Store } from '../store/store.ts'
-import { membershipRetreats } from './pair-states.ts'
-import { actsFromSeries, seriesKey } from './relations.ts'
+import { actsFromSeries, membershipRetreats, seriesKey } from './relations.ts'
 
 // Questions answered from the stored pair states (src/relations/pair-state.ts): for each pair, its
 // latest state before the month asked about, carried to the day, plus the acts of that month from
 // the series. The answers are those the series would give, reading one row per pair.
-
-const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`)
 
 /** A stored state seen from `a`: directed values and undirected facts turned round when a is the stored b. */
 function stateFrom(r: PairStateRecord, a: string, withRecent = false): PairState {
@@ -37,7 +34,7 @@ function factsFrom(p: PairRecord | undefined, a: string): StandingFact[] {
 function byPair<T extends { a: string; b: string }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>()
   for (const r of rows) {
-    const k = key(r.a, r.b)
+    const k = pairKey(r.a, r.b)
     const list = out.get(k)
     if (list) list.push(r)
     else out.set(k, [r])
@@ -45,35 +42,9 @@ function byPair<T extends { a: string; b: string }>(rows: T[]): Map<string, T[]>
   return out
 }
 
-function actsByPair(acts: Act[]): Map<string, Act[]> {
-  const out = new Map<string, Act[]>()
-  for (const x of acts) {
-    const k = key(x.source, x.target)
-    out.set(k, [...(out.get(k) ?? []), x])
-  }
-  return out
-}
-
-/** Actors who share a bloc on the day. */
-function blocMates(kb: KnowledgeBase, day: string, actor?: string): [string, string][] {
-  const out: [string, string][] = []
-  for (const bloc of kb.blocs) {
-    const members = bloc.members.filter((m) => m.from <= day && (!m.to || day < m.to) && (actor || !m.suspended || day < m.suspended)).map((m) => m.actor)
-    if (actor) {
-      if (members.includes(actor)) for (const m of members) if (m !== actor) out.push([actor, m])
-      continue
-    }
-    for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) out.push([members[i]!, members[j]!])
-  }
-  return out
-}
-
-/** What the questions read for one pair. */
-interface PairInput { history: PairHistory; base: PairState | undefined }
-
-function pairInput(a: string, b: string, base: PairState | undefined, current: Act[], pair: PairRecord | undefined, retreats: Act[], shared: (a: string, b: string) => Bloc[]): PairInput {
-  const facts = [...blocFacts(shared(a, b), a, b, retreats), ...factsFrom(pair, a)]
-  return { history: { a, b, acts: current, facts }, base }
+/** A pair as the questions see it: the acts given (those after its stored state), its bloc facts on any day and its facts from the news. */
+function historyOf(a: string, b: string, acts: Act[], pair: PairRecord | undefined, retreats: Act[], shared: (a: string, b: string) => Bloc[]): PairHistory {
+  return { a, b, acts, facts: [...blocFacts(shared(a, b), a, b, retreats), ...factsFrom(pair, a)] }
 }
 
 /** Total acts behind the states read: questions on small stores keep reading the reports. */
@@ -120,26 +91,26 @@ export async function alliesFromStates(store: Store, kb: KnowledgeBase, actor: s
   const { upTo, base, current: all } = await statesOn(store, kb, day, { actor, upTo: true, rows: () => monthRows(month) })
   const current = all.filter(mine)
   const from = addMonths(month, -(Math.max(2, Math.round(windowMonths)) - 1))
-  const retreats = membershipRetreats(await store.series({ type: 'RETREAT', mode: 'membership' }), kb)
+  const retreats = await membershipRetreats(store, kb)
   const shared = blocIndex(kb.blocs)
-  const baseOf = new Map(base.map((r) => [key(r.a, r.b), r]))
-  const upToOf = new Map(upTo.map((r) => [key(r.a, r.b), r]))
-  const pairOf = new Map(pairs.map((r) => [key(r.a, r.b), r]))
-  const currentOf = actsByPair(current)
+  const baseOf = new Map(base.map((r) => [pairKey(r.a, r.b), r]))
+  const upToOf = new Map(upTo.map((r) => [pairKey(r.a, r.b), r]))
+  const pairOf = new Map(pairs.map((r) => [pairKey(r.a, r.b), r]))
+  const currentOf = indexActs(current).byPair
   const others = new Set<string>()
   for (const r of base) others.add(r.a === actor ? r.b : r.a)
   for (const x of current) if (x.day <= day) others.add(x.source === actor ? x.target : x.source)
-  for (const [, m] of blocMates(kb, day, actor)) others.add(m)
+  for (const m of blocMatesOf(actor, kb.blocs, day)) others.add(m)
   let windowOf: Map<string, PairStateRecord[]> | undefined
   const out: Counterpart[] = []
   for (const other of [...others].sort()) {
-    const k = key(actor, other)
+    const k = pairKey(actor, other)
     // At a month's end the base is the latest state: its JSON is read once.
     const latest = upToOf.get(k)
     const state = latest ? stateFrom(latest, actor, true) : undefined
     const baseRow = baseOf.get(k)
-    const { history, base: carried } = pairInput(actor, other, baseRow === latest ? state : baseRow && stateFrom(baseRow, actor), currentOf.get(k) ?? [], pairOf.get(k), retreats, shared)
-    const snap = snapshot(history, day, p, 5, carried)
+    const history = historyOf(actor, other, currentOf.get(k) ?? [], pairOf.get(k), retreats, shared)
+    const snap = snapshot(history, day, p, 5, baseRow === latest ? state : baseRow && stateFrom(baseRow, actor))
     if (snap.acts === 0 && snap.standing.length === 0) continue
     let trend = trendOfRecent(state, history.facts, from, month, p)
     if (!trend) {
@@ -171,20 +142,19 @@ export async function graphFromStates(store: Store, kb: KnowledgeBase, at: strin
   const { base: before, current } = await statesOn(store, kb, day, { light: true, rows: () => store.series({ from: month, to: month }) })
   if (actsOf(before, current) <= p.series.above) return null
   const pairs = await store.pairs()
-  const retreats = membershipRetreats(await store.series({ type: 'RETREAT', mode: 'membership' }), kb)
+  const retreats = await membershipRetreats(store, kb)
   const shared = blocIndex(kb.blocs)
-  const baseOf = new Map(before.map((r) => [key(r.a, r.b), r]))
-  const pairOf = new Map(pairs.map((r) => [key(r.a, r.b), r]))
-  const currentOf = actsByPair(current)
+  const baseOf = new Map(before.map((r) => [pairKey(r.a, r.b), r]))
+  const pairOf = new Map(pairs.map((r) => [pairKey(r.a, r.b), r]))
+  const currentOf = indexActs(current).byPair
   const keys = new Set<string>()
-  for (const r of before) if (r.month >= lookback) keys.add(key(r.a, r.b))
-  for (const x of current) if (x.day <= day && x.source !== x.target) keys.add(key(x.source, x.target))
-  for (const [a, b] of blocMates(kb, day)) keys.add(key(a, b))
+  for (const r of before) if (r.month >= lookback) keys.add(pairKey(r.a, r.b))
+  for (const x of current) if (x.day <= day && x.source !== x.target) keys.add(pairKey(x.source, x.target))
+  for (const [a, b] of blocPairsOn(kb.blocs, day)) if (a !== b) keys.add(pairKey(a, b))
   const drawn = [...keys].sort().map((k) => k.split('|') as [string, string])
   return graphOf(drawn, (a, b) => {
-    const k = key(a, b)
+    const k = pairKey(a, b)
     const row = baseOf.get(k)
-    const { history, base } = pairInput(a, b, row && stateFrom(row, a), currentOf.get(k) ?? [], pairOf.get(k), retreats, shared)
-    return snapshot(history, day, p, 3, base)
+    return snapshot(historyOf(a, b, currentOf.get(k) ?? [], pairOf.get(k), retreats, shared), day, p, 3, row && stateFrom(row, a))
   }, day, min)
 }

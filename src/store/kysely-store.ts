@@ -6,8 +6,8 @@ import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import type { ImportedEvent } from '../import/record.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
-import { addToSeries, markPairsDirty } from './series.ts'
-import { pairStateTx, pairStatus, readPairs, readPairStates, readSeries, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx } from './pair-states.ts'
+import { addToSeries, markPairsDirty, readSeries } from './series.ts'
+import { pairStateTx, pairStatus, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx } from './pair-states.ts'
 
 const CHUNK = 400
 

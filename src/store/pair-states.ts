@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { Database, PairStatesTable } from './tables.ts'
 import type { SeriesFilter, SeriesRow } from './store.ts'
+import { readSeries } from './series.ts'
 
 /** A stored pair state (a < b); evidence and flows as JSON. See src/relations/pair-state.ts. */
 export type PairStateRecord = PairStatesTable
@@ -25,7 +26,6 @@ export interface PairStateTx {
   dirtyAll(): Promise<void>
   /** Up to `limit` dirty pairs, only those of these actors if given. */
   dirty(limit: number, actors?: string[]): Promise<[string, string][]>
-  markDirty(pairs: [string, string][]): Promise<void>
   series(f: SeriesFilter): Promise<SeriesRow[]>
   /** The series rows between each of these pairs, either way. */
   seriesOfPairs(pairs: [string, string][]): Promise<SeriesRow[]>
@@ -52,26 +52,6 @@ export interface PairStateQuery {
 /** Pairs per statement: a few hundred bound values. */
 const PAIRS_PER_QUERY = 100
 
-const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a])
-
-export function readSeries(db: Kysely<Database>, f: SeriesFilter) {
-  let q = db.selectFrom('pair_months').selectAll()
-  if (f.actor) q = q.where((eb) => eb.or([eb('source', '=', f.actor!), eb('target', '=', f.actor!)]))
-  const pairs = f.pair ? [f.pair] : f.pairs
-  if (pairs) {
-    q = q.where((eb) => eb.or(pairs.flatMap(([a, b]) => [eb.and([eb('source', '=', a), eb('target', '=', b)]), eb.and([eb('source', '=', b), eb('target', '=', a)])])))
-  }
-  if (f.type) q = q.where('type', '=', f.type)
-  if (f.mode) q = q.where('mode', '=', f.mode)
-  if (f.from) q = q.where('month', '>=', f.from)
-  if (f.to) q = q.where('month', '<=', f.to)
-  return q.orderBy('month').orderBy('source').orderBy('target').orderBy('type').orderBy('mode').orderBy('modality').execute()
-    .then((rows) => rows.map((r): SeriesRow => ({
-      source: r.source, target: r.target, month: r.month, type: r.type, mode: r.mode, modality: r.modality, hosted: Number(r.hosted) === 1,
-      acts: Number(r.acts), strength: Number(r.strength), stated: Number(r.stated), lastDay: r.last_day, bestEvent: r.best_event,
-    })))
-}
-
 export function pairStateTx(trx: Kysely<Database>, insertStates: (rows: PairStateRecord[]) => Promise<void>): PairStateTx {
   return {
     async model() {
@@ -95,12 +75,6 @@ export function pairStateTx(trx: Kysely<Database>, insertStates: (rows: PairStat
       let q = trx.selectFrom('pair_dirty').select(['a', 'b'])
       if (actors?.length) q = q.where((eb) => eb.or([eb('a', 'in', actors), eb('b', 'in', actors)]))
       return (await q.orderBy('a').orderBy('b').limit(limit).execute()).map((r) => [r.a, r.b] as [string, string])
-    },
-    async markDirty(pairs) {
-      for (const [x, y] of pairs) {
-        const [a, b] = ordered(x, y)
-        await sql`insert into pair_dirty (a, b) values (${a}, ${b}) on conflict do nothing`.execute(trx)
-      }
     },
     series: (f) => readSeries(trx, f),
     async seriesOfPairs(pairs) {

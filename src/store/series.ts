@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from './tables.ts'
+import type { SeriesFilter, SeriesRow } from './store.ts'
 import { HOSTING_STEP } from '../relations/acts.ts'
 
 // The day an event is placed on, as the relation model places it (src/relations/dates.ts placeDate):
@@ -72,4 +73,23 @@ export async function markPairsDirty(trx: Kysely<Database>, docId: string): Prom
     from events where doc_id = ${docId} and target is not null and target <> source
     on conflict do nothing
   `.execute(trx)
+}
+
+/** Groups of the relation series, in month order. */
+export function readSeries(db: Kysely<Database>, f: SeriesFilter) {
+  let q = db.selectFrom('pair_months').selectAll()
+  if (f.actor) q = q.where((eb) => eb.or([eb('source', '=', f.actor!), eb('target', '=', f.actor!)]))
+  const pairs = f.pair ? [f.pair] : f.pairs
+  if (pairs) {
+    q = q.where((eb) => eb.or(pairs.flatMap(([a, b]) => [eb.and([eb('source', '=', a), eb('target', '=', b)]), eb.and([eb('source', '=', b), eb('target', '=', a)])])))
+  }
+  if (f.type) q = q.where('type', '=', f.type)
+  if (f.mode) q = q.where('mode', '=', f.mode)
+  if (f.from) q = q.where('month', '>=', f.from)
+  if (f.to) q = q.where('month', '<=', f.to)
+  return q.orderBy('month').orderBy('source').orderBy('target').orderBy('type').orderBy('mode').orderBy('modality').execute()
+    .then((rows) => rows.map((r): SeriesRow => ({
+      source: r.source, target: r.target, month: r.month, type: r.type, mode: r.mode, modality: r.modality, hosted: Number(r.hosted) === 1,
+      acts: Number(r.acts), strength: Number(r.strength), stated: Number(r.stated), lastDay: r.last_day, bestEvent: r.best_event,
+    })))
 }
