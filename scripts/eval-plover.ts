@@ -16,8 +16,8 @@ const MUTUAL = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
 /** PLOVER's cooperative types; RETREAT (yielding, withdrawing) is material cooperation there. */
 const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT'])
 
-/** Hostile acts whose announcement PLOVER codes as a threat (CAMEO 13: threaten to sanction, to attack, to use force). */
-const HOSTILE = new Set(['SANCTION', 'COERCE', 'ASSAULT'])
+/** Hostile acts whose announcement PLOVER codes as a threat (CAMEO 13: threaten to sanction, to protest or boycott, to repress, to use force). */
+const HOSTILE = new Set(['SANCTION', 'PROTEST', 'COERCE', 'ASSAULT'])
 
 /**
  * Our events in PLOVER's terms. PLOVER codes an offer or promise of cooperation (CAMEO 03,

@@ -52,3 +52,10 @@ test('among equal matchings, a fact meets the report that agrees on its date', (
   assert.equal(r.strict.recall, 1)
   assert.equal(r.dateAccuracy, 1)
 })
+
+test('a prediction with the right pair but another type is listed apart from the spurious ones', () => {
+  const r = evaluate([pred({ type: 'SUPPORT' }), pred({ source: 'IRN' })], [fact({})])
+  assert.equal(r.strict.precision, 0)
+  assert.deepEqual(r.mistyped.map((p) => p.type), ['SUPPORT'])
+  assert.deepEqual(r.spurious.map((p) => p.source), ['IRN'])
+})

@@ -92,6 +92,18 @@ test('an attributed event is reported, with the attribution kept', () => {
   assert.ok(e?.attribution)
 })
 
+test('an announced act is planned, whoever announces it, and keeps its attribution', () => {
+  const [own] = analyseText('Ankara will send combat drones to Baku next month, the Turkish defence ministry said.', '2024-03-01', 'en').events
+  assert.equal(own?.modality, 'planned')
+  assert.equal(own?.attribution, 'said')
+  const [claimed] = analyseText('Laut Kiew will Moskau Kampfjets an Teheran liefern.', '2024-03-01').events
+  assert.equal(claimed?.modality, 'planned')
+  assert.equal(claimed?.attribution, 'Laut')
+  // What is said after the act plans nothing of it.
+  const [welcomed] = analyseText('Kyiv welcomed the Danish decision and said other countries would follow.', '2024-03-01', 'en').events
+  assert.equal(welcomed?.modality, 'asserted')
+})
+
 test('conditions and open questions are hedged', () => {
   const modality = (t: string) => analyseText(t, '2024-05-01').events.map((e) => e.modality)
   assert.deepEqual(modality('Niemand weiß, ob Peking Waffen an Russland liefert.'), ['hedged'])

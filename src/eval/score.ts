@@ -93,6 +93,8 @@ export interface EvalReport {
   datesScored: number
   missed: GoldFact[]
   spurious: Prediction[]
+  /** Predictions whose pair and polarity match a fact but whose type matches none (counted against strict precision). */
+  mistyped: Prediction[]
 }
 
 /**
@@ -107,11 +109,13 @@ export function evaluate(preds: Prediction[], facts: GoldFact[], inScope: (actor
   const datesRight = strict.pairs.filter(([p, g]) => datesAgree(p.date, g.date)).length
   const matchedFacts = new Set(strict.pairs.map(([, g]) => g))
   const matchedPreds = new Set(relation.pairs.map(([p]) => p))
+  const strictPreds = new Set(strict.pairs.map(([p]) => p))
   return {
     strict, relation,
     dateAccuracy: strict.pairs.length ? datesRight / strict.pairs.length : 0,
     datesRight, datesScored: strict.pairs.length,
     missed: facts.filter((f) => f.core && !matchedFacts.has(f)),
     spurious: scoped.filter((p) => !matchedPreds.has(p)),
+    mistyped: scoped.filter((p) => matchedPreds.has(p) && !strictPreds.has(p)),
   }
 }

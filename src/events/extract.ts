@@ -20,6 +20,8 @@ const TOPIC = 0.6
 const TWO_PARTY = new Set(['CONSULT'])
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
 const GENITIVE_FALLBACK = 0.85
+/** At most this many words of a subject's noun phrase after its owner's genitive ("Taiwan's deputy foreign minister"). */
+const PRENOMINAL_HEAD = 5
 /** PLOVER's cooperative types; REQUEST is an appeal (CAMEO 02, verbal cooperation). */
 export const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'REQUEST'])
 
@@ -65,15 +67,15 @@ function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Cl
  * Whether a trigger's conditions hold in its clause, and how far from the trigger the word that
  * satisfies them stands (0 when it needs none): the nearer evidence wins between two readings.
  */
-function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar']): number | null {
+function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], nameTokens: Set<number>): number | null {
   if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g)) return null
-  const positions = (hit: (t: Token) => boolean) => {
+  const positions = (hit: (t: Token, k: number) => boolean) => {
     const found: number[] = []
-    for (let k = clause.from; k < clause.to; k++) if (inClause(clause, k) && hit(tokens[k]!)) found.push(Math.abs(k - at))
+    for (let k = clause.from; k < clause.to; k++) if (inClause(clause, k) && hit(tokens[k]!, k)) found.push(Math.abs(k - at))
     // "… mit den Sanktionen, die Tokio gegen Moskau verhängt hat": a relative clause speaks of the
     // noun before its comma.
     const head = clause.relative ? tokens[clause.from - 2] : undefined
-    if (head && tokens[clause.from - 1]?.text === ',' && hit(head)) found.push(at - (clause.from - 2))
+    if (head && tokens[clause.from - 1]?.text === ',' && hit(head, clause.from - 2)) found.push(at - (clause.from - 2))
     return found
   }
   // -1: the rule asks for no evidence, so it competes with no other reading (but a visit, see nearestEvidence).
@@ -81,7 +83,9 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
   const req = lex.requires.get(ref.rule)!
   const nouns = lex.requiredNouns.get(ref.rule)!
   if (req.size > 0) {
-    const found = positions((t) => req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n)))
+    // "joining the European Union" asks for no union: a word of an actor's name is no evidence (a
+    // role's noun is: "summoned the Azerbaijani ambassador").
+    const found = positions((t, k) => !nameTokens.has(k) && (req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n))))
     if (!found.length) return null
     distance = Math.min(...found)
   }
@@ -156,6 +160,21 @@ function firstPhraseGenitive(phrases: Phrase[], tokens: Token[], clause: Clause,
     if (isBareNoun(tokens[k]!, k, g, mentionTokens)) nouns++
   }
   return nouns === 1 ? gen : null
+}
+
+/**
+ * "Taiwan's deputy foreign minister visited Russia", "Russlands Oberstes Gericht hob … auf": a
+ * genitive that opens the clause names who owns the noun phrase standing as the subject. The words
+ * between it and the verb are that noun phrase: no preposition, no punctuation, no other actor.
+ */
+function prenominalGenitive(phrases: Phrase[], tokens: Token[], clause: Clause, verb: number, g: LanguagePack['grammar'], mentionTokens: Set<number>): Phrase | null {
+  const gen = phrases[0]
+  if (!gen || gen.attach.kind !== 'gen' || gen.to >= verb || !gen.mentions.every((m) => m.genitive)) return null
+  const openers = new Set([...g.determiners, ...g.modifierWords, ...g.subordinators, ...g.clauseCoordinators])
+  for (let k = clause.from; k < gen.from; k++) if (inClause(clause, k) && !openers.has(tokens[k]!.norm)) return null
+  const head = tokens.slice(gen.to, verb).filter((_, n) => inClause(clause, gen.to + n))
+  if (!head.length || head.length > PRENOMINAL_HEAD) return null
+  return head.every((t, n) => t.kind === 'word' && !isPreposition(t, g) && !mentionTokens.has(gen.to + n) && !g.subordinators.includes(t.norm)) ? gen : null
 }
 
 /** A capitalised word that is no article and no part of an actor's name: a noun of the clause. */
@@ -294,6 +313,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const sentenceStart = doc.sentences[sIndex]!.start
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
   const mentionTokens = mentionTokenSet(mentions)
+  const nameTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'name' && !isSector(m.actor)))
   const backgroundPreps = new Set(g.backgroundPrepositions)
   const npModifiers = new Set([...g.modifierWords, ...g.determiners])
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
@@ -353,7 +373,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const before = i > from ? tokens[i - 1]!.norm : ''
         const nounAfter = g.determiners.includes(before) && !g.relativePronouns.includes(before) || g.nounPrepositions.includes(before) && !progressive
         if (ref.kind === 'verb' && !g.capitalisesNouns && nounAfter) continue
-        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g)
+        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, nameTokens)
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
         const how: string[] = []
@@ -400,7 +420,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // actor before the verb, the genitive of the clause's first noun phrase names who acts.
           if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun') {
             const lead = firstPhraseGenitive(phrases, tokens, clause, i, g, mentionTokens)
+            const owner = lead ? null : prenominalGenitive(phrases, tokens, clause, i, g, mentionTokens)
             if (lead) { subject = lead; how.push('subject:genitive-of-first-phrase') }
+            else if (owner) { subject = owner; how.push('subject:prenominal-genitive') }
           }
         }
         if (!subject && ci === 0) {
@@ -523,14 +545,18 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         // A gerund ("consulting") or an infinitive ("zu konsultieren", "beizustehen") is no finite verb.
         const nonFinite = progressive || ref.kind !== 'noun' && (i > from && g.infinitiveMarkers.includes(tokens[i - 1]!.norm) || isInfinitiveWord(tokens[i]!, g))
-        let mod = modalityOf(tokens, clause, { from, to }, cues, i, nonFinite)
+        // For a verb, a cue right after an article is an attribute of some noun ("a planned visit").
+        const attributive = (at: number) => ref.kind !== 'noun' && at > from && g.determiners.includes(tokens[at - 1]!.norm)
+        let mod = modalityOf(tokens, clause, { from, to }, cues, { trigger: i, nonFinite, attributive })
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
         if (mod.modality === 'asserted' && infinitive && ci > 0) {
           const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues)
           if (governing.modality === 'planned' || governing.modality === 'hedged') mod = governing
         }
         // What the speaker said, or what an accuser charges, is attributed to them.
-        if (speakerCue && (mod.modality === 'asserted' || mod.modality === 'planned')) mod = { modality: 'reported', cue: speakerCue, cueAt: null }
+        // A plan stays a plan ("Kyiv said Moscow would send troops"), attributed all the same.
+        if (speakerCue && mod.modality === 'asserted') mod = { modality: 'reported', cue: speakerCue, cueAt: null, attribution: speakerCue }
+        if (speakerCue && mod.modality === 'planned') mod = { ...mod, attribution: speakerCue }
         const governor = governorOf(tokens, clauses, ci, i, ref.kind === 'noun', cues, g)
         // What one side asks of another has not happened: the appeal is the act, and its own trigger reports it.
         if (governor?.kind === 'appeal' && ref.rule.type !== 'REQUEST') continue
@@ -546,8 +572,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (refused) how.push(`type:refusal(${mod.cue})`)
         if (refused) {
           // The refusal itself may still be reported or hedged; its wanting word is no plan.
-          const unnegated = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [] })
-          mod = unnegated.modality === 'planned' ? { modality: 'asserted', cue: null, cueAt: null } : unnegated
+          mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] })
         }
         const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start, state.narrative, g.temporalSubordinators, sentenceTimes)
         const mode = modeOf(ref, tokens, clause, lex)
@@ -573,7 +598,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             sourceMention: span(s),
             targetMention: t ? span(t, how.includes('target:topic')) : null,
             quantity,
-            attribution: mod.modality === 'reported' ? mod.cue : null,
+            attribution: mod.attribution,
             rule: ref.rule.rule,
             trace: [`trigger:${ref.kind}:${tokens[i]!.text}`, ...how, `modality:${mod.modality}${mod.cue ? `(${mod.cue})` : ''}`, ...(time ? [`date:${time.rule}`] : [])],
             confidence: Math.round(ref.rule.confidence * factor * (adjOnly ? 0.9 : 1) * 100) / 100,

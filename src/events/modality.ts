@@ -56,18 +56,31 @@ export function findPhrases(tokens: Token[], from: number, to: number, phrases: 
 /** How many tokens after a forward negation ("without", "ohne") the act it negates may stand. */
 const FORWARD_SCOPE = 5
 
-export interface ModalityResult { modality: Modality; cue: string | null; cueAt: number | null }
+/** `attribution`: the cue that says who vouches for the act ("according to", "said"), also for a plan. */
+export interface ModalityResult { modality: Modality; cue: string | null; cueAt: number | null; attribution: string | null }
+
+/** What modality needs to know of the act itself, beyond its clause. */
+export interface ActContext {
+  /** The trigger's token: a cue that is the trigger itself plans or negates nothing. */
+  trigger?: number
+  /** A gerund or an infinitive: "without" may negate it. */
+  nonFinite?: boolean
+  /** A cue that only describes a noun ("a planned visit"), not the act. */
+  attributive?: (at: number) => boolean
+}
 
 /**
  * The modality of an event from the cues in its clause (and, for hedges and attribution,
- * its sentence). Denial outranks negation; who vouches for the act (hedged, reported) outranks
- * whether it is still a plan: "will offenbar liefern" is hedged.
+ * its sentence). Denial outranks negation; a hedge outranks a plan ("will offenbar liefern" is
+ * hedged), and a plan outranks attribution: what someone says will happen has not happened
+ * ("Russia will send troops, Kyiv said" is planned). The attribution is kept all the same.
  */
-export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, trigger = -1, nonFinite = false): ModalityResult {
+export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, act: ActContext = {}): ModalityResult {
+  const { trigger = -1, nonFinite = false, attributive = () => false } = act
   const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list)
   const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list)
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
-  const result = (modality: Modality, h?: { at: number; len: number }): ModalityResult => ({ modality, cue: h ? text(h) : null, cueAt: h?.at ?? null })
+  const result = (modality: Modality, h?: { at: number; len: number }, by?: { at: number; len: number }): ModalityResult => ({ modality, cue: h ? text(h) : null, cueAt: h?.at ?? null, attribution: by ? text(by) : null })
 
   const denied = inClause(cues.denied)[0] ?? inSentence(cues.denied)[0]
   if (denied) return result('denied', denied)
@@ -89,16 +102,20 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const hedged = inClause(cues.hedged)[0] ?? (clause.subordinate ? inSentence(cues.hedged)[0] : undefined)
   if (hedged) return result('hedged', hedged)
   const marker = inSentence(cues.reportedMarkers)[0]
-  if (marker) return result('reported', marker)
   // "…, Putin said on Friday, …": a speech verb in an aside of the clause attributes it too.
   const aside = (at: number) => (clause.skips ?? []).some(([a, b]) => at >= a && at < b)
   // "Russia moved warheads to Belarus, Putin said.": a speech verb after a comma that follows the act.
   const trailing = (at: number) => trigger >= 0 && at > trigger && tokens.slice(trigger, at).some((t) => t.text === ',')
   const verb = inSentence(cues.reportedVerbs).find((h) => h.at < clause.from || h.at >= clause.to || aside(h.at) || trailing(h.at))
-  if (verb) return result('reported', verb)
   // "agreed to provide aid": the cue plans the act it governs, not the agreeing it names itself.
-  const planned = inClause(cues.planned).find((h) => h.at !== trigger)
-  if (planned) return result('planned', planned)
+  // "welcomed the decision and said other countries would follow": a cue after a speech verb that
+  // follows the act plans what is said, not the act. "cancelled a planned visit": a cue that
+  // describes a noun plans that noun, not the clause's verb.
+  const said = trigger >= 0 ? inClause(cues.reportedVerbs).filter((h) => h.at > trigger).map((h) => h.at) : []
+  const planned = inClause(cues.planned).find((h) => h.at !== trigger && !said.some((at) => at < h.at) && !attributive(h.at))
+  const by = marker ?? verb
+  if (planned) return result('planned', planned, by)
+  if (by) return result('reported', by, by)
   return result('asserted')
 }
 

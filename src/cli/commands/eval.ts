@@ -24,8 +24,11 @@ function printReport(r: EvalReport, verbose: boolean): void {
     if (datesAgree(p.date, g.date)) continue
     process.stdout.write(`  ${g.doc.slice(0, 3)} ${g.source}>${g.target} ${g.type} ${g.date ?? 'null'} → ${p.date ?? 'null'} | ${g.quote.slice(0, 90)}\n`)
   }
+  const predictionLine = (p: Prediction) => `  ${p.doc.slice(0, 3)} ${p.source}>${p.target} ${p.type} ${p.modality} ${p.rule} | ${(p.sentence ?? '').slice(0, 100)}\n`
+  process.stdout.write(`\n${color.bold('predictions with a matching pair but another type (no strict match)')}\n`)
+  for (const p of r.mistyped) process.stdout.write(predictionLine(p))
   process.stdout.write(`\n${color.bold('spurious predictions (no relation-level match)')}\n`)
-  for (const p of r.spurious) process.stdout.write(`  ${p.doc.slice(0, 3)} ${p.source}>${p.target} ${p.type} ${p.modality} ${p.rule} | ${(p.sentence ?? '').slice(0, 100)}\n`)
+  for (const p of r.spurious) process.stdout.write(predictionLine(p))
 }
 
 const ratio = (v: string) => { const n = Number(v); if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('a number from 0 to 1'); return n }

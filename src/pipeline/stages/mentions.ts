@@ -59,11 +59,13 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
     const linked = actorish(next) && cur.entry.kind === 'title' && (
       next!.start === cur.end + 1 && titleLinks.includes(tokens[cur.end]!.norm) || next!.start === cur.end && next!.entry.genitive)
     // "Afghanistans säkulare kommunistische Regierung": a genitive state, adjectives, an institution.
-    const between = next && cur.entry.genitive && actorish(cur) && next.entry.kind === 'title' ? tokens.slice(cur.end, next.start) : null
+    // "Latvia's constitutional court": so do a genitive state, adjectives and a generic party.
+    const institution = !!next?.actor && next.entry.kind !== 'title' && isSector(next.actor)
+    const between = next && cur.entry.genitive && actorish(cur) && (next.entry.kind === 'title' || institution) ? tokens.slice(cur.end, next.start) : null
     // Without adjective endings to tell (English), any lower-case modifier may stand there: "Russia's finance minister".
     const modifier = (t: Token) => adjectiveEndings.some((e) => e) ? adjectiveEndings.some((e) => e && t.norm.endsWith(e)) : true
     if (between && between.length <= 3 && between.every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text) && modifier(t))) {
-      cur = { ...cur, end: next!.end, entry: { ...cur.entry, kind: 'role', role: next!.entry.role, genitive: false, rule: `${next!.entry.rule}+genitive` } }
+      cur = { ...cur, end: next!.end, entry: { ...cur.entry, kind: 'role', role: institution ? 'institution' : next!.entry.role, genitive: false, rule: `${next!.entry.rule}+genitive` } }
       i++
     } else if (linked) {
       const title = cur
@@ -78,10 +80,10 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
       }
     } else if (actorish(cur) && (cur.entry.kind === 'adjective' || cur.entry.genitive) && next?.actor && isSector(next.actor) && adjacent(tokens, cur, next)) {
       // "Israeli police", "Ukrainian prisoners": a demonym before a generic party names its state.
-      cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: 'institution', rule: `${next.entry.rule}+${cur.entry.kind}` } }
+      cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: 'institution', genitive: false, rule: `${next.entry.rule}+${cur.entry.kind}` } }
       i++
     } else if (actorish(cur) && next?.entry.kind === 'title' && adjacent(tokens, cur, next)) {
-      cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: next.entry.role, rule: `${next.entry.rule}+${cur.entry.kind}` } }
+      cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: next.entry.role, genitive: false, rule: `${next.entry.rule}+${cur.entry.kind}` } }
       i++
     }
     const after = raws[i + 1]
