@@ -554,6 +554,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           if (governing.modality === 'planned' || governing.modality === 'hedged') mod = governing
         }
         // What the speaker said, or what an accuser charges, is attributed to them.
+        // "pledged tanks to Kyiv": a pledge or an offer announces the act; it has not happened yet.
+        if (ref.rule.planned && (mod.modality === 'asserted' || mod.modality === 'reported')) mod = { ...mod, modality: 'planned', cue: tokens[i]!.text, cueAt: i }
         // A plan stays a plan ("Kyiv said Moscow would send troops"), attributed all the same.
         if (speakerCue && mod.modality === 'asserted') mod = { modality: 'reported', cue: speakerCue, cueAt: null, attribution: speakerCue }
         if (speakerCue && mod.modality === 'planned') mod = { ...mod, attribution: speakerCue }

@@ -181,6 +181,8 @@ export const eventRuleSchema = z.object({
    * the speaker is the source and the one who must act the target.
    */
   speakerSource: z.boolean().default(false),
+  /** The trigger announces the act rather than reporting it ("pledged tanks", "offered troops"): the act is planned. */
+  planned: z.boolean().default(false),
   /** The act is one-sided by nature (a resignation, a curfew, a riot): an unnamed partner is not looked for in the passage. */
   oneSided: z.boolean().default(false),
   /** The act needs a partner: without one it is something else ("launched two missiles" may be a test, not an attack). */
