@@ -19,6 +19,8 @@ const cases: [string, string, string[]][] = [
   ['en', 'Russia mobilised 300,000 reservists.', ['RUS:MOBILIZE']],
   ['en', 'Hungary vetoed the proposal.', ['HUN:REJECT']],
   ['en', 'Armenia withdrew from the talks.', ['ARM:RETREAT']],
+  ['en', 'Poland scrambled fighter jets on Sunday night.', ['POL:MOBILIZE']],
+  ['en', 'Lithuania scrambled to find new suppliers.', []],
   // A launch without a target may be a test: the rule needs a partner.
   ['en', 'Iran test-fired a ballistic missile.', []],
   // With a partner named, the act is a relation, not one-sided.

@@ -20,6 +20,8 @@ const TOPIC = 0.6
 const TWO_PARTY = new Set(['CONSULT'])
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
 const GENITIVE_FALLBACK = 0.85
+/** The `requires` entry that a person or an office holder satisfies. */
+const PERSON = '{person}'
 /** At most this many words of a subject's noun phrase after its owner's genitive ("Taiwan's deputy foreign minister"). */
 const PRENOMINAL_HEAD = 5
 /** PLOVER's cooperative types; REQUEST is an appeal (CAMEO 02, verbal cooperation). */
@@ -67,7 +69,7 @@ function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Cl
  * Whether a trigger's conditions hold in its clause, and how far from the trigger the word that
  * satisfies them stands (0 when it needs none): the nearer evidence wins between two readings.
  */
-function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], nameTokens: Set<number>): number | null {
+function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number> }): number | null {
   if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g)) return null
   const positions = (hit: (t: Token, k: number) => boolean) => {
     const found: number[] = []
@@ -85,7 +87,9 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
   if (req.size > 0) {
     // "joining the European Union" asks for no union: a word of an actor's name is no evidence (a
     // role's noun is: "summoned the Azerbaijani ambassador").
-    const found = positions((t, k) => !nameTokens.has(k) && (req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n))))
+    // `{person}`: a person or an office holder after the trigger will do ("Putin hosted Kim Jong Un").
+    const person = req.has(PERSON)
+    const found = positions((t, k) => (person && k > at && spans.people.has(k)) || !spans.names.has(k) && (req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n))))
     if (!found.length) return null
     distance = Math.min(...found)
   }
@@ -314,6 +318,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
   const mentionTokens = mentionTokenSet(mentions)
   const nameTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'name' && !isSector(m.actor)))
+  // People and office holders ("the Turkish president"), not institutions ("Russian troops").
+  const personTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'person' || (m.kind === 'role' && m.rule.includes('.title.'))))
+  const times = doc.times.filter((t) => t.sentence === sIndex)
+  const inTime = (at: number) => times.some((t) => tokens[at]!.start >= t.start && tokens[at]!.end <= t.end)
   const backgroundPreps = new Set(g.backgroundPrepositions)
   const npModifiers = new Set([...g.modifierWords, ...g.determiners])
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
@@ -373,7 +381,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const before = i > from ? tokens[i - 1]!.norm : ''
         const nounAfter = g.determiners.includes(before) && !g.relativePronouns.includes(before) || g.nounPrepositions.includes(before) && !progressive
         if (ref.kind === 'verb' && !g.capitalisesNouns && nounAfter) continue
-        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, nameTokens)
+        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens })
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
         const how: string[] = []
@@ -438,7 +446,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "accuse Tehran of supplying Russia with drones": the gerund's subject is the accused.
         if (ref.kind === 'verb' && g.gerundPrepositions.includes(tokens[i - 1]?.norm ?? '')) {
           const control = words.findIndex((t) => t.start < tokens[i]!.start && g.gerundControlVerbs.includes(t.norm))
-          const accused = control >= 0 ? phrases.find((p) => p.attach.kind === 'bare' && tokens[p.from]!.start > words[control]!.start && p.to <= i) : undefined
+          // The one accused is the object, or after a noun the actor its preposition names ("sanctions on Chinese firms for …").
+          const accused = control >= 0 ? phrases.find((p) => p.attach.kind !== 'gen' && tokens[p.from]!.start > words[control]!.start && p.to <= i) : undefined
           if (accused) {
             subject = accused
             how.push('subject:gerund-control')
@@ -460,7 +469,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = clauseSubject
           how.push('subject:from-main-clause')
         }
-        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector }
+        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         how.push(...roles.how)
@@ -547,10 +556,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const nonFinite = progressive || ref.kind !== 'noun' && (i > from && g.infinitiveMarkers.includes(tokens[i - 1]!.norm) || isInfinitiveWord(tokens[i]!, g))
         // For a verb, a cue right after an article is an attribute of some noun ("a planned visit").
         const attributive = (at: number) => ref.kind !== 'noun' && at > from && g.determiners.includes(tokens[at - 1]!.norm)
-        let mod = modalityOf(tokens, clause, { from, to }, cues, { trigger: i, nonFinite, attributive })
+        let mod = modalityOf(tokens, clause, { from, to }, cues, { trigger: i, nonFinite, attributive, inTime })
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
         if (mod.modality === 'asserted' && infinitive && ci > 0) {
-          const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues)
+          const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues, { inTime })
           if (governing.modality === 'planned' || governing.modality === 'hedged') mod = governing
         }
         // What the speaker said, or what an accuser charges, is attributed to them.
@@ -559,6 +568,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // A plan stays a plan ("Kyiv said Moscow would send troops"), attributed all the same.
         if (speakerCue && mod.modality === 'asserted') mod = { modality: 'reported', cue: speakerCue, cueAt: null, attribution: speakerCue }
         if (speakerCue && mod.modality === 'planned') mod = { ...mod, attribution: speakerCue }
+        // "Tehran rejected accusations that it supplied missiles": the denial is the embedded act's modality, no act of its own.
+        if (mod.modality === 'denied' && mod.cueAt === i) continue
         const governor = governorOf(tokens, clauses, ci, i, ref.kind === 'noun', cues, g)
         // What one side asks of another has not happened: the appeal is the act, and its own trigger reports it.
         if (governor?.kind === 'appeal' && ref.rule.type !== 'REQUEST') continue
@@ -574,7 +585,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (refused) how.push(`type:refusal(${mod.cue})`)
         if (refused) {
           // The refusal itself may still be reported or hedged; its wanting word is no plan.
-          mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] })
+          mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] }, { inTime })
         }
         const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start, state.narrative, g.temporalSubordinators, sentenceTimes)
         const mode = modeOf(ref, tokens, clause, lex)

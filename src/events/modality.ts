@@ -67,6 +67,8 @@ export interface ActContext {
   nonFinite?: boolean
   /** A cue that only describes a noun ("a planned visit"), not the act. */
   attributive?: (at: number) => boolean
+  /** A word of a time expression is no cue ("in May" hedges nothing). */
+  inTime?: (at: number) => boolean
 }
 
 /**
@@ -76,9 +78,9 @@ export interface ActContext {
  * ("Russia will send troops, Kyiv said" is planned). The attribution is kept all the same.
  */
 export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, act: ActContext = {}): ModalityResult {
-  const { trigger = -1, nonFinite = false, attributive = () => false } = act
-  const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list)
-  const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list)
+  const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false } = act
+  const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list).filter((h) => !inTime(h.at))
+  const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list).filter((h) => !inTime(h.at))
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
   const result = (modality: Modality, h?: { at: number; len: number }, by?: { at: number; len: number }): ModalityResult => ({ modality, cue: h ? text(h) : null, cueAt: h?.at ?? null, attribution: by ? text(by) : null })
 

@@ -23,6 +23,8 @@ export interface RoleContext {
   namesModifyNouns: boolean
   /** Generic parties ("troops", "police"): they fill a role only when no named actor can. */
   isSector: (actor: string) => boolean
+  /** A word the rule requires or carries as its object ("crude", "drones"): what the act moves. */
+  isGoods: (norm: string) => boolean
 }
 
 const distance = (p: Phrase, at: number) => (p.from > at ? p.from - at : at - p.to + 0.5)
@@ -45,6 +47,8 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
     return bare.find((p) => p.from > t) ?? (ctx.objectsBeforeVerb ? bare[0] ?? null : null)
   }
   if (spec === 'any') return nearest(free, t)
+  // "bought record volumes of Russian crude": a demonym before what the act moves names where it comes from.
+  if (spec === 'goods') return free.find((p) => p.mentions.every((m) => m.kind === 'adjective') && ctx.isGoods(ctx.tokens[p.to]?.norm ?? '')) ?? null
   if (spec === 'gen') {
     if (ctx.ref.kind === 'noun') {
       // The genitive after the noun, or a demonym in its complement ("die Ausweisung weiterer iranischer Diplomaten").

@@ -156,7 +156,7 @@ export const timeSchema = z.object({
   }).strict()),
 }).strict()
 
-const roleRef = z.string().regex(/^(subject|object|gen|adj|any|prep:[\p{L}]+)$/u, 'expected subject, object, gen, adj, any or prep:<word>')
+const roleRef = z.string().regex(/^(subject|object|gen|adj|any|goods|prep:[\p{L}]+)$/u, 'expected subject, object, gen, adj, any, goods or prep:<word>')
 const roles = z.object({ source: z.array(roleRef).default(['subject']), target: z.array(roleRef).default(['object']) }).strict()
 
 export const eventRuleSchema = z.object({
