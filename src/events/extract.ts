@@ -4,7 +4,7 @@ import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon
 import { inClause, isInfinitiveWord, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, looksAdjectival, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
-import { isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
+import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { governorOf } from './governor.ts'
 import { speakerRoles, topicOf } from './implied.ts'
 import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
@@ -576,9 +576,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "weigerte sich, Russland zu helfen": the refusal is the act (REJECT), the help is not given.
         if (governor?.kind === 'decline' && ref.rule.type !== 'REJECT') continue
         // "threatened to cut off gas": the act is the threat of the cut-off.
-        const threatened = governor?.kind === 'threat' && ref.rule.type !== 'THREATEN'
-        if (threatened) how.push(`type:threat(${governor.cue})`)
         const basePolarity: Polarity = ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
+        // "Russia will cut gas to Moldova unless Chisinau pays": a hostile plan on a condition is an ultimatum.
+        const ultimatum = mod.modality === 'planned' && basePolarity === 'conflict' && ref.rule.type !== 'THREATEN' ? findPhrases(tokens, i + 1, to, cues.ultimatum)[0] : undefined
+        const threatened = (governor?.kind === 'threat' || !!ultimatum) && ref.rule.type !== 'THREATEN'
+        if (governor?.kind === 'threat') how.push(`type:threat(${governor.cue})`)
+        else if (ultimatum) how.push(`type:ultimatum(${tokens.slice(ultimatum.at, ultimatum.at + ultimatum.len).map((t) => t.text).join(' ')})`)
+        // The ultimatum is issued now: it is as sure as its clause says, not a plan.
+        if (ultimatum && !governor) mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [] }, { trigger: i, nonFinite, attributive, inTime })
         const polarity: Polarity = (mod.modality === 'negated' || mod.modality === 'denied' || threatened) ? 'conflict' : basePolarity
         // Not wanting to help is refusing to (PLOVER REJECT), an act of its own.
         const refused = !threatened && basePolarity === 'coop' && isRefusal(tokens, clause, mod, cues)
