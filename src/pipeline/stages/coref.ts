@@ -6,8 +6,8 @@ import { mentionTokenSet } from '../spans.ts'
 /**
  * Definite descriptions that stand for a state named before ("das Land", "die Junta",
  * "die Hauptstadt"): each becomes a mention of that state, with the antecedent it refers to.
- * The antecedent is the last state named as a participant (not after a preposition) within the
- * window. A description met again ("die Junta") keeps the state it stood for before.
+ * The antecedent is the state that opens the latest sentence naming a participant (not after a
+ * preposition) within the window, else the last participant named. A description met again ("die Junta") keeps the state it stood for before.
  */
 export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const { coref } = ctx.pack
@@ -29,11 +29,21 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   // An actor named in apposition to a noun ("die Hauptstadt Bamako") is an object, not the subject.
   const heads = new Set([...coref.descriptions, ...ctx.pack.grammar.appositiveHeads].map((w) => phraseKey(w).join(' ')))
   const apposed = (m: Mention) => heads.has(doc.tokens[m.tokenStart - 1]?.norm ?? '')
+  const opening = new Set([...coref.determiners, ...ctx.pack.grammar.determiners])
+  const opensSentence = (m: Mention) => {
+    for (let k = m.tokenStart - 1; k >= 0 && doc.tokens[k]!.sentence === m.sentence; k--) if (!opening.has(doc.tokens[k]!.norm)) return false
+    return true
+  }
   const sameClause = (m: Mention, at: number) => m.sentence === doc.tokens[at]!.sentence && !afterPreposition(m) && !apposed(m)
     && !doc.tokens.slice(m.tokenEnd, at).some((t) => t.kind === 'punct' && /[,;:–—()]/.test(t.text))
   const salient = (anchors: Mention[], at: number, sentence: number): Mention | undefined => {
     const inWindow = anchors.filter((m) => m.tokenStart < at && sentence - m.sentence <= ctx.pack.coref.window && !sameClause(m, at))
-    return inWindow.filter((m) => !afterPreposition(m) && !m.genitive).at(-1) ?? inWindow.at(-1)
+    const participants = inWindow.filter((m) => !afterPreposition(m) && !m.genitive)
+    // A state that opens the latest sentence is what that sentence is about ("Armenia's parliament
+    // passed a law … from its ally Russia. The government plans …" is Armenia's); else the last one.
+    const latest = participants.at(-1)
+    const opener = latest && participants.find((m) => m.sentence === latest.sentence && opensSentence(m))
+    return opener ?? latest ?? inWindow.at(-1)
   }
   // "zum westlichen Nachbarland": the determiner may stand before an adjective or two.
   const adjectival = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Ll}/u.test(t.text) && t.text.length > 4
