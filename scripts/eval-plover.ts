@@ -23,9 +23,12 @@ const HOSTILE = new Set(['SANCTION', 'PROTEST', 'COERCE', 'ASSAULT'])
  * Our events in PLOVER's terms. PLOVER codes an offer or promise of cooperation (CAMEO 03,
  * "express intent to cooperate") as AGREE, and an announced hostile act (CAMEO 13) as THREATEN;
  * Entente keeps the act and marks it planned ("will provide aid": AID, planned; "plans to impose
- * restrictions": SANCTION, planned). The two say the same thing.
+ * restrictions": SANCTION, planned). The two say the same thing. Negated cooperation is REJECT
+ * (the gold sets list it so, with the negated act as an alternative reading).
  */
 function ploverType(e: { type: string; modality: string }): string {
+  // Cooperation the text says did not happen ("failed to reach agreement") is PLOVER's REJECT, as in the gold sets' convention.
+  if (e.modality === 'negated' && COOPERATIVE.has(e.type)) return 'REJECT'
   if (e.modality !== 'planned') return e.type
   return COOPERATIVE.has(e.type) ? 'AGREE' : HOSTILE.has(e.type) ? 'THREATEN' : e.type
 }

@@ -20,6 +20,8 @@ const TOPIC = 0.6
 const TWO_PARTY = new Set(['CONSULT'])
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
 const GENITIVE_FALLBACK = 0.85
+/** Acts that a promise already performs: promising support is taking a stand ("Die Nato versprach, der Türkei beizustehen"). */
+const STANCES = new Set(['SUPPORT'])
 /** The `requires` entry that a person or an office holder satisfies. */
 const PERSON = '{person}'
 /** At most this many words of a subject's noun phrase after its owner's genitive ("Taiwan's deputy foreign minister"). */
@@ -556,11 +558,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const nonFinite = progressive || ref.kind !== 'noun' && (i > from && g.infinitiveMarkers.includes(tokens[i - 1]!.norm) || isInfinitiveWord(tokens[i]!, g))
         // For a verb, a cue right after an article is an attribute of some noun ("a planned visit").
         const attributive = (at: number) => ref.kind !== 'noun' && at > from && g.determiners.includes(tokens[at - 1]!.norm)
-        let mod = modalityOf(tokens, clause, { from, to }, cues, { trigger: i, nonFinite, attributive, inTime })
+        const intentPlans = !STANCES.has(ref.rule.type)
+        let mod = modalityOf(tokens, clause, { from, to }, cues, { trigger: i, nonFinite, attributive, inTime, intentPlans })
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
-        if (mod.modality === 'asserted' && infinitive && ci > 0) {
-          const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues, { inTime })
-          if (governing.modality === 'planned' || governing.modality === 'hedged') mod = governing
+        if ((mod.modality === 'asserted' || mod.modality === 'reported') && infinitive && ci > 0) {
+          // The governing clause's words of intent plan the infinitive that follows it ("erklärte sich bereit, … zu schicken").
+          const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues, { inTime, nonFinite: true, trigger: clauses[ci - 1]!.to, intentPlans })
+          if (governing.modality === 'planned' || (governing.modality === 'hedged' && mod.modality === 'asserted')) mod = { ...governing, attribution: governing.attribution ?? mod.attribution }
         }
         // What the speaker said, or what an accuser charges, is attributed to them.
         // "pledged tanks to Kyiv": a pledge or an offer announces the act; it has not happened yet.

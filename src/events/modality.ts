@@ -15,6 +15,7 @@ export interface ModalityCues {
   forwardNegation: string[][]
   threat: string[][]
   ultimatum: string[][]
+  intent: string[][]
   appeal: string[][]
   decline: string[][]
   complementizers: string[][]
@@ -30,7 +31,7 @@ export function modalityCues(data: ModalityData): ModalityCues {
       hedged: keys(data.hedged), reportedMarkers: keys(data.reportedMarkers), reportedVerbs: keys(data.reportedVerbs),
       planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation),
       conditional: keys(data.conditional), refusal: keys(data.refusal), forwardNegation: keys(data.forwardNegation),
-      threat: keys(data.threat), ultimatum: keys(data.ultimatum), appeal: keys(data.appeal), decline: keys(data.decline), complementizers: keys(data.complementizers),
+      threat: keys(data.threat), ultimatum: keys(data.ultimatum), intent: keys(data.intent), appeal: keys(data.appeal), decline: keys(data.decline), complementizers: keys(data.complementizers),
     }
     cache.set(data, c)
   }
@@ -70,6 +71,8 @@ export interface ActContext {
   attributive?: (at: number) => boolean
   /** A word of a time expression is no cue ("in May" hedges nothing). */
   inTime?: (at: number) => boolean
+  /** Whether words of intent plan this act: a promise of support is support already, a promise of aid is not aid yet. */
+  intentPlans?: boolean
 }
 
 /**
@@ -79,7 +82,7 @@ export interface ActContext {
  * ("Russia will send troops, Kyiv said" is planned). The attribution is kept all the same.
  */
 export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, act: ActContext = {}): ModalityResult {
-  const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false } = act
+  const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false, intentPlans = true } = act
   const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list).filter((h) => !inTime(h.at))
   const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list).filter((h) => !inTime(h.at))
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
@@ -115,7 +118,9 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   // follows the act plans what is said, not the act. "cancelled a planned visit": a cue that
   // describes a noun plans that noun, not the clause's verb.
   const said = trigger >= 0 ? inClause(cues.reportedVerbs).filter((h) => h.at > trigger).map((h) => h.at) : []
-  const planned = inClause(cues.planned).find((h) => h.at !== trigger && !said.some((at) => at < h.at) && !attributive(h.at))
+  // "agreed in principle on Saturday to provide aid": a word of intent plans the infinitive it governs.
+  const intended = intentPlans && nonFinite && trigger >= 0 ? inClause(cues.intent).find((h) => h.at < trigger) : undefined
+  const planned = inClause(cues.planned).find((h) => h.at !== trigger && !said.some((at) => at < h.at) && !attributive(h.at)) ?? intended
   const by = marker ?? verb
   if (planned) return result('planned', planned, by)
   if (by) return result('reported', by, by)
