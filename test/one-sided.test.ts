@@ -21,7 +21,7 @@ const cases: [string, string, string[]][] = [
   ['en', 'Armenia withdrew from the talks.', ['ARM:RETREAT']],
   ['en', 'Poland scrambled fighter jets on Sunday night.', ['POL:MOBILIZE']],
   ['en', 'Lithuania scrambled to find new suppliers.', []],
-  ['en', 'Thousands of Armenians demonstrated in Yerevan, chanting slogans.', ['ARM:PROTEST']],
+  ['en', 'Thousands of Armenians demonstrated in the streets of Yerevan.', ['ARM:PROTEST']],
   // A launch without a target may be a test: the rule needs a partner.
   ['en', 'Iran test-fired a ballistic missile.', []],
   // With a partner named, the act is a relation, not one-sided.
