@@ -145,14 +145,20 @@ function isAttributive(tokens: Token[], at: number, clause: Clause, mentionToken
  * or "to" makes a verb; anything else (an article, an adjective, a preposition) a noun.
  */
 function homographReading(refs: TriggerRef[], tokens: Token[], i: number, from: number, g: LanguagePack['grammar'], mentionTokens: Set<number>): TriggerRef[] {
+  // "China hit back", "handed the villages back": a particle is a verb only where a verb can stand.
+  if (g.particles.includes(tokens[i]!.norm) && !verbalPosition(tokens, i, from, g, mentionTokens)) return refs.filter((r) => r.kind === 'noun')
   if (g.capitalisesNouns || !refs.some((r) => r.kind === 'noun') || !refs.some((r) => r.kind !== 'noun')) return refs
-  const prev = i > from ? tokens[i - 1]! : undefined
   const next = tokens[i + 1]
   // "US sanctions on Iran": a preposition right after makes it a noun all the same.
-  const verbal = !!prev && (mentionTokens.has(i - 1) && !g.determiners.includes(prev.norm)
-    || [...g.subjectPronouns, ...g.finiteAuxiliaries, ...g.infinitiveMarkers, ...g.relativeSubjects].includes(prev.norm))
-    && !(next && g.prepositions.includes(next.norm))
+  const verbal = verbalPosition(tokens, i, from, g, mentionTokens) && !(next && g.prepositions.includes(next.norm))
   return refs.filter((r) => (verbal ? r.kind !== 'noun' : r.kind === 'noun'))
+}
+
+/** A word right after an actor, a subject pronoun, an auxiliary, "to" or a relative pronoun stands where a verb stands. */
+function verbalPosition(tokens: Token[], i: number, from: number, g: LanguagePack['grammar'], mentionTokens: Set<number>): boolean {
+  const prev = i > from ? tokens[i - 1]! : undefined
+  return !!prev && (mentionTokens.has(i - 1) && !g.determiners.includes(prev.norm)
+    || [...g.subjectPronouns, ...g.finiteAuxiliaries, ...g.infinitiveMarkers, ...g.relativeSubjects].includes(prev.norm))
 }
 
 /** The genitive attribute of a clause's first noun phrase, before the verb: "Eine Arbeitsgruppe der UN …". */

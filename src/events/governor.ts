@@ -3,6 +3,9 @@ import type { Grammar } from '../lang/schema.ts'
 import { findPhrases, isWordCue, type ModalityCues } from './modality.ts'
 import { isInfinitiveWord, type Clause } from './clauses.ts'
 
+/** How many words may stand between a governing verb and the event noun it takes as object. */
+const OBJECT_WORDS = 6
+
 export interface Governor { kind: 'threat' | 'appeal' | 'decline'; cue: string; at: number }
 
 /**
@@ -28,8 +31,9 @@ export function governorOf(tokens: Token[], clauses: Clause[], ci: number, trigg
     const before = findPhrases(tokens, clause.from, trigger, phrases).filter((h) => h.at + h.len <= trigger).at(-1)
     if (before) {
       const gap = tokens.slice(before.at + before.len, trigger)
-      // "demanded the immediate withdrawal": a short noun phrase, no verb or comma in between.
-      const object = isNoun && gap.length <= 4 && gap.every((t) => t.kind === 'word' && !g.prepositions.includes(t.norm) || t.text === '-')
+      // "demanded the immediate withdrawal", "vetoed a €50 billion EU aid package": a short noun
+      // phrase (amounts included), no verb or comma in between.
+      const object = isNoun && gap.length <= OBJECT_WORDS && gap.every((t) => t.kind === 'word' && !g.prepositions.includes(t.norm) || t.kind === 'number' || t.text === '-' || /^\p{Sc}$/u.test(t.text))
       // "demanded that the United States cancel the sale …": the complement the verb opens.
       const opens = isWordCue(cues.complementizers, gap[0]?.norm)
       if (infinitive || object || opens) return { kind, cue: text(before), at: before.at }

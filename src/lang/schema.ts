@@ -72,6 +72,8 @@ export const grammarSchema = z.object({
   verbFinalSubordinates: z.boolean().default(false),
   objectPronouns: words,
   reciprocals: words,
+  /** Words that are verbs and also particles of other verbs ("back": "to back Kyiv", "hit back"): read as a verb only after a subject, a pronoun or an auxiliary. */
+  particles: words,
   /** A regular expression for a one-word zu-infinitive, if the language has one. */
   infinitivePattern: z.string().optional(),
 }).strict()
