@@ -206,9 +206,9 @@ function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phras
 }
 
 /** The clause's grammatical subject: a bare actor before the trigger, else the first after it. */
-function subjectOf(phrases: Phrase[], trigger: number): Phrase | null {
+function subjectOf(phrases: Phrase[], trigger: number, after = true): Phrase | null {
   const bare = phrases.filter((p) => p.attach.kind === 'bare')
-  return bare.find((p) => p.to <= trigger) ?? bare.find((p) => p.from > trigger) ?? null
+  return bare.find((p) => p.to <= trigger) ?? (after ? bare.find((p) => p.from > trigger) : undefined) ?? null
 }
 
 function modeOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: EventLexicon): string {
@@ -419,7 +419,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('subject:infinitive-controller')
           if (accusing) speakerCue = accusing.text
         } else {
-          subject = subjectOf(phrases, i)
+          subject = subjectOf(phrases, i, g.subjectAfterVerb)
           // "Seoul said North Korean troops were fighting …": a speech verb between the first actor
           // and the trigger, with no "that" or comma, makes the actor after it the subject.
           const said = subject && subject.to <= i ? words.filter((t) => g.speechVerbs.includes(t.norm) && t.start >= tokens[subject!.to - 1]!.end && t.end <= tokens[i]!.start).at(-1) : undefined

@@ -72,6 +72,8 @@ export const grammarSchema = z.object({
   verbFinalSubordinates: z.boolean().default(false),
   objectPronouns: words,
   reciprocals: words,
+  /** The subject may follow the verb ("Am Montag besuchte Putin Minsk"); where it may not (English), an actor after the verb is its object. */
+  subjectAfterVerb: z.boolean().default(true),
   /** Words that are verbs and also particles of other verbs ("back": "to back Kyiv", "hit back"): read as a verb only after a subject, a pronoun or an auxiliary. */
   particles: words,
   /** A regular expression for a one-word zu-infinitive, if the language has one. */

@@ -131,8 +131,32 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
       const apposed = m.entry.kind === 'role' ? apposedName(mention, doc, to, timeTokens, ctx) : null
       if (apposed) mentions.push(apposed)
     }
+    const unlisted = ctx.pack.grammar.capitalisesNouns ? null : unlistedSubject(doc, sentence, from, to, mentions, timeTokens, ctx)
+    if (unlisted) mentions.push(unlisted)
   }
   return mentions
+}
+
+/** The generic party for whoever the knowledge base does not list. */
+export const UNLISTED = 'UNLISTED'
+
+/**
+ * "Amnesty International accused the United States …", "Archbishop Desmond Tutu called for …":
+ * in a language that writes nouns in lower case, a name of two to four capitalised words that
+ * opens a sentence, names no known actor and is followed by a lower-case word is a party the
+ * knowledge base does not list. It acts in events (so that they are typed) but, like every generic
+ * party, takes no part in relations.
+ */
+function unlistedSubject(doc: Doc, sentence: number, from: number, to: number, mentions: Mention[], timeTokens: Set<number>, ctx: StageContext): Mention | null {
+  const t = doc.tokens
+  const start = t[from] && ctx.pack.grammar.determiners.includes(t[from]!.norm) ? from + 1 : from
+  const end = nameAt(doc, start, to, timeTokens, ctx)
+  if (end < 0 || end - start < 2 || end >= to || t[end]!.kind !== 'word') return null
+  if (mentions.some((m) => m.sentence === sentence && m.tokenStart < end && m.tokenEnd > from)) return null
+  return {
+    start: t[start]!.start, end: t[end - 1]!.end, tokenStart: start, tokenEnd: end, sentence, actor: UNLISTED,
+    kind: 'name', genitive: false, rule: `${ctx.pack.code}.kb.unlisted-name`,
+  }
 }
 
 /**
