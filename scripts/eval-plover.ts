@@ -77,7 +77,9 @@ for (const r of records) {
   const key = (a: string, b: string) => (MUTUAL.has(gold) ? [a, b].sort().join('~') : `${a}>${b}`)
   if (targets.length) for (const s of sources) for (const t of targets) pairs.add(key(s!, t!))
   else for (let i = 0; i < sources.length; i++) for (let j = i + 1; j < sources.length; j++) pairs.add(key(sources[i]!, sources[j]!))
-  const predicted = new Set(doc.events.filter((e) => e.target !== null).map((e) => key(e.source, e.target!)))
+  // Generic parties ("police", an unlisted name) are outside the actor codes, as in the gold scorer: neither right nor wrong.
+  const named = (a: string) => kb.actors.get(a)?.kind !== 'sector'
+  const predicted = new Set(doc.events.filter((e) => e.target !== null && named(e.source) && named(e.target)).map((e) => key(e.source, e.target!)))
   goldPairs += pairs.size
   predPairs += predicted.size
   for (const p of pairs) if (predicted.has(p)) goldFound++
