@@ -36,6 +36,8 @@ function matchSentence(tokens: Token[], from: number, to: number, doc: Doc, ctx:
 }
 
 const adjacent = (tokens: Token[], a: Raw, b: Raw) => a.end === b.start || (a.end + 1 === b.start && tokens[a.end]!.text === '-')
+/** "Russian state media", "Ukrainian civilian prisoners": up to two lower-case words between a demonym and a generic party. */
+const modifiersBetween = (tokens: Token[], a: Raw, b: Raw) => b.start > a.end && b.start - a.end <= 2 && tokens.slice(a.end, b.start).every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text))
 
 /**
  * Joins a state and a title into a role ("der russische Präsident", "US-Präsident",
@@ -50,7 +52,7 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
     const actorish = (r: Raw | undefined) => !!r && (r.entry.kind === 'adjective' || r.entry.kind === 'name' || r.entry.kind === 'metonym')
     // "the Russian mercenary group Wagner", "die russische Söldnergruppe Wagner": a demonym before a
     // class noun in apposition to a name describes the named actor; it is no actor of its own.
-    if (cur.entry.kind === 'adjective' && next && next.entry.kind === 'name' && next.start > cur.end && next.start - cur.end <= 3) {
+    if (cur.entry.kind === 'adjective' && next && next.entry.kind === 'name' && !(next.actor && isSector(next.actor)) && next.start > cur.end && next.start - cur.end <= 3) {
       const gap = tokens.slice(cur.end, next.start)
       const head = gap.at(-1)!
       if (gap.every((t) => t.kind === 'word') && appositiveHeads.some((h) => h === head.norm || isCompoundOf(head, h))) continue
@@ -78,7 +80,7 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
         cur = { ...more, entry: { ...more.entry, kind: 'role', role: title.entry.role, genitive: false, rule: `${title.entry.rule}+link` } }
         i++
       }
-    } else if (actorish(cur) && (cur.entry.kind === 'adjective' || cur.entry.genitive) && next?.actor && isSector(next.actor) && adjacent(tokens, cur, next)) {
+    } else if (actorish(cur) && (cur.entry.kind === 'adjective' || cur.entry.genitive) && next?.actor && isSector(next.actor) && (adjacent(tokens, cur, next) || modifiersBetween(tokens, cur, next))) {
       // "Israeli police", "Ukrainian prisoners": a demonym before a generic party names its state.
       cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: 'institution', genitive: false, rule: `${next.entry.rule}+${cur.entry.kind}` } }
       i++
