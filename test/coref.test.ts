@@ -32,6 +32,12 @@ test('coref (English): the state that opens the sentence before is what a descri
   assert.deepEqual(enRefs('Iran sent drones to Russia. The country also sent shells.'), ['country=IRN@Iran s'])
 })
 
+test('coref: a possessive before "country" names its owner\'s state, before "ally" another state (English and German)', () => {
+  assert.deepEqual(enRefs('The Kazakh president said his country would not recognise the annexation.'), ['his country=KAZ@Kazakh'])
+  assert.deepEqual(enRefs('Serbia came under pressure. China stood behind its ally.'), ['its ally=SRB@Serbia'])
+  assert.deepEqual(refs('Der kasachische Präsident sagte, sein Land werde die Annexion nicht anerkennen.'), ['sein Land=KAZ@kasach'])
+})
+
 for (const [text, expected] of cases) {
   test(`coref: ${text.slice(0, 60)}`, () => assert.deepEqual(refs(text), expected))
 }

@@ -210,6 +210,8 @@ export const corefSchema = z.object({
   organisationDescriptions: words,
   partnerDescriptions: words,
   partnerDeterminers: words,
+  /** Descriptions that, after a possessive, name the owner's own state ("his country", "sein Land"). */
+  ownDescriptions: words,
   determiners: words,
   window: z.number().int().min(1).max(10).default(3),
 }).strict()

@@ -77,7 +77,29 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   added.push(...resolveShortNames(doc, ctx, taken))
   added.push(...resolveObjectPronouns(doc, ctx, taken, afterPreposition))
   added.push(...resolvePartners(doc, ctx, taken, afterPreposition))
+  added.push(...resolveOwn(doc, ctx, taken))
   return added
+}
+
+/**
+ * "Tokayev said his country would not recognise …", "sein Land": a possessive before an own
+ * description names the state of its owner, the last person, office or state named before it in
+ * the sentence (else in the sentence before).
+ */
+function resolveOwn(doc: Doc, ctx: StageContext, taken: Set<number>): Mention[] {
+  const nouns = new Set(ctx.pack.coref.ownDescriptions.map((w) => phraseKey(w)[0]!))
+  const dets = new Set(ctx.pack.coref.partnerDeterminers)
+  const isState = (id: string) => ctx.kb.actors.get(id)?.kind === 'state'
+  const out: Mention[] = []
+  for (let i = 1; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!
+    if (taken.has(i) || !nouns.has(t.norm) || !dets.has(doc.tokens[i - 1]!.norm) || doc.tokens[i - 1]!.sentence !== t.sentence) continue
+    const owners = doc.mentions.filter((m) => m.start < t.start && t.sentence - m.sentence <= 1 && m.kind !== 'adjective' && isState(m.actor))
+    const owner = owners.filter((m) => m.sentence === t.sentence).at(-1) ?? owners.at(-1)
+    if (!owner) continue
+    out.push({ start: doc.tokens[i - 1]!.start, end: t.end, tokenStart: i - 1, tokenEnd: i + 1, sentence: t.sentence, actor: owner.actor, kind: 'coref', genitive: false, antecedent: owner.start, rule: `${ctx.pack.code}.coref.own` })
+  }
+  return out
 }
 
 /**
@@ -131,7 +153,8 @@ function resolvePartners(doc: Doc, ctx: StageContext, taken: Set<number>, afterP
   const out: Mention[] = []
   for (let i = 1; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
-    if (taken.has(i) || !nouns.has(t.norm) || !/^\p{Lu}/u.test(t.text)) continue
+    // A language that capitalises nouns writes the description with a capital.
+    if (taken.has(i) || !nouns.has(t.norm) || (ctx.pack.grammar.capitalisesNouns && !/^\p{Lu}/u.test(t.text))) continue
     // A possessive within the two words before: "seinen (engsten) Verbündeten".
     const det = [i - 1, i - 2].find((k) => k >= 0 && dets.has(doc.tokens[k]!.norm) && doc.tokens[k]!.sentence === t.sentence)
     if (det === undefined) continue
