@@ -9,6 +9,7 @@ import { governorOf } from './governor.ts'
 import { speakerRoles, topicOf } from './implied.ts'
 import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
 import { fold } from '../text/normalize.ts'
+import { phraseKey } from '../text/tokenize.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
 const ONE_SIDED = 0.5
@@ -332,6 +333,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const inTime = (at: number) => times.some((t) => tokens[at]!.start >= t.start && tokens[at]!.end <= t.end)
   const backgroundPreps = new Set(g.backgroundPrepositions)
   const npModifiers = new Set([...g.modifierWords, ...g.determiners])
+  const reciprocals = g.reciprocals.map(phraseKey)
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
   const sentenceTimes = state.times.get(sIndex) ?? []
   const passedOn = narrativeDate(sentenceTimes, clauses, tokens)
@@ -352,6 +354,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const clauseEvents: { event: RelationEvent; noun: boolean; evidence: number; obliging?: boolean }[] = []
     const phrases = phrasesOf.get(clause)!
     const words = clauseTokens(tokens, clause)
+    // "Ankara and Baku back each other": a reciprocal (one word or several) makes the act mutual.
+    const reciprocal = findPhrases(tokens, clause.from, clause.to, reciprocals).length > 0
     const passiveAt = words.findIndex((t) => g.passiveAuxiliaries.includes(t.norm))
     const clausePassive = passiveAt >= 0
     const clausePassiveIndex = clausePassive ? tokens.indexOf(words[passiveAt]!) : -1
@@ -493,7 +497,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         let factor = 1
         const own = new Set(source.mentions.map((m) => m.actor))
         const other = (p: Phrase) => p !== source && !p.mentions.every((m) => own.has(m.actor))
-        if (!target && !((ref.rule.mutual || words.some((t) => g.reciprocals.includes(t.norm))) && source.mentions.length > 1)) {
+        if (!target && !((ref.rule.mutual || reciprocal) && source.mentions.length > 1)) {
           // "nahm die Einladung des Kremls an": the genitive of the verb's object names the partner.
           const genitives = phrases.filter((p) => other(p) && p.attach.kind === 'gen')
           // In a passive, only the genitive of the clause's first noun phrase: "Die Stellungen der Ukraine wurden …".
@@ -529,7 +533,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const pairs: [typeof source.mentions[number], typeof source.mentions[number] | null][] = []
         if (target) {
           for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])
-        } else if (ref.rule.mutual || words.some((t) => g.reciprocals.includes(t.norm))) {
+        } else if (ref.rule.mutual || reciprocal) {
           // Mutual acts, or any act done "gegenseitig": the coordinated actors act on each other.
           const reciprocal = !ref.rule.mutual
           const ms = source.mentions
