@@ -25,6 +25,8 @@ const GENITIVE_FALLBACK = 0.85
 const STANCES = new Set(['SUPPORT'])
 /** The `requires` entry that a person or an office holder satisfies. */
 const PERSON = '{person}'
+/** The `requires` entry that an international organisation satisfies. */
+const ORGANISATION = '{organisation}'
 /** At most this many words of a subject's noun phrase after its owner's genitive ("Taiwan's deputy foreign minister"). */
 const PRENOMINAL_HEAD = 5
 /** PLOVER's cooperative types; REQUEST is an appeal (CAMEO 02, verbal cooperation). */
@@ -72,7 +74,7 @@ function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Cl
  * Whether a trigger's conditions hold in its clause, and how far from the trigger the word that
  * satisfies them stands (0 when it needs none): the nearer evidence wins between two readings.
  */
-function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number> }): number | null {
+function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number> }): number | null {
   if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g)) return null
   const positions = (hit: (t: Token, k: number) => boolean) => {
     const found: number[] = []
@@ -90,9 +92,11 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
   if (req.size > 0) {
     // "joining the European Union" asks for no union: a word of an actor's name is no evidence (a
     // role's noun is: "summoned the Azerbaijani ambassador").
-    // `{person}`: a person or an office holder after the trigger will do ("Putin hosted Kim Jong Un").
+    // `{person}`: a person or an office holder after the trigger will do ("Putin hosted Kim Jong Un");
+    // `{organisation}`: an international organisation after it ("Mali left ECOWAS").
     const person = req.has(PERSON)
-    const found = positions((t, k) => (person && k > at && spans.people.has(k)) || !spans.names.has(k) && (req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n))))
+    const organisation = req.has(ORGANISATION)
+    const found = positions((t, k) => (person && k > at && spans.people.has(k)) || (organisation && k > at && spans.organisations.has(k)) || !spans.names.has(k) && (req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n))))
     if (!found.length) return null
     distance = Math.min(...found)
   }
@@ -319,7 +323,7 @@ function hostingPrepositionsOf(g: LanguagePack['grammar']): ReadonlySet<string> 
   return set
 }
 
-function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean): RelationEvent[] {
+function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean, isOrganisation: (actor: string) => boolean): RelationEvent[] {
   const { tokens } = doc
   const g = pack.grammar
   const hostingPreps = hostingPrepositionsOf(g)
@@ -329,6 +333,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const nameTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'name' && !isSector(m.actor)))
   // People and office holders ("the Turkish president"), not institutions ("Russian troops").
   const personTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'person' || (m.kind === 'role' && m.rule.includes('.title.'))))
+  const organisationTokens = mentionTokenSet(mentions.filter((m) => isOrganisation(m.actor)))
   const times = doc.times.filter((t) => t.sentence === sIndex)
   const inTime = (at: number) => times.some((t) => tokens[at]!.start >= t.start && tokens[at]!.end <= t.end)
   const backgroundPreps = new Set(g.backgroundPrepositions)
@@ -393,7 +398,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const before = i > from ? tokens[i - 1]!.norm : ''
         const nounAfter = g.determiners.includes(before) && !g.relativePronouns.includes(before) || g.nounPrepositions.includes(before) && !progressive
         if (ref.kind === 'verb' && !g.capitalisesNouns && nounAfter) continue
-        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens })
+        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens, organisations: organisationTokens })
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
         const how: string[] = []
@@ -417,8 +422,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         } else if (antecedent && firstWord!.start < tokens[i]!.start) {
           subject = antecedent
           how.push('subject:relative-antecedent')
-        } else if (controller) {
-          // The actor before the infinitive's verb is its object, not its subject.
+        } else if (controller && (g.subjectAfterVerb || g.infinitiveMarkers.includes(tokens[i - 1]?.norm ?? ''))) {
+          // The actor before the infinitive's verb is its object, not its subject. Where subjects
+          // stand before verbs (English), only the verb right after "to" is the infinitive: "Putin
+          // flew to Pyongyang" has a subject of its own.
           subject = controller
           how.push('subject:infinitive-controller')
           if (accusing) speakerCue = accusing.text
@@ -711,7 +718,7 @@ function dedupe(events: RelationEvent[]): RelationEvent[] {
 }
 
 /** `isState` tells states from other actors, `isSector` generic parties (the knowledge base knows). */
-export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false, isSector: (actor: string) => boolean = () => false): RelationEvent[] {
+export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false, isSector: (actor: string) => boolean = () => false, isOrganisation: (actor: string) => boolean = () => false): RelationEvent[] {
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
   const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc) }
@@ -720,7 +727,7 @@ export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: str
   for (const s of doc.sentences) {
     const r = ranges.get(s.index)
     if (!r) continue
-    out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, isState, isSector))
+    out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, isState, isSector, isOrganisation))
   }
   return dedupe(out)
 }

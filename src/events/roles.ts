@@ -110,7 +110,11 @@ function assignNamed(ctx: RoleContext, specs: { source: string[]; target: string
     // "die Verurteilung Russlands durch die UN": where the genitive may be either role, a noun's
     // genitive is its object as soon as another reading names the agent.
     const genBoth = ctx.ref.kind === 'noun' && specs.source.includes('gen') && specs.target.includes('gen')
-    const order = genBoth ? [...specs.source.filter((s) => s !== 'gen'), 'gen'] : specs.source
+    // "Ukraine's ambassador was expelled from Hungary": in a passive with no agent the subject is
+    // acted on, so another role names the source first; only if none does is the subject read as
+    // it ("… ob Aserbaidschan Armenien angreifen wird": "wird" may be the future, not a passive).
+    const passiveSubject = !!target && target === ctx.subject
+    const order = genBoth ? [...specs.source.filter((s) => s !== 'gen'), 'gen'] : passiveSubject ? [...specs.source.filter((s) => s !== 'subject'), 'subject'] : specs.source
     for (const spec of order) {
       source = fillRole(spec, ctx, used)
       if (source) { how.push(`source:${spec}`); break }
