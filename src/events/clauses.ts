@@ -53,6 +53,12 @@ function isParticiple(t: Token | undefined, g: Grammar): boolean {
   return !!t && t.kind === 'word' && !!participlePatterns.get(g)?.test(t.text)
 }
 
+/** "Having signed the treaty, …", "After meeting Xi, …": a clause that opens with a present participle, after a conjunction or not. */
+export function opensWithParticiple(words: Token[], g: Grammar): boolean {
+  const lower = (t: Token | undefined) => t && { ...t, text: t.norm }
+  return isParticiple(lower(words[0]), g) || (!!words[0] && g.subordinators.includes(words[0].norm) && isParticiple(lower(words[1]), g))
+}
+
 function infinitivePattern(g: Grammar): RegExp | null {
   if (!infinitivePatterns.has(g)) infinitivePatterns.set(g, g.infinitivePattern ? new RegExp(g.infinitivePattern, 'u') : null)
   return infinitivePatterns.get(g)!
@@ -137,9 +143,13 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   const lower = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Ll}/u.test(t.text)
   const verbMeetsVerb = (i: number) => tokens[i]!.text === ',' && lower(tokens[i - 1]) && lower(tokens[i + 1])
     && ![subs, rels, coords, pronouns, preps].some((set) => set.has(tokens[i + 1]!.norm)) && !g.determiners.includes(tokens[i + 1]!.norm)
+  // Where nouns are not capitalised (English), names meet at that comma too ("After meeting Xi,
+  // Putin flew …"), unless the name after it continues a list ("After Russia, Belarus and Iran met, …").
+  const endOfList = (k: number) => { let e = k; while (e < to && actorTokens.has(e)) e++; return e > k && (tokens[e]?.text === ',' || coords.has(tokens[e]?.norm ?? '') || g.coordinators.includes(tokens[e]?.norm ?? '')) }
+  const namesMeet = (i: number) => !g.capitalisesNouns && tokens[i]!.text === ',' && actorTokens.has(i + 1) && !endOfList(i + 1)
   let leadingEnd = -1
   if (tokens[from]?.kind === 'word' && subs.has(tokens[from]!.norm) && !g.purposeMarkers.includes(tokens[from]!.norm)) {
-    for (let i = from + 2; i < to - 1 && leadingEnd < 0; i++) if (verbMeetsVerb(i)) leadingEnd = i
+    for (let i = from + 2; i < to - 1 && leadingEnd < 0; i++) if (verbMeetsVerb(i) || namesMeet(i)) leadingEnd = i
     if (leadingEnd > 0) open = { subordinate: true, relative: false, coordinated: false }
   }
   const setApart = (a: number, b: number) => {

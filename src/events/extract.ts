@@ -1,7 +1,7 @@
 import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
-import { inClause, isInfinitiveWord, splitClauses, type Clause } from './clauses.ts'
+import { inClause, isInfinitiveWord, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, looksAdjectival, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
@@ -154,8 +154,11 @@ function homographReading(refs: TriggerRef[], tokens: Token[], i: number, from: 
   if (g.particles.includes(tokens[i]!.norm) && !verbalPosition(tokens, i, from, g, mentionTokens)) return refs.filter((r) => r.kind === 'noun')
   if (g.capitalisesNouns || !refs.some((r) => r.kind === 'noun') || !refs.some((r) => r.kind !== 'noun')) return refs
   const next = tokens[i + 1]
+  const prev = i > from ? tokens[i - 1] : undefined
+  // "After meeting Xi, …": a gerund after a conjunction or a preposition that takes an actor as its object.
+  const gerund = !!prev && (g.subordinators.includes(prev.norm) || g.prepositions.includes(prev.norm)) && mentionTokens.has(i + 1)
   // "US sanctions on Iran": a preposition right after makes it a noun all the same.
-  const verbal = verbalPosition(tokens, i, from, g, mentionTokens) && !(next && g.prepositions.includes(next.norm))
+  const verbal = gerund || verbalPosition(tokens, i, from, g, mentionTokens) && !(next && g.prepositions.includes(next.norm))
   return refs.filter((r) => (verbal ? r.kind !== 'noun' : r.kind === 'noun'))
 }
 
@@ -451,6 +454,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             if (lead) { subject = lead; how.push('subject:genitive-of-first-phrase') }
             else if (owner) { subject = owner; how.push('subject:prenominal-genitive') }
           }
+        }
+        if (!subject && ci === 0 && opensWithParticiple(opening, g)) {
+          // "Having signed the treaty, Moscow and Pyongyang began …", "After meeting Xi, Putin flew
+          // …": a sentence-opening participle clause has the subject of the main clause after it.
+          const main = clauses.slice(1).find((c) => !c.subordinate && !c.relative && !c.apposition)
+          const after = main ? subjectOf(phrasesOf.get(main)!, main.to, g.subjectAfterVerb) : null
+          if (after) { subject = after; how.push('subject:main-clause-after') }
         }
         if (!subject && ci === 0) {
           // "Mit Kasachstan sagt sich eine erste Ex-Sowjetrepublik von Russland los": with no actor as
