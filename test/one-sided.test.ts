@@ -22,6 +22,9 @@ const cases: [string, string, string[]][] = [
   ['en', 'Poland scrambled fighter jets on Sunday night.', ['POL:MOBILIZE']],
   ['en', 'Lithuania scrambled to find new suppliers.', []],
   ['en', 'Thousands of Armenians demonstrated in the streets of Yerevan.', ['ARM:PROTEST']],
+  ['en', 'Five hundred Albanian guerrillas were demobilised.', ['ALB:RETREAT']],
+  ['en', 'Georgian protesters blocked the main highway.', ['GEO:PROTEST']],
+  ['en', 'Hungary blocked the sanctions package.', ['HUN:REJECT']],
   // A launch without a target may be a test: the rule needs a partner.
   ['en', 'Iran test-fired a ballistic missile.', []],
   // With a partner named, the act is a relation, not one-sided.
