@@ -23,7 +23,8 @@ const cases: [string, string, string[]][] = [
   ['en', 'Lithuania scrambled to find new suppliers.', []],
   ['en', 'Thousands of Armenians demonstrated in the streets of Yerevan.', ['ARM:PROTEST']],
   ['en', 'Five hundred Albanian guerrillas were demobilised.', ['ALB:RETREAT']],
-  ['en', 'Georgian protesters blocked the main highway.', ['GEO:PROTEST']],
+  // A blocked road says nothing of who blocks it: a state's blockade or a protest.
+  ['en', 'Azerbaijan blocked the Lachin road, Armenian media reported.', ['AZE:COERCE:reported']],
   ['en', 'Hungary blocked the sanctions package.', ['HUN:REJECT']],
   // A launch without a target may be a test: the rule needs a partner.
   ['en', 'Iran test-fired a ballistic missile.', []],

@@ -122,6 +122,9 @@ function caseFits(ref: TriggerRef, token: Token, sentenceStart: boolean): boolea
 
 /** "die vom Westen unterstützte Regierung": a participle between an agent phrase and its noun describes, it does not report. */
 function isAttributive(tokens: Token[], at: number, clause: Clause, mentionTokens: Set<number>, g: LanguagePack['grammar']): boolean {
+  // "the Israeli-occupied West Bank", "the Russian-backed separatists": a participle glued to a name describes.
+  const glue = tokens[at - 1]
+  if (glue?.text === '-' && glue.start === tokens[at - 2]?.end && glue.end === tokens[at]!.start && mentionTokens.has(at - 2) && g.attributiveParticiples.includes(tokens[at]!.norm)) return true
   // The noun follows, perhaps after adjectives ("die dort stationierten russischen Friedenssoldaten").
   let n = at + 1
   while (n < clause.to && tokens[n]!.kind === 'word' && (looksAdjectival(tokens[n]!, g) || mentionTokens.has(n) && /^\p{Ll}/u.test(tokens[n]!.text))) n++
@@ -498,7 +501,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = clauseSubject
           how.push('subject:from-main-clause')
         }
-        const roleCtx = { tokens, phrases: subject && !phrases.includes(subject) ? [...phrases, subject] : phrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
+        // "… blocked a road, a newspaper reported": a phrase after a comma that a speech verb follows is the speaker.
+        const speaker = (p: Phrase) => p.from > i && g.speechVerbs.includes(tokens[p.to]?.norm ?? '') && tokens.slice(i, p.from).some((t) => t.text === ',')
+        const rolePhrases = phrases.filter((p) => !speaker(p))
+        const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         how.push(...roles.how)
