@@ -32,6 +32,11 @@ test('coref (English): the state that opens the sentence before is what a descri
   assert.deepEqual(enRefs('Iran sent drones to Russia. The country also sent shells.'), ['country=IRN@Iran s'])
 })
 
+test('coref: "the 32 allies" after NATO is NATO; a number stands where an adjective may', () => {
+  assert.deepEqual(enRefs('NATO leaders met in Washington. The 32 allies called on China to stop its support.'), ['allies=NATO@NATO l'])
+  assert.deepEqual(enRefs('Russia and its allies met in Minsk.'), [])
+})
+
 test('coref: a possessive before "country" names its owner\'s state, before "ally" another state (English and German)', () => {
   assert.deepEqual(enRefs('The Kazakh president said his country would not recognise the annexation.'), ['his country=KAZ@Kazakh'])
   assert.deepEqual(enRefs('Serbia came under pressure. China stood behind its ally.'), ['its ally=SRB@Serbia'])

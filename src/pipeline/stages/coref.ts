@@ -48,8 +48,10 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   // "zum westlichen Nachbarland": the determiner may stand before an adjective or two.
   const adjectival = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Ll}/u.test(t.text) && t.text.length > 4
     && ctx.pack.grammar.adjectiveEndings.some((e) => e && t.norm.endsWith(e)) && !determiners.has(t.norm)
+  // "the 32 allies": a number may stand where an adjective does.
+  const modifier = (t: Token | undefined) => adjectival(t) || t?.kind === 'number'
   const determined = (i: number) => determiners.has(doc.tokens[i - 1]?.norm ?? '')
-    || adjectival(doc.tokens[i - 1]) && (determiners.has(doc.tokens[i - 2]?.norm ?? '') || adjectival(doc.tokens[i - 2]) && determiners.has(doc.tokens[i - 3]?.norm ?? ''))
+    || modifier(doc.tokens[i - 1]) && (determiners.has(doc.tokens[i - 2]?.norm ?? '') || modifier(doc.tokens[i - 2]) && determiners.has(doc.tokens[i - 3]?.norm ?? ''))
   for (let i = 1; i < doc.tokens.length; i++) {
     if (taken.has(i) || !determined(i)) continue
     const found = descriptions.find(({ keys }) => keys.every((k, n) => doc.tokens[i + n]?.norm === k && doc.tokens[i + n]!.sentence === doc.tokens[i]!.sentence))
