@@ -53,6 +53,8 @@ function goldActor(a: GoldActor): string | null {
 }
 
 const list = (v: GoldActor[] | string | null | undefined) => (Array.isArray(v) ? v : [])
+/** Generic parties ("police", an unlisted name) are outside the actor codes, as in the gold scorer: neither right nor wrong. */
+const named = (a: string) => kb.actors.get(a)?.kind !== 'sector'
 let typeRight = 0
 let actorRecords = 0
 let goldPairs = 0
@@ -77,8 +79,6 @@ for (const r of records) {
   const key = (a: string, b: string) => (MUTUAL.has(gold) ? [a, b].sort().join('~') : `${a}>${b}`)
   if (targets.length) for (const s of sources) for (const t of targets) pairs.add(key(s!, t!))
   else for (let i = 0; i < sources.length; i++) for (let j = i + 1; j < sources.length; j++) pairs.add(key(sources[i]!, sources[j]!))
-  // Generic parties ("police", an unlisted name) are outside the actor codes, as in the gold scorer: neither right nor wrong.
-  const named = (a: string) => kb.actors.get(a)?.kind !== 'sector'
   const predicted = new Set(doc.events.filter((e) => e.target !== null && named(e.source) && named(e.target)).map((e) => key(e.source, e.target!)))
   goldPairs += pairs.size
   predPairs += predicted.size

@@ -48,15 +48,15 @@ const infinitivePatterns = new WeakMap<Grammar, RegExp | null>()
 /** The language's one-word zu-infinitive pattern ("auszusetzen"), compiled once. */
 const participlePatterns = new WeakMap<Grammar, RegExp | null>()
 /** ", adding that …": a present participle (by the pack's pattern) opening a clause. */
-function isParticiple(t: Token | undefined, g: Grammar): boolean {
+function isParticiple(t: Token | undefined, g: Grammar, form: (t: Token) => string = (w) => w.text): boolean {
   if (!participlePatterns.has(g)) participlePatterns.set(g, g.participlePattern ? new RegExp(g.participlePattern, 'u') : null)
-  return !!t && t.kind === 'word' && !!participlePatterns.get(g)?.test(t.text)
+  return !!t && t.kind === 'word' && !!participlePatterns.get(g)?.test(form(t))
 }
 
-/** "Having signed the treaty, …", "After meeting Xi, …": a clause that opens with a present participle, after a conjunction or not. */
+/** "Having signed the treaty, …", "After meeting Xi, …": a clause that opens with a present participle (capitalised or not), after a conjunction or not. */
 export function opensWithParticiple(words: Token[], g: Grammar): boolean {
-  const lower = (t: Token | undefined) => t && { ...t, text: t.norm }
-  return isParticiple(lower(words[0]), g) || (!!words[0] && g.subordinators.includes(words[0].norm) && isParticiple(lower(words[1]), g))
+  const norm = (t: Token) => t.norm
+  return isParticiple(words[0], g, norm) || (!!words[0] && g.subordinators.includes(words[0].norm) && isParticiple(words[1], g, norm))
 }
 
 function infinitivePattern(g: Grammar): RegExp | null {

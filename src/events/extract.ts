@@ -2,12 +2,12 @@ import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/d
 import type { LanguagePack } from '../lang/pack.ts'
 import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
 import { inClause, isInfinitiveWord, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
-import { clausePhrases, looksAdjectival, type Phrase } from './phrases.ts'
+import { clausePhrases, looksAdjectival, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { governorOf } from './governor.ts'
 import { speakerRoles, topicOf } from './implied.ts'
-import { mentionTokenSet, sentenceTokenRanges } from '../pipeline/spans.ts'
+import { mentionTokenSet, sentenceTokenRanges, timeTokenSet } from '../pipeline/spans.ts'
 import { fold } from '../text/normalize.ts'
 import { phraseKey } from '../text/tokenize.ts'
 
@@ -40,6 +40,8 @@ interface SentenceState {
   narrative: Map<number, Dated>
   /** The time expressions that may date an event, by sentence (computed once per document). */
   times: Map<number, Doc['times']>
+  /** The tokens inside time expressions: no modality cue ("in May" hedges nothing). */
+  timeTokens: Set<number>
 }
 
 function clauseTokens(tokens: Token[], clause: Clause): Token[] {
@@ -340,8 +342,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // People and office holders ("the Turkish president"), not institutions ("Russian troops").
   const personTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'person' || (m.kind === 'role' && m.rule.includes('.title.'))))
   const organisationTokens = mentionTokenSet(mentions.filter((m) => isOrganisation(m.actor)))
-  const times = doc.times.filter((t) => t.sentence === sIndex)
-  const inTime = (at: number) => times.some((t) => tokens[at]!.start >= t.start && tokens[at]!.end <= t.end)
+  const inTime = (at: number) => state.timeTokens.has(at)
   const backgroundPreps = new Set(g.backgroundPrepositions)
   const npModifiers = new Set([...g.modifierWords, ...g.determiners])
   const reciprocals = g.reciprocals.map(phraseKey)
@@ -502,7 +503,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('subject:from-main-clause')
         }
         // "… blocked a road, a newspaper reported": a phrase after a comma that a speech verb follows is the speaker.
-        const speaker = (p: Phrase) => p.from > i && g.speechVerbs.includes(tokens[p.to]?.norm ?? '') && tokens.slice(i, p.from).some((t) => t.text === ',')
+        const speaker = (p: Phrase) => p.from > i && speaksAfterComma(tokens, i, p.from, p.to, g)
         const rolePhrases = phrases.filter((p) => !speaker(p))
         const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
@@ -737,7 +738,7 @@ function dedupe(events: RelationEvent[]): RelationEvent[] {
 export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false, isSector: (actor: string) => boolean = () => false, isOrganisation: (actor: string) => boolean = () => false): RelationEvent[] {
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
-  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc) }
+  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times) }
   const ranges = sentenceTokenRanges(doc.tokens)
   const out: RelationEvent[] = []
   for (const s of doc.sentences) {

@@ -109,6 +109,11 @@ function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar, 
   return sawLink
 }
 
+/** "… to Russia, Seoul said", "… blocked the road, Armenian media reported": the actor in [start, end) is a speaker, a speech verb right after it and a comma between `from` and it. */
+export function speaksAfterComma(tokens: Token[], from: number, start: number, end: number, g: Grammar): boolean {
+  return g.speechVerbs.includes(tokens[end]?.norm ?? '') && tokens.slice(from, start).some((t) => t.text === ',')
+}
+
 /** Groups a clause's actor mentions into phrases and says how each attaches. */
 export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clause, g: Grammar, isState: (actor: string) => boolean = () => false): Phrase[] {
   const members = mentions.filter((m) => inClause(clause, m.tokenStart) && inClause(clause, m.tokenEnd - 1))
@@ -135,7 +140,7 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const prev = phrases[phrases.length - 1]
     const prevPrep = prev?.attach.kind === 'prep' ? prev.attach.prep : null
     // "… to Russia, Seoul said.": an actor followed by a speech verb after a comma is the speaker, not a list member.
-    const speaker = tokens[m.tokenEnd] && g.speechVerbs.includes(tokens[m.tokenEnd]!.norm) && tokens.slice(prev?.to ?? m.tokenStart, m.tokenStart).some((t) => t.text === ',')
+    const speaker = speaksAfterComma(tokens, prev?.to ?? m.tokenStart, m.tokenStart, m.tokenEnd, g)
     if (prev && !speaker && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && !m.genitive) {
       prev.mentions.push(m)
       prev.to = m.tokenEnd

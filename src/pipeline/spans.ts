@@ -1,10 +1,23 @@
-import type { Mention, Token } from './document.ts'
+import type { Mention, TimeExpression, Token } from './document.ts'
 
 /** The token indices that mentions cover. */
 export function mentionTokenSet(mentions: Mention[]): Set<number> {
   const covered = new Set<number>()
   for (const m of mentions) for (let k = m.tokenStart; k < m.tokenEnd; k++) covered.add(k)
   return covered
+}
+
+/** The token indices that lie inside a time expression ("in May 2022"). */
+export function timeTokenSet(tokens: Token[], times: TimeExpression[]): Set<number> {
+  const inside = new Set<number>()
+  const sorted = [...times].sort((a, b) => a.start - b.start)
+  let ti = 0
+  tokens.forEach((t, k) => {
+    while (ti < sorted.length && sorted[ti]!.end <= t.start) ti++
+    const tm = sorted[ti]
+    if (tm && t.start >= tm.start && t.end <= tm.end) inside.add(k)
+  })
+  return inside
 }
 
 /** Each sentence's token range [from, to), by sentence index. */

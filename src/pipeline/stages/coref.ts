@@ -84,27 +84,6 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
 }
 
 /**
- * "Tokayev said his country would not recognise …", "sein Land": a possessive before an own
- * description names the state of its owner, the last person, office or state named before it in
- * the sentence (else in the sentence before).
- */
-function resolveOwn(doc: Doc, ctx: StageContext, taken: Set<number>): Mention[] {
-  const nouns = new Set(ctx.pack.coref.ownDescriptions.map((w) => phraseKey(w)[0]!))
-  const dets = new Set(ctx.pack.coref.partnerDeterminers)
-  const isState = (id: string) => ctx.kb.actors.get(id)?.kind === 'state'
-  const out: Mention[] = []
-  for (let i = 1; i < doc.tokens.length; i++) {
-    const t = doc.tokens[i]!
-    if (taken.has(i) || !nouns.has(t.norm) || !dets.has(doc.tokens[i - 1]!.norm) || doc.tokens[i - 1]!.sentence !== t.sentence) continue
-    const owners = doc.mentions.filter((m) => m.start < t.start && t.sentence - m.sentence <= 1 && m.kind !== 'adjective' && isState(m.actor))
-    const owner = owners.filter((m) => m.sentence === t.sentence).at(-1) ?? owners.at(-1)
-    if (!owner) continue
-    out.push({ start: doc.tokens[i - 1]!.start, end: t.end, tokenStart: i - 1, tokenEnd: i + 1, sentence: t.sentence, actor: owner.actor, kind: 'coref', genitive: false, antecedent: owner.start, rule: `${ctx.pack.code}.coref.own` })
-  }
-  return out
-}
-
-/**
  * "Kim Jong Un … Kim sicherte Moskau … zu": once a person is named in full, the first or the last
  * part of the name alone refers to them for the rest of the document.
  */
@@ -150,19 +129,38 @@ function resolveShortNames(doc: Doc, ctx: StageContext, taken: Set<number>): Men
 
 /** "Russland stellte sich hinter seinen engsten Verbündeten": a partner named before, not the clause's subject. */
 function resolvePartners(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean): Mention[] {
-  const nouns = new Set(ctx.pack.coref.partnerDescriptions.map((w) => phraseKey(w)[0]!))
+  // A possessive within the two words before: "seinen (engsten) Verbündeten".
+  return resolvePossessed(doc, ctx, taken, ctx.pack.coref.partnerDescriptions, [1, 2], 'partner',
+    (t) => boundAntecedent(doc.mentions, t, 2, afterPreposition, (m) => ctx.kb.actors.get(m.actor)?.kind === 'state'))
+}
+
+/**
+ * "Tokayev said his country would not recognise …", "sein Land": a possessive right before an own
+ * description names the state of its owner, the last person, office or state named before it in
+ * the sentence (else in the sentence before).
+ */
+function resolveOwn(doc: Doc, ctx: StageContext, taken: Set<number>): Mention[] {
+  const isState = (id: string) => ctx.kb.actors.get(id)?.kind === 'state'
+  return resolvePossessed(doc, ctx, taken, ctx.pack.coref.ownDescriptions, [1], 'own', (t) => {
+    const owners = doc.mentions.filter((m) => m.start < t.start && t.sentence - m.sentence <= 1 && m.kind !== 'adjective' && isState(m.actor))
+    return owners.filter((m) => m.sentence === t.sentence).at(-1) ?? owners.at(-1)
+  })
+}
+
+/** A description after a possessive (`back` words before it, in its sentence), resolved to the actor `pick` names. */
+function resolvePossessed(doc: Doc, ctx: StageContext, taken: Set<number>, descriptions: string[], back: number[], rule: string, pick: (t: Token) => Mention | undefined): Mention[] {
+  const nouns = new Set(descriptions.map((w) => phraseKey(w)[0]!))
   const dets = new Set(ctx.pack.coref.partnerDeterminers)
   const out: Mention[] = []
   for (let i = 1; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
     // A language that capitalises nouns writes the description with a capital.
     if (taken.has(i) || !nouns.has(t.norm) || (ctx.pack.grammar.capitalisesNouns && !/^\p{Lu}/u.test(t.text))) continue
-    // A possessive within the two words before: "seinen (engsten) Verbündeten".
-    const det = [i - 1, i - 2].find((k) => k >= 0 && dets.has(doc.tokens[k]!.norm) && doc.tokens[k]!.sentence === t.sentence)
+    const det = back.map((k) => i - k).find((k) => k >= 0 && dets.has(doc.tokens[k]!.norm) && doc.tokens[k]!.sentence === t.sentence)
     if (det === undefined) continue
-    const candidate = boundAntecedent(doc.mentions, t, 2, afterPreposition, (m) => ctx.kb.actors.get(m.actor)?.kind === 'state')
-    if (!candidate) continue
-    out.push({ start: doc.tokens[det]!.start, end: t.end, tokenStart: det, tokenEnd: i + 1, sentence: t.sentence, actor: candidate.actor, kind: 'coref', genitive: false, antecedent: candidate.start, rule: `${ctx.pack.code}.coref.partner` })
+    const antecedent = pick(t)
+    if (!antecedent) continue
+    out.push({ start: doc.tokens[det]!.start, end: t.end, tokenStart: det, tokenEnd: i + 1, sentence: t.sentence, actor: antecedent.actor, kind: 'coref', genitive: false, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.${rule}` })
   }
   return out
 }

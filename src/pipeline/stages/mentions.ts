@@ -3,7 +3,7 @@ import type { Stage, StageContext } from '../stage.ts'
 import type { Match } from '../../kb/gazetteer.ts'
 import { actorAt } from '../../kb/actors.ts'
 import { personActorAt } from '../../kb/knowledge.ts'
-import { sentenceTokenRanges } from '../spans.ts'
+import { sentenceTokenRanges, timeTokenSet } from '../spans.ts'
 import { fold } from '../../text/normalize.ts'
 import { isCompoundOf } from '../../events/lexicon.ts'
 
@@ -104,14 +104,7 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
 export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
   const mentions: Mention[] = []
   const privateHeads = new Set(ctx.pack.roles.private.map(fold))
-  const timeTokens = new Set<number>()
-  const times = [...doc.times].sort((a, b) => a.start - b.start)
-  let ti = 0
-  doc.tokens.forEach((t, k) => {
-    while (ti < times.length && times[ti]!.end <= t.start) ti++
-    const tm = times[ti]
-    if (tm && t.start >= tm.start && t.end <= tm.end) timeTokens.add(k)
-  })
+  const timeTokens = timeTokenSet(doc.tokens, doc.times)
   for (const [sentence, [from, to]] of sentenceTokenRanges(doc.tokens)) {
     for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators, ctx.pack.grammar.adjectiveEndings, (id) => ctx.kb.actors.get(id)?.kind === 'sector', ctx.pack.grammar.appositiveHeads)) {
       if (!m.actor) continue
