@@ -621,7 +621,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (governor?.kind === 'threat') how.push(`type:threat(${governor.cue})`)
         else if (ultimatum) how.push(`type:ultimatum(${tokens.slice(ultimatum.at, ultimatum.at + ultimatum.len).map((t) => t.text).join(' ')})`)
         // The ultimatum is issued now: it is as sure as its clause says, not a plan.
-        if (ultimatum && !governor) mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [] }, { trigger: i, nonFinite, attributive, inTime })
+        if (ultimatum && !governor) mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [] }, { trigger: i, nonFinite, attributive, inTime })
         const polarity: Polarity = (mod.modality === 'negated' || mod.modality === 'denied' || threatened) ? 'conflict' : basePolarity
         // Not wanting to help is refusing to (PLOVER REJECT), an act of its own.
         const refused = !threatened && basePolarity === 'coop' && isRefusal(tokens, clause, mod, cues)
