@@ -11,6 +11,7 @@ import { refreshPairStates } from '../src/service/pair-states.ts'
 import { allies, graphAt } from '../src/service/questions.ts'
 import { alliesOf, type Counterpart } from '../src/relations/allies.ts'
 import { relationGraph, type RelationGraph } from '../src/relations/graph.ts'
+import { monthEnd } from '../src/relations/dates.ts'
 import { polarityOf, type ImportedEvent } from '../src/import/record.ts'
 import type { Store } from '../src/store/store.ts'
 import { seeded, pick } from '../bench/gen/random.ts'
@@ -80,7 +81,11 @@ async function assertAsSeries(store: Store, days: string[]): Promise<void> {
       assertSame(fast.counterparts.map((c) => c.standing), series.map((c) => c.standing.map(({ kind, a, b, from, to, basis }) => ({ kind, a, b, from, to, basis }))), `${actor} ${at}: standing`)
     }
   }
-  for (const at of days.slice(0, 2)) assertSame(await graphAt(store, kb, { at }), await seriesGraph(store, at), `graph ${at}`)
+  for (const at of days.slice(0, 2)) {
+    assertSame(await graphAt(store, kb, { at }), await seriesGraph(store, at), `graph ${at}`)
+    // A month's last day reads the edges stored for that month.
+    if (at === monthEnd(at.slice(0, 7))) assert.ok((await store.pairEdges(at.slice(0, 7)))?.length, `edges stored for ${at}`)
+  }
 }
 
 for (const backend of storeBackends('entente_states')) {
@@ -146,6 +151,29 @@ for (const backend of storeBackends('entente_states')) {
         assert.equal(await refreshPairStates(store, kb), pairs)
         // Generic parties (police) have no states: they are no counterparts between named actors.
         assert.ok((await store.pairs()).every((r) => r.a !== 'POLICE' && r.b !== 'POLICE'))
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('graph edges follow a month that only one pair has acts in, and a day after the news reads the states', async () => {
+      const store = await backend.open()
+      try {
+        await save(store, 'edges', events(30_000, 41, [2019, 2024]))
+        assertSame(await graphAt(store, kb, { at: '2023-12-31' }), await seriesGraph(store, '2023-12-31'), 'graph 2023-12-31')
+        // One visit in February 2024: the other pairs' edges must reach that month too.
+        const visit = events(1, 42, [2024, 2024]).map((x) => ({ ...x, source: 'KAZ', target: 'CHN', type: 'CONSULT', mode: 'visit', polarity: polarityOf('CONSULT'), date: '2024-02-10', modality: 'asserted' as const }))
+        await save(store, 'visit', visit)
+        assert.equal(await store.pairEdges('2024-02'), null, 'edges wait to be extended')
+        const graph = await graphAt(store, kb, { at: '2024-02-29' })
+        assertSame(graph, await seriesGraph(store, '2024-02-29'), 'graph 2024-02-29')
+        const stored = await store.pairEdges('2024-02')
+        assert.ok(stored, 'every pair reaches the new month')
+        assert.ok(graph.edges.length > (JSON.parse(stored) as unknown[]).length, 'bloc pairs without acts are drawn as well')
+        assert.ok(graph.edges.some((e) => e.acts === 0 && e.standing.includes('NATO')), 'a NATO pair with no acts')
+        // After the news the stored edges reach no further: the states answer.
+        assert.equal(await store.pairEdges('2024-09'), null)
+        assertSame(await graphAt(store, kb, { at: '2024-09-30' }), await seriesGraph(store, '2024-09-30'), 'graph 2024-09-30')
       } finally {
         await store.close()
       }

@@ -56,14 +56,19 @@ export function graphOf(pairs: Iterable<[string, string]>, snap: (a: string, b: 
   const edges: GraphEdge[] = []
   const nodes = new Set<string>()
   for (const [a, b] of pairs) {
-    const s = snap(a, b)
-    if (s.acts === 0 && s.standing.length === 0) continue
-    if (Math.abs(s.score) < min) continue
-    const standing = s.standing.map((f) => (f.kind === 'defence' || f.kind === 'union' ? f.basis[0]! : f.kind))
-    edges.push({ source: a, target: b, score: s.score, state: s.state, confidence: s.confidence, acts: s.acts, standing, evidence: s.evidence.map((e) => e.id) })
+    const edge = edgeOf(a, b, snap(a, b))
+    if (!edge || Math.abs(edge.score) < min) continue
+    edges.push(edge)
     nodes.add(a).add(b)
   }
   return { at: day, nodes: [...nodes].sort(), edges }
+}
+
+/** The edge a pair's snapshot draws; null when it has neither acts nor standing facts. */
+export function edgeOf(a: string, b: string, s: PairSnapshot): GraphEdge | null {
+  if (s.acts === 0 && s.standing.length === 0) return null
+  const standing = s.standing.map((f) => (f.kind === 'defence' || f.kind === 'union' ? f.basis[0]! : f.kind))
+  return { source: a, target: b, score: s.score, state: s.state, confidence: s.confidence, acts: s.acts, standing, evidence: s.evidence.map((e) => e.id) }
 }
 
 export interface RelationBloc {

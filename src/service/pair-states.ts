@@ -3,15 +3,20 @@ import type { KnowledgeBase } from '../kb/knowledge.ts'
 import type { Act } from '../relations/acts.ts'
 import type { RelationParams } from '../relations/params.ts'
 import { firstDay, pairHistory, pairKey } from '../relations/pair.ts'
-import { statesOf } from '../relations/pair-state.ts'
-import { blocIndex, eventFacts, type StandingFact } from '../relations/standing.ts'
+import { statesOf, type PairState } from '../relations/pair-state.ts'
+import { addMonths } from '../relations/dates.ts'
+import { blocFacts, blocIndex, eventFacts, type StandingFact } from '../relations/standing.ts'
 import type { Bloc } from '../kb/schema.ts'
-import type { PairStateRecord, PairWrite } from '../store/pair-states.ts'
+import type { PairEdgeRecord, PairStateRecord, PairWrite } from '../store/pair-states.ts'
+import { edgesOf } from './pair-edges.ts'
 import type { SeriesRow, Store } from '../store/store.ts'
 import { actsFromSeries, membershipRetreats, pairsFeeding, relationParams } from './relations.ts'
 
 /** Pairs computed per write transaction: other writers wait no longer than one chunk. */
 const CHUNK = 250
+
+/** Pairs whose edges one write transaction extends to a new month. */
+const EXTEND_CHUNK = 500
 
 /** Raised whenever the way states are computed changes: stored ones are then computed again. */
 const STATES_VERSION = 1
@@ -58,17 +63,18 @@ function affected(a: string, b: string, kb: KnowledgeBase, leaders: Map<string, 
 }
 
 /** A pair's states as stored (a < b), with its first day and its standing facts from the news. */
-export function pairRecords(a: string, b: string, acts: Act[], retreats: Act[], blocs: Bloc[], p: RelationParams): { firstDay: string; lastMonth: string; acts: number; facts: StandingFact[]; states: PairStateRecord[] } | null {
+export function pairRecords(a: string, b: string, acts: Act[], retreats: Act[], blocs: Bloc[], p: RelationParams): { firstDay: string; lastMonth: string; acts: number; facts: StandingFact[]; states: PairStateRecord[]; computed: PairState[] } | null {
   const own = acts.filter((x) => pairKey(x.source, x.target) === pairKey(a, b))
   if (!own.length) return null
   const others = retreats.filter((x) => pairKey(x.source, x.target) !== pairKey(a, b))
   const h = pairHistory(a, b, [...own, ...others], blocs)
-  const states = statesOf(h, p).map((s): PairStateRecord => ({
+  const computed = statesOf(h, p)
+  const states = computed.map((s): PairStateRecord => ({
     a, b, month: s.month, ab: s.ab, ba: s.ba, military: s.dimensions.military, diplomatic: s.dimensions.diplomatic, economic: s.dimensions.economic,
     acts: s.acts, firm: s.firm, state: s.state, since: s.since, recent: JSON.stringify(s.recent.map((v) => Math.round(v * 1e9) / 1e9)), evidence: JSON.stringify(s.evidence), flows: JSON.stringify(s.flows),
   }))
   const last = states.at(-1)!
-  return { firstDay: firstDay(h)!, lastMonth: last.month, acts: last.acts, facts: eventFacts(own, a, b), states }
+  return { firstDay: firstDay(h)!, lastMonth: last.month, acts: last.acts, facts: eventFacts(own, a, b), states, computed }
 }
 
 /**
@@ -109,11 +115,16 @@ export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { ac
         if (list) list.push(r)
         else rowsOf.set(k, [r])
       }
+      // Edges reach the series' latest month (or, without one, the pair's latest state).
+      const horizon = await tx.horizon()
       const writes: PairWrite[] = []
       for (const [a, b] of todo.values()) {
         const acts = actsFromSeries(pairsFeeding(a, b, kb).flatMap(([x, y]) => rowsOf.get(pairKey(x, y)) ?? []), kb).acts
         const r = pairRecords(a, b, acts, retreats, shared(a, b), p)
-        writes.push({ a, b, pair: r ? { a, b, firstDay: r.firstDay, lastMonth: r.lastMonth, acts: r.acts, facts: JSON.stringify(r.facts) } : null, states: r?.states ?? [] })
+        if (!r) { writes.push({ a, b, pair: null, states: [], edges: [] }); continue }
+        const facts = [...blocFacts(shared(a, b), a, b, retreats), ...r.facts]
+        const { edges, edgesTo } = edgesOf(a, b, r.computed, facts, horizon ?? r.lastMonth, p)
+        writes.push({ a, b, pair: { a, b, firstDay: r.firstDay, lastMonth: r.lastMonth, acts: r.acts, facts: JSON.stringify(r.facts), edgesTo }, states: r.states, edges })
       }
       await tx.replace(writes)
       return todo.size
@@ -121,5 +132,41 @@ export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { ac
     if (!n) break
     done += n
   }
+  // A question about some actors leaves the other pairs' edges for later.
+  if (!o.actors) await extendEdges(store, kb, p)
   return done
+}
+
+/**
+ * Extends the edges of pairs that had no new acts to the series' latest month (a new month came
+ * with other pairs' acts), from each pair's latest state, a chunk of pairs per write transaction.
+ */
+async function extendEdges(store: Store, kb: KnowledgeBase, p: RelationParams): Promise<void> {
+  const shared = blocIndex(kb.blocs)
+  let after: [string, string] | undefined
+  for (;;) {
+    const more = await store.pairStateWork(async (tx) => {
+      const horizon = await tx.horizon()
+      if (!horizon) return false
+      const pairs = (await tx.edgesBefore(horizon, EXTEND_CHUNK, after)).filter((r) => r.edgesTo !== '')
+      if (!pairs.length) return false
+      const retreats = await membershipRetreats(tx, kb)
+      const latest = new Map((await tx.latestStates(pairs.map((r) => [r.a, r.b]))).map((s) => [pairKey(s.a, s.b), s]))
+      const edges: PairEdgeRecord[] = []
+      const reach: { a: string; b: string; edgesTo: string }[] = []
+      for (const r of pairs) {
+        const s = latest.get(pairKey(r.a, r.b))
+        if (!s) continue
+        const base = { month: s.month, ab: s.ab, ba: s.ba, dimensions: { military: s.military, diplomatic: s.diplomatic, economic: s.economic }, acts: s.acts, firm: s.firm, evidence: JSON.parse(s.evidence) as PairState['evidence'], flows: [] }
+        const facts = [...blocFacts(shared(r.a, r.b), r.a, r.b, retreats), ...(JSON.parse(r.facts) as StandingFact[])]
+        const more = edgesOf(r.a, r.b, [base], facts, horizon, p, addMonths(r.edgesTo, 1))
+        edges.push(...more.edges)
+        reach.push({ a: r.a, b: r.b, edgesTo: more.edgesTo })
+      }
+      await tx.extendEdges(edges, reach)
+      after = [pairs.at(-1)!.a, pairs.at(-1)!.b]
+      return true
+    })
+    if (!more) return
+  }
 }

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../kb/knowledge.ts'
 import type { Act } from '../relations/acts.ts'
 import { blocMatesOf, type Counterpart } from '../relations/allies.ts'
 import { addMonths, monthEnd } from '../relations/dates.ts'
-import { blocPairsOn, graphOf, type RelationGraph } from '../relations/graph.ts'
+import { blocPairsOn, edgeOf, graphOf, type GraphEdge, type RelationGraph } from '../relations/graph.ts'
 import type { RelationParams } from '../relations/params.ts'
 import { firstDay, indexActs, pairKey, sinceOf, snapshot, type PairHistory } from '../relations/pair.ts'
 import { carryState, trendOfRecent, trendOfStates, type PairState } from '../relations/pair-state.ts'
@@ -11,6 +11,7 @@ import type { Bloc } from '../kb/schema.ts'
 import type { PairRecord, PairStateRecord } from '../store/pair-states.ts'
 import type { SeriesRow, Store } from '../store/store.ts'
 import { actsFromSeries, membershipRetreats, seriesKey } from './relations.ts'
+import { EDGE_EVIDENCE, lookbackMonths, parseEdges } from './pair-edges.ts'
 
 // Questions answered from the stored pair states (src/relations/pair-state.ts): for each pair, its
 // latest state before the month asked about, carried to the day, plus the acts of that month from
@@ -137,7 +138,11 @@ export async function graphFromStates(store: Store, kb: KnowledgeBase, at: strin
   // Without a date, the latest act (the news horizon).
   const day = at ?? actsFromSeries(await store.series({ from: month, to: month }), kb).acts.reduce((d, x) => (x.day > d ? x.day : d), '')
   if (!day) return null
-  const lookback = addMonths(month, -Math.ceil(p.series.lookbackHalfLives * p.halfLifeMonths))
+  if (day === monthEnd(month)) {
+    const stored = await graphFromEdges(store, kb, day, p, min)
+    if (stored) return stored
+  }
+  const lookback = addMonths(month, -lookbackMonths(p))
   // Graphs show no flows: their JSON is not read.
   const { base: before, current } = await statesOn(store, kb, day, { light: true, rows: () => store.series({ from: month, to: month }) })
   if (actsOf(before, current) <= p.series.above) return null
@@ -157,4 +162,42 @@ export async function graphFromStates(store: Store, kb: KnowledgeBase, at: strin
     const row = baseOf.get(k)
     return snapshot(historyOf(a, b, currentOf.get(k) ?? [], pairOf.get(k), retreats, shared), day, p, 3, row && stateFrom(row, a))
   }, day, min)
+}
+
+/**
+ * The graph on a month's last day from the edges stored for that month (src/service/pair-edges.ts),
+ * and the pairs of a bloc in common that have none (no acts within the look-back); null when the
+ * edges do not reach the month, or on small stores.
+ */
+async function graphFromEdges(store: Store, kb: KnowledgeBase, day: string, p: RelationParams, min: number): Promise<RelationGraph | null> {
+  const text = await store.pairEdges(day.slice(0, 7))
+  if (!text) return null
+  const stored = parseEdges(text)
+  if (stored.reduce((n, e) => n + e.acts, 0) <= p.series.above) return null
+  const keys = new Set(stored.map((e) => pairKey(e.source, e.target)))
+  const missing = new Map<string, [string, string]>()
+  for (const [a, b] of blocPairsOn(kb.blocs, day)) if (a !== b && !keys.has(pairKey(a, b))) missing.set(pairKey(a, b), a < b ? [a, b] : [b, a])
+  const bloc = missing.size ? await blocEdges(store, kb, [...missing.values()], day, p) : []
+  // Stored edges come in pair order: the few bloc edges are sorted in.
+  const all = bloc.length ? [...stored, ...bloc].map((e) => ({ key: pairKey(e.source, e.target), e })).sort((u, v) => (u.key < v.key ? -1 : 1)).map((x) => x.e) : stored
+  const edges = min > 0 ? all.filter((e) => Math.abs(e.score) >= min) : all
+  const nodes = new Set<string>()
+  for (const e of edges) nodes.add(e.source).add(e.target)
+  return { at: day, nodes: [...nodes].sort(), edges }
+}
+
+/** The edges of bloc pairs without stored ones on the day: from their latest states, if any. */
+async function blocEdges(store: Store, kb: KnowledgeBase, pairs: [string, string][], day: string, p: RelationParams): Promise<GraphEdge[]> {
+  const known = await store.pairs(pairs)
+  const states = known.length ? await store.pairStates({ pairs: known.map((r) => [r.a, r.b]), before: addMonths(day.slice(0, 7), 1), light: true }) : []
+  const pairOf = new Map(known.map((r) => [pairKey(r.a, r.b), r]))
+  const stateOf = new Map(states.map((r) => [pairKey(r.a, r.b), r]))
+  const retreats = await membershipRetreats(store, kb)
+  const shared = blocIndex(kb.blocs)
+  return pairs.flatMap(([a, b]) => {
+    const k = pairKey(a, b)
+    const row = stateOf.get(k)
+    const edge = edgeOf(a, b, snapshot(historyOf(a, b, [], pairOf.get(k), retreats, shared), day, p, EDGE_EVIDENCE, row && stateFrom(row, a)))
+    return edge ? [edge] : []
+  })
 }

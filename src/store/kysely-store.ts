@@ -1,13 +1,13 @@
 import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely'
 import type { StorableDoc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
-import type { Database, EventsTable, PairStatesTable } from './tables.ts'
+import type { Database, EventsTable, PairEdgesTable, PairStatesTable } from './tables.ts'
 import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import type { ImportedEvent } from '../import/record.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
 import { addToSeries, markPairsDirty, readSeries } from './series.ts'
-import { pairStateTx, pairStatus, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx } from './pair-states.ts'
+import { pairStateTx, pairStatus, readPairEdges, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx } from './pair-states.ts'
 
 const CHUNK = 400
 
@@ -145,6 +145,14 @@ export abstract class KyselyStore implements Store {
     for (let i = 0; i < rows.length; i += 200) await trx.insertInto('pair_states').values(rows.slice(i, i + 200)).execute()
   }
 
+  /** Many graph edges at once (`extend`: those already there stay); a dialect may override it. */
+  protected async bulkInsertEdges(trx: Kysely<Database>, rows: PairEdgesTable[], extend = false): Promise<void> {
+    for (let i = 0; i < rows.length; i += 400) {
+      const q = trx.insertInto('pair_edges').values(rows.slice(i, i + 400))
+      await (extend ? q.onConflict((c) => c.columns(['month', 'pair']).doNothing()) : q).execute()
+    }
+  }
+
   /** Many event rows at once; a dialect may override it with its fastest bulk path. */
   protected async bulkInsertEvents(trx: Kysely<Database>, rows: EventsTable[]): Promise<void> {
     await insertChunked(trx, 'events', rows)
@@ -170,7 +178,7 @@ export abstract class KyselyStore implements Store {
           })))
         }
         await addToSeries(trx, doc.id, 1)
-      await markPairsDirty(trx, doc.id)
+        await markPairsDirty(trx, doc.id)
         const range = await trx.selectFrom('events').select((eb) => [eb.fn.min('date').as('from'), eb.fn.max('date').as('to')]).where('doc_id', '=', doc.id).executeTakeFirstOrThrow()
         if (range.to) await trx.updateTable('documents').set({ date: range.to, date_source: 'import', date_rule: 'import.latest-event' }).where('id', '=', doc.id).execute()
       }
@@ -185,7 +193,7 @@ export abstract class KyselyStore implements Store {
   async pairStateWork<T>(work: (tx: PairStateTx) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       await this.beginWrite(trx)
-      return work(pairStateTx(trx, (rows) => this.bulkInsertStates(trx, rows)))
+      return work(pairStateTx(trx, { states: (rows) => this.bulkInsertStates(trx, rows), edges: (rows, extend) => this.bulkInsertEdges(trx, rows, extend) }))
     })
   }
 
@@ -193,8 +201,12 @@ export abstract class KyselyStore implements Store {
     return readPairStates(this.db, q)
   }
 
-  pairs(actor?: string): Promise<PairRecord[]> {
-    return readPairs(this.db, actor)
+  pairs(which?: string | [string, string][]): Promise<PairRecord[]> {
+    return readPairs(this.db, which)
+  }
+
+  pairEdges(month: string): Promise<string | null> {
+    return readPairEdges(this.db, month)
   }
 
   pairStatus(actors?: string[]): Promise<{ model: string | null; dirty: number }> {

@@ -257,4 +257,25 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('pair_months_source_idx').on('pair_months').columns(['source', 'month']).execute()
     },
   },
+  // Graph edges per month (src/service/pair-edges.ts): a graph on a month's last day reads one
+  // contiguous range instead of one state per pair. Month first, without SQLite's rowid, so that a
+  // month's rows lie together in pair order; `pairs.edges_to` says how far each pair's edges reach.
+  // States computed before this migration have no edges: forgetting the model computes them all again.
+  '0009-pair-edges': {
+    async up(db: Kysely<any>) {
+      const pg = db.getExecutor().adapter instanceof PostgresAdapter
+      const text = pg ? sql`text collate "C"` : sql`text`
+      await db.schema.createTable('pair_edges')
+        .addColumn('month', text, (c) => c.notNull())
+        .addColumn('pair', text, (c) => c.notNull())
+        .addColumn('edge', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('pair_edges_pk', ['month', 'pair'])
+        .$call((t) => (pg ? t : t.modifyEnd(sql`without rowid`)))
+        .execute()
+      await db.schema.createIndex('pair_edges_pair_idx').on('pair_edges').column('pair').execute()
+      await db.schema.alterTable('pairs').addColumn('edges_to', text, (c) => c.notNull().defaultTo('')).execute()
+      await db.schema.createIndex('pairs_edges_to_idx').on('pairs').column('edges_to').execute()
+      await db.deleteFrom('pair_model').execute()
+    },
+  },
 }

@@ -1,10 +1,16 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
-import type { Database, PairStatesTable } from './tables.ts'
+import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely'
+import type { Database, PairEdgesTable, PairStatesTable } from './tables.ts'
 import type { SeriesFilter, SeriesRow } from './store.ts'
 import { readSeries } from './series.ts'
 
 /** A stored pair state (a < b); evidence and flows as JSON. See src/relations/pair-state.ts. */
 export type PairStateRecord = PairStatesTable
+
+/** A stored graph edge at a month's end: its pair (`a|b`) and the edge as JSON. See src/service/pair-edges.ts. */
+export type PairEdgeRecord = PairEdgesTable
+
+/** `edges_to` of a pair whose edges are all stored: no later month draws it. */
+export const EDGES_FINAL = '9999-12'
 
 /** A pair with states: the first day of its history and its standing facts from the news (JSON). */
 export interface PairRecord {
@@ -15,6 +21,8 @@ export interface PairRecord {
   lastMonth: string
   acts: number
   facts: string
+  /** The month through which its graph edges are stored (EDGES_FINAL: all of them). */
+  edgesTo: string
 }
 
 /** What the work on pair states may do, inside one write transaction. */
@@ -29,12 +37,20 @@ export interface PairStateTx {
   series(f: SeriesFilter): Promise<SeriesRow[]>
   /** The series rows between each of these pairs, either way. */
   seriesOfPairs(pairs: [string, string][]): Promise<SeriesRow[]>
-  /** Replaces pairs' states and facts (null: the pair has no acts left) and takes them off the dirty list. */
+  /** Replaces pairs' states, edges and facts (null: the pair has no acts left) and takes them off the dirty list. */
   replace(items: PairWrite[]): Promise<void>
+  /** The latest month of the relation series. */
+  horizon(): Promise<string | null>
+  /** Up to `limit` pairs after `after` (a|b order) whose edges end before `month`. */
+  edgesBefore(month: string, limit: number, after?: [string, string]): Promise<PairRecord[]>
+  /** Each of these pairs' latest state. */
+  latestStates(pairs: [string, string][]): Promise<PairStateRecord[]>
+  /** Adds edges to pairs (those already there stay) and records how far each pair's edges now reach. */
+  extendEdges(edges: PairEdgeRecord[], reach: { a: string; b: string; edgesTo: string }[]): Promise<void>
 }
 
-/** A pair's new states (a < b). */
-export interface PairWrite { a: string; b: string; pair: PairRecord | null; states: PairStateRecord[] }
+/** A pair's new states and edges (a < b). */
+export interface PairWrite { a: string; b: string; pair: PairRecord | null; states: PairStateRecord[]; edges: PairEdgeRecord[] }
 
 /** Which stored states to read. */
 export interface PairStateQuery {
@@ -45,6 +61,8 @@ export interface PairStateQuery {
   /** Or every state of the months from…to (inclusive). */
   from?: string
   to?: string
+  /** Only these pairs (a < b). */
+  pairs?: [string, string][]
   /** Without flows and recent months (their JSON is most of a row): for graphs and trend windows. */
   light?: boolean
 }
@@ -52,7 +70,13 @@ export interface PairStateQuery {
 /** Pairs per statement: a few hundred bound values. */
 const PAIRS_PER_QUERY = 100
 
-export function pairStateTx(trx: Kysely<Database>, insertStates: (rows: PairStateRecord[]) => Promise<void>): PairStateTx {
+/** How a dialect writes many rows fast (`extend`: rows already there stay). */
+export interface BulkInsert {
+  states(rows: PairStateRecord[]): Promise<void>
+  edges(rows: PairEdgeRecord[], extend?: boolean): Promise<void>
+}
+
+export function pairStateTx(trx: Kysely<Database>, insert: BulkInsert): PairStateTx {
   return {
     async model() {
       return (await trx.selectFrom('pair_model').select('model').where('id', '=', 1).executeTakeFirst())?.model ?? null
@@ -87,18 +111,43 @@ export function pairStateTx(trx: Kysely<Database>, insertStates: (rows: PairStat
         const some = items.slice(i, i + PAIRS_PER_QUERY)
         const these = (eb: ExpressionBuilder<Database, 'pair_states' | 'pairs' | 'pair_dirty'>) => eb.or(some.map((x) => eb.and([eb('a', '=', x.a), eb('b', '=', x.b)])))
         await trx.deleteFrom('pair_states').where(these).execute()
+        await trx.deleteFrom('pair_edges').where('pair', 'in', some.map((x) => `${x.a}|${x.b}`)).execute()
         await trx.deleteFrom('pairs').where(these).execute()
         await trx.deleteFrom('pair_dirty').where(these).execute()
       }
-      const pairs = items.flatMap((x) => (x.pair && x.states.length ? [{ a: x.a, b: x.b, first_day: x.pair.firstDay, last_month: x.pair.lastMonth, acts: x.pair.acts, facts: x.pair.facts }] : []))
-      const states = items.flatMap((x) => (x.pair ? x.states : []))
+      const kept = items.filter((x) => x.pair && x.states.length)
+      const pairs = kept.map((x) => ({ a: x.a, b: x.b, first_day: x.pair!.firstDay, last_month: x.pair!.lastMonth, acts: x.pair!.acts, facts: x.pair!.facts, edges_to: x.pair!.edgesTo }))
       for (let i = 0; i < pairs.length; i += 200) await trx.insertInto('pairs').values(pairs.slice(i, i + 200)).execute()
-      await insertStates(states)
+      await insert.states(kept.flatMap((x) => x.states))
+      // In key order: a month's edges then lie in runs of neighbouring pages.
+      await insert.edges(kept.flatMap((x) => x.edges).sort(byMonthAndPair))
+    },
+    async horizon() {
+      return (await trx.selectFrom('pair_months').select((eb) => eb.fn.max('month').as('m')).executeTakeFirst())?.m ?? null
+    },
+    async edgesBefore(month, limit, after) {
+      let q = trx.selectFrom('pairs').selectAll().where('edges_to', '<', month)
+      if (after) q = q.where((eb) => eb.or([eb('a', '>', after[0]), eb.and([eb('a', '=', after[0]), eb('b', '>', after[1])])]))
+      return (await q.orderBy('a').orderBy('b').limit(limit).execute()).map(pairRecord)
+    },
+    async latestStates(pairs) {
+      const out: PairStateRecord[] = []
+      for (let i = 0; i < pairs.length; i += PAIRS_PER_QUERY) out.push(...(await readPairStates(trx, { pairs: pairs.slice(i, i + PAIRS_PER_QUERY), before: '9999-99' })))
+      return out
+    },
+    async extendEdges(edges, reach) {
+      await insert.edges(edges, true)
+      for (const r of reach) await trx.updateTable('pairs').set({ edges_to: r.edgesTo }).where('a', '=', r.a).where('b', '=', r.b).execute()
     },
   }
 }
 
+const byMonthAndPair = (u: PairEdgeRecord, v: PairEdgeRecord) => (u.month < v.month ? -1 : u.month > v.month ? 1 : u.pair < v.pair ? -1 : u.pair > v.pair ? 1 : 0)
+
+const pairRecord = (r: Database['pairs']): PairRecord => ({ a: r.a, b: r.b, firstDay: r.first_day, lastMonth: r.last_month, acts: Number(r.acts), facts: r.facts, edgesTo: r.edges_to })
+
 const ofActor = (actor: string | undefined) => (actor ? sql`(p.a = ${actor} or p.b = ${actor})` : sql`1 = 1`)
+const ofPairs = (pairs: [string, string][] | undefined) => (pairs ? (pairs.length ? sql`(${sql.join(pairs.map(([a, b]) => sql`(p.a = ${a} and p.b = ${b})`), sql` or `)})` : sql`1 = 0`) : sql`1 = 1`)
 
 /** Stored states: each pair's latest before a month, or all of a range of months; by pair and month. */
 export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): Promise<PairStateRecord[]> {
@@ -108,7 +157,7 @@ export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): P
     const columns = q.light ? sql`s.a, s.b, s.month, s.ab, s.ba, s.military, s.diplomatic, s.economic, s.acts, s.firm, s.state, s.since, '[]' as recent, s.evidence, '[]' as flows` : sql`s.*`
     const r = await sql<PairStateRecord>`
       select ${columns} from pairs p cross join pair_states s
-      where ${ofActor(q.actor)} and s.a = p.a and s.b = p.b
+      where ${ofActor(q.actor)} and ${ofPairs(q.pairs)} and s.a = p.a and s.b = p.b
         and s.month = (select max(t.month) from pair_states t where t.a = p.a and t.b = p.b and t.month < ${q.before})
       order by s.a, s.b`.execute(db)
     return r.rows.map(numeric)
@@ -119,16 +168,34 @@ export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): P
     ? joined.select(['s.a', 's.b', 's.month', 's.ab', 's.ba', 's.military', 's.diplomatic', 's.economic', 's.acts', 's.firm', 's.state', 's.since', sql<string>`'[]'`.as('recent'), 's.evidence', sql<string>`'[]'`.as('flows')])
     : joined.selectAll('s')
   if (q.actor) query = query.where((eb) => eb.or([eb('p.a', '=', q.actor!), eb('p.b', '=', q.actor!)]))
+  if (q.pairs) { const pairs = q.pairs; query = query.where((eb) => eb.or(pairs.map(([a, b]) => eb.and([eb('p.a', '=', a), eb('p.b', '=', b)])))) }
   if (q.from) query = query.where('s.month', '>=', q.from)
   if (q.to) query = query.where('s.month', '<=', q.to)
   return (await query.orderBy('s.a').orderBy('s.b').orderBy('s.month').execute()).map(numeric)
 }
 
-/** Pairs with states (all, or those of one actor). */
-export async function readPairs(db: Kysely<Database>, actor?: string): Promise<PairRecord[]> {
+/** Pairs with states (all, those of one actor, or these). */
+export async function readPairs(db: Kysely<Database>, which?: string | [string, string][]): Promise<PairRecord[]> {
   let q = db.selectFrom('pairs').selectAll()
-  if (actor) q = q.where((eb) => eb.or([eb('a', '=', actor), eb('b', '=', actor)]))
-  return (await q.orderBy('a').orderBy('b').execute()).map((r) => ({ a: r.a, b: r.b, firstDay: r.first_day, lastMonth: r.last_month, acts: Number(r.acts), facts: r.facts }))
+  if (typeof which === 'string') q = q.where((eb) => eb.or([eb('a', '=', which), eb('b', '=', which)]))
+  else if (which) {
+    if (!which.length) return []
+    q = q.where((eb) => eb.or(which.map(([a, b]) => eb.and([eb('a', '=', a), eb('b', '=', b)]))))
+  }
+  return (await q.orderBy('a').orderBy('b').execute()).map(pairRecord)
+}
+
+/**
+ * The graph edges stored for a month as one JSON array, in pair order (the engine joins them:
+ * parsing one text is several times faster than reading tens of thousands of rows); null when some
+ * pair's edges do not reach that month (it lies after the news, or edges wait to be extended).
+ */
+export async function readPairEdges(db: Kysely<Database>, month: string): Promise<string | null> {
+  const reach = await db.selectFrom('pairs').select((eb) => eb.fn.min('edges_to').as('m')).executeTakeFirst()
+  if (!reach?.m || reach.m < month) return null
+  const joined = db.getExecutor().adapter instanceof PostgresAdapter ? sql<string | null>`string_agg(edge, ',' order by pair)` : sql<string | null>`group_concat(edge, ',' order by pair)`
+  const row = await sql<{ edges: string | null }>`select ${joined} as edges from pair_edges where month = ${month}`.execute(db)
+  return `[${row.rows[0]?.edges ?? ''}]`
 }
 
 /** Numbers as numbers (they are: integer and double precision columns on both engines; this only makes sure). */

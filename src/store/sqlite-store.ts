@@ -2,13 +2,15 @@ import SQLite from 'better-sqlite3'
 import { Kysely } from 'kysely'
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, beginImmediate } from './sqlite-dialect.ts'
 import { migrations } from './migrations.ts'
-import { EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairStatesTable } from './tables.ts'
+import { EDGE_COLUMNS, EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairEdgesTable, type PairStatesTable } from './tables.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
 
 /** The embedded default: one SQLite file in WAL mode. */
 export class SqliteStore extends KyselyStore {
   private insertEvent: SQLite.Statement | null = null
   private insertState: SQLite.Statement | null = null
+  private insertEdge: SQLite.Statement | null = null
+  private extendEdge: SQLite.Statement | null = null
   private conn!: SQLite.Database
 
   /**
@@ -25,6 +27,13 @@ export class SqliteStore extends KyselyStore {
     this.insertState ??= this.conn.prepare(`INSERT INTO pair_states (${STATE_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${STATE_COLUMNS.map(() => '?').join(', ')})`)
     const st = this.insertState
     for (const row of rows) st.run(STATE_COLUMNS.map((c) => row[c]))
+  }
+
+  protected override async bulkInsertEdges(_trx: Kysely<Database>, rows: PairEdgesTable[], extend = false): Promise<void> {
+    const st = extend
+      ? (this.extendEdge ??= this.conn.prepare(`INSERT OR IGNORE INTO pair_edges (${EDGE_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${EDGE_COLUMNS.map(() => '?').join(', ')})`))
+      : (this.insertEdge ??= this.conn.prepare(`INSERT INTO pair_edges (${EDGE_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${EDGE_COLUMNS.map(() => '?').join(', ')})`))
+    for (const row of rows) st.run(EDGE_COLUMNS.map((c) => row[c]))
   }
 
   /** Kysely closes the connection only if it ever used it; a store opened and closed unused must close it too. */

@@ -149,8 +149,10 @@ export interface Store {
   pairStateWork<T>(work: (tx: PairStateTx) => Promise<T>): Promise<T>
   /** Stored pair states (src/relations/pair-state.ts). */
   pairStates(q: PairStateQuery): Promise<PairStateRecord[]>
-  /** Pairs with stored states, and their standing facts from the news. */
-  pairs(actor?: string): Promise<PairRecord[]>
+  /** Pairs with stored states (all, those of an actor, or these), and their standing facts from the news. */
+  pairs(which?: string | [string, string][]): Promise<PairRecord[]>
+  /** The graph edges stored for a month's last day, as one JSON array; null where some pair's edges do not reach it. */
+  pairEdges(month: string): Promise<string | null>
   /** The model the pair states were computed with, and how many pairs (of these actors) wait to be computed again. */
   pairStatus(actors?: string[]): Promise<{ model: string | null; dirty: number }>
   /** The document id a source (file, or file#item) last produced. */

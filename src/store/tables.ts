@@ -110,8 +110,21 @@ export interface PairStatesTable {
 /** The pair states' columns in their stored order (for bulk paths). */
 export const STATE_COLUMNS = ['a', 'b', 'month', 'ab', 'ba', 'military', 'diplomatic', 'economic', 'acts', 'firm', 'state', 'since', 'recent', 'evidence', 'flows'] as const satisfies readonly (keyof PairStatesTable)[]
 
-/** Every pair with states: the first day of its history and its standing facts from the news (JSON). */
-export interface PairsTable { a: string; b: string; first_day: string; last_month: string; acts: number; facts: string }
+/**
+ * A graph edge at the end of a month: the pair (`a|b`, a < b) as a snapshot on that day shows it,
+ * for every month from its first state until its latest falls out of the graph's look-back, as the
+ * graph's JSON. Keyed by month, so that a graph reads one contiguous range, in pair order.
+ */
+export interface PairEdgesTable { month: string; pair: string; edge: string }
+
+/** The pair edges' columns in their stored order (for bulk paths). */
+export const EDGE_COLUMNS = ['month', 'pair', 'edge'] as const satisfies readonly (keyof PairEdgesTable)[]
+
+/**
+ * Every pair with states: the first day of its history, its standing facts from the news (JSON),
+ * and the month through which its graph edges are stored (EDGES_FINAL once no later month draws it).
+ */
+export interface PairsTable { a: string; b: string; first_day: string; last_month: string; acts: number; facts: string; edges_to: string }
 
 /** Pairs whose series changed since their states were computed. */
 export interface PairDirtyTable { a: string; b: string }
@@ -123,6 +136,7 @@ export interface Database {
   store_version: StoreVersionTable
   pair_months: PairMonthsTable
   pair_states: PairStatesTable
+  pair_edges: PairEdgesTable
   pairs: PairsTable
   pair_dirty: PairDirtyTable
   pair_model: PairModelTable
