@@ -164,11 +164,16 @@ for (const backend of storeBackends('entente_states')) {
         // One visit in February 2024: the other pairs' edges must reach that month too.
         const visit = events(1, 42, [2024, 2024]).map((x) => ({ ...x, source: 'KAZ', target: 'CHN', type: 'CONSULT', mode: 'visit', polarity: polarityOf('CONSULT'), date: '2024-02-10', modality: 'asserted' as const }))
         await save(store, 'visit', visit)
+        // A question about Kazakhstan computes its one changed pair and leaves the others' edges.
+        await allies(store, kb, 'KAZ', { at: '2024-02-29' })
+        assert.equal((await store.pairStatus()).dirty, 0)
         assert.equal(await store.pairEdges('2024-02'), null, 'edges wait to be extended')
+        assert.ok((await store.pairStatus()).edgesBehind)
         const graph = await graphAt(store, kb, { at: '2024-02-29' })
         assertSame(graph, await seriesGraph(store, '2024-02-29'), 'graph 2024-02-29')
         const stored = await store.pairEdges('2024-02')
         assert.ok(stored, 'every pair reaches the new month')
+        assert.equal((await store.pairStatus()).edgesBehind, false)
         assert.ok(graph.edges.length > (JSON.parse(stored) as unknown[]).length, 'bloc pairs without acts are drawn as well')
         assert.ok(graph.edges.some((e) => e.acts === 0 && e.standing.includes('NATO')), 'a NATO pair with no acts')
         // After the news the stored edges reach no further: the states answer.

@@ -86,7 +86,12 @@ export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { ac
   const p = relationParams()
   const model = modelKey(kb, p)
   const status = await store.pairStatus(o.actors)
-  if (status.model === model && status.dirty === 0) return 0
+  // A question about some actors leaves the other pairs' edges for later.
+  const extend = !o.actors
+  if (status.model === model && status.dirty === 0) {
+    if (extend && status.edgesBehind) await extendEdges(store, kb, p)
+    return 0
+  }
   if (status.model !== model) {
     await store.pairStateWork(async (tx) => {
       if ((await tx.model()) === model) return
@@ -132,8 +137,7 @@ export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { ac
     if (!n) break
     done += n
   }
-  // A question about some actors leaves the other pairs' edges for later.
-  if (!o.actors) await extendEdges(store, kb, p)
+  if (extend) await extendEdges(store, kb, p)
   return done
 }
 

@@ -7,7 +7,7 @@ import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesF
 import type { ImportedEvent } from '../import/record.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
 import { addToSeries, markPairsDirty, readSeries } from './series.ts'
-import { pairStateTx, pairStatus, readPairEdges, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx } from './pair-states.ts'
+import { pairStateTx, pairStatus, readPairEdges, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx, type PairStatus } from './pair-states.ts'
 
 const CHUNK = 400
 
@@ -209,7 +209,7 @@ export abstract class KyselyStore implements Store {
     return readPairEdges(this.db, month)
   }
 
-  pairStatus(actors?: string[]): Promise<{ model: string | null; dirty: number }> {
+  pairStatus(actors?: string[]): Promise<PairStatus> {
     return pairStatus(this.db, actors)
   }
 

@@ -208,10 +208,22 @@ function numeric(r: PairStateRecord): PairStateRecord {
   return r
 }
 
-/** The model the states were computed with, and how many pairs (of these actors) are dirty. */
-export async function pairStatus(db: Kysely<Database>, actors?: string[]): Promise<{ model: string | null; dirty: number }> {
+/** Where pair states stand: see Store.pairStatus. */
+export interface PairStatus {
+  /** The model the states were computed with (null: none yet). */
+  model: string | null
+  /** Pairs (of these actors) waiting to be computed again. */
+  dirty: number
+  /** Whether some pair's graph edges end before the series' latest month. */
+  edgesBehind: boolean
+}
+
+/** The model the states were computed with, how many pairs (of these actors) are dirty, and whether edges lag behind the news. */
+export async function pairStatus(db: Kysely<Database>, actors?: string[]): Promise<PairStatus> {
   const model = (await db.selectFrom('pair_model').select('model').where('id', '=', 1).executeTakeFirst())?.model ?? null
   let q = db.selectFrom('pair_dirty').select((eb) => eb.fn.countAll().as('n'))
   if (actors?.length) q = q.where((eb) => eb.or([eb('a', 'in', actors), eb('b', 'in', actors)]))
-  return { model, dirty: Number((await q.executeTakeFirstOrThrow()).n) }
+  const reach = (await db.selectFrom('pairs').select((eb) => eb.fn.min('edges_to').as('m')).where('edges_to', '<>', '').executeTakeFirst())?.m ?? null
+  const horizon = reach ? (await db.selectFrom('pair_months').select((eb) => eb.fn.max('month').as('m')).executeTakeFirst())?.m ?? null : null
+  return { model, dirty: Number((await q.executeTakeFirstOrThrow()).n), edgesBehind: !!reach && !!horizon && reach < horizon }
 }

@@ -1,6 +1,6 @@
 import type { StorableDoc } from '../pipeline/document.ts'
 import type { ImportedEvent } from '../import/record.ts'
-import type { PairRecord, PairStateQuery, PairStateRecord, PairStateTx } from './pair-states.ts'
+import type { PairRecord, PairStateQuery, PairStateRecord, PairStateTx, PairStatus } from './pair-states.ts'
 
 export type SaveOutcome = 'new' | 'unchanged' | 'replaced'
 
@@ -153,8 +153,8 @@ export interface Store {
   pairs(which?: string | [string, string][]): Promise<PairRecord[]>
   /** The graph edges stored for a month's last day, as one JSON array; null where some pair's edges do not reach it. */
   pairEdges(month: string): Promise<string | null>
-  /** The model the pair states were computed with, and how many pairs (of these actors) wait to be computed again. */
-  pairStatus(actors?: string[]): Promise<{ model: string | null; dirty: number }>
+  /** The model the pair states were computed with, how many pairs (of these actors) wait to be computed again, and whether graph edges lag behind the news. */
+  pairStatus(actors?: string[]): Promise<PairStatus>
   /** The document id a source (file, or file#item) last produced. */
   sourceDoc(sourceKey: string): Promise<string | null>
   events(filter: EventFilter): Promise<StoredEvent[]>
