@@ -64,6 +64,13 @@ test('names of agreements and formats that contain a state\'s name name no actor
   assert.deepEqual(doc.mentions.map((m) => m.actor), ['RUS', 'OSCE'])
 })
 
+test('English names of agreements, conferences and newspapers that contain a place name name no actor', () => {
+  const doc = analyseText('At the Munich Security Conference, Kyiv said Moscow had torn up the Budapest Memorandum, the Kyiv Independent reported.', '2024-02-17', 'en')
+  assert.deepEqual(doc.mentions.map((m) => m.actor), ['UKR', 'RUS'])
+  const pact = analyseText('Poland left the Warsaw Pact, and Warsaw later joined NATO.', '2024-02-17', 'en')
+  assert.deepEqual(pact.mentions.map((m) => m.actor), ['POL', 'WARSAW_PACT', 'POL', 'NATO'], 'an actor named after a city stays an actor')
+})
+
 test('no listed non-actor name is also an actor\'s alias', () => {
   for (const pack of kb.packs.values()) {
     for (const name of pack.notActors) {
