@@ -6,9 +6,9 @@ import { test, describe, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { kb } from './helpers.ts'
 import { storeBackends } from './pg.ts'
-import { actsAround, allActs, relationParams } from '../src/service/relations.ts'
+import { actsAround, allActs, newsHorizon, relationParams } from '../src/service/relations.ts'
 import { refreshPairStates } from '../src/service/pair-states.ts'
-import { allies, graphAt } from '../src/service/questions.ts'
+import { allies, graphAt, timeline } from '../src/service/questions.ts'
 import { alliesOf, type Counterpart } from '../src/relations/allies.ts'
 import { relationGraph, type RelationGraph } from '../src/relations/graph.ts'
 import { monthEnd } from '../src/relations/dates.ts'
@@ -65,6 +65,15 @@ async function seriesGraph(store: Store, at: string): Promise<RelationGraph> {
   return relationGraph((await allActs(store, kb, at)).acts, kb.blocs, at, p)
 }
 
+/** The time slider's span and acts per month as the acts give them, bloc leaders' shares left out. */
+async function actsTimeline(store: Store) {
+  const { acts } = await allActs(store, kb, undefined, { whole: true })
+  const counts = new Map<string, number>()
+  for (const x of acts) if (!x.via) counts.set(x.day.slice(0, 7), (counts.get(x.day.slice(0, 7)) ?? 0) + (x.count ?? 1))
+  const months = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([month, acts]) => ({ month, acts }))
+  return { from: months[0] ? `${months[0].month}-01` : null, to: newsHorizon(acts), months }
+}
+
 /** Equal but for the last rounding digit of a score or trend (sums taken in another order). */
 function assertSame(actual: unknown, expected: unknown, where: string): void {
   const round = (_k: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 20) / 20 : v)
@@ -98,6 +107,10 @@ for (const backend of storeBackends('entente_states')) {
         await save(store, 'first', events(30_000, 11, [2018, 2024]))
         const days = ['2022-06-30', '2023-02-14', '2021-12-31', '2019-07-09']
         await assertAsSeries(store, days)
+        // The time slider counts a big store's months in one pass over the series, as the acts give them.
+        const slider = await timeline(store, kb)
+        assert.deepEqual(slider, await actsTimeline(store))
+        assert.ok(slider.months.length > 60 && slider.months.every((m) => m.acts > 0))
         const built = await store.pairStatus()
         assert.equal(built.dirty, 0, 'questions brought the states up to date')
         assert.ok((await store.pairs('RUS')).length > 10)
@@ -124,6 +137,7 @@ for (const backend of storeBackends('entente_states')) {
       const store = await backend.open()
       try {
         await save(store, 'small', events(4_000, 21, [2022, 2024]))
+        assert.deepEqual(await timeline(store, kb), await actsTimeline(store), 'a small store counts its reports')
         const a = await allies(store, kb, 'RUS', { at: '2023-06-30' })
         // Reports carry their outlets: the series and the states count none.
         assert.ok(a.counterparts.some((c) => c.sources > 0), 'answered from the reports')

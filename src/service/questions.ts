@@ -161,6 +161,27 @@ export async function blocs(store: Store, kb: KnowledgeBase, o: ModelOptions & {
 }
 
 /** Every relation at a date whose score reaches `min` in absolute value. */
+export interface TimelineAnswer { from: string | null; to: string; months: { month: string; acts: number }[] }
+
+/**
+ * The span of the evidence and its acts per month, for a time slider. Big stores (`series.above`)
+ * count them in one pass over the relation series; small ones from their acts, bloc leaders'
+ * shares left out.
+ */
+export async function timeline(store: Store, kb: KnowledgeBase): Promise<TimelineAnswer> {
+  const generic = [...kb.actors.values()].filter((a) => a.kind === 'sector').map((a) => a.id)
+  const series = await store.seriesMonths(generic)
+  const span = (months: { month: string; acts: number }[], to: string): TimelineAnswer => ({ from: months[0] ? `${months[0].month}-01` : null, to, months })
+  if (series.reduce((n, m) => n + m.all, 0) > relationParams().series.above) {
+    const latest = series.reduce((d, m) => (m.lastDay && m.lastDay > d ? m.lastDay : d), '')
+    return span(series.filter((m) => m.named > 0).map((m) => ({ month: m.month, acts: m.named })), latest || newsHorizon([]))
+  }
+  const { acts } = await allActs(store, kb, undefined, { whole: true, exact: true })
+  const counts = new Map<string, number>()
+  for (const x of acts) if (!x.via) counts.set(x.day.slice(0, 7), (counts.get(x.day.slice(0, 7)) ?? 0) + (x.count ?? 1))
+  return span([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([month, n]) => ({ month, acts: n })), newsHorizon(acts))
+}
+
 export async function graphAt(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string; min?: number } = {}): Promise<RelationGraph> {
   return graphAnswer(store, kb, o, paramsFor(o), o.min ?? 0)
 }

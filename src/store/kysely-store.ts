@@ -6,7 +6,7 @@ import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import type { ImportedEvent } from '../import/record.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
-import { addToSeries, markPairsDirty, readSeries } from './series.ts'
+import { addToSeries, markPairsDirty, readSeries, seriesMonths, type SeriesMonth } from './series.ts'
 import { pairStateTx, pairStatus, readPairEdges, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx, type PairStatus } from './pair-states.ts'
 
 const CHUNK = 400
@@ -211,6 +211,10 @@ export abstract class KyselyStore implements Store {
 
   pairStatus(actors?: string[]): Promise<PairStatus> {
     return pairStatus(this.db, actors)
+  }
+
+  seriesMonths(generic: string[]): Promise<SeriesMonth[]> {
+    return seriesMonths(this.db, generic)
   }
 
   async seriesHorizon(): Promise<string | null> {

@@ -1,6 +1,7 @@
 import type { StorableDoc } from '../pipeline/document.ts'
 import type { ImportedEvent } from '../import/record.ts'
 import type { PairRecord, PairStateQuery, PairStateRecord, PairStateTx, PairStatus } from './pair-states.ts'
+import type { SeriesMonth } from './series.ts'
 
 export type SaveOutcome = 'new' | 'unchanged' | 'replaced'
 
@@ -143,6 +144,8 @@ export interface Store {
   saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }>
   /** The relation series, kept up to date as documents and imports are stored. */
   series(filter: SeriesFilter): Promise<SeriesRow[]>
+  /** Acts per month of the relation series, the generic parties' counted apart, and the latest day with named acts (for timelines of big stores). */
+  seriesMonths(generic: string[]): Promise<SeriesMonth[]>
   /** The latest month of the relation series (YYYY-MM), if any. */
   seriesHorizon(): Promise<string | null>
   /** Runs work on the pair states in one write transaction (src/service/pair-states.ts). */

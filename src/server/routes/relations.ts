@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox'
 import { HttpError, knownActor, type Api, type RouteContext } from '../app.ts'
 import { ActorCode, errors, Open, PartialDate, Span } from '../schemas.ts'
-import { blocs, graphAt, relation } from '../../service/questions.ts'
+import { blocs, graphAt, relation, timeline } from '../../service/questions.ts'
 import { blocsOf } from '../../relations/graph.ts'
-import { allActs, newsHorizon, relationParams } from '../../service/relations.ts'
+import { relationParams } from '../../service/relations.ts'
 
 const Edge = Open({ source: Type.String(), target: Type.String(), score: Type.Number(), state: Type.String(), confidence: Type.String(), acts: Type.Integer(), standing: Type.Array(Type.String()), evidence: Type.Array(Type.String()) })
 const Node = Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), bloc: Type.Union([Type.Integer(), Type.Null()]) })
@@ -63,11 +63,5 @@ export function relationRoutes(api: Api, { store, kb }: RouteContext): void {
       tags: ['relations'], summary: 'The span of the evidence, for a time slider: first and last day, and acts per month',
       response: { 200: Type.Object({ from: Type.Union([Type.String(), Type.Null()]), to: Type.String(), months: Type.Array(Type.Object({ month: Type.String(), acts: Type.Integer() })) }), ...errors },
     },
-  }, async () => {
-    const { acts } = await allActs(store, kb, undefined, { whole: true })
-    const counts = new Map<string, number>()
-    for (const x of acts) if (!x.via) counts.set(x.day.slice(0, 7), (counts.get(x.day.slice(0, 7)) ?? 0) + (x.count ?? 1))
-    const months = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([month, n]) => ({ month, acts: n }))
-    return { from: months[0] ? `${months[0].month}-01` : null, to: newsHorizon(acts), months }
-  })
+  }, async () => timeline(store, kb))
 }

@@ -16,7 +16,9 @@ export function NetworkView({ t, params, go }: ViewProps) {
   const min = Number(params.min ?? 0)
   const at = params.at ?? months.at(-1) ?? ''
   const index = Math.max(0, months.indexOf(at))
-  const layout = useApi<ApiGraph>(timeline.data ? `/api/graph?${query({ news, min })}` : null)
+  // The layout is the graph at the end of the latest month: on big stores a month's end reads the
+  // stored edges, where the latest act's day (a date left out) reads every pair's state.
+  const layout = useApi<ApiGraph>(timeline.data ? `/api/graph?${query({ at: months.at(-1), news, min })}` : null)
   const current = useApi<ApiGraph>(at ? `/api/graph?${query({ at, news, min })}` : null)
   const [playing, setPlaying] = useState(false)
   const container = useRef<HTMLDivElement>(null)
