@@ -5,10 +5,11 @@ import type { RelationParams } from '../relations/params.ts'
 import { firstDay, pairHistory, pairKey } from '../relations/pair.ts'
 import { statesOf, type PairState } from '../relations/pair-state.ts'
 import { addMonths } from '../relations/dates.ts'
-import { blocFacts, blocIndex, eventFacts, type StandingFact } from '../relations/standing.ts'
+import { blocIndex, eventFacts, type StandingFact } from '../relations/standing.ts'
 import type { Bloc } from '../kb/schema.ts'
 import type { PairEdgeRecord, PairStateRecord, PairWrite } from '../store/pair-states.ts'
 import { edgesOf } from './pair-edges.ts'
+import { factsFrom, pairFacts, stateFrom } from './state-answers.ts'
 import type { SeriesRow, Store } from '../store/store.ts'
 import { actsFromSeries, membershipRetreats, pairsFeeding, relationParams } from './relations.ts'
 
@@ -127,8 +128,7 @@ export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { ac
         const acts = actsFromSeries(pairsFeeding(a, b, kb).flatMap(([x, y]) => rowsOf.get(pairKey(x, y)) ?? []), kb).acts
         const r = pairRecords(a, b, acts, retreats, shared(a, b), p)
         if (!r) { writes.push({ a, b, pair: null, states: [], edges: [] }); continue }
-        const facts = [...blocFacts(shared(a, b), a, b, retreats), ...r.facts]
-        const { edges, edgesTo } = edgesOf(a, b, r.computed, facts, horizon ?? r.lastMonth, p)
+        const { edges, edgesTo } = edgesOf(a, b, r.computed, pairFacts(a, b, r.facts, retreats, shared), horizon ?? r.lastMonth, p)
         writes.push({ a, b, pair: { a, b, firstDay: r.firstDay, lastMonth: r.lastMonth, acts: r.acts, facts: JSON.stringify(r.facts), edgesTo }, states: r.states, edges })
       }
       await tx.replace(writes)
@@ -152,7 +152,7 @@ async function extendEdges(store: Store, kb: KnowledgeBase, p: RelationParams): 
     const more = await store.pairStateWork(async (tx) => {
       const horizon = await tx.horizon()
       if (!horizon) return false
-      const pairs = (await tx.edgesBefore(horizon, EXTEND_CHUNK, after)).filter((r) => r.edgesTo !== '')
+      const pairs = await tx.edgesBefore(horizon, EXTEND_CHUNK, after)
       if (!pairs.length) return false
       const retreats = await membershipRetreats(tx, kb)
       const latest = new Map((await tx.latestStates(pairs.map((r) => [r.a, r.b]))).map((s) => [pairKey(s.a, s.b), s]))
@@ -161,9 +161,7 @@ async function extendEdges(store: Store, kb: KnowledgeBase, p: RelationParams): 
       for (const r of pairs) {
         const s = latest.get(pairKey(r.a, r.b))
         if (!s) continue
-        const base = { month: s.month, ab: s.ab, ba: s.ba, dimensions: { military: s.military, diplomatic: s.diplomatic, economic: s.economic }, acts: s.acts, firm: s.firm, evidence: JSON.parse(s.evidence) as PairState['evidence'], flows: [] }
-        const facts = [...blocFacts(shared(r.a, r.b), r.a, r.b, retreats), ...(JSON.parse(r.facts) as StandingFact[])]
-        const more = edgesOf(r.a, r.b, [base], facts, horizon, p, addMonths(r.edgesTo, 1))
+        const more = edgesOf(r.a, r.b, [stateFrom(s, r.a)], pairFacts(r.a, r.b, factsFrom(r, r.a), retreats, shared), horizon, p, addMonths(r.edgesTo, 1))
         edges.push(...more.edges)
         reach.push({ a: r.a, b: r.b, edgesTo: more.edgesTo })
       }

@@ -160,7 +160,6 @@ export async function blocs(store: Store, kb: KnowledgeBase, o: ModelOptions & {
   return { at, blocs: found.map((b) => ({ ...b, names: b.members.map((m) => nameOf(kb, m)) })) }
 }
 
-/** Every relation at a date whose score reaches `min` in absolute value. */
 export interface TimelineAnswer { from: string | null; to: string; months: { month: string; acts: number }[] }
 
 /**
@@ -182,6 +181,7 @@ export async function timeline(store: Store, kb: KnowledgeBase): Promise<Timelin
   return span([...counts].sort(([a], [b]) => a.localeCompare(b)).map(([month, n]) => ({ month, acts: n })), newsHorizon(acts))
 }
 
+/** Every relation at a date whose score reaches `min` in absolute value. */
 export async function graphAt(store: Store, kb: KnowledgeBase, o: ModelOptions & { at?: string; min?: number } = {}): Promise<RelationGraph> {
   return graphAnswer(store, kb, o, paramsFor(o), o.min ?? 0)
 }

@@ -18,7 +18,7 @@ import { EDGE_EVIDENCE, lookbackMonths, parseEdges } from './pair-edges.ts'
 // the series. The answers are those the series would give, reading one row per pair.
 
 /** A stored state seen from `a`: directed values and undirected facts turned round when a is the stored b. */
-function stateFrom(r: PairStateRecord, a: string, withRecent = false): PairState {
+export function stateFrom(r: PairStateRecord, a: string, withRecent = false): PairState {
   const flip = r.a !== a
   return {
     month: r.month, ab: flip ? r.ba : r.ab, ba: flip ? r.ab : r.ba, dimensions: { military: r.military, diplomatic: r.diplomatic, economic: r.economic },
@@ -27,7 +27,7 @@ function stateFrom(r: PairStateRecord, a: string, withRecent = false): PairState
   }
 }
 
-function factsFrom(p: PairRecord | undefined, a: string): StandingFact[] {
+export function factsFrom(p: PairRecord | undefined, a: string): StandingFact[] {
   const facts = p ? (JSON.parse(p.facts) as StandingFact[]) : []
   return facts.map((f) => (f.directed || f.a === a ? f : { ...f, a: f.b, b: f.a }))
 }
@@ -45,7 +45,12 @@ function byPair<T extends { a: string; b: string }>(rows: T[]): Map<string, T[]>
 
 /** A pair as the questions see it: the acts given (those after its stored state), its bloc facts on any day and its facts from the news. */
 function historyOf(a: string, b: string, acts: Act[], pair: PairRecord | undefined, retreats: Act[], shared: (a: string, b: string) => Bloc[]): PairHistory {
-  return { a, b, acts, facts: [...blocFacts(shared(a, b), a, b, retreats), ...factsFrom(pair, a)] }
+  return { a, b, acts, facts: pairFacts(a, b, factsFrom(pair, a), retreats, shared) }
+}
+
+/** A pair's standing facts: the blocs both belong to (ended by membership retreats), then its own from the news. */
+export function pairFacts(a: string, b: string, own: StandingFact[], retreats: Act[], shared: (a: string, b: string) => Bloc[]): StandingFact[] {
+  return [...blocFacts(shared(a, b), a, b, retreats), ...own]
 }
 
 /** Total acts behind the states read: questions on small stores keep reading the reports. */

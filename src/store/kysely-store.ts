@@ -6,7 +6,7 @@ import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import type { ImportedEvent } from '../import/record.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
-import { addToSeries, markPairsDirty, readSeries, seriesMonths, type SeriesMonth } from './series.ts'
+import { addToSeries, markPairsDirty, readSeries, seriesHorizon, seriesMonths, type SeriesMonth } from './series.ts'
 import { pairStateTx, pairStatus, readPairEdges, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx, type PairStatus } from './pair-states.ts'
 
 const CHUNK = 400
@@ -217,9 +217,8 @@ export abstract class KyselyStore implements Store {
     return seriesMonths(this.db, generic)
   }
 
-  async seriesHorizon(): Promise<string | null> {
-    const row = await this.db.selectFrom('pair_months').select((eb) => eb.fn.max('month').as('m')).executeTakeFirst()
-    return row?.m ?? null
+  seriesHorizon(): Promise<string | null> {
+    return seriesHorizon(this.db)
   }
 
   async events(filter: EventFilter): Promise<StoredEvent[]> {

@@ -1,7 +1,8 @@
 import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { Database, PairEdgesTable, PairStatesTable } from './tables.ts'
 import type { SeriesFilter, SeriesRow } from './store.ts'
-import { readSeries } from './series.ts'
+import { readSeries, seriesHorizon } from './series.ts'
+import { pairKey } from '../relations/pair.ts'
 
 /** A stored pair state (a < b); evidence and flows as JSON. See src/relations/pair-state.ts. */
 export type PairStateRecord = PairStatesTable
@@ -41,9 +42,9 @@ export interface PairStateTx {
   replace(items: PairWrite[]): Promise<void>
   /** The latest month of the relation series. */
   horizon(): Promise<string | null>
-  /** Up to `limit` pairs after `after` (a|b order) whose edges end before `month`. */
+  /** Up to `limit` pairs after `after` (a|b order) whose edges, once computed, end before `month`. */
   edgesBefore(month: string, limit: number, after?: [string, string]): Promise<PairRecord[]>
-  /** Each of these pairs' latest state. */
+  /** Each of these pairs' latest state, without flows and recent months (as `light` reads them). */
   latestStates(pairs: [string, string][]): Promise<PairStateRecord[]>
   /** Adds edges to pairs (those already there stay) and records how far each pair's edges now reach. */
   extendEdges(edges: PairEdgeRecord[], reach: { a: string; b: string; edgesTo: string }[]): Promise<void>
@@ -112,7 +113,7 @@ export function pairStateTx(trx: Kysely<Database>, insert: BulkInsert): PairStat
         const some = items.slice(i, i + PAIRS_PER_QUERY)
         const these = (eb: ExpressionBuilder<Database, 'pair_states' | 'pairs' | 'pair_dirty'>) => eb.or(some.map((x) => eb.and([eb('a', '=', x.a), eb('b', '=', x.b)])))
         await trx.deleteFrom('pair_states').where(these).execute()
-        await trx.deleteFrom('pair_edges').where('pair', 'in', some.map((x) => `${x.a}|${x.b}`)).execute()
+        await trx.deleteFrom('pair_edges').where('pair', 'in', some.map((x) => pairKey(x.a, x.b))).execute()
         await trx.deleteFrom('pairs').where(these).execute()
         await trx.deleteFrom('pair_dirty').where(these).execute()
       }
@@ -123,17 +124,16 @@ export function pairStateTx(trx: Kysely<Database>, insert: BulkInsert): PairStat
       // In key order: a month's edges then lie in runs of neighbouring pages.
       await insert.edges(kept.flatMap((x) => x.edges).sort(byMonthAndPair))
     },
-    async horizon() {
-      return (await trx.selectFrom('pair_months').select((eb) => eb.fn.max('month').as('m')).executeTakeFirst())?.m ?? null
-    },
+    horizon: () => seriesHorizon(trx),
     async edgesBefore(month, limit, after) {
-      let q = trx.selectFrom('pairs').selectAll().where('edges_to', '<', month)
+      // A pair whose edges were never computed ('') waits to be computed as a whole.
+      let q = trx.selectFrom('pairs').selectAll().where('edges_to', '<>', '').where('edges_to', '<', month)
       if (after) q = q.where((eb) => eb.or([eb('a', '>', after[0]), eb.and([eb('a', '=', after[0]), eb('b', '>', after[1])])]))
       return (await q.orderBy('a').orderBy('b').limit(limit).execute()).map(pairRecord)
     },
     async latestStates(pairs) {
       const out: PairStateRecord[] = []
-      for (let i = 0; i < pairs.length; i += PAIRS_PER_QUERY) out.push(...(await readPairStates(trx, { pairs: pairs.slice(i, i + PAIRS_PER_QUERY), before: '9999-99' })))
+      for (let i = 0; i < pairs.length; i += PAIRS_PER_QUERY) out.push(...(await readPairStates(trx, { pairs: pairs.slice(i, i + PAIRS_PER_QUERY), before: '9999-99', light: true })))
       return out
     },
     async extendEdges(edges, reach) {
@@ -224,6 +224,6 @@ export async function pairStatus(db: Kysely<Database>, actors?: string[]): Promi
   let q = db.selectFrom('pair_dirty').select((eb) => eb.fn.countAll().as('n'))
   if (actors?.length) q = q.where((eb) => eb.or([eb('a', 'in', actors), eb('b', 'in', actors)]))
   const reach = (await db.selectFrom('pairs').select((eb) => eb.fn.min('edges_to').as('m')).where('edges_to', '<>', '').executeTakeFirst())?.m ?? null
-  const horizon = reach ? (await db.selectFrom('pair_months').select((eb) => eb.fn.max('month').as('m')).executeTakeFirst())?.m ?? null : null
+  const horizon = reach ? await seriesHorizon(db) : null
   return { model, dirty: Number((await q.executeTakeFirstOrThrow()).n), edgesBehind: !!reach && !!horizon && reach < horizon }
 }

@@ -94,6 +94,11 @@ export function readSeries(db: Kysely<Database>, f: SeriesFilter) {
     })))
 }
 
+/** The latest month of the relation series (YYYY-MM), if any. */
+export async function seriesHorizon(db: Kysely<Database>): Promise<string | null> {
+  return (await db.selectFrom('pair_months').select((eb) => eb.fn.max('month').as('m')).executeTakeFirst())?.m ?? null
+}
+
 /** One month of the relation series: its acts between named actors and its latest day; and all its acts. */
 export interface SeriesMonth { month: string; named: number; lastDay: string | null; all: number }
 
