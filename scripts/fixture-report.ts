@@ -1,7 +1,7 @@
 // Prints how many fixture sentences the engine gets exactly right, and the failures.
-// Usage: node --import tsx scripts/fixture-report.ts [de-events|de-modes] [--fails] [--gaps]
-import { analyseText, eventStrings } from '../test/helpers.ts'
-import { loadEventFixtures, sameEvents } from '../test/fixtures.ts'
+// Usage: node --import tsx scripts/fixture-report.ts <set: a test/fixtures/*.tsv name> [--fails] [--gaps]
+import { analyseText } from '../test/helpers.ts'
+import { fixtureEvents, loadEventFixtures, sameEvents } from '../test/fixtures.ts'
 const set = process.argv[2] ?? 'de-events'
 const lang = set.slice(0, 2)
 let ok = 0
@@ -9,7 +9,7 @@ const fails: string[] = []
 const gapLines: number[] = []
 const fixtures = loadEventFixtures(set)
 for (const f of fixtures) {
-  const got = eventStrings(analyseText(f.sentence, '2025-06-17', lang))
+  const got = fixtureEvents(set, analyseText(f.sentence, '2025-06-17', lang))
   if (sameEvents(got, f.expected)) ok++
   else gapLines.push(f.line), fails.push(`${f.line}\t${f.sentence}\n\twant ${f.expected.join(' ; ') || '-'}\n\tgot  ${got.join(' ; ') || '-'}\t${f.note}`)
 }

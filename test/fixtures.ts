@@ -1,7 +1,22 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Doc } from '../src/pipeline/document.ts'
+import { eventStrings, oneSidedStrings } from './helpers.ts'
 
 export interface EventFixture { sentence: string; expected: string[]; note: string; line: number }
+
+/**
+ * Fixture sets: the TSV files in test/fixtures. Sets named `<lang>-acts-*` also list one-sided acts
+ * ("SRB:PROTEST", no partner named); the older sets list only acts between two actors.
+ */
+export function fixtureSets(): string[] {
+  return readdirSync(join(import.meta.dirname, 'fixtures')).filter((f) => f.endsWith('.tsv')).map((f) => f.slice(0, -4)).sort()
+}
+
+/** The events of a document as a fixture set writes them. */
+export function fixtureEvents(set: string, doc: Doc): string[] {
+  return set.includes('-acts-') ? [...eventStrings(doc), ...oneSidedStrings(doc)].sort() : eventStrings(doc)
+}
 
 const MUTUAL = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
 /** As the gold scorer: the Taliban and Afghanistan, JNIM and Al-Qaida, the USSR and Russia are one actor. */
