@@ -149,3 +149,14 @@ test('a temporal clause dates its main clause; a temporal clause of its own keep
   assert.equal(e?.date, '2020-12')
   assert.ok(e?.trace.includes('date:de.time.month-year+temporal-clause'), e?.trace.join(' '))
 })
+
+test('a headline that restates an act of the body is one event, dated and quoted by the body', () => {
+  const doc = analyseText('Moldova expels Russian diplomat over spying\n\nMoldova expelled a Russian diplomat on Tuesday, accusing him of espionage.\n', '2025-03-05', 'en')
+  const expulsions = doc.events.filter((e) => e.type === 'COERCE' || e.type === 'SANCTION')
+  assert.equal(expulsions.length, 1, JSON.stringify(doc.events.map((e) => [e.type, e.sentence])))
+  assert.equal(expulsions[0]!.sentence, 1)
+  assert.equal(expulsions[0]!.date, '2025-03-04')
+  // A headline act the body does not tell stays.
+  const only = analyseText('Moldova expels Russian diplomat over spying\n\nThe ministry gave no further details.\n', '2025-03-05', 'en')
+  assert.equal(only.events.filter((e) => e.source === 'MDA').length, 1)
+})

@@ -71,6 +71,15 @@ test('English names of agreements, conferences and newspapers that contain a pla
   assert.deepEqual(pact.mentions.map((m) => m.actor), ['POL', 'WARSAW_PACT', 'POL', 'NATO'], 'an actor named after a city stays an actor')
 })
 
+test('an airline named after its country is a company, not the state', () => {
+  const doc = analyseText('Azerbaijan Airlines suspended flights to Russia, and Turkish Airlines kept flying to Moscow.', '2025-01-10', 'en')
+  // A company is a party the knowledge base does not list.
+  assert.deepEqual(doc.mentions.map((m) => m.actor).filter((a) => a !== 'UNLISTED'), ['RUS', 'RUS'])
+  assert.deepEqual(doc.events.filter((e) => e.source === 'AZE' || e.source === 'TUR'), [])
+  const de = analyseText('Azerbaijan Airlines setzte ihre Flüge nach Russland aus.', '2025-01-10', 'de')
+  assert.deepEqual(de.mentions.map((m) => m.actor).filter((a) => a !== 'UNLISTED'), ['RUS'])
+})
+
 test('no listed non-actor name is also an actor\'s alias', () => {
   for (const pack of kb.packs.values()) {
     for (const name of pack.notActors) {

@@ -714,9 +714,10 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evide
 /**
  * One event per act: within a sentence the most confident reading of (source, target, type);
  * within the article, a later sentence that restates an act with the same date and modality
- * is the same event, already stated.
+ * is the same event, already stated. A headline states in short what the body tells: its act
+ * yields to the body's telling of the same act, which gives the date and the full sentence.
  */
-function dedupe(events: RelationEvent[]): RelationEvent[] {
+function dedupe(events: RelationEvent[], headline: number | null): RelationEvent[] {
   const best = new Map<string, RelationEvent>()
   for (const e of events) {
     const key = `${e.sentence}|${e.source}|${e.target}|${e.type}`
@@ -726,7 +727,10 @@ function dedupe(events: RelationEvent[]): RelationEvent[] {
   const seen = new Set<string>()
   // Only a date the sentence states tells two restatements apart; one borrowed from context does not.
   const statedDate = (e: RelationEvent) => (e.trace.some((t) => t.startsWith('date:') && t.endsWith('+previous-sentence')) ? null : e.date)
+  const act = (e: RelationEvent) => `${e.source}|${e.target}|${e.type}|${e.modality}`
+  const told = new Set([...best.values()].filter((e) => e.sentence !== headline).map(act))
   return [...best.values()].sort((a, b) => a.start - b.start || a.source.localeCompare(b.source)).filter((e) => {
+    if (e.sentence === headline && statedDate(e) === null && told.has(act(e))) return false
     const key = `${e.source}|${e.target}|${e.type}|${statedDate(e)}|${e.modality}`
     if (seen.has(key)) return false
     seen.add(key)
@@ -746,5 +750,12 @@ export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: str
     if (!r) continue
     out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, isState, isSector, isOrganisation))
   }
-  return dedupe(out)
+  return dedupe(out, headlineSentence(doc))
+}
+
+/** The sentence that is the document's headline, if it has one. */
+function headlineSentence(doc: Doc): number | null {
+  const title = doc.title?.trim()
+  if (!title) return null
+  return doc.sentences.find((s) => doc.text.slice(s.start, s.end).trim() === title)?.index ?? null
 }
