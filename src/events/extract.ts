@@ -351,6 +351,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const passedOn = narrativeDate(sentenceTimes, clauses, tokens)
   if (passedOn) state.narrative.set(sIndex, passedOn)
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !g.prepositions.includes(t.norm) && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || looksAdjectival(t, g))
+  const functionWords = new Set([...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns, ...g.infinitiveMarkers, ...g.passiveAuxiliaries])
+  const contentWord = (t: Token) => t.kind === 'word' && t.text === t.text.toLowerCase() && !functionWords.has(t.norm) && !mentionTokens.has(tokens.indexOf(t))
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
   // The pronoun through which this sentence took its subject from the sentence before, if any.
@@ -377,6 +379,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const controller = infinitive && clause.subordinate && !clause.relative && ci > 0 ? infinitiveController(clauses[ci - 1]!, clauseSubject) : null
     // "warf Nordkorea vor, Russland Munition geliefert zu haben": the charge is reported, not asserted.
     const accusing = controller ? clauseTokens(tokens, clauses[ci - 1]!).find((t) => g.accusingVerbs.includes(t.norm)) : undefined
+    const objectControlled = (i: number): Phrase | null => {
+      const verb = words.filter((t) => t.start < tokens[i]!.start && g.objectControlVerbs.includes(t.norm)).at(-1)
+      if (!verb) return null
+      const at = tokens.indexOf(verb)
+      const object = phrases.find((p) => p.attach.kind === 'bare' && p.from > at && p.to <= i && g.infinitiveMarkers.includes(tokens[p.to]?.norm ?? ''))
+      return object && !tokens.slice(object.to, i).some((t) => t.kind === 'punct') ? object : null
+    }
     // The first word, past the conjunction that opens the clause ("indem es …", "weil sie …").
     const opening = words.filter((t) => t.kind === 'word')
     const openers = new Set([...g.subordinators, ...g.clauseCoordinators])
@@ -436,6 +445,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = controller
           how.push('subject:infinitive-controller')
           if (accusing) speakerCue = accusing.text
+        } else if (objectControlled(i)) {
+          // "Belarus allowed Russia to attack Ukraine": in one clause, the object of a control verb
+          // is the subject of the infinitive after it, and of an event noun that infinitive takes.
+          subject = objectControlled(i)
+          how.push('subject:object-control')
         } else {
           subject = subjectOf(phrases, i, g.subjectAfterVerb)
           // "Seoul said North Korean troops were fighting …": a speech verb between the first actor
@@ -487,7 +501,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             if (g.accusingVerbs.includes(words[control]!.norm)) speakerCue = words[control]!.text
           }
         }
-        if (!subject && infinitive && ci > 0 && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.objectControlVerbs.includes(t.norm))) {
+        // Only a trigger at or after the infinitive belongs to it ("and called on China to stop …": "called" has the clause's own subject).
+        const inInfinitive = words.some((t) => isInfinitiveWord(t, g) && t.start <= tokens[i]!.start)
+        if (!subject && inInfinitive && ci > 0 && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.objectControlVerbs.includes(t.norm))) {
           // "bat den Kreml, … einzumarschieren": the infinitive's subject is the main clause's object.
           subject = infinitiveController(clauses[ci - 1]!, clauseSubject)
           if (!subject) continue
@@ -505,7 +521,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "… blocked a road, a newspaper reported": a phrase after a comma that a speech verb follows is the speaker.
         const speaker = (p: Phrase) => p.from > i && speaksAfterComma(tokens, i, p.from, p.to, g)
         const rolePhrases = phrases.filter((p) => !speaker(p))
-        const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
+        const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         how.push(...roles.how)

@@ -17,6 +17,8 @@ export interface RoleContext {
   hostingPreps: ReadonlySet<string>
   /** A word that may stand inside a noun phrase before its head: determiner or adjective, not a preposition. */
   nounPhraseWord: (t: Token) => boolean
+  /** A lower-case word that is no function word: a noun or adjective modifying a head ("military" in "military support"). */
+  contentWord: (t: Token) => boolean
   /** The language puts objects before verbs too (German verb-final clauses); else only after. */
   objectsBeforeVerb: boolean
   /** Nouns are written in lower case, so a name may stand right before a noun as its modifier ("US sanctions"). */
@@ -26,6 +28,9 @@ export interface RoleContext {
   /** A word the rule requires or carries as its object ("crude", "drones"): what the act moves. */
   isGoods: (norm: string) => boolean
 }
+
+/** How many words and hyphens may stand between a genitive and the event noun it names the agent of. */
+const GENITIVE_MODIFIERS = 4
 
 const distance = (p: Phrase, at: number) => (p.from > at ? p.from - at : at - p.to + 0.5)
 
@@ -55,8 +60,13 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
       const complement = (p: Phrase) => p.mentions.every((m) => m.kind === 'adjective') && ctx.tokens.slice(t + 1, p.from).every((w) => ctx.nounPhraseWord(w))
       const after = free.find((p) => (p.attach.kind === 'gen' || complement(p)) && p.from > t && p.from - t <= 4)
       if (after) return after
-      // "Russlands Angriff": a genitive name right before the noun.
-      return free.find((p) => p.mentions.every((m) => m.genitive) && p.to <= t && t - p.to <= 2) ?? null
+      // "Russlands Angriff", "Beijing's large-scale support": a genitive name before the noun, with
+      // at most a few modifiers between them.
+      // A hyphenated compound ("large-scale") is one modifier.
+      const hyphen = (k: number) => ctx.tokens[k]?.text === '-' && ctx.tokens[k]!.start === ctx.tokens[k - 1]!.end && ctx.tokens[k]!.end === ctx.tokens[k + 1]?.start
+      const compound = (k: number) => hyphen(k) || ctx.tokens[k]!.kind === 'word' && (hyphen(k - 1) || hyphen(k + 1))
+      const modifiers = (p: Phrase) => ctx.tokens.slice(p.to, t).every((w, k) => ctx.nounPhraseWord(w) || ctx.contentWord(w) || compound(p.to + k))
+      return free.find((p) => p.mentions.every((m) => m.genitive) && p.to <= t && (t - p.to <= 2 || t - p.to <= GENITIVE_MODIFIERS && modifiers(p))) ?? null
     }
     return nearest(free.filter((p) => p.attach.kind === 'gen'), t)
   }
