@@ -633,10 +633,16 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const basePolarity: Polarity = ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
         // "Russia will cut gas to Moldova unless Chisinau pays": a hostile plan on a condition is an ultimatum.
         const ultimatum = mod.modality === 'planned' && basePolarity === 'conflict' && ref.rule.type !== 'THREATEN' ? findPhrases(tokens, i + 1, to, cues.ultimatum)[0] : undefined
-        const threatened = (governor?.kind === 'threat' || !!ultimatum) && ref.rule.type !== 'THREATEN'
-        if (governor?.kind === 'threat') how.push(`type:threat(${governor.cue})`)
+        // "vowed to fight Israel" threatens; "vowed to support Kyiv" is a pledge of support.
+        const threat = governor?.kind === 'threat' || governor?.kind === 'hostile-threat' && basePolarity === 'conflict'
+        const threatened = (threat || !!ultimatum) && ref.rule.type !== 'THREATEN'
+        if (threat) how.push(`type:threat(${governor!.cue})`)
         else if (ultimatum) how.push(`type:ultimatum(${tokens.slice(ultimatum.at, ultimatum.at + ultimatum.len).map((t) => t.text).join(' ')})`)
         // The ultimatum is issued now: it is as sure as its clause says, not a plan.
+        // So is a threat: "warned that it would retaliate" threatens now; the future is the threatened
+        // act's, also where the rule needs the future word to read a threat ("said it would retaliate").
+        const futureOfThreat = ref.rule.type === 'THREATEN' && mod.cueAt !== null && (mod.cueAt > i || lex.requires.get(ref.rule)!.has(tokens[mod.cueAt]!.norm))
+        if ((threat || futureOfThreat) && mod.modality === 'planned') mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [] }, { trigger: i, nonFinite, attributive, inTime })
         if (ultimatum && !governor) mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [] }, { trigger: i, nonFinite, attributive, inTime })
         const polarity: Polarity = (mod.modality === 'negated' || mod.modality === 'denied' || threatened) ? 'conflict' : basePolarity
         // Not wanting to help is refusing to (PLOVER REJECT), an act of its own.
@@ -743,6 +749,9 @@ function dedupe(events: RelationEvent[], headline: number | null): RelationEvent
   const seen = new Set<string>()
   // Only a date the sentence states tells two restatements apart; one borrowed from context does not.
   const statedDate = (e: RelationEvent) => (e.trace.some((t) => t.startsWith('date:') && t.endsWith('+previous-sentence')) ? null : e.date)
+  // "sent inspectors to Iran to investigate …": an act read once with its partner is not also a one-sided act.
+  const paired = new Set([...best.values()].filter((e) => e.target !== null).map((e) => `${e.sentence}|${e.source}|${e.type}`))
+  for (const [key, e] of best) if (e.target === null && paired.has(`${e.sentence}|${e.source}|${e.type}`)) best.delete(key)
   const act = (e: RelationEvent) => `${e.source}|${e.target}|${e.type}|${e.modality}`
   const told = new Set([...best.values()].filter((e) => e.sentence !== headline).map(act))
   return [...best.values()].sort((a, b) => a.start - b.start || a.source.localeCompare(b.source)).filter((e) => {

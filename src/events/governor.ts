@@ -6,7 +6,7 @@ import { isInfinitiveWord, type Clause } from './clauses.ts'
 /** How many words may stand between a governing verb and the event noun it takes as object. */
 const OBJECT_WORDS = 6
 
-export interface Governor { kind: 'threat' | 'appeal' | 'decline'; cue: string; at: number }
+export interface Governor { kind: 'threat' | 'hostile-threat' | 'appeal' | 'decline'; cue: string; at: number }
 
 /**
  * The verb that frames an act instead of reporting it: a threat ("Iran threatened to cut off gas
@@ -19,7 +19,7 @@ export interface Governor { kind: 'threat' | 'appeal' | 'decline'; cue: string; 
  */
 export function governorOf(tokens: Token[], clauses: Clause[], ci: number, trigger: number, isNoun: boolean, cues: ModalityCues, g: Grammar): Governor | null {
   const clause = clauses[ci]!
-  const kinds = [['threat', cues.threat], ['appeal', cues.appeal], ['decline', cues.decline]] as const
+  const kinds = [['threat', cues.threat], ['hostile-threat', cues.hostileThreat], ['appeal', cues.appeal], ['decline', cues.decline]] as const
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
   const infinitive = !isNoun && trigger > 0 && g.infinitiveMarkers.includes(tokens[trigger - 1]!.norm)
   // "drohte, die Beziehungen abzubrechen", "demanded that the United States cancel …": the clause

@@ -14,6 +14,7 @@ export interface ModalityCues {
   refusal: string[][]
   forwardNegation: string[][]
   threat: string[][]
+  hostileThreat: string[][]
   ultimatum: string[][]
   intent: string[][]
   appeal: string[][]
@@ -31,7 +32,7 @@ export function modalityCues(data: ModalityData): ModalityCues {
       hedged: keys(data.hedged), reportedMarkers: keys(data.reportedMarkers), reportedVerbs: keys(data.reportedVerbs),
       planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation),
       conditional: keys(data.conditional), refusal: keys(data.refusal), forwardNegation: keys(data.forwardNegation),
-      threat: keys(data.threat), ultimatum: keys(data.ultimatum), intent: keys(data.intent), appeal: keys(data.appeal), decline: keys(data.decline), complementizers: keys(data.complementizers),
+      threat: keys(data.threat), hostileThreat: keys(data.hostileThreat), ultimatum: keys(data.ultimatum), intent: keys(data.intent), appeal: keys(data.appeal), decline: keys(data.decline), complementizers: keys(data.complementizers),
     }
     cache.set(data, c)
   }

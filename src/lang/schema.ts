@@ -127,6 +127,8 @@ export const modalitySchema = z.object({
   forwardNegation: words.default([]),
   /** Verbs that frame the act they govern as a threat of it ("threatened to cut off gas": THREATEN). */
   threat: words.default([]),
+  /** Verbs that make a threat only of a hostile act ("vowed to fight Israel", but "vowed to support Kyiv" is support). */
+  hostileThreat: words.default([]),
   /** Words of intent that plan an infinitive after them, however far ("agreed in principle on Saturday to provide aid"). */
   intent: words.default([]),
   /** Words that make a planned hostile act conditional on the other side ("will cut gas unless Chisinau pays"): an ultimatum, THREATEN. */
