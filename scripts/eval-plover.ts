@@ -27,8 +27,10 @@ const HOSTILE = new Set(['SANCTION', 'PROTEST', 'COERCE', 'ASSAULT'])
  * (the gold sets list it so, with the negated act as an alternative reading).
  */
 function ploverType(e: { type: string; modality: string }): string {
-  // Cooperation the text says did not happen ("failed to reach agreement") is PLOVER's REJECT, as in the gold sets' convention.
-  if (e.modality === 'negated' && COOPERATIVE.has(e.type)) return 'REJECT'
+  // An act the text says was not done ("failed to reach agreement", "refused to deploy peacekeepers")
+  // is PLOVER's REJECT: PLOVER has no negation. Entente keeps the act, negated, because refusing
+  // to sanction Russia is no hostility towards Russia.
+  if (e.modality === 'negated') return 'REJECT'
   if (e.modality !== 'planned') return e.type
   return COOPERATIVE.has(e.type) ? 'AGREE' : HOSTILE.has(e.type) ? 'THREATEN' : e.type
 }

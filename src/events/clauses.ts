@@ -107,6 +107,9 @@ function isApposition(tokens: Token[], k: number, end: number, to: number, g: Gr
   return !(g.relativePronouns.includes(words[0]!.norm) && second && preps.has(second.norm))
 }
 
+/** How many articles, numbers and modifiers may stand between a conjunction and the actor that is its clause's subject. */
+const LEAD_WORDS = 3
+
 /**
  * Splits a sentence's tokens into clauses. A comma opens a clause only when a conjunction,
  * relative pronoun, subject pronoun or infinitive follows, or after a speech verb, so lists of
@@ -193,8 +196,11 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     // "Moscow withdrew its troops after Armenia complained": where no comma marks it (English), a
     // conjunction followed by an actor and a lower-case word opens a subordinate clause. Not "after
     // Russia's invasion": a possessive makes the actor part of a noun phrase.
-    if (!g.capitalisesNouns && i > start && subs.has(t.norm) && !rels.has(t.norm) && actorTokens.has(i + 1)) {
-      let e = i + 1
+    // "hours after the other 26 EU leaders agreed": an article, a number or a modifier may come first.
+    let lead = i + 1
+    while (lead < to && lead - i <= LEAD_WORDS && !actorTokens.has(lead) && (g.determiners.includes(tokens[lead]!.norm) || tokens[lead]!.kind === 'number' || g.modifierWords.includes(tokens[lead]!.norm))) lead++
+    if (!g.capitalisesNouns && i > start && subs.has(t.norm) && !rels.has(t.norm) && actorTokens.has(lead)) {
+      let e = lead
       while (e < to && actorTokens.has(e)) e++
       const after = tokens[e]
       const possessive = !!g.genitive && tokens[e - 1]!.norm.endsWith(g.genitive.suffix)

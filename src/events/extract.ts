@@ -376,7 +376,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const infinitive = words.some((t) => isInfinitiveWord(t, g))
     // "Die Nato versprach, der Türkei beizustehen": an infinitive clause has no subject of its own;
     // the main clause's subject acts, or its object after a verb like "bat" or "warf … vor".
-    const controller = infinitive && clause.subordinate && !clause.relative && ci > 0 ? infinitiveController(clauses[ci - 1]!, clauseSubject) : null
+    // A clause its conjunction opens ("when …", "after …") has a subject of its own, named or not.
+    const conjunctionOpened = clause.subordinate && !clause.relative && [tokens[clause.from - 1], words.find((t) => t.kind === 'word')].some((t) => t?.kind === 'word' && g.subordinators.includes(t.norm) && !isWordCue(cues.complementizers, t.norm))
+    const controller = infinitive && clause.subordinate && !clause.relative && !conjunctionOpened && ci > 0 ? infinitiveController(clauses[ci - 1]!, clauseSubject) : null
     // "warf Nordkorea vor, Russland Munition geliefert zu haben": the charge is reported, not asserted.
     const accusing = controller ? clauseTokens(tokens, clauses[ci - 1]!).find((t) => g.accusingVerbs.includes(t.norm)) : undefined
     const objectControlled = (i: number): Phrase | null => {
@@ -514,7 +516,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = clauseSubject
           how.push('subject:speaker')
         }
-        if (!subject && (clause.coordinated || infinitive) && clauseSubject) {
+        // "…, when Western countries began to shun Moscow's oil": no borrowing the main clause's subject.
+        if (!subject && (clause.coordinated || infinitive && !conjunctionOpened) && clauseSubject) {
           subject = clauseSubject
           how.push('subject:from-main-clause')
         }
@@ -528,6 +531,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const { source } = roles
         let { target } = roles
         if (!source) continue
+        if (source.mentions.every((m) => ref.rule.not_by.includes(m.actor))) continue
         // "Moscow sent 2,000 troops": a generic party that is what the act gives is no partner.
         const objects = lex.objects.get(ref.rule)!
         if (target && target.mentions.every((m) => isSector(m.actor)) && tokens.slice(target.from, target.to).some((t) => objectModeOf(objects, t.norm) !== undefined)) {
@@ -557,7 +561,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const complement = clauses[ci + 1]
         const complementOpener = complement ? clauseTokens(tokens, complement).find((t) => t.kind === 'word') : undefined
         const purpose = !!complementOpener && g.purposeMarkers.includes(complementOpener.norm)
-        const adverbial = !!complementOpener && g.subordinators.includes(complementOpener.norm)
+        // Where no comma marks it, the clause's conjunction stands right before it ("protested after the EU agreed to …").
+        const adverbial = [complement ? tokens[complement.from - 1] : undefined, complementOpener].some((t) => t?.kind === 'word' && g.subordinators.includes(t.norm) && !isWordCue(cues.complementizers, t.norm))
         if (!target && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && !purpose && !adverbial && clauseTokens(tokens, complement).some((t) => isInfinitiveWord(t, g))) {
           // "weigerte sich, russische Deserteure auszuliefern": the object of the infinitive complement.
           // A refusal is refused to whoever the refused act concerns ("weigerte sich, Deserteure an Russland auszuliefern").

@@ -26,7 +26,11 @@ export function governorOf(tokens: Token[], clauses: Clause[], ci: number, trigg
   // before governs an infinitive or complement clause.
   const prev = clauses[ci - 1]
   const words = tokens.slice(clause.from, clause.to).filter((t) => t.kind === 'word')
-  const governedClause = !!prev && !clause.relative && (clause.subordinate && isWordCue(cues.complementizers, words[0]?.norm) || words.some((t) => isInfinitiveWord(t, g)))
+  // A clause that a conjunction opens ("after the EU agreed to open talks") is not the infinitive of the verb before.
+  // Where no comma marks the clause, its conjunction stands right before it.
+  const opener = [tokens[clause.from - 1], words[0]].find((t) => t?.kind === 'word' && g.subordinators.includes(t.norm))
+  const conjunction = !!opener && !isWordCue(cues.complementizers, opener.norm)
+  const governedClause = !!prev && !clause.relative && (clause.subordinate && isWordCue(cues.complementizers, words[0]?.norm) || !conjunction && words.some((t) => isInfinitiveWord(t, g)))
   for (const [kind, phrases] of kinds) {
     const before = findPhrases(tokens, clause.from, trigger, phrases).filter((h) => h.at + h.len <= trigger).at(-1)
     if (before) {

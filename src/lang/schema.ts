@@ -197,6 +197,8 @@ export const eventRuleSchema = z.object({
   oneSided: z.boolean().default(false),
   /** The act needs a partner: without one it is something else ("launched two missiles" may be a test, not an attack). */
   partnerRequired: z.boolean().default(false),
+  /** Actors (generic parties) whose act this is not: "demonstrators blocked the road" is a protest, not a state's blockade. */
+  not_by: words,
 }).strict().refine((r) => r.verbs.length > 0 || r.nouns.length > 0, 'a rule needs verbs or nouns')
 
 export const eventRulesFile = z.array(eventRuleSchema)
