@@ -13,6 +13,8 @@ import { phraseKey } from '../text/tokenize.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
 const ONE_SIDED = 0.5
+/** Confidence kept by an act that is not the main clause's: in a subordinate clause, or a gerund or infinitive. */
+const EMBEDDED = 0.8
 /** Acts that always have a counterpart: with none named, the passage's topic is the likely one. */
 const TOPICAL = new Set(['AID', 'RETREAT', 'SANCTION'])
 /** Confidence kept when the target is the passage's topic rather than a role of the clause. */
@@ -78,9 +80,14 @@ function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Cl
  */
 function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number> }): number | null {
   if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g)) return null
+  const window = ref.kind === 'noun' ? undefined : g.evidenceWindow
   const positions = (hit: (t: Token, k: number) => boolean) => {
     const found: number[] = []
-    for (let k = clause.from; k < clause.to; k++) if (inClause(clause, k) && hit(tokens[k]!, k)) found.push(Math.abs(k - at))
+    // The window counts words: "U.N." is one.
+    const step = (k: number, dir: number, words: number) => { while (words > 0 && k + dir >= clause.from && k + dir < clause.to) { k += dir; if (tokens[k]!.kind !== 'punct') words-- } return k }
+    const lo = window ? step(at, -1, window.before) : clause.from
+    const hi = window ? step(at, 1, window.after) + 1 : clause.to
+    for (let k = lo; k < hi; k++) if (inClause(clause, k) && hit(tokens[k]!, k)) found.push(Math.abs(k - at))
     // "… mit den Sanktionen, die Tokio gegen Moskau verhängt hat": a relative clause speaks of the
     // noun before its comma.
     const head = clause.relative ? tokens[clause.from - 2] : undefined
@@ -613,6 +620,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const nonFinite = progressive || ref.kind !== 'noun' && (i > from && g.infinitiveMarkers.includes(tokens[i - 1]!.norm) || isInfinitiveWord(tokens[i]!, g))
         // For a verb, a cue right after an article is an attribute of some noun ("a planned visit").
         const attributive = (at: number) => ref.kind !== 'noun' && at > from && g.determiners.includes(tokens[at - 1]!.norm)
+        // A sentence reports the act of its main clause; an act in a subordinate or relative clause, or a
+        // gerund or infinitive ("sent inspectors to investigate", "accused of supplying"), is background to it.
+        if (clause.subordinate || clause.relative || nonFinite) factor *= EMBEDDED
         const intentPlans = !STANCES.has(ref.rule.type)
         let mod = modalityOf(tokens, clause, { from, to }, cues, { trigger: i, nonFinite, attributive, inTime, intentPlans })
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.

@@ -70,6 +70,12 @@ export const grammarSchema = z.object({
   objectControlVerbs: words,
   purposeMarkers: words,
   verbFinalSubordinates: z.boolean().default(false),
+  /**
+   * How far before and after a verb trigger the word its rule requires may stand ("announced a
+   * truce": yes; "announced a suspension of flights, a day after … truce monitors": no). Unset:
+   * anywhere in the clause (German puts objects and particles far from the finite verb).
+   */
+  evidenceWindow: z.object({ before: z.number().int().min(0), after: z.number().int().min(0) }).strict().optional(),
   objectPronouns: words,
   reciprocals: words,
   /** The subject may follow the verb ("Am Montag besuchte Putin Minsk"); where it may not (English), an actor after the verb is its object. */
