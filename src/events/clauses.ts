@@ -107,6 +107,9 @@ function isApposition(tokens: Token[], k: number, end: number, to: number, g: Gr
   return !(g.relativePronouns.includes(words[0]!.norm) && second && preps.has(second.norm))
 }
 
+/** How many words may stand between a verb or noun that takes a clause and the conjunction that opens it. */
+const HEAD_GAP = 4
+
 /** How many articles, numbers and modifiers may stand between a conjunction and the actor that is its clause's subject. */
 const LEAD_WORDS = 3
 
@@ -125,6 +128,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   const auxiliaries = new Set(g.finiteAuxiliaries)
   const appositive = new Set(g.appositionOpeners)
   const speech = new Set(g.speechVerbs)
+  const heads = new Set(g.complementHeads)
   const clauses: Clause[] = []
   let start = from
   let open: Opening = MAIN
@@ -132,12 +136,13 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   /** The main clause interrupted by the current subordinate one, to resume after it. */
   let suspended: { start: number; open: Opening; skips: [number, number][] } | null = null
   const close = (end: number) => { if (end > start) clauses.push({ from: start, to: end, ...open, apposition: false, ...(skips.length ? { skips } : {}) }) }
-  const begin = (at: number, o: Opening) => {
+  /** Opens a clause after the token at `at` (a comma), or with it (`withToken`: a conjunction with no comma). */
+  const begin = (at: number, o: Opening, withToken = false) => {
     if (o.subordinate && !open.subordinate) {
       suspended = { start, open, skips }
     }
     close(at)
-    start = at + 1
+    start = withToken ? at : at + 1
     open = o
     skips = []
   }
@@ -196,6 +201,16 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     // "Moscow withdrew its troops after Armenia complained": where no comma marks it (English), a
     // conjunction followed by an actor and a lower-case word opens a subordinate clause. Not "after
     // Russia's invasion": a possessive makes the actor part of a noun phrase.
+    // "demanded on Friday that Israel ease …": after a verb or noun that takes a clause (and a few
+    // words more), a conjunction that can also be a relative pronoun opens a complement clause.
+    if (i > start && subs.has(t.norm) && rels.has(t.norm) && heads.size > 0) {
+      let k = i - 1
+      while (k > start && i - k <= HEAD_GAP && tokens[k]!.kind !== 'punct' && !heads.has(tokens[k]!.norm)) k--
+      if (heads.has(tokens[k]!.norm) && tokens[i + 1]?.kind === 'word') {
+        begin(i, { subordinate: true, relative: false, coordinated: false }, true)
+        continue
+      }
+    }
     // "hours after the other 26 EU leaders agreed": an article, a number or a modifier may come first.
     let lead = i + 1
     while (lead < to && lead - i <= LEAD_WORDS && !actorTokens.has(lead) && (g.determiners.includes(tokens[lead]!.norm) || tokens[lead]!.kind === 'number' || g.modifierWords.includes(tokens[lead]!.norm))) lead++

@@ -577,9 +577,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           target = inComplement.find((p) => p.attach.kind === 'bare') ?? (ref.rule.type === 'REJECT' ? inComplement.find((p) => p.attach.kind === 'prep') : undefined) ?? null
           if (target) { how.push('target:infinitive-object'); factor = GENITIVE_FALLBACK }
         }
-        if (!target && ref.rule.type === 'REQUEST' && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm)) {
-          // "Peking verlangte, dass Washington den Verkauf stoppt": who is asked is the subject of the complement.
-          const asked = subjectOf(phrasesOf.get(complement)!, tokens.length)
+        if (!target && ref.rule.type === 'REQUEST' && complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm)) {
+          // "Peking verlangte, dass Washington den Verkauf stoppt", "its demand that Sudan's warring
+          // parties lay down their arms": who is asked is the subject of the complement, or the owner of that subject.
+          const opened = phrasesOf.get(complement)!
+          const first = opened[0]
+          const asked = subjectOf(opened, tokens.length) ?? (first?.attach.kind === 'gen' && tokens.slice(complement.from + 1, first.from).every((t) => nounPhraseWord(t)) ? first : null)
           if (asked && other(asked)) { target = asked; how.push('target:complement-subject') }
         }
         const pairs: [typeof source.mentions[number], typeof source.mentions[number] | null][] = []

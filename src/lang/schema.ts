@@ -71,6 +71,11 @@ export const grammarSchema = z.object({
   purposeMarkers: words,
   verbFinalSubordinates: z.boolean().default(false),
   /**
+   * Words after which a relative pronoun that is also a conjunction opens a complement clause,
+   * where no comma marks it ("demanded that Israel ease …", "its demand that …").
+   */
+  complementHeads: words,
+  /**
    * How far before and after a verb trigger the word its rule requires may stand ("announced a
    * truce": yes; "announced a suspension of flights, a day after … truce monitors": no). Unset:
    * anywhere in the clause (German puts objects and particles far from the finite verb).
