@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadDataFile } from './data-file.ts'
 import { groupsFile, membershipsFile, organisationsFile, peopleFile, sectorsFile, statesFile, type Bloc, type Person, type RoleId } from './schema.ts'
@@ -93,7 +94,11 @@ export function loadKnowledgeBase({ dataDir }: KnowledgeBaseOptions): KnowledgeB
   const states = loadDataFile(join(kbDir, 'states.yaml'), statesFile)
   const organisations = loadDataFile(join(kbDir, 'organisations.yaml'), organisationsFile)
   const groups = loadDataFile(join(kbDir, 'groups.yaml'), groupsFile)
-  const peopleList = loadDataFile(join(kbDir, 'people.yaml'), peopleFile)
+  // people.yaml, and more people by region in people/*.yaml.
+  const peopleDir = join(kbDir, 'people')
+  const peopleFiles = [join(kbDir, 'people.yaml'), ...(existsSync(peopleDir) ? readdirSync(peopleDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(peopleDir, f)) : [])]
+  const peopleOf = new Map<string, string>()
+  const peopleList = peopleFiles.flatMap((file) => loadDataFile(file, peopleFile).map((p) => (peopleOf.set(p.id, peopleOf.get(p.id) ?? file), p)))
   const sectors = loadDataFile(join(kbDir, 'sectors.yaml'), sectorsFile)
   const actors = actorsFromData(states, organisations, groups, (id) => {
     const code = alpha2(id)
@@ -101,8 +106,8 @@ export function loadKnowledgeBase({ dataDir }: KnowledgeBaseOptions): KnowledgeB
   }, sectors)
   const people = new Map<string, Person>()
   for (const p of peopleList) {
-    if (people.has(p.id)) throw new Error(`${join(kbDir, 'people.yaml')}: person ${p.id} is defined twice`)
-    for (const r of p.roles) if (!actors.has(r.actor)) throw new Error(`${join(kbDir, 'people.yaml')}: person ${p.id}: unknown actor ${r.actor}`)
+    if (people.has(p.id)) throw new Error(`${peopleFiles.join(', ')}: person ${p.id} is defined twice`)
+    for (const r of p.roles) if (!actors.has(r.actor)) throw new Error(`${peopleOf.get(p.id)}: person ${p.id}: unknown actor ${r.actor}`)
     people.set(p.id, p)
   }
   const blocs = loadDataFile(join(kbDir, 'memberships.yaml'), membershipsFile)
