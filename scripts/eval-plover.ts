@@ -16,6 +16,9 @@ const MUTUAL = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
 /** PLOVER's cooperative types; RETREAT (yielding, withdrawing) is material cooperation there. */
 const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT'])
 
+/** Entente's modes of PROTEST that are a state's official complaint. */
+const OFFICIAL = new Set(['diplomatic', 'ambassador'])
+
 /** Hostile acts whose announcement PLOVER codes as a threat (CAMEO 13: threaten to sanction, to protest or boycott, to repress, to use force). */
 const HOSTILE = new Set(['SANCTION', 'PROTEST', 'COERCE', 'ASSAULT'])
 
@@ -26,7 +29,10 @@ const HOSTILE = new Set(['SANCTION', 'PROTEST', 'COERCE', 'ASSAULT'])
  * restrictions": SANCTION, planned). The two say the same thing. Negated cooperation is REJECT
  * (the gold sets list it so, with the negated act as an alternative reading).
  */
-function ploverType(e: { type: string; modality: string }): string {
+function ploverType(e: { type: string; modality: string; mode: string }): string {
+  // An official complaint (a protest note, a summoned envoy) is PLOVER's ACCUSE (CAMEO 114,
+  // "complain officially"); PLOVER's PROTEST is the street's: demonstrations, strikes, boycotts.
+  if (e.type === 'PROTEST' && OFFICIAL.has(e.mode) && e.modality !== 'negated' && e.modality !== 'planned') return 'ACCUSE'
   // An act the text says was not done ("failed to reach agreement", "refused to deploy peacekeepers")
   // is PLOVER's REJECT: PLOVER has no negation. Entente keeps the act, negated, because refusing
   // to sanction Russia is no hostility towards Russia.

@@ -160,3 +160,12 @@ test('a headline that restates an act of the body is one event, dated and quoted
   const only = analyseText('Moldova expels Russian diplomat over spying\n\nThe ministry gave no further details.\n', '2025-03-05', 'en')
   assert.equal(only.events.filter((e) => e.source === 'MDA').length, 1)
 })
+
+test('a people protesting demonstrates; a government protesting complains officially', () => {
+  const crowd = analyseText('Thousands of Georgians protested against the new law on Sunday.', '2025-03-05', 'en').events.find((e) => e.type === 'PROTEST')
+  assert.equal(crowd?.mode, 'demonstration')
+  const state = analyseText('Georgia protested to Moscow over the detention of its citizens.', '2025-03-05', 'en').events.find((e) => e.type === 'PROTEST')
+  assert.equal(state?.mode, 'diplomatic')
+  const de = analyseText('Tausende Georgier protestierten am Sonntag gegen das Gesetz.', '2025-03-05', 'de').events.find((e) => e.type === 'PROTEST')
+  assert.equal(de?.mode, 'demonstration')
+})

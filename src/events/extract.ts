@@ -671,7 +671,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] }, { inTime })
         }
         const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start, state.narrative, g.temporalSubordinators, sentenceTimes)
-        const mode = modeOf(ref, tokens, clause, lex)
+        const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor))
+        const mode = crowd ? ref.rule.crowd_mode! : modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
         // A party named in an earlier sentence is marked where this sentence refers to it: the
         // pronoun (a partner taken from the topic keeps pointing back, as no word here names it).
