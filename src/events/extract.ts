@@ -9,10 +9,13 @@ import { governorOf } from './governor.ts'
 import { speakerRoles, topicOf } from './implied.ts'
 import { mentionTokenSet, sentenceTokenRanges, timeTokenSet } from '../pipeline/spans.ts'
 import { fold } from '../text/normalize.ts'
+import { UNLISTED } from '../pipeline/stages/mentions.ts'
 import { phraseKey } from '../text/tokenize.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
 const ONE_SIDED = 0.5
+/** Acts that news reports also when it cannot name who did them: the author is an unlisted party. */
+const UNKNOWN_AGENT = new Set(['ASSAULT'])
 /** Confidence kept by an act that is not the main clause's: in a subordinate clause, or a gerund or infinitive. */
 const EMBEDDED = 0.8
 /** Acts that always have a counterpart: with none named, the passage's topic is the likely one. */
@@ -535,8 +538,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         how.push(...roles.how)
-        const { source } = roles
-        let { target } = roles
+        let { source, target } = roles
+        // "A roadside bomb killed three US soldiers", "was shot dead near Kabul": an attack whose author
+        // the sentence does not name is one by a party the knowledge base does not list.
+        if (!source && target && UNKNOWN_AGENT.has(ref.rule.type) && !target.mentions.every((m) => isSector(m.actor))) {
+          source = { mentions: [{ start: tokens[i]!.start, end: tokens[i]!.end, tokenStart: i, tokenEnd: i + 1, sentence: sIndex, actor: UNLISTED, kind: 'name', genitive: false, rule: 'events.unknown-agent' }], from: i, to: i + 1, attach: { kind: 'bare' } }
+          how.push('source:unknown-agent')
+        }
         if (!source) continue
         if (source.mentions.every((m) => ref.rule.not_by.includes(m.actor))) continue
         // "Moscow sent 2,000 troops": a generic party that is what the act gives is no partner.
