@@ -46,7 +46,8 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     // "…, in der Moskau Moldau bedroht": the clause's opening "in der" governs the pronoun, not the noun.
     if (clause.subordinate && k === clause.from + 1 && g.relativePronouns.includes(t.norm) && preps.has(tokens[clause.from]!.norm)) return null
     // "on hundreds of Chinese companies": "hundreds of" counts, the preposition before it governs.
-    if (g.quantityGlue.includes(norm) && k > clause.from && g.quantityWords.includes(tokens[k - 1]!.norm)) { k--; continue }
+    // So does "a group of", "members of": the actor after a partitive head is who acts.
+    if (g.quantityGlue.includes(norm) && k > clause.from && (g.quantityWords.includes(tokens[k - 1]!.norm) || g.partitiveHeads.includes(tokens[k - 1]!.norm))) { k--; continue }
     // "…, während Al-Qaida Bamako abschneidet": the word that opens a clause is its conjunction.
     if (k === clause.from && preps.has(norm) && g.subordinators.includes(norm)) return null
     // "unter anderem Mali": an adverbial phrase that starts like a preposition governs nothing.

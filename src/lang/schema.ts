@@ -57,6 +57,8 @@ export const grammarSchema = z.object({
   titleLinks: words,
   subjectPronouns: words,
   quantityWords: words,
+  /** Nouns for a part of a group ("a group of", "members of"): the actor after them is the one who acts. */
+  partitiveHeads: words,
   quantityGlue: words,
   infinitiveMarkers: words,
   finiteAuxiliaries: words,
