@@ -573,7 +573,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           target = genitives.find((p) => p.from > i) ?? (passive ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
         }
-        const complement = clauses[ci + 1]
+        // The clause after, past a parenthesis or an apposition.
+        const complement = clauses.slice(ci + 1).find((c) => !c.apposition)
         const complementOpener = complement ? clauseTokens(tokens, complement).find((t) => t.kind === 'word') : undefined
         const purpose = !!complementOpener && g.purposeMarkers.includes(complementOpener.norm)
         // Where no comma marks it, the clause's conjunction stands right before it ("protested after the EU agreed to …").

@@ -24,7 +24,8 @@ export function governorOf(tokens: Token[], clauses: Clause[], ci: number, trigg
   const infinitive = !isNoun && trigger > 0 && g.infinitiveMarkers.includes(tokens[trigger - 1]!.norm)
   // "drohte, die Beziehungen abzubrechen", "demanded that the United States cancel …": the clause
   // before governs an infinitive or complement clause.
-  const prev = clauses[ci - 1]
+  // The clause before, past a parenthesis or an apposition ("The International Labour Office (ILO) demanded that …").
+  const prev = clauses.slice(0, ci).filter((c) => !c.apposition).at(-1)
   const words = tokens.slice(clause.from, clause.to).filter((t) => t.kind === 'word')
   // A clause that a conjunction opens ("after the EU agreed to open talks") is not the infinitive of the verb before.
   // Where no comma marks the clause, its conjunction stands right before it.
