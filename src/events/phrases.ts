@@ -47,7 +47,7 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     if (clause.subordinate && k === clause.from + 1 && g.relativePronouns.includes(t.norm) && preps.has(tokens[clause.from]!.norm)) return null
     // "on hundreds of Chinese companies": "hundreds of" counts, the preposition before it governs.
     // So does "a group of", "members of": the actor after a partitive head is who acts.
-    if (g.quantityGlue.includes(norm) && k > clause.from && (g.quantityWords.includes(tokens[k - 1]!.norm) || g.partitiveHeads.includes(tokens[k - 1]!.norm))) { k--; continue }
+    if (k > clause.from && (g.quantityGlue.includes(norm) && g.quantityWords.includes(tokens[k - 1]!.norm) || g.partitiveGlue.includes(norm) && g.partitiveHeads.includes(tokens[k - 1]!.norm))) { k--; continue }
     // "…, während Al-Qaida Bamako abschneidet": the word that opens a clause is its conjunction.
     if (k === clause.from && preps.has(norm) && g.subordinators.includes(norm)) return null
     // "unter anderem Mali": an adverbial phrase that starts like a preposition governs nothing.
