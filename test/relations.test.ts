@@ -159,10 +159,11 @@ test('the graph exports to GraphML, GEXF and JSON with its nodes, edges and evid
 test('generic parties (police, rebels) take part in events but never in relations between named actors', async () => {
   const { analyseText, kb } = await import('./helpers.ts')
   const { actsFromEvents } = await import('../src/service/relations.ts')
-  const doc = analyseText('Police arrested dozens of protesters. Israeli police detained Palestinian activists. North Korea sent troops to Russia. Amnesty International accused Russia of torture.', '2025-06-17', 'en')
+  const doc = analyseText('Police arrested dozens of protesters. Israeli police detained Palestinian activists. North Korea sent troops to Russia. The Global Freedom Institute accused Russia of torture. Amnesty International accused Russia of torture.', '2025-06-17', 'en')
   const events = doc.events.map((e) => `${e.source}>${e.target}:${e.type}`)
   assert.ok(events.includes('POLICE>PROTESTERS:COERCE'), events.join(' '))
   assert.ok(events.includes('UNLISTED>RUS:ACCUSE'), 'a name the knowledge base does not list is an unlisted party')
+  assert.ok(events.includes('NGO>RUS:ACCUSE'), 'a non-governmental organisation is a generic party')
   assert.ok(events.includes('ISR>PSE:COERCE'), 'a demonym before a generic party names its state')
   assert.ok(events.includes('PRK>RUS:AID'), 'the generic "troops" is what is sent, not the partner')
   const stored = doc.events.map((e, n) => ({ ...e, id: `d-${n}`, docId: 'd', file: 'f', lang: 'en', docDate: '2025-06-17', publisher: null, sentenceText: '', sentenceStart: 0, sourceSpan: [0, 0] as [number, number], targetSpan: [0, 0] as [number, number] }))
