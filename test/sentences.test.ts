@@ -12,6 +12,8 @@ const cases: [string, number][] = [
   ['Im 2. Weltkrieg kämpften sie. Später nicht mehr.', 2],
   ['Finnland trat als 31. Mitglied bei. Schweden folgte.', 2],
   ['Eine Überschrift ohne Punkt\nDer erste Satz folgt. Und der zweite.', 3],
+  ['König Mohammed VI. empfing den Premier in Rabat. Danach reiste er ab.', 2],
+  ['Gekrönt wurde Karl III. Die Feier dauerte lange.', 2],
 ]
 
 for (const [text, n] of cases) {

@@ -13,6 +13,11 @@ function endsInOrdinal(piece: string, pack: LanguagePack): boolean {
   return !!m && pack.segment.ordinalContext.includes(fold(m[1]!))
 }
 
+/** "König Mohammed VI. | empfing …": a regnal number after a name, where the next piece goes on in lower case. */
+function endsInRegnalNumber(piece: string, next: string): boolean {
+  return /\p{Lu}\p{Ll}+\s+[IVX]{1,5}\.$/u.test(piece) && /^\p{Ll}/u.test(next)
+}
+
 function endsInAbbreviation(piece: string, pack: LanguagePack): boolean {
   const m = /(\S+)\s*$/u.exec(piece)
   return !!m && pack.segment.abbreviations.includes(fold(m[1]!))
@@ -58,7 +63,7 @@ function splitLine(text: string, lineStart: number, lineEnd: number, pack: Langu
     const prev = spans[spans.length - 1]
     const span = { start: lineStart + at, end: lineStart + at + piece.length, rule: 'sbd' }
     const prevText = prev ? text.slice(prev.start, prev.end) : ''
-    if (prev && (endsInOrdinal(prevText, pack) || endsInAbbreviation(prevText, pack)) && /^[\p{L}\p{N}]/u.test(piece)) {
+    if (prev && ((endsInOrdinal(prevText, pack) || endsInAbbreviation(prevText, pack)) && /^[\p{L}\p{N}]/u.test(piece) || endsInRegnalNumber(prevText, piece))) {
       prev.end = span.end
       prev.rule = `${pack.code}.segment.merge`
     } else {
