@@ -18,6 +18,8 @@ const ONE_SIDED = 0.5
 const UNKNOWN_AGENT = new Set(['ASSAULT'])
 /** Confidence kept by an act that is not the main clause's: in a subordinate clause, or a gerund or infinitive. */
 const EMBEDDED = 0.8
+/** How far a word of intent or refusal may stand before the infinitive it frames ("refused to deploy", "agreed on Friday to send"). */
+const FRAME_WORDS = 4
 /** Acts that always have a counterpart: with none named, the passage's topic is the likely one. */
 const TOPICAL = new Set(['AID', 'RETREAT', 'SANCTION'])
 /** Confidence kept when the target is the passage's topic rather than a role of the clause. */
@@ -433,9 +435,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         let speakerCue: string | null = null
         // A progressive's auxiliary makes no passive of the trigger; nor does one followed by an
         // infinitive marker ("is ready to send").
-        const infinitiveAfterAux = clausePassive && clausePassiveIndex < i && tokens.slice(clausePassiveIndex + 1, i).some((t) => g.infinitiveMarkers.includes(t.norm))
-        const passive = clausePassive && !progressive && !infinitiveAfterAux
-        const passiveIndex = passive ? clausePassiveIndex : -1
+        // Where the participle follows its auxiliary (English), the auxiliary stands right before the
+        // trigger ("was shot down", "had been deployed"): one elsewhere in the clause makes another verb passive.
+        const auxAt = g.verbFinalSubordinates ? clausePassiveIndex : [i - 1, i - 2, i - 3].find((k) => k >= clause.from && g.passiveAuxiliaries.includes(tokens[k]!.norm)) ?? -1
+        const infinitiveAfterAux = auxAt >= 0 && auxAt < i && tokens.slice(auxAt + 1, i).some((t) => g.infinitiveMarkers.includes(t.norm))
+        const passive = auxAt >= 0 && !progressive && !infinitiveAfterAux
+        const passiveIndex = passive ? auxAt : -1
         let subject: Phrase | null = null
         // "Es schickte Truppen": the pronoun names the subject of the sentence before; the event's
         // span for that party is the pronoun, so that its evidence stays inside its own sentence.
@@ -634,9 +639,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const attributive = (at: number) => ref.kind !== 'noun' && at > from && g.determiners.includes(tokens[at - 1]!.norm)
         // A sentence reports the act of its main clause; an act in a subordinate or relative clause, or a
         // gerund or infinitive ("sent inspectors to investigate", "accused of supplying"), is background to it.
-        if (clause.subordinate || clause.relative || nonFinite) factor *= EMBEDDED
         const intentPlans = !STANCES.has(ref.rule.type)
-        let mod = modalityOf(tokens, clause, { from, to }, cues, { trigger: i, nonFinite, attributive, inTime, intentPlans })
+        let mod = modalityOf(tokens, clause, { from, to }, cues, { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun' })
+        // An infinitive right after a word of intent, refusal or threat is the act itself ("refused to deploy
+        // troops", "agreed to send aid"): the verb before it only frames it.
+        const framed = nonFinite && mod.cueAt !== null && mod.cueAt < i && i - mod.cueAt <= FRAME_WORDS
+        if (clause.subordinate || clause.relative || nonFinite && !framed) factor *= EMBEDDED
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
         if ((mod.modality === 'asserted' || mod.modality === 'reported') && infinitive && ci > 0) {
           // The governing clause's words of intent plan the infinitive that follows it ("erklärte sich bereit, … zu schicken").

@@ -21,7 +21,9 @@ export function governorOf(tokens: Token[], clauses: Clause[], ci: number, trigg
   const clause = clauses[ci]!
   const kinds = [['threat', cues.threat], ['hostile-threat', cues.hostileThreat], ['appeal', cues.appeal], ['decline', cues.decline]] as const
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
-  const infinitive = !isNoun && trigger > 0 && g.infinitiveMarkers.includes(tokens[trigger - 1]!.norm)
+  // "to withdraw", and the passive "to be deployed".
+  const marker = (k: number) => k >= 0 && g.infinitiveMarkers.includes(tokens[k]!.norm)
+  const infinitive = !isNoun && trigger > 0 && (marker(trigger - 1) || g.passiveAuxiliaries.includes(tokens[trigger - 1]!.norm) && marker(trigger - 2))
   // "drohte, die Beziehungen abzubrechen", "demanded that the United States cancel …": the clause
   // before governs an infinitive or complement clause.
   // The clause before, past a parenthesis or an apposition ("The International Labour Office (ILO) demanded that …").

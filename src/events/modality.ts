@@ -74,6 +74,8 @@ export interface ActContext {
   inTime?: (at: number) => boolean
   /** Whether words of intent plan this act: a promise of support is support already, a promise of aid is not aid yet. */
   intentPlans?: boolean
+  /** Only a cue before the trigger plans it: a verb whose objects follow it (English "rejected a call for troops to be sent"). */
+  plannedBefore?: boolean
 }
 
 /**
@@ -83,7 +85,7 @@ export interface ActContext {
  * ("Russia will send troops, Kyiv said" is planned). The attribution is kept all the same.
  */
 export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, act: ActContext = {}): ModalityResult {
-  const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false, intentPlans = true } = act
+  const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false, intentPlans = true, plannedBefore = false } = act
   const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list).filter((h) => !inTime(h.at))
   const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list).filter((h) => !inTime(h.at))
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
@@ -121,7 +123,7 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const said = trigger >= 0 ? inClause(cues.reportedVerbs).filter((h) => h.at > trigger).map((h) => h.at) : []
   // "agreed in principle on Saturday to provide aid": a word of intent plans the infinitive it governs.
   const intended = intentPlans && nonFinite && trigger >= 0 ? inClause(cues.intent).find((h) => h.at < trigger) : undefined
-  const planned = inClause(cues.planned).find((h) => h.at !== trigger && !said.some((at) => at < h.at) && !attributive(h.at)) ?? intended
+  const planned = inClause(cues.planned).find((h) => h.at !== trigger && !(plannedBefore && trigger >= 0 && h.at > trigger) && !said.some((at) => at < h.at) && !attributive(h.at)) ?? intended
   const by = marker ?? verb
   if (planned) return result('planned', planned, by)
   if (by) return result('reported', by, by)
