@@ -67,6 +67,8 @@ test('English dates resolve against the publication date', async () => {
     ['The treaty came into force in mid-2024.', 'mid-2024', '2024'],
     ['The minister flew to Beijing on Wednesday.', 'Wednesday', '2025-07-02'],
     ['Two weeks ago the border was closed.', 'Two weeks ago', '2025-W25'],
+    ['The ban took effect on 1 May.', '1 May', '2025-05-01'],
+    ['The envoys met on the 3rd of June.', '3rd of June', '2025-06-03'],
   ]
   for (const [sentence, text, value] of cases) {
     const found = tagTimes(sentence, en.time, { anchor: '2025-07-03' }).map((t) => [t.text, t.value])
