@@ -92,7 +92,9 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
     const step = (k: number, dir: number, words: number) => { while (words > 0 && k + dir >= clause.from && k + dir < clause.to) { k += dir; if (tokens[k]!.kind !== 'punct') words-- } return k }
     const lo = window ? step(at, -1, window.before) : clause.from
     const hi = window ? step(at, 1, window.after) + 1 : clause.to
-    for (let k = lo; k < hi; k++) if (inClause(clause, k) && hit(tokens[k]!, k)) found.push(Math.abs(k - at))
+    // "troops captured a stronghold": for some rules the subject before the verb is no evidence, only a passive's.
+    const before = (k: number) => k < at && ref.rule.evidence_after && !tokens.slice(k + 1, at).some((t) => g.passiveAuxiliaries.includes(t.norm))
+    for (let k = lo; k < hi; k++) if (inClause(clause, k) && !before(k) && hit(tokens[k]!, k)) found.push(Math.abs(k - at))
     // "… mit den Sanktionen, die Tokio gegen Moskau verhängt hat": a relative clause speaks of the
     // noun before its comma.
     const head = clause.relative ? tokens[clause.from - 2] : undefined

@@ -212,6 +212,8 @@ export const eventRuleSchema = z.object({
   oneSided: z.boolean().default(false),
   /** The act needs a partner: without one it is something else ("launched two missiles" may be a test, not an attack). */
   partnerRequired: z.boolean().default(false),
+  /** The required word must follow the trigger (or precede a passive one): the subject before it is no evidence ("troops captured a stronghold"). */
+  evidence_after: z.boolean().default(false),
   /** The mode when the source is a people or a generic party, not a government ("thousands of Nigerians protested": a demonstration, not a diplomatic protest). */
   crowd_mode: z.string().optional(),
   /** Actors (generic parties) whose act this is not: "demonstrators blocked the road" is a protest, not a state's blockade. */
