@@ -26,8 +26,8 @@ const HOSTILE = new Set(['SANCTION', 'PROTEST', 'COERCE', 'ASSAULT'])
  * Our events in PLOVER's terms. PLOVER codes an offer or promise of cooperation (CAMEO 03,
  * "express intent to cooperate") as AGREE, and an announced hostile act (CAMEO 13) as THREATEN;
  * Entente keeps the act and marks it planned ("will provide aid": AID, planned; "plans to impose
- * restrictions": SANCTION, planned). The two say the same thing. Negated cooperation is REJECT
- * (the gold sets list it so, with the negated act as an alternative reading).
+ * restrictions": SANCTION, planned). The two say the same thing. A negated act is REJECT (the
+ * gold sets list negated cooperation so), and a state's official complaint is ACCUSE.
  */
 function ploverType(e: { type: string; modality: string; mode: string }): string {
   // An official complaint (a protest note, a summoned envoy) is PLOVER's ACCUSE (CAMEO 114,

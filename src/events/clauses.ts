@@ -113,6 +113,13 @@ const HEAD_GAP = 4
 /** How many articles, numbers and modifiers may stand between a conjunction and the actor that is its clause's subject. */
 const LEAD_WORDS = 3
 
+/** The first token after `at` that is no article, number or modifier, looking at most LEAD_WORDS ahead. */
+function subjectStart(tokens: Token[], at: number, to: number, g: Grammar, actorTokens: Set<number>): number {
+  let k = at
+  while (k < to && k - at < LEAD_WORDS && !actorTokens.has(k) && (g.determiners.includes(tokens[k]!.norm) || tokens[k]!.kind === 'number' || g.modifierWords.includes(tokens[k]!.norm))) k++
+  return k
+}
+
 /**
  * Splits a sentence's tokens into clauses. A comma opens a clause only when a conjunction,
  * relative pronoun, subject pronoun or infinitive follows, or after a speech verb, so lists of
@@ -212,9 +219,8 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       }
     }
     // "hours after the other 26 EU leaders agreed": an article, a number or a modifier may come first.
-    let lead = i + 1
-    while (lead < to && lead - i <= LEAD_WORDS && !actorTokens.has(lead) && (g.determiners.includes(tokens[lead]!.norm) || tokens[lead]!.kind === 'number' || g.modifierWords.includes(tokens[lead]!.norm))) lead++
-    if (!g.capitalisesNouns && i > start && subs.has(t.norm) && !rels.has(t.norm) && actorTokens.has(lead)) {
+    const lead = !g.capitalisesNouns && i > start && subs.has(t.norm) && !rels.has(t.norm) ? subjectStart(tokens, i + 1, to, g, actorTokens) : -1
+    if (lead >= 0 && actorTokens.has(lead)) {
       let e = lead
       while (e < to && actorTokens.has(e)) e++
       const after = tokens[e]

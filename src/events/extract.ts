@@ -5,7 +5,7 @@ import { inClause, isInfinitiveWord, opensWithParticiple, splitClauses, type Cla
 import { clausePhrases, looksAdjectival, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
-import { governorOf } from './governor.ts'
+import { governorOf, opensWithConjunction } from './governor.ts'
 import { speakerRoles, topicOf } from './implied.ts'
 import { mentionTokenSet, sentenceTokenRanges, timeTokenSet } from '../pipeline/spans.ts'
 import { fold } from '../text/normalize.ts'
@@ -366,7 +366,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   if (passedOn) state.narrative.set(sIndex, passedOn)
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !g.prepositions.includes(t.norm) && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || looksAdjectival(t, g))
   const functionWords = new Set([...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns, ...g.infinitiveMarkers, ...g.passiveAuxiliaries])
-  const contentWord = (t: Token) => t.kind === 'word' && t.text === t.text.toLowerCase() && !functionWords.has(t.norm) && !mentionTokens.has(tokens.indexOf(t))
+  const contentWord = (k: number) => { const t = tokens[k]!; return t.kind === 'word' && t.text === t.text.toLowerCase() && !functionWords.has(t.norm) && !mentionTokens.has(k) }
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
   // The pronoun through which this sentence took its subject from the sentence before, if any.
@@ -391,7 +391,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // "Die Nato versprach, der Türkei beizustehen": an infinitive clause has no subject of its own;
     // the main clause's subject acts, or its object after a verb like "bat" or "warf … vor".
     // A clause its conjunction opens ("when …", "after …") has a subject of its own, named or not.
-    const conjunctionOpened = clause.subordinate && !clause.relative && [tokens[clause.from - 1], words.find((t) => t.kind === 'word')].some((t) => t?.kind === 'word' && g.subordinators.includes(t.norm) && !isWordCue(cues.complementizers, t.norm))
+    const conjunctionOpened = clause.subordinate && !clause.relative && opensWithConjunction(tokens, clause, g, cues)
     const controller = infinitive && clause.subordinate && !clause.relative && !conjunctionOpened && ci > 0 ? infinitiveController(clauses[ci - 1]!, clauseSubject) : null
     // "warf Nordkorea vor, Russland Munition geliefert zu haben": the charge is reported, not asserted.
     const accusing = controller ? clauseTokens(tokens, clauses[ci - 1]!).find((t) => g.accusingVerbs.includes(t.norm)) : undefined
@@ -444,6 +444,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const passive = auxAt >= 0 && !progressive && !infinitiveAfterAux
         const passiveIndex = passive ? auxAt : -1
         let subject: Phrase | null = null
+        const controlledObject = objectControlled(i)
         // "Es schickte Truppen": the pronoun names the subject of the sentence before; the event's
         // span for that party is the pronoun, so that its evidence stays inside its own sentence.
         let pronoun: { start: number; end: number } | null = null
@@ -464,10 +465,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = controller
           how.push('subject:infinitive-controller')
           if (accusing) speakerCue = accusing.text
-        } else if (objectControlled(i)) {
+        } else if (controlledObject) {
           // "Belarus allowed Russia to attack Ukraine": in one clause, the object of a control verb
           // is the subject of the infinitive after it, and of an event noun that infinitive takes.
-          subject = objectControlled(i)
+          subject = controlledObject
           how.push('subject:object-control')
         } else {
           subject = subjectOf(phrases, i, g.subjectAfterVerb)
@@ -584,8 +585,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const complement = clauses.slice(ci + 1).find((c) => !c.apposition)
         const complementOpener = complement ? clauseTokens(tokens, complement).find((t) => t.kind === 'word') : undefined
         const purpose = !!complementOpener && g.purposeMarkers.includes(complementOpener.norm)
-        // Where no comma marks it, the clause's conjunction stands right before it ("protested after the EU agreed to …").
-        const adverbial = [complement ? tokens[complement.from - 1] : undefined, complementOpener].some((t) => t?.kind === 'word' && g.subordinators.includes(t.norm) && !isWordCue(cues.complementizers, t.norm))
+        // "protested after the EU agreed to …": a clause a conjunction opens is no complement.
+        const adverbial = !!complement && opensWithConjunction(tokens, complement, g, cues)
         if (!target && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && !purpose && !adverbial && clauseTokens(tokens, complement).some((t) => isInfinitiveWord(t, g))) {
           // "weigerte sich, russische Deserteure auszuliefern": the object of the infinitive complement.
           // A refusal is refused to whoever the refused act concerns ("weigerte sich, Deserteure an Russland auszuliefern").
@@ -639,10 +640,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const nonFinite = progressive || ref.kind !== 'noun' && (i > from && g.infinitiveMarkers.includes(tokens[i - 1]!.norm) || isInfinitiveWord(tokens[i]!, g))
         // For a verb, a cue right after an article is an attribute of some noun ("a planned visit").
         const attributive = (at: number) => ref.kind !== 'noun' && at > from && g.determiners.includes(tokens[at - 1]!.norm)
-        // A sentence reports the act of its main clause; an act in a subordinate or relative clause, or a
-        // gerund or infinitive ("sent inspectors to investigate", "accused of supplying"), is background to it.
         const intentPlans = !STANCES.has(ref.rule.type)
         let mod = modalityOf(tokens, clause, { from, to }, cues, { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun' })
+        // A sentence reports the act of its main clause; an act in a subordinate or relative clause, or a
+        // gerund or infinitive ("sent inspectors to investigate", "accused of supplying"), is background to it.
         // An infinitive right after a word of intent, refusal or threat is the act itself ("refused to deploy
         // troops", "agreed to send aid"): the verb before it only frames it.
         const framed = nonFinite && mod.cueAt !== null && mod.cueAt < i && i - mod.cueAt <= FRAME_WORDS
@@ -675,12 +676,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const threatened = (threat || !!ultimatum) && ref.rule.type !== 'THREATEN'
         if (threat) how.push(`type:threat(${governor!.cue})`)
         else if (ultimatum) how.push(`type:ultimatum(${tokens.slice(ultimatum.at, ultimatum.at + ultimatum.len).map((t) => t.text).join(' ')})`)
-        // The ultimatum is issued now: it is as sure as its clause says, not a plan.
-        // So is a threat: "warned that it would retaliate" threatens now; the future is the threatened
-        // act's, also where the rule needs the future word to read a threat ("said it would retaliate").
+        // The ultimatum is issued now: it is as sure as its clause says, not a plan. So is a threat:
+        // "warned that it would retaliate" threatens now; the future is the threatened act's, also
+        // where the rule needs the future word to read a threat ("said it would retaliate").
         const futureOfThreat = ref.rule.type === 'THREATEN' && mod.cueAt !== null && (mod.cueAt > i || lex.requires.get(ref.rule)!.has(tokens[mod.cueAt]!.norm))
-        if ((threat || futureOfThreat) && mod.modality === 'planned') mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [] }, { trigger: i, nonFinite, attributive, inTime })
-        if (ultimatum && !governor) mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [] }, { trigger: i, nonFinite, attributive, inTime })
+        if ((threat || futureOfThreat) && mod.modality === 'planned' || ultimatum && !governor) mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [] }, { trigger: i, nonFinite, attributive, inTime })
         const polarity: Polarity = (mod.modality === 'negated' || mod.modality === 'denied' || threatened) ? 'conflict' : basePolarity
         // Not wanting to help is refusing to (PLOVER REJECT), an act of its own.
         const refused = !threatened && basePolarity === 'coop' && isRefusal(tokens, clause, mod, cues)

@@ -9,6 +9,16 @@ const OBJECT_WORDS = 6
 export interface Governor { kind: 'threat' | 'hostile-threat' | 'appeal' | 'decline'; cue: string; at: number }
 
 /**
+ * Whether a conjunction other than a complementizer opens the clause ("after …", "when …"): such a
+ * clause has a subject of its own. Where no comma marks the clause, the conjunction stands right
+ * before it; after a comma, it is the clause's first word.
+ */
+export function opensWithConjunction(tokens: Token[], clause: Clause, g: Grammar, cues: ModalityCues): boolean {
+  return [tokens[clause.from - 1], tokens.slice(clause.from, clause.to).find((t) => t.kind === 'word')]
+    .some((t) => t?.kind === 'word' && g.subordinators.includes(t.norm) && !isWordCue(cues.complementizers, t.norm))
+}
+
+/**
  * The verb that frames an act instead of reporting it: a threat ("Iran threatened to cut off gas
  * to Turkey" threatens the cut-off) or an appeal ("the EU urged Russia to withdraw", "China
  * demanded that the US cancel the sale": what is asked for has not happened) or a refusal
@@ -30,10 +40,7 @@ export function governorOf(tokens: Token[], clauses: Clause[], ci: number, trigg
   const prev = clauses.slice(0, ci).filter((c) => !c.apposition).at(-1)
   const words = tokens.slice(clause.from, clause.to).filter((t) => t.kind === 'word')
   // A clause that a conjunction opens ("after the EU agreed to open talks") is not the infinitive of the verb before.
-  // Where no comma marks the clause, its conjunction stands right before it.
-  const opener = [tokens[clause.from - 1], words[0]].find((t) => t?.kind === 'word' && g.subordinators.includes(t.norm))
-  const conjunction = !!opener && !isWordCue(cues.complementizers, opener.norm)
-  const governedClause = !!prev && !clause.relative && (clause.subordinate && isWordCue(cues.complementizers, words[0]?.norm) || !conjunction && words.some((t) => isInfinitiveWord(t, g)))
+  const governedClause = !!prev && !clause.relative && (clause.subordinate && isWordCue(cues.complementizers, words[0]?.norm) || !opensWithConjunction(tokens, clause, g, cues) && words.some((t) => isInfinitiveWord(t, g)))
   for (const [kind, phrases] of kinds) {
     const before = findPhrases(tokens, clause.from, trigger, phrases).filter((h) => h.at + h.len <= trigger).at(-1)
     if (before) {

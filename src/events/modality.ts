@@ -93,7 +93,7 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
 
   const denied = inClause(cues.denied)[0] ?? inSentence(cues.denied)[0]
   if (denied) return result('denied', denied)
-  // Every word of a phrase that does not negate ("not only", "but not") is exempt.
+  // Every word of a phrase that does not negate ("not only", "not least") is exempt.
   const exempt = new Set(inClause(cues.notNegation).flatMap((h) => Array.from({ length: h.len }, (_, k) => h.at + k)))
   // "refused to send weapons": the cue negates the sending, not the refusing that it names itself.
   // "without consulting Kyiv", "ohne Kiew zu informieren": such a word negates only a gerund or an

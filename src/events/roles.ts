@@ -17,8 +17,8 @@ export interface RoleContext {
   hostingPreps: ReadonlySet<string>
   /** A word that may stand inside a noun phrase before its head: determiner or adjective, not a preposition. */
   nounPhraseWord: (t: Token) => boolean
-  /** A lower-case word that is no function word: a noun or adjective modifying a head ("military" in "military support"). */
-  contentWord: (t: Token) => boolean
+  /** The token at this index is a lower-case word and no function word: a noun or adjective modifying a head ("military" in "military support"). */
+  contentWord: (k: number) => boolean
   /** The language puts objects before verbs too (German verb-final clauses); else only after. */
   objectsBeforeVerb: boolean
   /** Nouns are written in lower case, so a name may stand right before a noun as its modifier ("US sanctions"). */
@@ -61,11 +61,10 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
       const after = free.find((p) => (p.attach.kind === 'gen' || complement(p)) && p.from > t && p.from - t <= 4)
       if (after) return after
       // "Russlands Angriff", "Beijing's large-scale support": a genitive name before the noun, with
-      // at most a few modifiers between them.
-      // A hyphenated compound ("large-scale") is one modifier.
+      // at most a few modifiers between them; a hyphenated compound ("large-scale") is one modifier.
       const hyphen = (k: number) => ctx.tokens[k]?.text === '-' && ctx.tokens[k]!.start === ctx.tokens[k - 1]!.end && ctx.tokens[k]!.end === ctx.tokens[k + 1]?.start
       const compound = (k: number) => hyphen(k) || ctx.tokens[k]!.kind === 'word' && (hyphen(k - 1) || hyphen(k + 1))
-      const modifiers = (p: Phrase) => ctx.tokens.slice(p.to, t).every((w, k) => ctx.nounPhraseWord(w) || ctx.contentWord(w) || compound(p.to + k))
+      const modifiers = (p: Phrase) => ctx.tokens.slice(p.to, t).every((w, k) => ctx.nounPhraseWord(w) || ctx.contentWord(p.to + k) || compound(p.to + k))
       return free.find((p) => p.mentions.every((m) => m.genitive) && p.to <= t && (t - p.to <= 2 || t - p.to <= GENITIVE_MODIFIERS && modifiers(p))) ?? null
     }
     return nearest(free.filter((p) => p.attach.kind === 'gen'), t)

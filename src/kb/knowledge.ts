@@ -97,18 +97,20 @@ export function loadKnowledgeBase({ dataDir }: KnowledgeBaseOptions): KnowledgeB
   // people.yaml, and more people by region in people/*.yaml.
   const peopleDir = join(kbDir, 'people')
   const peopleFiles = [join(kbDir, 'people.yaml'), ...(existsSync(peopleDir) ? readdirSync(peopleDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(peopleDir, f)) : [])]
-  const peopleOf = new Map<string, string>()
-  const peopleList = peopleFiles.flatMap((file) => loadDataFile(file, peopleFile).map((p) => (peopleOf.set(p.id, peopleOf.get(p.id) ?? file), p)))
+  const peopleByFile = peopleFiles.map((file) => ({ file, list: loadDataFile(file, peopleFile) }))
+  const peopleList = peopleByFile.flatMap((f) => f.list)
   const sectors = loadDataFile(join(kbDir, 'sectors.yaml'), sectorsFile)
   const actors = actorsFromData(states, organisations, groups, (id) => {
     const code = alpha2(id)
     return code ? countries.getName(code, 'en') : undefined
   }, sectors)
   const people = new Map<string, Person>()
-  for (const p of peopleList) {
-    if (people.has(p.id)) throw new Error(`${peopleFiles.join(', ')}: person ${p.id} is defined twice`)
-    for (const r of p.roles) if (!actors.has(r.actor)) throw new Error(`${peopleOf.get(p.id)}: person ${p.id}: unknown actor ${r.actor}`)
-    people.set(p.id, p)
+  for (const { file, list } of peopleByFile) {
+    for (const p of list) {
+      if (people.has(p.id)) throw new Error(`${file}: person ${p.id} is defined twice`)
+      for (const r of p.roles) if (!actors.has(r.actor)) throw new Error(`${file}: person ${p.id}: unknown actor ${r.actor}`)
+      people.set(p.id, p)
+    }
   }
   const blocs = loadDataFile(join(kbDir, 'memberships.yaml'), membershipsFile)
   for (const b of blocs) {
