@@ -78,8 +78,9 @@ async function measure(store: Store, backend: string, size: number) {
   }
 }
 
-// Questions are asked by a process of their own, as `entente allies` or a server would ask them, not
-// by the one that filled the store and built its states (its heap then holds 0.7 GB at 10M events).
+// Questions are asked by a process of their own, as `entente allies` or a server would ask them (with
+// the young generation bin/entente.js and `npm start` give it), not by the one that filled the store
+// and built its states (its heap then holds 0.7 GB at 10M events).
 if (process.argv.includes('--measure')) {
   const backend = argOf('--backend', 'sqlite')
   const size = Number(argOf('--size', '0'))
@@ -93,7 +94,7 @@ if (process.argv.includes('--measure')) {
 }
 
 function measureApart(location: string, backend: string, size: number): void {
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', location, '--backend', backend, '--size', String(size), '--runs', String(baseRuns)]
+  const args = ['--max-semi-space-size=64', '--import', 'tsx', fileURLToPath(import.meta.url), '--measure', location, '--backend', backend, '--size', String(size), '--runs', String(baseRuns)]
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 })
   if (r.status !== 0) throw new Error(`measuring ${backend} at ${size} events failed (exit ${r.status})`)
   results.push(...(JSON.parse(r.stdout) as Record<string, unknown>[]))

@@ -179,9 +179,8 @@ async function graphFromEdges(store: Store, kb: KnowledgeBase, day: string, p: R
   if (!text) return null
   const stored = parseEdges(text)
   if (stored.reduce((n, e) => n + e.acts, 0) <= p.series.above) return null
-  const keys = new Set(stored.map((e) => pairKey(e.source, e.target)))
   const missing = new Map<string, [string, string]>()
-  for (const [a, b] of blocPairsOn(kb.blocs, day)) if (a !== b && !keys.has(pairKey(a, b))) missing.set(pairKey(a, b), a < b ? [a, b] : [b, a])
+  for (const [a, b] of blocPairsOn(kb.blocs, day)) if (a !== b && !hasEdge(stored, pairKey(a, b))) missing.set(pairKey(a, b), a < b ? [a, b] : [b, a])
   const bloc = missing.size ? await blocEdges(store, kb, [...missing.values()], day, p) : []
   // Stored edges come in pair order: the few bloc edges are sorted in.
   const all = bloc.length ? [...stored, ...bloc].map((e) => ({ key: pairKey(e.source, e.target), e })).sort((u, v) => (u.key < v.key ? -1 : 1)).map((x) => x.e) : stored
@@ -189,6 +188,23 @@ async function graphFromEdges(store: Store, kb: KnowledgeBase, day: string, p: R
   const nodes = new Set<string>()
   for (const e of edges) nodes.add(e.source).add(e.target)
   return { at: day, nodes: [...nodes].sort(), edges }
+}
+
+/**
+ * Whether edges in pair order (by `pairKey`, as the store keeps them) hold one for this key: a binary
+ * search, so that a graph of tens of thousands of edges builds a key for a few of them only.
+ */
+function hasEdge(edges: GraphEdge[], key: string): boolean {
+  let lo = 0
+  let hi = edges.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const k = pairKey(edges[mid]!.source, edges[mid]!.target)
+    if (k === key) return true
+    if (k < key) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
 
 /** The edges of bloc pairs without stored ones on the day: from their latest states, if any. */
