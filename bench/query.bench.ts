@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { knowledgeBase, ROOT } from '../src/service/context.ts'
+import { knowledgeBase, ROOT, SERVER_CACHE_MB } from '../src/service/context.ts'
 import { allies, graphAt, relation } from '../src/service/questions.ts'
 import { SqliteStore } from '../src/store/sqlite-store.ts'
 import { PostgresStore } from '../src/store/postgres-store.ts'
@@ -78,13 +78,13 @@ async function measure(store: Store, backend: string, size: number) {
   }
 }
 
-// Questions are asked by a process of their own, as `entente allies` or a server would ask them (with
-// the young generation bin/entente.js and `npm start` give it), not by the one that filled the store
-// and built its states (its heap then holds 0.7 GB at 10M events).
+// Questions are asked by a process of their own, as the server (`entente start`) asks them: with its
+// young generation and page cache. Not by the process that filled the store and built its states
+// (its heap then holds 0.7 GB at 10M events).
 if (process.argv.includes('--measure')) {
   const backend = argOf('--backend', 'sqlite')
   const size = Number(argOf('--size', '0'))
-  const store = backend === 'sqlite' ? await SqliteStore.open(argOf('--measure', '')) : await PostgresStore.open(argOf('--measure', ''))
+  const store = backend === 'sqlite' ? await SqliteStore.open(argOf('--measure', ''), { cacheMb: SERVER_CACHE_MB }) : await PostgresStore.open(argOf('--measure', ''))
   await measure(store, backend, size)
   await store.close()
   clearInterval(sampler)

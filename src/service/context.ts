@@ -21,9 +21,15 @@ export function dbPath(option?: string): string {
   return option ?? process.env['ENTENTE_DB'] ?? DEFAULT_DB
 }
 
-/** Opens the store a location names: a `postgres://` URL is PostgreSQL, anything else a SQLite file. */
-export async function openStore(location: string): Promise<KyselyStore> {
-  return isPostgresUrl(location) ? PostgresStore.open(location) : SqliteStore.open(location)
+/** SQLite page cache of a process that answers questions for a long time (the server). */
+export const SERVER_CACHE_MB = 128
+
+/**
+ * Opens the store a location names: a `postgres://` URL is PostgreSQL, anything else a SQLite file
+ * (with `cacheMb` of page cache; PostgreSQL's cache is the server's).
+ */
+export async function openStore(location: string, o: { cacheMb?: number } = {}): Promise<KyselyStore> {
+  return isPostgresUrl(location) ? PostgresStore.open(location) : SqliteStore.open(location, o)
 }
 
 /** A database location fit for messages: a file as given, a URL without its password. */

@@ -42,11 +42,17 @@ export class SqliteStore extends KyselyStore {
     if (this.conn.open) this.conn.close()
   }
 
-  static async open(path: string): Promise<SqliteStore> {
+  /**
+   * `cacheMb`: SQLite's own page cache for this connection (better-sqlite3's build keeps 16 MB). A server keeps
+   * the pages its questions read there; the OS page cache may not keep them (on the benchmark
+   * machine it is emptied within a minute).
+   */
+  static async open(path: string, o: { cacheMb?: number } = {}): Promise<SqliteStore> {
     const conn = new SQLite(path)
     conn.pragma('journal_mode = WAL')
     conn.pragma('foreign_keys = ON')
     conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    if (o.cacheMb) conn.pragma(`cache_size = ${-Math.round(o.cacheMb * 1024)}`)
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(conn) })
     // Kysely's migrator takes no lock on SQLite: two processes opening a new file at once both
     // created the tables. Pending migrations run inside one write transaction, so the second

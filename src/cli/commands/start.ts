@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
-import { dbPath, describeDb, EXAMPLES_DIR, knowledgeBase, openStore } from '../../service/context.ts'
+import { dbPath, describeDb, EXAMPLES_DIR, knowledgeBase, openStore, SERVER_CACHE_MB } from '../../service/context.ts'
 import { ingestPaths } from '../../service/ingest.ts'
 import { uploadFolder } from '../../service/jobs.ts'
 import { buildApp } from '../../server/app.ts'
@@ -25,7 +25,7 @@ export function registerStart(program: Command): void {
     .action(async (opts: { port?: number; host?: string; once?: boolean; db?: string; rateLimit?: number }) => {
       const kb = knowledgeBase()
       const file = dbPath(opts.db)
-      const store = await openStore(file)
+      const store = await openStore(file, { cacheMb: SERVER_CACHE_MB })
       let app: Awaited<ReturnType<typeof buildApp>> | undefined
       try {
         if ((await store.stats()).documents === 0) {
