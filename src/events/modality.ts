@@ -44,13 +44,36 @@ export function isWordCue(list: string[][], norm: string | undefined): boolean {
   return list.some((c) => c.length === 1 && c[0] === norm)
 }
 
+/** Phrases by their first word, in list order (an empty phrase names nothing and is left out). */
+const byFirstWord = new WeakMap<string[][], Map<string, string[][]>>()
+
+function phraseIndex(phrases: string[][]): Map<string, string[][]> {
+  let index = byFirstWord.get(phrases)
+  if (!index) {
+    index = new Map()
+    for (const p of phrases) {
+      if (!p.length) continue
+      const list = index.get(p[0]!)
+      if (list) list.push(p)
+      else index.set(p[0]!, [p])
+    }
+    byFirstWord.set(phrases, index)
+  }
+  return index
+}
+
 /** Positions in [from, to) where one of the phrases starts. */
 export function findPhrases(tokens: Token[], from: number, to: number, phrases: string[][]): { at: number; len: number }[] {
   const hits: { at: number; len: number }[] = []
+  const index = phraseIndex(phrases)
   for (let i = from; i < to; i++) {
-    for (const p of phrases) {
+    const candidates = index.get(tokens[i]!.norm)
+    if (!candidates) continue
+    for (const p of candidates) {
       if (i + p.length > to) continue
-      if (p.every((w, k) => tokens[i + k]!.norm === w)) hits.push({ at: i, len: p.length })
+      let k = 1
+      while (k < p.length && tokens[i + k]!.norm === p[k]) k++
+      if (k === p.length) hits.push({ at: i, len: p.length })
     }
   }
   return hits

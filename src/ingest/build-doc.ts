@@ -26,7 +26,8 @@ export interface BuildOptions {
 export function buildDocs(article: RawArticle, path: string, kb: KnowledgeBase, options: BuildOptions = {}): Doc[] {
   if (options.lang || article.lang) return [buildDoc(article, path, kb, options)]
   const sections = languageSections(article.text, kb.packs)
-  if (sections.length < 2) return [buildDoc(article, path, kb, options)]
+  // One language throughout: its paragraphs have told it already.
+  if (sections.length < 2) return [buildDoc(article, path, kb, options, 0, null, sections[0]?.lang || undefined)]
   const first = buildDoc({ ...article, text: sections[0]!.text }, path, kb, { ...options, lang: sections[0]!.lang }, 1)
   const rest = sections.slice(1).map((s, n) => buildDoc({ ...article, text: s.text, title: undefined }, path, kb, { ...options, lang: s.lang }, n + 2, first.date))
   return [first, ...rest]
@@ -37,11 +38,11 @@ export function contentHash(text: string): string {
 }
 
 /** Cleans one article, finds its metadata and runs the understanding stages over it. */
-export function buildDoc(article: RawArticle, path: string, kb: KnowledgeBase, options: BuildOptions = {}, part = 0, inheritedDate: DocDate | null = null): Doc {
+export function buildDoc(article: RawArticle, path: string, kb: KnowledgeBase, options: BuildOptions = {}, part = 0, inheritedDate: DocDate | null = null, detected?: string): Doc {
   const file = basename(path)
   const fallbackLang = kb.packs.keys().next().value as string
   const metaLang = article.lang && kb.packs.has(article.lang) ? article.lang : undefined
-  const lang = options.lang ?? metaLang ?? detectLanguage(article.text, kb.packs) ?? fallbackLang
+  const lang = options.lang ?? metaLang ?? detected ?? detectLanguage(article.text, kb.packs) ?? fallbackLang
   const pack = kb.packs.get(lang)
   if (!pack) throw new InputError(path, `no language pack for "${lang}" (installed: ${[...kb.packs.keys()].join(', ')})`)
   const text = cleanText(article.text, pack)
