@@ -3,7 +3,7 @@
 import { test, describe, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -177,9 +177,11 @@ describe('backup and restore (SQLite)', () => {
     await backup(target, good)
     const damaged = tmp('damaged.backup.db')
     copyFileSync(good, damaged)
+    // One whole page in the middle of the file overwritten (the header gives the page size).
     const size = statSync(damaged).size
+    const page = readFileSync(damaged).readUInt16BE(16)
     const fd = openSync(damaged, 'r+')
-    writeSync(fd, randomBytes(4096), 0, 4096, Math.floor(size / 4096 / 2) * 4096)
+    writeSync(fd, randomBytes(page), 0, page, Math.floor(size / page / 2) * page)
     closeSync(fd)
     await assert.rejects(restore(damaged, target, { force: true }), /integrity check|malformed|cannot be read/)
 
