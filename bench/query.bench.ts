@@ -78,7 +78,7 @@ async function measure(store: Store, backend: string, size: number) {
   }
 }
 
-// Questions are asked by a process of their own, as the server (`entente start`) asks them: with its
+// Questions are asked by a process of their own, as the server (`npm start`) asks them: with its
 // young generation and page cache. Not by the process that filled the store and built its states
 // (its heap then holds 0.7 GB at 10M events).
 if (process.argv.includes('--measure')) {
