@@ -336,15 +336,22 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   return null
 }
 
-/** Relation events of one sentence. */
-const hostingSets = new WeakMap<LanguagePack['grammar'], ReadonlySet<string>>()
-/** The pack's hosting prepositions as folded keys, built once per pack. */
-function hostingPrepositionsOf(g: LanguagePack['grammar']): ReadonlySet<string> {
-  let set = hostingSets.get(g)
-  if (!set) hostingSets.set(g, (set = new Set(g.hostingPrepositions.map((w) => fold(w)))))
-  return set
+/** A value built from a pack's grammar once per pack, not once per sentence. */
+function perGrammar<T>(build: (g: LanguagePack['grammar']) => T): (g: LanguagePack['grammar']) => T {
+  const built = new WeakMap<LanguagePack['grammar'], T>()
+  return (g) => {
+    let v = built.get(g)
+    if (v === undefined) built.set(g, (v = build(g)))
+    return v
+  }
 }
 
+/** The pack's hosting prepositions as folded keys. */
+const hostingPrepositionsOf = perGrammar((g): ReadonlySet<string> => new Set(g.hostingPrepositions.map((w) => fold(w))))
+/** The pack's reciprocals as phrases: one list, so that findPhrases indexes it once. */
+const reciprocalsOf = perGrammar((g) => g.reciprocals.map(phraseKey))
+
+/** Relation events of one sentence. */
 function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean, isOrganisation: (actor: string) => boolean): RelationEvent[] {
   const { tokens } = doc
   const g = pack.grammar
@@ -359,7 +366,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const inTime = (at: number) => state.timeTokens.has(at)
   const backgroundPreps = new Set(g.backgroundPrepositions)
   const npModifiers = new Set([...g.modifierWords, ...g.determiners])
-  const reciprocals = g.reciprocals.map(phraseKey)
+  const reciprocals = reciprocalsOf(g)
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
   const sentenceTimes = state.times.get(sIndex) ?? []
   const passedOn = narrativeDate(sentenceTimes, clauses, tokens)

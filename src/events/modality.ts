@@ -39,11 +39,6 @@ export function modalityCues(data: ModalityData): ModalityCues {
   return c
 }
 
-/** Whether a word is one of the one-word cues of a list ("ob", "that", "dass"). */
-export function isWordCue(list: string[][], norm: string | undefined): boolean {
-  return list.some((c) => c.length === 1 && c[0] === norm)
-}
-
 /** Phrases by their first word, in list order (an empty phrase names nothing and is left out). */
 const byFirstWord = new WeakMap<string[][], Map<string, string[][]>>()
 
@@ -60,6 +55,11 @@ function phraseIndex(phrases: string[][]): Map<string, string[][]> {
     byFirstWord.set(phrases, index)
   }
   return index
+}
+
+/** Whether a word is one of the one-word cues of a list ("ob", "that", "dass"). */
+export function isWordCue(list: string[][], norm: string | undefined): boolean {
+  return norm !== undefined && (phraseIndex(list).get(norm)?.some((p) => p.length === 1) ?? false)
 }
 
 /** Positions in [from, to) where one of the phrases starts. */

@@ -55,7 +55,7 @@ const STATEMENTS_KEPT = 256
  * them took a twentieth of ingestion). The least recently used statement goes first; one still
  * being iterated is not handed out twice.
  */
-export function keepingStatements(conn: SQLite.Database, size = STATEMENTS_KEPT): Pick<SQLite.Database, 'prepare' | 'close'> {
+function keepingStatements(conn: SQLite.Database, size = STATEMENTS_KEPT): Pick<SQLite.Database, 'prepare' | 'close'> {
   const kept = new Map<string, SQLite.Statement>()
   return {
     close: () => conn.close(),

@@ -46,9 +46,9 @@ export class SqliteStore extends KyselyStore {
   }
 
   /**
-   * `cacheMb`: SQLite's own page cache for this connection (better-sqlite3's build keeps 16 MB). A server keeps
-   * the pages its questions read there; the OS page cache may not keep them (on the benchmark
-   * machine it is emptied within a minute).
+   * `cacheMb`: SQLite's own page cache for this connection (better-sqlite3's build keeps 16 MB). A
+   * server keeps the pages its questions read there; the OS page cache may not keep them (on the
+   * benchmark machine it is emptied within a minute).
    */
   static async open(path: string, o: { cacheMb?: number } = {}): Promise<SqliteStore> {
     const conn = new SQLite(path)
