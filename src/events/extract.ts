@@ -125,6 +125,26 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
   return distance
 }
 
+/** The generic party a people stands for: its civilians ("Young Algerians blocked roads"). */
+const PEOPLE_PARTY = 'CIVILIANS'
+
+/**
+ * Who acts at a trigger, as a rule's `not_by` and `only_by` read it: a generic party ("protesters"),
+ * a state through one of its generic parties ("Palestinian youths": the civilians), a people
+ * without an article ("100 ethnic Albanians", "Young Algerians": civilians; "the Russians" is
+ * often the state itself), or else the actor. A people form that a lower-case word other than
+ * the trigger, an auxiliary or a preposition follows modifies it ("Chinese coast guard vessels").
+ */
+function partyOf(m: Mention, trigger: number, tokens: Token[], g: LanguagePack['grammar'], isSector: (actor: string) => boolean): string {
+  if (isSector(m.actor)) return m.actor
+  if (m.party) return m.party
+  if (m.kind !== 'people') return m.actor
+  const before = tokens[m.tokenStart - 1]
+  const next = tokens[m.tokenEnd]
+  const modifies = m.tokenEnd !== trigger && next?.kind === 'word' && /^\p{Ll}/u.test(next.text) && !g.finiteAuxiliaries.includes(next.norm) && !g.prepositions.includes(next.norm)
+  return before && g.determiners.includes(before.norm) || modifies ? m.actor : PEOPLE_PARTY
+}
+
 /**
  * German capitalises nouns: "Angriff" is the noun, "angriff" the verb. A noun trigger needs a
  * capital; a verb form needs lower case unless it opens the sentence. Languages that do not
@@ -561,7 +581,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('source:unknown-agent')
         }
         if (!source) continue
-        if (source.mentions.every((m) => ref.rule.not_by.includes(m.actor))) continue
+        const parties = source.mentions.map((m) => partyOf(m, i, tokens, g, isSector))
+        if (parties.every((p) => ref.rule.not_by.includes(p))) continue
+        // "demonstrators blocked the road" is a protest; a state blocking one is not (coerce).
+        if (ref.rule.only_by.length && !parties.every((p) => ref.rule.only_by.includes(p))) continue
         // "Moscow sent 2,000 troops": a generic party that is what the act gives is no partner.
         const objects = lex.objects.get(ref.rule)!
         if (target && target.mentions.every((m) => isSector(m.actor)) && tokens.slice(target.from, target.to).some((t) => objectModeOf(objects, t.norm) !== undefined)) {
@@ -640,7 +663,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           } else {
             for (const s of source.mentions) pairs.push([s, null])
             how.push('target:none')
-            factor *= ONE_SIDED
+            // A riot or a resignation is whole without a partner; other acts without one are less sure.
+            if (!ref.rule.oneSided) factor *= ONE_SIDED
           }
         }
         // A gerund ("consulting") or an infinitive ("zu konsultieren", "beizustehen") is no finite verb.
@@ -697,7 +721,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] }, { inTime })
         }
         const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start, state.narrative, g.temporalSubordinators, sentenceTimes)
-        const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor))
+        const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor) || m.party !== undefined)
         const mode = crowd ? ref.rule.crowd_mode! : modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
         // A party named in an earlier sentence is marked where this sentence refers to it: the

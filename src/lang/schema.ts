@@ -218,6 +218,8 @@ export const eventRuleSchema = z.object({
   crowd_mode: z.string().optional(),
   /** Actors (generic parties) whose act this is not: "demonstrators blocked the road" is a protest, not a state's blockade. */
   not_by: words,
+  /** The only actors (generic parties) whose act this is: "rebels blocked transport into Abidjan" is a protest, a state blocking a strait is not. A people without an article counts as its civilians, a state named through a generic party ("Palestinian youths") as that party. */
+  only_by: words,
 }).strict().refine((r) => r.verbs.length > 0 || r.nouns.length > 0, 'a rule needs verbs or nouns')
 
 export const eventRulesFile = z.array(eventRuleSchema)

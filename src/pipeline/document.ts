@@ -42,6 +42,8 @@ export interface Mention {
   /** True when the matched form is a genitive ("Russlands"). */
   genitive: boolean
   person?: string
+  /** For a state named through one of its generic parties ("Israeli police", "Palestinian youths"), that party. */
+  party?: string
   /** For a reference ("das Land"), the start offset of the mention it refers back to. */
   antecedent?: number
   rule: string

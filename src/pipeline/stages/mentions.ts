@@ -7,7 +7,7 @@ import { sentenceTokenRanges, timeTokenSet } from '../spans.ts'
 import { fold } from '../../text/normalize.ts'
 import { isCompoundOf } from '../../events/lexicon.ts'
 
-interface Raw extends Match { actor?: string }
+interface Raw extends Match { actor?: string; party?: string }
 
 function resolveActor(m: Match, date: string | null, ctx: StageContext): string | undefined {
   const e = m.entry
@@ -80,9 +80,10 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
         cur = { ...more, entry: { ...more.entry, kind: 'role', role: title.entry.role, genitive: false, rule: `${title.entry.rule}+link` } }
         i++
       }
-    } else if (actorish(cur) && (cur.entry.kind === 'adjective' || cur.entry.genitive) && next?.actor && isSector(next.actor) && (adjacent(tokens, cur, next) || modifiersBetween(tokens, cur, next))) {
-      // "Israeli police", "Ukrainian prisoners": a demonym before a generic party names its state.
-      cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: 'institution', genitive: false, rule: `${next.entry.rule}+${cur.entry.kind}` } }
+    } else if (next?.actor && isSector(next.actor) && (actorish(cur) && (cur.entry.kind === 'adjective' || cur.entry.genitive) && (adjacent(tokens, cur, next) || modifiersBetween(tokens, cur, next)) || cur.entry.kind === 'people' && adjacent(tokens, cur, next))) {
+      // "Israeli police", "Ukrainian prisoners": a demonym before a generic party names its state
+      // (also one that is a people's name as well, right before it: "French farmers", "Chinese students").
+      cur = { ...cur, end: next.end, party: next.actor, entry: { ...cur.entry, kind: 'role', role: 'institution', genitive: false, rule: `${next.entry.rule}+${cur.entry.kind}` } }
       i++
     } else if (actorish(cur) && next?.entry.kind === 'title' && adjacent(tokens, cur, next)) {
       cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: next.entry.role, genitive: false, rule: `${next.entry.rule}+${cur.entry.kind}` } }
@@ -120,6 +121,7 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
         kind: m.entry.kind,
         genitive: m.entry.genitive,
         ...(m.entry.person ? { person: m.entry.person } : {}),
+        ...(m.party ? { party: m.party } : {}),
         rule: m.entry.rule,
       }
       mentions.push(m.entry.kind === 'role' ? withNewName(mention, doc, to, timeTokens, ctx) : mention)
