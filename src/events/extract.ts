@@ -161,6 +161,8 @@ function isAttributive(tokens: Token[], at: number, clause: Clause, mentionToken
   // "the Israeli-occupied West Bank", "the Russian-backed separatists": a participle glued to a name describes.
   const glue = tokens[at - 1]
   if (glue?.text === '-' && glue.start === tokens[at - 2]?.end && glue.end === tokens[at]!.start && mentionTokens.has(at - 2) && g.attributiveParticiples.includes(tokens[at]!.norm)) return true
+  // "its long-threatened invasion", "a much-delayed visit": so does an adverb glued to it.
+  if (glue?.text === '-' && glue.start === tokens[at - 2]?.end && glue.end === tokens[at]!.start && g.attributiveAdverbs.includes(tokens[at - 2]!.norm)) return true
   // The noun follows, perhaps after adjectives ("die dort stationierten russischen Friedenssoldaten").
   let n = at + 1
   while (n < clause.to && tokens[n]!.kind === 'word' && (looksAdjectival(tokens[n]!, g) || mentionTokens.has(n) && /^\p{Ll}/u.test(tokens[n]!.text))) n++
@@ -700,8 +702,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (governor?.kind === 'decline' && ref.rule.type !== 'REJECT') continue
         // "threatened to cut off gas": the act is the threat of the cut-off.
         const basePolarity: Polarity = ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
-        // "Russia will cut gas to Moldova unless Chisinau pays": a hostile plan on a condition is an ultimatum.
-        const ultimatum = mod.modality === 'planned' && basePolarity === 'conflict' && ref.rule.type !== 'THREATEN' ? findPhrases(tokens, i + 1, to, cues.ultimatum)[0] : undefined
+        // "Russia will cut gas to Moldova unless Chisinau pays", "the EU may halt talks if …": a hostile
+        // plan or possibility on a condition is an ultimatum.
+        const ultimatum = (mod.modality === 'planned' || mod.modality === 'hedged') && basePolarity === 'conflict' && ref.rule.type !== 'THREATEN' ? findPhrases(tokens, i + 1, to, cues.ultimatum)[0] : undefined
         // "vowed to fight Israel" threatens; "vowed to support Kyiv" is a pledge of support.
         const threat = governor?.kind === 'threat' || governor?.kind === 'hostile-threat' && basePolarity === 'conflict'
         const threatened = (threat || !!ultimatum) && ref.rule.type !== 'THREATEN'

@@ -19,6 +19,8 @@ export const grammarSchema = z.object({
   subordinators: words,
   /** Participles a name is glued to as a modifier ("Russian-led", "US-brokered"). */
   attributiveParticiples: words.default([]),
+  /** Adverbs glued to a participle that then describes the noun after it ("the long-threatened invasion", "a much-delayed visit"). */
+  attributiveAdverbs: words.default([]),
   /** A present participle after a comma opens a clause with the main clause's subject (", adding that …"). */
   participlePattern: z.string().optional(),
   /** Prepositions before a gerund ("accuse X of supplying") and the verbs whose object is the gerund's subject. */
