@@ -33,6 +33,9 @@ function ploverType(e: { type: string; modality: string; mode: string }): string
   // An official complaint (a protest note, a summoned envoy) is PLOVER's ACCUSE (CAMEO 114,
   // "complain officially"); PLOVER's PROTEST is the street's: demonstrations, strikes, boycotts.
   if (e.type === 'PROTEST' && OFFICIAL.has(e.mode) && e.modality !== 'negated' && e.modality !== 'planned') return 'ACCUSE'
+  // Lifting a blockade is RETREAT in PLOVER (CAMEO 0872, "ease military blockade"); Entente files it
+  // with the easing of sanctions as a concession, mode `blockade`.
+  if (e.type === 'CONCEDE' && e.mode === 'blockade' && e.modality !== 'negated' && e.modality !== 'planned') return 'RETREAT'
   // An act the text says was not done ("failed to reach agreement", "refused to deploy peacekeepers")
   // is PLOVER's REJECT: PLOVER has no negation. Entente keeps the act, negated, because refusing
   // to sanction Russia is no hostility towards Russia.

@@ -45,10 +45,10 @@ function onlyActors(tokens: Token[], from: number, to: number, actorTokens: Set<
 
 const infinitivePatterns = new WeakMap<Grammar, RegExp | null>()
 
-/** The language's one-word zu-infinitive pattern ("auszusetzen"), compiled once. */
+/** The language's present participle pattern ("adding"), compiled once. */
 const participlePatterns = new WeakMap<Grammar, RegExp | null>()
 /** ", adding that …": a present participle (by the pack's pattern) opening a clause. */
-function isParticiple(t: Token | undefined, g: Grammar, form: (t: Token) => string = (w) => w.text): boolean {
+export function isParticiple(t: Token | undefined, g: Grammar, form: (t: Token) => string = (w) => w.text): boolean {
   if (!participlePatterns.has(g)) participlePatterns.set(g, g.participlePattern ? new RegExp(g.participlePattern, 'u') : null)
   return !!t && t.kind === 'word' && !!participlePatterns.get(g)?.test(form(t))
 }
@@ -59,6 +59,7 @@ export function opensWithParticiple(words: Token[], g: Grammar): boolean {
   return isParticiple(words[0], g, norm) || (!!words[0] && g.subordinators.includes(words[0].norm) && isParticiple(words[1], g, norm))
 }
 
+/** The language's one-word zu-infinitive pattern ("auszusetzen"), compiled once. */
 function infinitivePattern(g: Grammar): RegExp | null {
   if (!infinitivePatterns.has(g)) infinitivePatterns.set(g, g.infinitivePattern ? new RegExp(g.infinitivePattern, 'u') : null)
   return infinitivePatterns.get(g)!

@@ -1,7 +1,7 @@
 import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
-import { inClause, isInfinitiveWord, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
+import { inClause, isInfinitiveWord, isParticiple, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, looksAdjectival, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
@@ -197,7 +197,9 @@ function homographReading(refs: TriggerRef[], tokens: Token[], i: number, from: 
   const next = tokens[i + 1]
   const prev = i > from ? tokens[i - 1] : undefined
   // "After meeting Xi, …": a gerund after a conjunction or a preposition that takes an actor as its object.
+  // ", killing one person": a present participle right after a comma opens a clause (clauses.ts).
   const gerund = !!prev && (g.subordinators.includes(prev.norm) || g.prepositions.includes(prev.norm)) && mentionTokens.has(i + 1)
+    || prev?.text === ',' && isParticiple(tokens[i], g)
   // "US sanctions on Iran": a preposition right after makes it a noun all the same.
   const verbal = gerund || verbalPosition(tokens, i, from, g, mentionTokens) && !(next && g.prepositions.includes(next.norm))
   return refs.filter((r) => (verbal ? r.kind !== 'noun' : r.kind === 'noun'))
@@ -694,7 +696,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (speakerCue && mod.modality === 'asserted') mod = { modality: 'reported', cue: speakerCue, cueAt: null, attribution: speakerCue }
         if (speakerCue && mod.modality === 'planned') mod = { ...mod, attribution: speakerCue }
         // "Tehran rejected accusations that it supplied missiles": the denial is the embedded act's modality, no act of its own.
-        if (mod.modality === 'denied' && mod.cueAt === i) continue
+        // A refusal the denial word names itself ("denied the inspectors access") is the act: its modality
+        // is what else the clause says. A denial phrase ("rejected reports") stays a denial.
+        if (mod.modality === 'denied' && mod.cueAt === i) {
+          if (ref.rule.type !== 'REJECT' || mod.cue !== tokens[i]!.text) continue
+          mod = modalityOf(tokens, clause, { from, to }, { ...cues, denied: [] }, { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun' })
+        }
         const governor = governorOf(tokens, clauses, ci, i, ref.kind === 'noun', cues, g)
         // What one side asks of another has not happened: the appeal is the act, and its own trigger reports it.
         if (governor?.kind === 'appeal' && ref.rule.type !== 'REQUEST') continue
