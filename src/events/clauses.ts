@@ -65,6 +65,19 @@ function infinitivePattern(g: Grammar): RegExp | null {
   return infinitivePatterns.get(g)!
 }
 
+/**
+ * Whether words hold an infinitive: a one-word zu-infinitive, or a marker before a lower-case word
+ * that is no article ("to withdraw", "zu liefern"; not "admittance to Ghanaians", "zu den Gesprächen").
+ */
+export function hasInfinitive(words: Token[], g: Grammar): boolean {
+  return words.some((t, k) => {
+    if (!isInfinitiveWord(t, g)) return false
+    if (!g.infinitiveMarkers.includes(t.norm)) return true
+    const next = words[k + 1]
+    return !!next && next.kind === 'word' && /^\p{Ll}/u.test(next.text) && !g.determiners.includes(next.norm)
+  })
+}
+
 /** An infinitive marker ("zu", "um") or a one-word zu-infinitive ("auszusetzen"). */
 export function isInfinitiveWord(t: Token, g: Grammar): boolean {
   return g.infinitiveMarkers.includes(t.norm) || !!infinitivePattern(g)?.test(t.norm)

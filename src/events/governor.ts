@@ -1,7 +1,7 @@
 import type { Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
 import { findPhrases, isWordCue, type ModalityCues } from './modality.ts'
-import { isInfinitiveWord, type Clause } from './clauses.ts'
+import { hasInfinitive, type Clause } from './clauses.ts'
 
 /** How many words may stand between a governing verb and the event noun it takes as object. */
 const OBJECT_WORDS = 6
@@ -40,7 +40,7 @@ export function governorOf(tokens: Token[], clauses: Clause[], ci: number, trigg
   const prev = clauses.slice(0, ci).filter((c) => !c.apposition).at(-1)
   const words = tokens.slice(clause.from, clause.to).filter((t) => t.kind === 'word')
   // A clause that a conjunction opens ("after the EU agreed to open talks") is not the infinitive of the verb before.
-  const governedClause = !!prev && !clause.relative && (clause.subordinate && isWordCue(cues.complementizers, words[0]?.norm) || !opensWithConjunction(tokens, clause, g, cues) && words.some((t) => isInfinitiveWord(t, g)))
+  const governedClause = !!prev && !clause.relative && (clause.subordinate && isWordCue(cues.complementizers, words[0]?.norm) || !opensWithConjunction(tokens, clause, g, cues) && hasInfinitive(words, g))
   // "its long-threatened invasion": a cue glued into a compound word describes a noun, it governs nothing.
   const glued = (h: { at: number }) => tokens[h.at - 1]?.text === '-' && tokens[h.at - 1]!.end === tokens[h.at]!.start && tokens[h.at - 1]!.start === tokens[h.at - 2]?.end
   for (const [kind, phrases] of kinds) {
