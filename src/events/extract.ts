@@ -125,6 +125,21 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
   return distance
 }
 
+/**
+ * "the equipment seized last year", "the agreement signed in March 2001": a verb form right after a
+ * lower-case noun (no actor, pronoun, auxiliary or function word) and right before a time expression
+ * earlier than the document's date is a participle that describes the noun.
+ */
+function describesPast(tokens: Token[], at: number, from: number, mentionTokens: Set<number>, g: LanguagePack['grammar'], times: Doc['times'], docDate: string | undefined): boolean {
+  const prev = at > from ? tokens[at - 1]! : undefined
+  const next = tokens[at + 1]
+  if (!docDate || !prev || !next || prev.kind !== 'word' || !/^\p{Ll}/u.test(prev.text) || mentionTokens.has(at - 1)) return false
+  const functionWords = [g.finiteAuxiliaries, g.subjectPronouns, g.relativeSubjects, g.infinitiveMarkers, g.determiners, g.prepositions, g.coordinators, g.subordinators, g.modifierWords]
+  if (functionWords.some((list) => list.includes(prev.norm))) return false
+  const time = times.find((t) => t.start === next.start)
+  return !!time && !!time.date && time.date < docDate.slice(0, time.date.length)
+}
+
 /** The generic party a people stands for: its civilians ("Young Algerians blocked roads"). */
 const PEOPLE_PARTY = 'CIVILIANS'
 
@@ -133,16 +148,22 @@ const PEOPLE_PARTY = 'CIVILIANS'
  * a state through one of its generic parties ("Palestinian youths": the civilians), a people
  * without an article ("100 ethnic Albanians", "Young Algerians": civilians; "the Russians" is
  * often the state itself), or else the actor. A people form that a lower-case word other than
- * the trigger, an auxiliary or a preposition follows modifies it ("Chinese coast guard vessels").
+ * the trigger, an auxiliary or a preposition follows modifies a noun ("Chinese coast guard
+ * vessels"); where that noun is a generic party, the party acts ("French paper workers").
  */
-function partyOf(m: Mention, trigger: number, tokens: Token[], g: LanguagePack['grammar'], isSector: (actor: string) => boolean): string {
+function partyOf(m: Mention, trigger: number, tokens: Token[], g: LanguagePack['grammar'], isSector: (actor: string) => boolean, mentions: Mention[]): string {
   if (isSector(m.actor)) return m.actor
   if (m.party) return m.party
   if (m.kind !== 'people') return m.actor
   const before = tokens[m.tokenStart - 1]
   const next = tokens[m.tokenEnd]
   const modifies = m.tokenEnd !== trigger && next?.kind === 'word' && /^\p{Ll}/u.test(next.text) && !g.finiteAuxiliaries.includes(next.norm) && !g.prepositions.includes(next.norm)
-  return before && g.determiners.includes(before.norm) || modifies ? m.actor : PEOPLE_PARTY
+  if (modifies) {
+    const head = mentions.find((o) => o.tokenStart > m.tokenEnd && o.tokenStart - m.tokenEnd <= 2 && isSector(o.actor) && o.tokenStart < trigger)
+    const between = head ? tokens.slice(m.tokenEnd, head.tokenStart) : []
+    return head && between.every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text)) ? head.actor : m.actor
+  }
+  return before && g.determiners.includes(before.norm) ? m.actor : PEOPLE_PARTY
 }
 
 /**
@@ -585,7 +606,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('source:unknown-agent')
         }
         if (!source) continue
-        const parties = source.mentions.map((m) => partyOf(m, i, tokens, g, isSector))
+        const parties = source.mentions.map((m) => partyOf(m, i, tokens, g, isSector, mentions))
         if (parties.every((p) => ref.rule.not_by.includes(p))) continue
         // "demonstrators blocked the road" is a protest; a state blocking one is not (coerce).
         if (ref.rule.only_by.length && !parties.every((p) => ref.rule.only_by.includes(p))) continue
@@ -683,6 +704,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // troops", "agreed to send aid"): the verb before it only frames it.
         const framed = nonFinite && mod.cueAt !== null && mod.cueAt < i && i - mod.cueAt <= FRAME_WORDS
         if (clause.subordinate || clause.relative || nonFinite && !framed) factor *= EMBEDDED
+        // "will return the weapons seized last year": a participle after a noun, dated in the past right
+        // after it, describes the noun. It is background, and no plan of the clause it stands in.
+        if (ref.kind !== 'noun' && describesPast(tokens, i, from, mentionTokens, g, sentenceTimes, doc.date?.value)) {
+          factor *= EMBEDDED
+          how.push('clause:reduced-relative')
+          if (mod.modality === 'planned') mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [] }, { trigger: i, nonFinite, attributive, inTime })
+        }
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
         if ((mod.modality === 'asserted' || mod.modality === 'reported') && infinitive && ci > 0) {
           // The governing clause's words of intent plan the infinitive that follows it ("erklärte sich bereit, … zu schicken").
