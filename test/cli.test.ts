@@ -91,7 +91,18 @@ test('explain shows the spans, rules, time expression and anchor of an event', (
   assert.ok(x.source.text && x.target.text && x.source.rule && x.target.rule)
   assert.ok(x.steps.some((s: string) => s.startsWith('source:')))
   assert.equal(x.time.anchor, x.document.date)
+  assert.equal(x.time.mode, 'news')
   assert.match(run('explain', 'no-such-event').stderr, /no event/)
+})
+
+test('times picks news or narrative mode per document, and --mode forces one', () => {
+  const file = join(dir, 'history.txt')
+  writeFileSync(file, 'Der Krieg begann im August 1914. Im Herbst 1915 trat Bulgarien an die Seite der Mittelmächte. Im Juli griffen die Alliierten an. 1917 kamen die USA dazu, im November 1918 endeten die Kämpfe, 1919 folgte der Frieden.\n')
+  const values = (...extra: string[]) => run('times', file, '--date', '2024-05-01', '--format', 'jsonl', ...extra).stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string; value: string })
+  assert.equal(values().find((t) => t.text === 'Juli')?.value, '1915-07')
+  assert.notEqual(values('--mode', 'news').find((t) => t.text === 'Juli')?.value, '1915-07')
+  assert.match(run('times', file, '--date', '2024-05-01').stdout, /^narrative mode/)
+  assert.match(run('times', file, '--mode', 'future').stderr, /--mode must be auto, news or narrative/)
 })
 
 test('every command has --help', () => {

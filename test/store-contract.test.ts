@@ -102,6 +102,8 @@ for (const backend of storeBackends('entente_test')) {
         assert.ok(doc.sentences.length >= 2 && doc.mentions.some((m) => m.actor === 'IRN'))
         assert.ok(doc.times.some((t) => t.value === '2023-02'))
         assert.equal(doc.lang, 'en')
+        // A report is read in news mode: its times are anchored to the publication date.
+        assert.equal(doc.timeMode, 'news')
         assert.equal(await store.document('nothing-like-this'), null)
         assert.equal(await store.event('nothing-like-this'), null)
       } finally {

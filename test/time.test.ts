@@ -2,6 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { de } from './helpers.ts'
 import { tagTimes } from '../src/time/tagger.ts'
+import { chooseTimeMode, tagTimesIn } from '../src/time/mode.ts'
 
 // [sentence, publication date, expected [text, value] pairs]
 const cases: [string, string, [string, string][]][] = [
@@ -74,4 +75,22 @@ test('English dates resolve against the publication date', async () => {
     const found = tagTimes(sentence, en.time, { anchor: '2025-07-03' }).map((t) => [t.text, t.value])
     assert.deepEqual(found, [[text, value]], sentence)
   }
+})
+
+// A history told in years long past, and a report that names this year and the last ones (texts of our own).
+const HISTORY = 'Der Krieg begann im August 1914 mit dem Einmarsch in Belgien. Im Herbst 1915 trat Bulgarien an die Seite der Mittelmächte. Im Juli griffen die Alliierten an der Somme an. 1917 traten die Vereinigten Staaten in den Krieg ein, im November 1918 endeten die Kämpfe, und 1919 wurde in Versailles der Frieden unterzeichnet.'
+const REPORT = 'Am Montag traf der Außenminister in Ankara ein. Im Juli 2023 hatten beide Länder ein Abkommen unterzeichnet, im Jahr 2022 war der Handel gewachsen, und 2024 soll er weiter steigen.'
+
+test('each document gets its mode: a history is narrative, a report news, a text without a date narrative', () => {
+  const history = tagTimesIn(HISTORY, de.time, '2024-05-01')
+  assert.equal(history.mode, 'narrative')
+  assert.equal(history.times.find((t) => t.text === 'Juli')?.value, '1915-07')
+  const report = tagTimesIn(REPORT, de.time, '2024-05-01')
+  assert.equal(report.mode, 'news')
+  assert.equal(report.times.find((t) => t.text === 'Montag')?.value, '2024-04-29')
+  assert.equal(chooseTimeMode(tagTimes(REPORT, de.time, { anchor: null }), null), 'narrative')
+  // A report naming a few years stays news, however far back they lie.
+  assert.equal(tagTimesIn('Am Freitag erinnerte er an die Jahre 1989, 1991 und 2014.', de.time, '2024-05-01').mode, 'news')
+  // The mode can be forced.
+  assert.equal(tagTimesIn(HISTORY, de.time, '2024-05-01', 'news').times.find((t) => t.text === 'Juli')?.value.startsWith('1915'), false)
 })

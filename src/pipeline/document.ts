@@ -111,6 +111,8 @@ export interface Doc {
   tokens: Token[]
   mentions: Mention[]
   times: TimeExpression[]
+  /** How the times were anchored (src/time/mode.ts): to the publication date, or to the last date the text named. */
+  timeMode?: 'news' | 'narrative'
   events: RelationEvent[]
 }
 

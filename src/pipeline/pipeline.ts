@@ -9,7 +9,7 @@ import { corefStage } from './stages/coref.ts'
 
 /** The understanding stages, in order. Bump PIPELINE_VERSION when their output changes. */
 export const STAGES: Stage[] = [sentencesStage, tokensStage, timesStage, mentionsStage, corefStage, eventsStage]
-export const PIPELINE_VERSION = 2
+export const PIPELINE_VERSION = 3
 
 export function analyse(doc: Doc, ctx: StageContext): Doc {
   return runStages(STAGES, doc, ctx)

@@ -2,7 +2,7 @@ import type { Doc } from './document.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import type { KnowledgeBase } from '../kb/knowledge.ts'
 
-export type DocField = 'text' | 'date' | 'sentences' | 'tokens' | 'mentions' | 'times' | 'events'
+export type DocField = 'text' | 'date' | 'sentences' | 'tokens' | 'mentions' | 'times' | 'timeMode' | 'events'
 
 export interface StageContext {
   kb: KnowledgeBase

@@ -109,7 +109,7 @@ export abstract class KyselyStore implements Store {
       await trx.insertInto('documents').values({
         id: doc.id, file: doc.file, path, format: doc.format, title: doc.title, publisher: doc.publisher, url: doc.url,
         lang: doc.lang, lang_source: doc.langSource, date: doc.date?.value ?? null, date_source: doc.date?.source ?? null,
-        date_rule: doc.date?.rule ?? null, text: doc.text, pipeline_version: PIPELINE_VERSION, ingested_at: now,
+        date_rule: doc.date?.rule ?? null, text: doc.text, pipeline_version: PIPELINE_VERSION, ingested_at: now, time_mode: doc.timeMode ?? null,
       }).execute()
       await insertChunked(trx, 'sentences', doc.sentences.map((s) => ({ doc_id: doc.id, idx: s.index, start: s.start, end: s.end, rule: s.rule })))
       await insertChunked(trx, 'mentions', doc.mentions.map((m) => ({ doc_id: doc.id, sentence: m.sentence, start: m.start, end: m.end, actor: m.actor, kind: m.kind, person: m.person ?? null, rule: m.rule, antecedent: m.antecedent ?? null })))
@@ -168,7 +168,7 @@ export abstract class KyselyStore implements Store {
       if (!exists) {
         await trx.insertInto('documents').values({
           id: doc.id, file: doc.file, path: doc.path, format: doc.format, title: doc.title, publisher: null, url: null, lang: 'und', lang_source: 'import',
-          date: null, date_source: null, date_rule: null, text: '', pipeline_version: PIPELINE_VERSION, ingested_at: now,
+          date: null, date_source: null, date_rule: null, text: '', pipeline_version: PIPELINE_VERSION, ingested_at: now, time_mode: null,
         }).execute()
         for await (const batch of batches) {
           await this.bulkInsertEvents(trx, batch.map((e) => ({
@@ -257,7 +257,7 @@ export abstract class KyselyStore implements Store {
     ])
     return {
       id: doc.id, file: doc.file, path: doc.path, format: doc.format, title: doc.title, publisher: doc.publisher, url: doc.url,
-      lang: doc.lang, date: doc.date, dateSource: doc.date_source, text: doc.text, sentences, mentions, times, events,
+      lang: doc.lang, date: doc.date, dateSource: doc.date_source, timeMode: doc.time_mode === 'narrative' ? 'narrative' : 'news', text: doc.text, sentences, mentions, times, events,
     }
   }
 

@@ -278,4 +278,11 @@ export const migrations: Record<string, Migration> = {
       await db.deleteFrom('pair_model').execute()
     },
   },
+  // How a document's time expressions were anchored (src/time/mode.ts): 'news' to its publication
+  // date, 'narrative' to the last date the text named. Documents stored before are news (null).
+  '0010-time-mode': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('documents').addColumn('time_mode', 'text').execute()
+    },
+  },
 }

@@ -68,6 +68,8 @@ export interface StoredDocument {
   lang: string
   date: string | null
   dateSource: string | null
+  /** How relative time expressions were anchored: to the publication date, or to the last date the text named. */
+  timeMode: 'news' | 'narrative'
   text: string
   sentences: { idx: number; start: number; end: number }[]
   mentions: { sentence: number; start: number; end: number; actor: string; kind: string; rule: string; antecedent: number | null }[]

@@ -17,6 +17,8 @@ export interface DocumentsTable {
   text: string
   pipeline_version: number
   ingested_at: string
+  /** 'news' or 'narrative' (null: stored before the mode was chosen per document, so news). */
+  time_mode: string | null
 }
 
 export interface SentencesTable { doc_id: string; idx: number; start: number; end: number; rule: string }

@@ -29,7 +29,8 @@ export function explanation(e: StoredEvent, doc: StoredDocument) {
     trigger: { text: text([e.start, e.end]), start: e.start - e.sentenceStart, end: e.end - e.sentenceStart, rule: e.rule },
     source: { text: text(e.sourceSpan), actor: e.source, rule: sourceMention?.rule ?? null, kind: sourceMention?.kind ?? null, refersTo: referent(sourceMention) },
     target: targetSpan ? { text: text(targetSpan), actor: e.target, rule: targetMention?.rule ?? null, kind: targetMention?.kind ?? null, refersTo: referent(targetMention) } : null,
-    time: time ? { text: time.text, value: time.value, rule: time.rule, anchor: doc.date, anchorSource: doc.dateSource, how: dateStep } : dateStep ? { how: dateStep } : null,
+    // News mode anchors to the publication date; narrative mode to the last date the text named before the expression.
+    time: time ? { text: time.text, value: time.value, rule: time.rule, mode: doc.timeMode, anchor: doc.timeMode === 'news' ? doc.date : null, anchorSource: doc.timeMode === 'news' ? doc.dateSource : 'the last date named before it', how: dateStep } : dateStep ? { how: dateStep } : null,
     steps: e.trace,
     attribution: e.attribution,
   }
@@ -71,7 +72,7 @@ export function registerExplain(program: Command): void {
           `trigger   "${x.trigger.text}"  rule ${x.trigger.rule}`,
           `source    "${x.source.text}" = ${e.source}  (${x.source.kind ?? '?'}, ${x.source.rule ?? '?'}${x.source.refersTo ? `, refers to "${x.source.refersTo.text}"` : ''})`,
           x.target ? `target    "${x.target.text}" = ${e.target}  (${x.target.kind ?? '?'}, ${x.target.rule ?? '?'}${x.target.refersTo ? `, refers to "${x.target.refersTo.text}"` : ''})` : 'target    none: a one-sided act',
-          `time      ${x.time && 'value' in x.time ? `"${x.time.text}" = ${x.time.value}  (${x.time.rule}; anchored to ${x.time.anchor ?? 'nothing'}, ${x.time.anchorSource ?? ''})` : x.time?.how ?? 'none stated'}`,
+          `time      ${x.time && 'value' in x.time ? `"${x.time.text}" = ${x.time.value}  (${x.time.rule}; ${x.time.mode === 'news' ? `news mode, anchored to ${x.time.anchor ?? 'nothing'}, ${x.time.anchorSource ?? ''}` : 'narrative mode, anchored to the last date the text named before it'})` : x.time?.how ?? 'none stated'}`,
           `steps     ${e.trace.join(' → ')}`,
           ...(e.attribution ? [`reported  by "${e.attribution}"`] : []),
         ]

@@ -4,7 +4,7 @@ import { knowledgeBase } from '../../service/context.ts'
 import { decode } from '../../ingest/decode.ts'
 import { detectLanguage } from '../../ingest/language.ts'
 import { statedDate, estimatedDate } from '../../ingest/pubdate.ts'
-import { tagTimes } from '../../time/tagger.ts'
+import { tagTimesIn } from '../../time/mode.ts'
 import { validDate } from '../options.ts'
 import { CliError, printJsonLines, printTable } from '../output.ts'
 
@@ -15,15 +15,21 @@ export function registerTimes(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'the publication date to anchor relative expressions', validDate)
     .option('--lang <code>', 'language (default: detected)')
     .option('--format <format>', 'table or jsonl', 'table')
-    .action((file: string, opts: { date?: string; lang?: string; format: string }) => {
+    .option('--mode <mode>', 'auto, news (anchor to the publication date) or narrative (anchor to the last date named)', 'auto')
+    .action((file: string, opts: { date?: string; lang?: string; format: string; mode: string }) => {
+      if (!['auto', 'news', 'narrative'].includes(opts.mode)) throw new CliError(`--mode must be auto, news or narrative, not "${opts.mode}"`)
       const kb = knowledgeBase()
       const { text } = decode(readFileSync(file), file)
       const lang = opts.lang ?? detectLanguage(text, kb.packs) ?? 'de'
       const pack = kb.packs.get(lang)
       if (!pack) throw new CliError(`no language pack for "${lang}"`)
       const anchor = opts.date ?? statedDate(text, pack)?.value ?? estimatedDate(text, pack)?.value ?? null
-      const rows = tagTimes(text, pack.time, { anchor }).map((t) => ({ start: t.start, end: t.end, text: t.text, value: t.value, ...(t.endValue ? { endValue: t.endValue } : {}), ...(t.mod ? { mod: t.mod } : {}), rule: t.rule }))
+      const { mode, times } = tagTimesIn(text, pack.time, anchor, opts.mode as 'auto' | 'news' | 'narrative')
+      const rows = times.map((t) => ({ start: t.start, end: t.end, text: t.text, value: t.value, ...(t.endValue ? { endValue: t.endValue } : {}), ...(t.mod ? { mod: t.mod } : {}), rule: t.rule }))
       if (opts.format === 'jsonl') printJsonLines(rows)
-      else printTable(rows)
+      else {
+        process.stdout.write(`${mode} mode, ${mode === 'news' ? `anchored to ${anchor ?? 'nothing'}` : 'anchored to the last date named'}\n`)
+        printTable(rows)
+      }
     })
 }

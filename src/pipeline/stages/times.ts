@@ -1,14 +1,14 @@
 import type { Stage } from '../stage.ts'
-import { tagTimes } from '../../time/tagger.ts'
+import { tagTimesIn } from '../../time/mode.ts'
 
-/** Time expressions anchored to the publication date; each tagged with its sentence. */
+/** Time expressions, anchored as the document's mode says (news or narrative); each tagged with its sentence. */
 export const timesStage: Stage = {
   name: 'times',
   requires: ['sentences'],
-  assigns: ['times'],
+  assigns: ['times', 'timeMode'],
   run: (doc, { pack }) => {
-    const times = tagTimes(doc.text, pack.time, { anchor: doc.date?.value ?? null, mode: 'news' })
+    const { mode, times } = tagTimesIn(doc.text, pack.time, doc.date?.value ?? null)
     const sentenceOf = (offset: number) => doc.sentences.find((s) => offset >= s.start && offset < s.end)?.index ?? -1
-    return { ...doc, times: times.map((t) => ({ ...t, sentence: sentenceOf(t.start) })).filter((t) => t.sentence >= 0) }
+    return { ...doc, timeMode: mode, times: times.map((t) => ({ ...t, sentence: sentenceOf(t.start) })).filter((t) => t.sentence >= 0) }
   },
 }
