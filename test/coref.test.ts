@@ -21,6 +21,8 @@ const cases: [string, string[]][] = [
   ['Marokko baut eine Grenzmauer. Algerien brach die Beziehungen zum westlichen Nachbarland ab.', ['Nachbarland=MAR@Marokk']],
   // The state that opens the sentence before is what it is about, not the last one it names.
   ['Georgien stimmte für den Antrag und Russland protestierte. Das Land will im Herbst abstimmen lassen.', ['Land=GEO@Georgi']],
+  // A description is not the state that acts in its own clause, though that state opened the sentence before.
+  ['Erdogan empfing den aserbaidschanischen Präsidenten in Ankara. Die Türkei liefert dem Land seit Jahren Drohnen.', ['Land=AZE@aserba']],
 ]
 
 const enRefs = (text: string) => {
