@@ -128,7 +128,7 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
 /**
  * "the equipment seized last year", "the agreement signed in March 2001": a verb form right after a
  * lower-case noun (no actor, pronoun, auxiliary or function word) and right before a time expression
- * earlier than the document's date is a participle that describes the noun.
+ * (or a preposition and one) earlier than the document's date is a participle that describes the noun.
  */
 function describesPast(tokens: Token[], at: number, from: number, mentionTokens: Set<number>, g: LanguagePack['grammar'], times: Doc['times'], docDate: string | undefined): boolean {
   const prev = at > from ? tokens[at - 1]! : undefined
@@ -136,7 +136,8 @@ function describesPast(tokens: Token[], at: number, from: number, mentionTokens:
   if (!docDate || !prev || !next || prev.kind !== 'word' || !/^\p{Ll}/u.test(prev.text) || mentionTokens.has(at - 1)) return false
   const functionWords = [g.finiteAuxiliaries, g.subjectPronouns, g.relativeSubjects, g.infinitiveMarkers, g.determiners, g.prepositions, g.coordinators, g.subordinators, g.modifierWords]
   if (functionWords.some((list) => list.includes(prev.norm))) return false
-  const time = times.find((t) => t.start === next.start)
+  const after = g.prepositions.includes(next.norm) ? tokens[at + 2] : next
+  const time = after && times.find((t) => t.start === after.start || t.start === next.start)
   return !!time && !!time.date && time.date < docDate.slice(0, time.date.length)
 }
 
@@ -704,12 +705,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // troops", "agreed to send aid"): the verb before it only frames it.
         const framed = nonFinite && mod.cueAt !== null && mod.cueAt < i && i - mod.cueAt <= FRAME_WORDS
         if (clause.subordinate || clause.relative || nonFinite && !framed) factor *= EMBEDDED
-        // "will return the weapons seized last year": a participle after a noun, dated in the past right
-        // after it, describes the noun. It is background, and no plan of the clause it stands in.
+        // "will return the weapons seized last year", "will never forget the villages shelled in 2022": a
+        // participle after a noun, dated in the past right after it, describes the noun. It is background,
+        // and neither planned nor negated by the clause it stands in.
         if (ref.kind !== 'noun' && describesPast(tokens, i, from, mentionTokens, g, sentenceTimes, doc.date?.value)) {
           factor *= EMBEDDED
           how.push('clause:reduced-relative')
-          if (mod.modality === 'planned') mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [] }, { trigger: i, nonFinite, attributive, inTime })
+          if (mod.modality === 'planned' || mod.modality === 'negated') mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [], negation: [] }, { trigger: i, nonFinite, attributive, inTime })
         }
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
         if ((mod.modality === 'asserted' || mod.modality === 'reported') && infinitive && ci > 0) {
