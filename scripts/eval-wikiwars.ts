@@ -14,6 +14,7 @@ const de = knowledgeBase().packs.get('de')!
 const docs = readdirSync(dir).filter((f) => f.endsWith('.key.xml')).sort().map((f) => parseTimex2(readFileSync(join(dir, f), 'utf8'), f))
 const modeAt = process.argv.indexOf('--mode')
 const mode = (modeAt >= 0 ? process.argv[modeAt + 1] : 'auto') as 'auto' | 'news' | 'narrative'
+if (!['auto', 'news', 'narrative'].includes(mode)) { console.error(`--mode must be auto, news or narrative, not "${mode}"`); process.exit(2) }
 const tagged = docs.map((d) => tagTimesIn(d.text, de.time, d.anchor, mode))
 const results = docs.map((d, i) => ({ doc: d, predicted: tagged[i]!.times }))
 const score = scoreTimexes(results.map((r) => ({ gold: r.doc.timexes, predicted: r.predicted })))
