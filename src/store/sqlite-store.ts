@@ -52,6 +52,9 @@ export class SqliteStore extends KyselyStore {
    */
   static async open(path: string, o: { cacheMb?: number } = {}): Promise<SqliteStore> {
     const conn = new SQLite(path)
+    // First of all: another process may hold the lock (migrating a new file), and switching to WAL
+    // below needs it too; without a busy timeout that switch failed at once ("database is locked").
+    conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     // A new file gets 16 KB pages (SQLite's default is 4 KB; an existing file keeps its own): a month
     // of graph edges or a pair's states then spans a quarter as many pages, each a disk read when not
     // cached. At ten million events, allies p95 went from 136 to 67 ms, a month's first graph from
@@ -59,7 +62,6 @@ export class SqliteStore extends KyselyStore {
     conn.pragma(`page_size = ${PAGE_SIZE}`)
     conn.pragma('journal_mode = WAL')
     conn.pragma('foreign_keys = ON')
-    conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     if (o.cacheMb) conn.pragma(`cache_size = ${-Math.round(o.cacheMb * 1024)}`)
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(conn) })
     // Kysely's migrator takes no lock on SQLite: two processes opening a new file at once both
