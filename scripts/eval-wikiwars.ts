@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { knowledgeBase, ROOT } from '../src/service/context.ts'
-import { tagTimesIn } from '../src/time/mode.ts'
+import { isTimeModeChoice, tagTimesIn, TIME_MODES } from '../src/time/mode.ts'
 import { parseTimex2, scoreTimexes, isCalendarOrSeason } from '../src/eval/timex-gold.ts'
 
 const dir = join(ROOT, '..', 'shared', 'bench', 'wikiwars-de')
@@ -13,8 +13,8 @@ if (!existsSync(dir)) { console.log(`${dir} not found: WikiWarsDE evaluation ski
 const de = knowledgeBase().packs.get('de')!
 const docs = readdirSync(dir).filter((f) => f.endsWith('.key.xml')).sort().map((f) => parseTimex2(readFileSync(join(dir, f), 'utf8'), f))
 const modeAt = process.argv.indexOf('--mode')
-const mode = (modeAt >= 0 ? process.argv[modeAt + 1] : 'auto') as 'auto' | 'news' | 'narrative'
-if (!['auto', 'news', 'narrative'].includes(mode)) { console.error(`--mode must be auto, news or narrative, not "${mode}"`); process.exit(2) }
+const mode = modeAt >= 0 ? process.argv[modeAt + 1] ?? '' : 'auto'
+if (!isTimeModeChoice(mode)) { console.error(`--mode must be one of ${TIME_MODES.join(', ')}, not "${mode}"`); process.exit(2) }
 const tagged = docs.map((d) => tagTimesIn(d.text, de.time, d.anchor, mode))
 const results = docs.map((d, i) => ({ doc: d, predicted: tagged[i]!.times }))
 const score = scoreTimexes(results.map((r) => ({ gold: r.doc.timexes, predicted: r.predicted })))

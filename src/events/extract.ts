@@ -10,7 +10,7 @@ import { speakerRoles, topicOf } from './implied.ts'
 import { mentionTokenSet, sentenceTokenRanges, timeTokenSet } from '../pipeline/spans.ts'
 import { fold } from '../text/normalize.ts'
 import { UNLISTED } from '../pipeline/stages/mentions.ts'
-import { phraseKey } from '../text/tokenize.ts'
+import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
 const ONE_SIDED = 0.5
@@ -134,8 +134,7 @@ function describesPast(tokens: Token[], at: number, from: number, mentionTokens:
   const prev = at > from ? tokens[at - 1]! : undefined
   const next = tokens[at + 1]
   if (!docDate || !prev || !next || prev.kind !== 'word' || !/^\p{Ll}/u.test(prev.text) || mentionTokens.has(at - 1)) return false
-  const functionWords = [g.finiteAuxiliaries, g.subjectPronouns, g.relativeSubjects, g.infinitiveMarkers, g.determiners, g.prepositions, g.coordinators, g.subordinators, g.modifierWords]
-  if (functionWords.some((list) => list.includes(prev.norm))) return false
+  if (functionWordsOf(g).has(prev.norm)) return false
   const after = g.prepositions.includes(next.norm) ? tokens[at + 2] : next
   const time = after && times.find((t) => t.start === after.start || t.start === next.start)
   return !!time && !!time.date && time.date < docDate.slice(0, time.date.length)
@@ -180,11 +179,9 @@ function caseFits(ref: TriggerRef, token: Token, sentenceStart: boolean): boolea
 
 /** "die vom Westen unterstützte Regierung": a participle between an agent phrase and its noun describes, it does not report. */
 function isAttributive(tokens: Token[], at: number, clause: Clause, mentionTokens: Set<number>, g: LanguagePack['grammar']): boolean {
-  // "the Israeli-occupied West Bank", "the Russian-backed separatists": a participle glued to a name describes.
-  const glue = tokens[at - 1]
-  if (glue?.text === '-' && glue.start === tokens[at - 2]?.end && glue.end === tokens[at]!.start && mentionTokens.has(at - 2) && g.attributiveParticiples.includes(tokens[at]!.norm)) return true
-  // "its long-threatened invasion", "a much-delayed visit": so does an adverb glued to it.
-  if (glue?.text === '-' && glue.start === tokens[at - 2]?.end && glue.end === tokens[at]!.start && g.attributiveAdverbs.includes(tokens[at - 2]!.norm)) return true
+  // "the Israeli-occupied West Bank", "the Russian-backed separatists": a participle glued to a name describes;
+  // "its long-threatened invasion", "a much-delayed visit": so does one glued to an adverb.
+  if (isGluedHyphen(tokens, at - 1) && (mentionTokens.has(at - 2) && g.attributiveParticiples.includes(tokens[at]!.norm) || g.attributiveAdverbs.includes(tokens[at - 2]!.norm))) return true
   // The noun follows, perhaps after adjectives ("die dort stationierten russischen Friedenssoldaten").
   let n = at + 1
   while (n < clause.to && tokens[n]!.kind === 'word' && (looksAdjectival(tokens[n]!, g) || mentionTokens.has(n) && /^\p{Ll}/u.test(tokens[n]!.text))) n++
@@ -396,6 +393,8 @@ function perGrammar<T>(build: (g: LanguagePack['grammar']) => T): (g: LanguagePa
 const hostingPrepositionsOf = perGrammar((g): ReadonlySet<string> => new Set(g.hostingPrepositions.map((w) => fold(w))))
 /** The pack's reciprocals as phrases: one list, so that findPhrases indexes it once. */
 const reciprocalsOf = perGrammar((g) => g.reciprocals.map(phraseKey))
+/** Words that end no noun phrase a participle could describe (`describesPast`). */
+const functionWordsOf = perGrammar((g): ReadonlySet<string> => new Set([g.finiteAuxiliaries, g.subjectPronouns, g.relativeSubjects, g.infinitiveMarkers, g.determiners, g.prepositions, g.coordinators, g.subordinators, g.modifierWords].flat()))
 
 /** Relation events of one sentence. */
 function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean, isOrganisation: (actor: string) => boolean): RelationEvent[] {
@@ -698,7 +697,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // For a verb, a cue right after an article is an attribute of some noun ("a planned visit").
         const attributive = (at: number) => ref.kind !== 'noun' && at > from && g.determiners.includes(tokens[at - 1]!.norm)
         const intentPlans = !STANCES.has(ref.rule.type)
-        let mod = modalityOf(tokens, clause, { from, to }, cues, { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun' })
+        const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun' }
+        let mod = modalityOf(tokens, clause, { from, to }, cues, act)
         // A sentence reports the act of its main clause; an act in a subordinate or relative clause, or a
         // gerund or infinitive ("sent inspectors to investigate", "accused of supplying"), is background to it.
         // An infinitive right after a word of intent, refusal or threat is the act itself ("refused to deploy
@@ -711,7 +711,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (ref.kind !== 'noun' && describesPast(tokens, i, from, mentionTokens, g, sentenceTimes, doc.date?.value)) {
           factor *= EMBEDDED
           how.push('clause:reduced-relative')
-          if (mod.modality === 'planned' || mod.modality === 'negated') mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [], negation: [] }, { trigger: i, nonFinite, attributive, inTime })
+          if (mod.modality === 'planned' || mod.modality === 'negated') mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [], negation: [] }, act)
         }
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
         if ((mod.modality === 'asserted' || mod.modality === 'reported') && infinitive && ci > 0) {
@@ -730,7 +730,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // is what else the clause says. A denial phrase ("rejected reports") stays a denial.
         if (mod.modality === 'denied' && mod.cueAt === i) {
           if (ref.rule.type !== 'REJECT' || mod.cue !== tokens[i]!.text) continue
-          mod = modalityOf(tokens, clause, { from, to }, { ...cues, denied: [] }, { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun' })
+          mod = modalityOf(tokens, clause, { from, to }, { ...cues, denied: [] }, act)
         }
         const governor = governorOf(tokens, clauses, ci, i, ref.kind === 'noun', cues, g)
         // What one side asks of another has not happened: the appeal is the act, and its own trigger reports it.

@@ -2,6 +2,7 @@ import type { Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
 import { findPhrases, isWordCue, type ModalityCues } from './modality.ts'
 import { hasInfinitive, type Clause } from './clauses.ts'
+import { isGluedHyphen } from '../text/tokenize.ts'
 
 /** How many words may stand between a governing verb and the event noun it takes as object. */
 const OBJECT_WORDS = 6
@@ -41,10 +42,9 @@ export function governorOf(tokens: Token[], clauses: Clause[], ci: number, trigg
   const words = tokens.slice(clause.from, clause.to).filter((t) => t.kind === 'word')
   // A clause that a conjunction opens ("after the EU agreed to open talks") is not the infinitive of the verb before.
   const governedClause = !!prev && !clause.relative && (clause.subordinate && isWordCue(cues.complementizers, words[0]?.norm) || !opensWithConjunction(tokens, clause, g, cues) && hasInfinitive(words, g))
-  // "its long-threatened invasion": a cue glued into a compound word describes a noun, it governs nothing.
-  const glued = (h: { at: number }) => tokens[h.at - 1]?.text === '-' && tokens[h.at - 1]!.end === tokens[h.at]!.start && tokens[h.at - 1]!.start === tokens[h.at - 2]?.end
   for (const [kind, phrases] of kinds) {
-    const before = findPhrases(tokens, clause.from, trigger, phrases).filter((h) => h.at + h.len <= trigger && !glued(h)).at(-1)
+    // "its long-threatened invasion": a cue glued into a compound word describes a noun, it governs nothing.
+    const before = findPhrases(tokens, clause.from, trigger, phrases).filter((h) => h.at + h.len <= trigger && !isGluedHyphen(tokens, h.at - 1)).at(-1)
     if (before) {
       const gap = tokens.slice(before.at + before.len, trigger)
       // "demanded the immediate withdrawal", "vetoed a €50 billion EU aid package": a short noun

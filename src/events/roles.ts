@@ -1,3 +1,4 @@
+import { isGluedHyphen } from '../text/tokenize.ts'
 import { fold } from '../text/normalize.ts'
 import { HOSTING_STEP } from '../relations/acts.ts'
 import type { Token } from '../pipeline/document.ts'
@@ -62,7 +63,7 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
       if (after) return after
       // "Russlands Angriff", "Beijing's large-scale support": a genitive name before the noun, with
       // at most a few modifiers between them; a hyphenated compound ("large-scale") is one modifier.
-      const hyphen = (k: number) => ctx.tokens[k]?.text === '-' && ctx.tokens[k]!.start === ctx.tokens[k - 1]!.end && ctx.tokens[k]!.end === ctx.tokens[k + 1]?.start
+      const hyphen = (k: number) => isGluedHyphen(ctx.tokens, k)
       const compound = (k: number) => hyphen(k) || ctx.tokens[k]!.kind === 'word' && (hyphen(k - 1) || hyphen(k + 1))
       const modifiers = (p: Phrase) => ctx.tokens.slice(p.to, t).every((w, k) => ctx.nounPhraseWord(w) || ctx.contentWord(p.to + k) || compound(p.to + k))
       return free.find((p) => p.mentions.every((m) => m.genitive) && p.to <= t && (t - p.to <= 2 || t - p.to <= GENITIVE_MODIFIERS && modifiers(p))) ?? null

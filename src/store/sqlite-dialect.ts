@@ -21,25 +21,26 @@ class ImmediateDriver extends SqliteDriver {
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await beginImmediate(this.conn, async () => { await connection.executeQuery(CompiledQuery.raw('begin immediate')) }, this.waitMs)
+    await whenUnlocked(this.conn, async () => { await connection.executeQuery(CompiledQuery.raw('begin immediate')) }, this.waitMs)
   }
 }
 
 /**
- * Runs `begin` (a BEGIN IMMEDIATE) until it gets the write lock: each attempt fails at once when
- * another process holds it, and the wait between attempts leaves the event loop free.
+ * Runs `attempt` (a BEGIN IMMEDIATE, or the switch of a new file to WAL) until it gets the lock it
+ * needs: each attempt fails at once when another process holds it, and the wait between attempts
+ * leaves the event loop free.
  */
-export async function beginImmediate(conn: SQLite.Database, begin: () => Promise<void>, waitMs = WRITE_WAIT_MS): Promise<void> {
+export async function whenUnlocked(conn: SQLite.Database, attempt: () => Promise<void>, waitMs = WRITE_WAIT_MS): Promise<void> {
   const deadline = Date.now() + waitMs
-  for (let attempt = 0; ; attempt++) {
+  for (let n = 0; ; n++) {
     conn.pragma('busy_timeout = 0')
     try {
-      await begin()
+      await attempt()
       return
     } catch (err) {
       if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err
       if (Date.now() >= deadline) throw new Error(`the database is locked by another writer for over ${Math.round(waitMs / 1000)} s`)
-      await sleep(Math.min(250, 5 * 2 ** attempt))
+      await sleep(Math.min(250, 5 * 2 ** n))
     } finally {
       conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     }

@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3'
 import { Kysely } from 'kysely'
-import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, beginImmediate } from './sqlite-dialect.ts'
+import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, whenUnlocked } from './sqlite-dialect.ts'
 import { migrations } from './migrations.ts'
 import { EDGE_COLUMNS, EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairEdgesTable, type PairStatesTable } from './tables.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
@@ -52,15 +52,16 @@ export class SqliteStore extends KyselyStore {
    */
   static async open(path: string, o: { cacheMb?: number } = {}): Promise<SqliteStore> {
     const conn = new SQLite(path)
-    // First of all: another process may hold the lock (migrating a new file), and switching to WAL
-    // below needs it too; without a busy timeout that switch failed at once ("database is locked").
+    // First of all: another process may hold the lock (migrating a new file).
     conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     // A new file gets 16 KB pages (SQLite's default is 4 KB; an existing file keeps its own): a month
     // of graph edges or a pair's states then spans a quarter as many pages, each a disk read when not
     // cached. At ten million events, allies p95 went from 136 to 67 ms, a month's first graph from
     // 311 to 240 ms, and imports ran 18% faster.
     conn.pragma(`page_size = ${PAGE_SIZE}`)
-    switchToWal(conn)
+    // Switching to WAL needs a moment alone with the file, and SQLite does not always wait its busy
+    // timeout for it: two processes opening a new file at once failed with "database is locked".
+    await whenUnlocked(conn, async () => { conn.pragma('journal_mode = WAL') }, BUSY_TIMEOUT_MS)
     conn.pragma('foreign_keys = ON')
     if (o.cacheMb) conn.pragma(`cache_size = ${-Math.round(o.cacheMb * 1024)}`)
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(conn) })
@@ -68,7 +69,7 @@ export class SqliteStore extends KyselyStore {
     // created the tables. Pending migrations run inside one write transaction, so the second
     // process waits and then finds them applied.
     if (pendingMigrations(conn)) {
-      await beginImmediate(conn, async () => { conn.exec('BEGIN IMMEDIATE') })
+      await whenUnlocked(conn, async () => { conn.exec('BEGIN IMMEDIATE') })
       try {
         await migrate(db, path)
         conn.exec('COMMIT')
@@ -80,23 +81,6 @@ export class SqliteStore extends KyselyStore {
     const store = new SqliteStore(db, path)
     store.conn = conn
     return store
-  }
-}
-
-/**
- * Switching a file to WAL needs a moment alone with it. Another process opening the same new file
- * may hold it, and SQLite does not always wait its busy timeout for that: try again until it passes.
- */
-function switchToWal(conn: SQLite.Database): void {
-  const until = Date.now() + BUSY_TIMEOUT_MS
-  for (;;) {
-    try {
-      conn.pragma('journal_mode = WAL')
-      return
-    } catch (err) {
-      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw err
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20)
-    }
   }
 }
 

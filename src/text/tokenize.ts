@@ -15,6 +15,12 @@ export function tokenize(text: string, offset = 0, sentence = 0): Token[] {
   return tokens
 }
 
+/** Whether the token at `k` is a hyphen that touches the words on both sides ("large-scale", "Russian-led"). */
+export function isGluedHyphen(tokens: Token[], k: number): boolean {
+  const t = tokens[k]
+  return t?.text === '-' && t.start === tokens[k - 1]?.end && t.end === tokens[k + 1]?.start
+}
+
 /** The lookup keys of a phrase, tokenised exactly as running text is. */
 export function phraseKey(phrase: string): string[] {
   return tokenize(phrase).map((t) => t.norm)

@@ -29,8 +29,14 @@ export function chooseTimeMode(newsTimes: TaggedTime[], anchor: string | null): 
   return Number(anchor.slice(0, 4)) - middle > NEWS_REACH_YEARS ? 'narrative' : 'news'
 }
 
+/** What a caller may ask for: a mode, or the one `chooseTimeMode` picks. */
+export const TIME_MODES = ['auto', 'news', 'narrative'] as const
+export type TimeModeChoice = (typeof TIME_MODES)[number]
+
+export const isTimeModeChoice = (s: string): s is TimeModeChoice => (TIME_MODES as readonly string[]).includes(s)
+
 /** The time expressions of a text in the mode given, or in the mode `chooseTimeMode` picks for it. */
-export function tagTimesIn(text: string, data: TimeData, anchor: string | null, mode: TimeMode | 'auto' = 'auto'): { mode: TimeMode; times: TaggedTime[] } {
+export function tagTimesIn(text: string, data: TimeData, anchor: string | null, mode: TimeModeChoice = 'auto'): { mode: TimeMode; times: TaggedTime[] } {
   if (mode !== 'auto') return { mode, times: tagTimes(text, data, { anchor, mode }) }
   const news = tagTimes(text, data, { anchor, mode: 'news' })
   const chosen = chooseTimeMode(news, anchor)

@@ -37,9 +37,9 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const sameClause = (m: Mention, at: number) => m.sentence === doc.tokens[at]!.sentence && !afterPreposition(m) && !apposed(m)
     && !doc.tokens.slice(m.tokenEnd, at).some((t) => t.kind === 'punct' && /[,;:–—()]/.test(t.text))
   const salient = (anchors: Mention[], at: number, sentence: number): Mention | undefined => {
-    // "Russland liefert der Insel Rohöl": nor does it refer to the state that acts in its clause, named earlier too.
+    // "Russland liefert der Insel Rohöl": nor to the state that acts in its clause where an earlier sentence names it too.
     const own = new Set(anchors.filter((m) => m.tokenStart < at && sameClause(m, at)).map((m) => m.actor))
-    const inWindow = anchors.filter((m) => m.tokenStart < at && sentence - m.sentence <= ctx.pack.coref.window && !sameClause(m, at) && !own.has(m.actor))
+    const inWindow = anchors.filter((m) => m.tokenStart < at && sentence - m.sentence <= ctx.pack.coref.window && !own.has(m.actor))
     const participants = inWindow.filter((m) => !afterPreposition(m) && !m.genitive)
     // A state that opens the latest sentence is what that sentence is about ("Armenia's parliament
     // passed a law … from its ally Russia. The government plans …" is Armenia's); else the last one.
