@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { analyseText, eventStrings } from './helpers.ts'
+import { analyseText, eventStrings, kb } from './helpers.ts'
+import { buildDoc } from '../src/ingest/build-doc.ts'
 
 // Sentences written for these tests: [sentence, publication date, expected events].
 const relationCases: [string, string, string[]][] = [
@@ -76,6 +77,26 @@ test('an event takes the date its sentence states, resolved against the publicat
   assert.equal(undated?.date, null)
 })
 
+// A report on this week's news, and an overview of alliances made over the years (texts of our own).
+const WEEK_REPORT = 'Am Dienstag reiste der kasachische Außenminister nach Kiew. Zuvor hatte er im Februar 2024 und Anfang März Gespräche in Warschau geführt.\n\nKasachstan liefert der Ukraine Generatoren.'
+const OVERVIEW = 'Seit 2014 rückt Moskau näher an Peking. Im Jahr 2019 kam eine Pipeline hinzu, 2021 ein Manöver.\n\nChina liefert Russland Halbleiter.'
+
+test('a report of current events dates its undated acts by its publication month; an overview leaves them undated', () => {
+  const report = analyseText(WEEK_REPORT, '2024-03-21').events
+  const aid = report.find((e) => e.type === 'AID')
+  assert.equal(aid?.date, '2024-03')
+  assert.ok(aid?.trace.includes('date:publication-month'), aid?.trace.join(' '))
+  // An act its sentence dates keeps that date.
+  assert.equal(report.find((e) => e.type === 'CONSULT')?.date, '2024-03-19')
+  const supply = analyseText(OVERVIEW, '2024-03-21').events.find((e) => e.source === 'CHN' && e.target === 'RUS')
+  assert.ok(supply)
+  assert.equal(supply.date, null)
+  // The same report without a date of its own (an estimate) gives no date either.
+  const estimated = buildDoc({ index: 0, text: WEEK_REPORT, format: 'txt' }, '/tmp/undated.txt', kb, { lang: 'de' })
+  assert.equal(estimated.date?.source, 'estimated')
+  assert.equal(estimated.events.find((e) => e.type === 'AID')?.date, null)
+})
+
 test('every event names its rule, its trigger span and the rules that shaped it', () => {
   const doc = analyseText('Der russische Verteidigungsminister reiste Ende Juli nach Nordkorea.', '2023-08-02')
   const [e] = doc.events
@@ -137,6 +158,29 @@ test('a clause interrupted by an aside takes the aside\'s date only when it stat
   assert.equal(e?.date, '2016-03')
   const own = analyseText('Über die Leitung, die seit März 2016 Gas führt, liefert Russland seit Januar 2020 Erdgas an die Türkei.', '2024-02-10').events.filter((x) => x.source === 'RUS')
   assert.equal(own[0]?.date, '2020-01')
+})
+
+test('an act an aside tells does not date the clause around it; a state the aside dates from does', () => {
+  const text = 'Der indische Premier, mit dem Putin sich im Februar 2022 getroffen hatte, will Russland keine Waffen liefern.'
+  const [refusal] = analyseText(text, '2025-06-17').events.filter((e) => e.source === 'IND')
+  assert.equal(refusal?.type, 'REJECT')
+  assert.equal(refusal?.date, null)
+})
+
+test('in a verb-final clause, a date after "und" and a new subject belongs to the second act, not the first', () => {
+  const later = analyseText('Seitdem Russland das Abkommen mit Georgien aufkündigte und die Regierung 2019 neue Zölle erhob, ist der Handel eingebrochen.', '2025-06-17').events
+  assert.equal(later.find((e) => e.type === 'REJECT')?.date, null)
+  assert.equal(later.find((e) => e.type === 'SANCTION')?.date, '2019')
+  const first = analyseText('Seitdem Russland 2019 das Abkommen mit Georgien aufkündigte und die Regierung neue Zölle erhob, ist der Handel eingebrochen.', '2025-06-17').events
+  assert.equal(first.find((e) => e.type === 'REJECT')?.date, '2019')
+})
+
+test('a clause that frames a report after a colon dates the act reported and interrupts nothing before the colon', () => {
+  const [e, ...rest] = analyseText('Die Lage spitzt sich zu: Wie die Agentur Reuters am Montag meldete, will Belarus Russland Soldaten schicken.', '2025-06-17').events
+  assert.equal(rest.length, 0)
+  assert.equal(`${e?.source}>${e?.target}:${e?.type}:${e?.modality}`, 'BLR>RUS:AID:planned')
+  assert.equal(e?.date, '2025-06-16')
+  assert.ok(e?.trace.includes('date:de.time.weekday+report'), e?.trace.join(' '))
 })
 
 test('"als Freund bezeichnet" inside a relative clause does not hide the main clause that resumes after it', () => {

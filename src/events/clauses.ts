@@ -176,11 +176,14 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   // Putin flew …"), unless the name after it continues a list ("After Russia, Belarus and Iran met, …").
   const endOfList = (k: number) => { let e = k; while (e < to && actorTokens.has(e)) e++; return e > k && (tokens[e]?.text === ',' || coords.has(tokens[e]?.norm ?? '') || g.coordinators.includes(tokens[e]?.norm ?? '')) }
   const namesMeet = (i: number) => !g.capitalisesNouns && tokens[i]!.text === ',' && actorTokens.has(i + 1) && !endOfList(i + 1)
-  let leadingEnd = -1
-  if (tokens[from]?.kind === 'word' && subs.has(tokens[from]!.norm) && !g.purposeMarkers.includes(tokens[from]!.norm)) {
-    for (let i = from + 2; i < to - 1 && leadingEnd < 0; i++) if (verbMeetsVerb(i) || namesMeet(i)) leadingEnd = i
-    if (leadingEnd > 0) open = { subordinate: true, relative: false, coordinated: false }
+  /** Where the main clause begins after a subordinate clause that opens at `at`, or -1. */
+  const leadingEndFrom = (at: number) => {
+    if (tokens[at]?.kind !== 'word' || !subs.has(tokens[at]!.norm) || g.purposeMarkers.includes(tokens[at]!.norm)) return -1
+    for (let i = at + 2; i < to - 1; i++) if (verbMeetsVerb(i) || namesMeet(i)) return i
+    return -1
   }
+  let leadingEnd = leadingEndFrom(from)
+  if (leadingEnd > 0) open = { subordinate: true, relative: false, coordinated: false }
   const setApart = (a: number, b: number) => {
     if (b > a + 1) clauses.push({ from: a + 1, to: b, ...MAIN, apposition: true })
     skips.push([a, b + 1])
@@ -211,7 +214,15 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     }
     if (HARD.has(t.text) || dash) {
       suspended = null
-      begin(i, { subordinate: !!next && subs.has(next.norm), relative: false, coordinated: t.text !== ':' })
+      const opensSubordinate = !!next && subs.has(next.norm)
+      begin(i, { subordinate: opensSubordinate, relative: false, coordinated: t.text !== ':' })
+      // "… ein Pakt: Wie CNN berichtet, will Russland …": a subordinate clause after the break
+      // opens a new period, whose main clause follows it; it interrupts nothing before the break.
+      if (opensSubordinate) {
+        suspended = null
+        const end = leadingEndFrom(k)
+        if (end > 0) leadingEnd = end
+      }
       continue
     }
     if (i === leadingEnd) {

@@ -11,6 +11,7 @@ import { mentionTokenSet, sentenceTokenRanges, timeTokenSet } from '../pipeline/
 import { fold } from '../text/normalize.ts'
 import { UNLISTED } from '../pipeline/stages/mentions.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
+import { presentPeriod } from '../time/present.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
 const ONE_SIDED = 0.5
@@ -49,6 +50,8 @@ interface SentenceState {
   times: Map<number, Doc['times']>
   /** The tokens inside time expressions: no modality cue ("in May" hedges nothing). */
   timeTokens: Set<number>
+  /** The publication month, when the document reports the present (undated acts happened then). */
+  present: Dated | null
 }
 
 function clauseTokens(tokens: Token[], clause: Clause): Token[] {
@@ -310,6 +313,11 @@ function quantityOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: Event
 
 interface Dated { date: string; rule: string }
 
+/** The date rule of an act a report of current events tells without a date: its publication month. */
+export const PRESENT_RULE = 'publication-month'
+/** Date rules that borrow a date from outside the sentence. */
+const BORROWED_DATE = ['+previous-sentence', PRESENT_RULE]
+
 /**
  * The date of an event, from the closest context that gives one: a time expression in its own
  * clause; else one in a main clause of its sentence (not inside another clause's subordinate or
@@ -344,14 +352,28 @@ function narrativeDate(times: SentenceTimes, clauses: Clause[], tokens: Token[])
   return last ? { date: last.date, rule: last.rule } : null
 }
 
-function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], at: number, narrative: Map<number, Dated>, temporals: string[], usable: SentenceTimes): Dated | null {
+/**
+ * "Seitdem Trump den Vertrag aufkündigte und das Regime 2022 … vorging": where subordinate clauses
+ * end on their verb, a verb followed by a conjunction ends its conjunct, and what follows is the
+ * next one's. The offset where the trigger's conjunct ends, or null.
+ */
+function conjunctEnd(tokens: Token[], trigger: number, clause: Clause, g: LanguagePack['grammar']): number | null {
+  if (!g.verbFinalSubordinates || !clause.subordinate || clause.relative) return null
+  const next = tokens[trigger + 1]
+  return next && trigger + 2 < clause.to && g.clauseCoordinators.includes(next.norm) ? tokens[trigger]!.end : null
+}
+
+function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], trigger: number, narrative: Map<number, Dated>, g: LanguagePack['grammar'], usable: SentenceTimes): Dated | null {
+  const at = tokens[trigger]!.start
+  const temporals = g.temporalSubordinators
   const startOf = (c: Clause) => tokens[c.from]!.start
   const endOf = (c: Clause) => tokens[c.to - 1]!.end
   // A clause interrupted by a relative clause or an aside does not own the times inside the gap.
   const spanned = (c: Clause) => usable.filter((t) => t.start >= startOf(c) && t.end <= endOf(c))
   const within = (c: Clause) => spanned(c).filter((t) => !inSkip(c, t, tokens))
   const nearest = (list: typeof usable) => [...list].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
-  const own = nearest(within(clause))
+  const ownEnd = conjunctEnd(tokens, trigger, clause, g)
+  const own = nearest(within(clause).filter((t) => ownEnd === null || t.start < ownEnd))
   if (own) return { date: own.date, rule: own.rule }
   const main = nearest(clauses.filter((c) => c !== clause && !c.subordinate && !c.apposition).flatMap(within))
   if (main) return { date: main.date, rule: `${main.rule}+main-clause` }
@@ -360,14 +382,19 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
     const opener = (c: Clause) => tokens.slice(c.from, c.to).find((t) => t.kind === 'word')?.norm ?? ''
     const temporal = nearest(clauses.filter((c) => c.subordinate && !c.relative && temporals.includes(opener(c))).flatMap(within))
     if (temporal) return { date: temporal.date, rule: `${temporal.rule}+temporal-clause` }
+    // …and the time of a clause before it that frames it as a report ("Wie CNN am Freitag berichtet, will …").
+    const speech = speechVerbsOf(g)
+    const frame = nearest(clauses.filter((c) => c.subordinate && !c.relative && c.to <= clause.from && tokens.slice(c.from, c.to).some((t) => speech.has(t.norm))).flatMap(within))
+    if (frame) return { date: frame.date, rule: `${frame.rule}+report` }
   }
   // What a speaker said takes the date of the saying ("Wie CNN am Freitag berichtet, will Russland …").
   if (clause.reported) {
     const saying = nearest(clauses.filter((c) => c.to <= clause.from).flatMap(within))
     if (saying) return { date: saying.date, rule: `${saying.rule}+report` }
   }
-  // Else a date in the aside the clause encloses ("…, die seit Dezember 2019 in Betrieb ist, liefert …").
-  const aside = nearest(spanned(clause))
+  // Else a state the aside the clause encloses dates from ("…, die seit Dezember 2019 in Betrieb ist,
+  // liefert …"); an act the aside tells ("…, mit dem er sich Anfang 2022 verbündet hatte, …") is its own.
+  const aside = nearest(spanned(clause).filter((t) => t.mod === 'since'))
   if (aside) return { date: aside.date, rule: `${aside.rule}+enclosed` }
   // Narrative continuation: the last date stated earlier in the same paragraph.
   for (let k = sIndex - 1; k >= 0; k--) {
@@ -389,6 +416,8 @@ function perGrammar<T>(build: (g: LanguagePack['grammar']) => T): (g: LanguagePa
   }
 }
 
+/** The pack's speech verbs. */
+const speechVerbsOf = perGrammar((g): ReadonlySet<string> => new Set(g.speechVerbs))
 /** The pack's hosting prepositions as folded keys. */
 const hostingPrepositionsOf = perGrammar((g): ReadonlySet<string> => new Set(g.hostingPrepositions.map((w) => fold(w))))
 /** The pack's reciprocals as phrases: one list, so that findPhrases indexes it once. */
@@ -760,7 +789,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // The refusal itself may still be reported or hedged; its wanting word is no plan.
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] }, { inTime })
         }
-        const time = eventDate(doc, sIndex, clause, clauses, tokens, tokens[i]!.start, state.narrative, g.temporalSubordinators, sentenceTimes)
+        const time = eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes) ?? state.present
         const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor) || m.party !== undefined)
         const mode = crowd ? ref.rule.crowd_mode! : modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
@@ -857,7 +886,7 @@ function dedupe(events: RelationEvent[], headline: number | null): RelationEvent
   }
   const seen = new Set<string>()
   // Only a date the sentence states tells two restatements apart; one borrowed from context does not.
-  const statedDate = (e: RelationEvent) => (e.trace.some((t) => t.startsWith('date:') && t.endsWith('+previous-sentence')) ? null : e.date)
+  const statedDate = (e: RelationEvent) => (e.trace.some((t) => t.startsWith('date:') && BORROWED_DATE.some((b) => t.endsWith(b))) ? null : e.date)
   // "sent inspectors to Iran to investigate …": an act read once with its partner is not also a one-sided act.
   const paired = new Set([...best.values()].filter((e) => e.target !== null).map((e) => `${e.sentence}|${e.source}|${e.type}`))
   for (const [key, e] of best) if (e.target === null && paired.has(`${e.sentence}|${e.source}|${e.type}`)) best.delete(key)
@@ -876,7 +905,7 @@ function dedupe(events: RelationEvent[], headline: number | null): RelationEvent
 export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false, isSector: (actor: string) => boolean = () => false, isOrganisation: (actor: string) => boolean = () => false): RelationEvent[] {
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
-  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times) }
+  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times), present: presentDated(doc) }
   const ranges = sentenceTokenRanges(doc.tokens)
   const out: RelationEvent[] = []
   for (const s of doc.sentences) {
@@ -885,6 +914,12 @@ export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: str
     out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, isState, isSector, isOrganisation))
   }
   return dedupe(out, headlineSentence(doc))
+}
+
+/** A report's publication month, as the date of what it tells without a date (`presentPeriod`). */
+function presentDated(doc: Doc): Dated | null {
+  const month = presentPeriod(doc.times, doc.date, doc.timeMode)
+  return month ? { date: month, rule: PRESENT_RULE } : null
 }
 
 /** The sentence that is the document's headline, if it has one. */
