@@ -104,3 +104,31 @@ test('a description does not refer to the subject of its own clause, but may to 
   assert.deepEqual(refsOf('Die Türkei kaufte russische Raketen. Daraufhin schloss Washington das Land aus dem Programm aus.'), ['Land=TUR'])
   assert.deepEqual(refsOf('Die Lage ist ernst. Rebellen schneiden die Hauptstadt Bamako ab und zermürben den Staat.'), ['Staat=MLI'])
 })
+
+// Texts of our own: a phrase that names the two states of the story at once.
+test('"beide Länder", "beide Seiten", "the two countries" stand for the last two parties named', () => {
+  const mutual = analyseText('Die Beziehungen zwischen Kiew und Warschau sind angespannt: Im Mai wiesen beide Länder gegenseitig Diplomaten aus.', '2025-06-17')
+  assert.deepEqual(eventStrings(mutual), ['POL>UKR:SANCTION', 'UKR>POL:SANCTION'])
+  assert.ok(mutual.mentions.some((m) => m.rule === 'de.coref.pair'))
+  const plan = analyseText('Putin empfing am Montag den algerischen Präsidenten in Moskau. Beide Seiten kündigten an, ihre Zusammenarbeit beim Gas auszubauen.', '2025-06-17')
+  assert.ok(eventStrings(plan).some((e) => /^(DZA>RUS|RUS>DZA):COOPERATE:planned$/.test(e)), eventStrings(plan).join(' '))
+  const en = analyseText('Saudi Arabia and Iran held talks in Beijing. The two countries agreed to reopen their embassies.', '2025-06-17', 'en')
+  assert.ok(eventStrings(en).some((e) => /^(SAU>IRN|IRN>SAU):AGREE/.test(e)), eventStrings(en).join(' '))
+  // A state named only as an origin or a place is no party of the pair.
+  const origin = analyseText('Der Präsident war direkt aus Nordkorea nach Hanoi angereist. Beide Seiten unterzeichneten ein Abkommen.', '2025-06-17')
+  assert.deepEqual(eventStrings(origin).filter((e) => e.includes('PRK')), [])
+  // With fewer than two parties named, the phrase names no one.
+  assert.deepEqual(eventStrings(analyseText('Russland protestierte. Beide Seiten schwiegen danach.', '2025-06-17')), [])
+})
+
+test('after a comma, a name and a verb open a main clause of their own; an infinitive clause or reported speech does not', () => {
+  const doc = analyseText('Im März wiesen Estland und Russland gegenseitig ihre Botschafter aus, Lettland schloss sich an und verwies den russischen Botschafter.', '2025-06-17')
+  assert.deepEqual(eventStrings(doc), ['EST>RUS:SANCTION', 'LVA>RUS:SANCTION', 'RUS>EST:SANCTION'])
+  const infinitive = analyseText('Washington warf Pjöngjang vor, Russland Granaten geliefert zu haben.', '2025-06-17')
+  assert.ok(eventStrings(infinitive).some((e) => e.startsWith('PRK>RUS:AID')), eventStrings(infinitive).join(' '))
+})
+
+test('a relative clause after the verb speaks of the noun before that verb', () => {
+  const doc = analyseText('Russland hat die Gespräche abgebrochen und dies mit den Sanktionen begründet, die Japan gegen Moskau verhängt hat.', '2025-06-17')
+  assert.ok(eventStrings(doc).includes('JPN>RUS:SANCTION'), eventStrings(doc).join(' '))
+})

@@ -105,7 +105,7 @@ function nestedClause(tokens: Token[], start: number, at: number, subs: Set<stri
     && (!g.comparingSubordinators.includes(t.norm) || (!!seg[k + 1] && g.subjectPronouns.includes(seg[k + 1]!.norm))))
 }
 
-const capitalised = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text)
+export const capitalised = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text)
 
 /**
  * In a verb-final language, ", der viertgrößten Stadt Russlands," ends on a noun and is followed
@@ -175,6 +175,13 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   // Where nouns are not capitalised (English), names meet at that comma too ("After meeting Xi,
   // Putin flew …"), unless the name after it continues a list ("After Russia, Belarus and Iran met, …").
   const endOfList = (k: number) => { let e = k; while (e < to && actorTokens.has(e)) e++; return e > k && (tokens[e]?.text === ',' || coords.has(tokens[e]?.norm ?? '') || g.coordinators.includes(tokens[e]?.norm ?? '')) }
+  const nameThenVerb = (k: number) => {
+    if (!actorTokens.has(k) || tokens[k - 1]?.text !== ',') return false
+    let e = k
+    while (e < to && actorTokens.has(e)) e++
+    const after = tokens[e]
+    return lower(after) && ![preps, coords, subs, rels, pronouns].some((set) => set.has(after!.norm)) && !g.determiners.includes(after!.norm) && !g.coordinators.includes(after!.norm)
+  }
   const namesMeet = (i: number) => !g.capitalisesNouns && tokens[i]!.text === ',' && actorTokens.has(i + 1) && !endOfList(i + 1)
   /** Where the main clause begins after a subordinate clause that opens at `at`, or -1. */
   const leadingEndFrom = (at: number) => {
@@ -265,6 +272,13 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       const canResume = g.verbFinalSubordinates && open.subordinate && !!resume && afterVerb && !nestedClause(tokens, start, i, subs, g)
       if (afterSpeech && !subs.has(next.norm) && !canResume) {
         begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
+      } else if (g.capitalisesNouns && !open.subordinate && nameThenVerb(k) && !infinitiveFollows(tokens, k, to, g)
+        && !tokens.slice(start, i).some((w) => speech.has(w.norm))) {
+        // "… wiesen ihre Botschafter aus, Lettland schloss sich an": a name and a verb after the
+        // comma open a main clause of their own (where nouns are capitalised, a lower-case word after
+        // a name is no noun); not an infinitive clause ("vorgeworfen, Russland Waffen geliefert zu
+        // haben") nor what a speech verb before it introduces.
+        begin(i, { subordinate: false, relative: false, coordinated: true })
       } else if (isParticiple(next, g)) {
         // ", accusing it of …", ", adding that …": a participle clause with the main clause's subject.
         begin(i, { subordinate: true, relative: false, coordinated: true, sharedSubject: true })

@@ -1,7 +1,7 @@
 import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
-import { inClause, isInfinitiveWord, isParticiple, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
+import { capitalised, inClause, isInfinitiveWord, isParticiple, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, looksAdjectival, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
@@ -99,9 +99,9 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
     const before = (k: number) => k < at && ref.rule.evidence_after && !tokens.slice(k + 1, at).some((t) => g.passiveAuxiliaries.includes(t.norm))
     for (let k = lo; k < hi; k++) if (inClause(clause, k) && !before(k) && hit(tokens[k]!, k)) found.push(Math.abs(k - at))
     // "… mit den Sanktionen, die Tokio gegen Moskau verhängt hat": a relative clause speaks of the
-    // noun before its comma.
-    const head = clause.relative ? tokens[clause.from - 2] : undefined
-    if (head && tokens[clause.from - 1]?.text === ',' && hit(head, clause.from - 2)) found.push(at - (clause.from - 2))
+    // noun before its comma, or of the noun before the verb it follows ("… mit den Sanktionen begründet, die …").
+    const head = clause.relative && tokens[clause.from - 1]?.text === ',' ? relativeHead(tokens, clause.from - 1, g) : -1
+    if (head >= 0 && hit(tokens[head]!, head)) found.push(at - head)
     return found
   }
   // -1: the rule asks for no evidence, so it competes with no other reading (but a visit, see nearestEvidence).
@@ -268,6 +268,24 @@ function isBareNoun(t: Token, k: number, g: LanguagePack['grammar'], mentionToke
 }
 
 const isPreposition = (t: Token, g: LanguagePack['grammar']) => g.prepositions.includes(g.contractions[t.norm] ?? t.norm)
+
+/**
+ * The word a relative clause opened at `comma` speaks of: the one before the comma, or, where nouns
+ * are capitalised and a clause ends on its verb, the noun before that verb (a relative clause may
+ * follow the verb: "… dies mit den Sanktionen begründet, die Tokio verhängt hat"). -1 if none.
+ */
+function relativeHead(tokens: Token[], comma: number, g: LanguagePack['grammar']): number {
+  const before = comma - 1
+  if (before < 0 || tokens[before]!.kind !== 'word') return -1
+  if (!g.capitalisesNouns || !g.verbFinalSubordinates || capitalised(tokens[before]!)) return before
+  // At most a participle and an auxiliary ("verhängt worden", "begründet hat") stand between.
+  for (let k = before - 1; k >= Math.max(0, before - 2); k--) {
+    const t = tokens[k]!
+    if (t.kind !== 'word') return before
+    if (capitalised(t)) return k
+  }
+  return before
+}
 
 /** The actor a relative clause refers back to: the last one right before its comma. */
 function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phrase[]>, at: number, tokens: Token[]): Phrase | null {

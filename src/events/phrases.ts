@@ -142,7 +142,9 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const prevPrep = prev?.attach.kind === 'prep' ? prev.attach.prep : null
     // "… to Russia, Seoul said.": an actor followed by a speech verb after a comma is the speaker, not a list member.
     const speaker = speaksAfterComma(tokens, prev?.to ?? m.tokenStart, m.tokenStart, m.tokenEnd, g)
-    if (prev && !speaker && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && !m.genitive) {
+    // "beide Länder": mentions on the same words name the parties of one phrase.
+    const sameWords = !!prev && prev.mentions.some((x) => x.tokenStart === m.tokenStart && x.tokenEnd === m.tokenEnd)
+    if (prev && (sameWords || !speaker && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && !m.genitive)) {
       prev.mentions.push(m)
       prev.to = m.tokenEnd
       continue

@@ -239,6 +239,10 @@ export const corefSchema = z.object({
   partnerDeterminers: words,
   /** Descriptions that, after a possessive, name the owner's own state ("his country", "sein Land"). */
   ownDescriptions: words,
+  /** Phrases that name the two states of the story at once ("beide Länder", "both sides"). */
+  pairDescriptions: words,
+  /** Prepositions that introduce the two parties of a pair ("zwischen Tallinn und Moskau"). */
+  pairPrepositions: words,
   determiners: words,
   window: z.number().int().min(1).max(10).default(3),
 }).strict()

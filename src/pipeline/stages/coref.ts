@@ -82,7 +82,41 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   added.push(...resolveObjectPronouns(doc, ctx, taken, afterPreposition))
   added.push(...resolvePartners(doc, ctx, taken, afterPreposition))
   added.push(...resolveOwn(doc, ctx, taken))
+  added.push(...resolvePairs(doc, ctx, taken, afterPreposition))
   return added
+}
+
+/**
+ * "Beide Seiten kündigten an …", "the two countries expelled each other's envoys": a phrase that
+ * names the two states of the story at once becomes two mentions on the same words, one for each of
+ * the last two states (or organisations) named as participants within the window.
+ */
+function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean): Mention[] {
+  const phrases = ctx.pack.coref.pairDescriptions.map(phraseKey)
+  if (!phrases.length) return []
+  const pairPreps = new Set(ctx.pack.coref.pairPrepositions)
+  // A participant, or one of the two a pair preposition introduces; not a place or an origin ("aus Nordkorea angereist").
+  const introduced = (m: Mention) => [1, 2].some((k) => pairPreps.has(doc.tokens[m.tokenStart - k]?.norm ?? ''))
+  const party = (m: Mention) => m.kind !== 'adjective' && !m.genitive && (!afterPreposition(m) || introduced(m))
+    && ['state', 'igo'].includes(ctx.kb.actors.get(m.actor)?.kind ?? '')
+  const out: Mention[] = []
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!
+    const keys = phrases.find((k) => k.every((w, n) => doc.tokens[i + n]?.norm === w && doc.tokens[i + n]!.sentence === t.sentence && !taken.has(i + n)))
+    if (!keys) continue
+    const end = i + keys.length
+    const two: Mention[] = []
+    for (const m of doc.mentions.filter((x) => x.start < t.start && t.sentence - x.sentence <= ctx.pack.coref.window && party(x)).reverse()) {
+      if (!two.some((x) => x.actor === m.actor)) two.push(m)
+      if (two.length === 2) break
+    }
+    if (two.length < 2) continue
+    for (const antecedent of two.reverse()) {
+      out.push({ start: t.start, end: doc.tokens[end - 1]!.end, tokenStart: i, tokenEnd: end, sentence: t.sentence, actor: antecedent.actor, kind: 'coref', genitive: false, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.pair` })
+    }
+    i = end - 1
+  }
+  return out
 }
 
 /**
