@@ -269,9 +269,13 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       const afterVerb = i > from && tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1])
       // "sagte (dagegen), …": what follows a speech verb is what was said.
       const afterSpeech = i > from && (speech.has(tokens[i - 1]!.norm) || i - 1 > from && speech.has(tokens[i - 2]!.norm) && afterVerb)
-      const canResume = g.verbFinalSubordinates && open.subordinate && !!resume && afterVerb && !nestedClause(tokens, start, i, subs, g)
+      // "…, sechs weitere Länder aufzunehmen, darunter Iran": a list of examples stays with its clause.
+      const examples = g.exampleMarkers.includes(next.norm)
+      const canResume = g.verbFinalSubordinates && open.subordinate && !!resume && afterVerb && !examples && !nestedClause(tokens, start, i, subs, g)
       if (afterSpeech && !subs.has(next.norm) && !canResume) {
         begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
+      } else if (examples) {
+        // "…, including Iran and Saudi Arabia": the examples stay in the clause whose noun they list.
       } else if (g.capitalisesNouns && !open.subordinate && nameThenVerb(k) && !infinitiveFollows(tokens, k, to, g)
         && !tokens.slice(start, i).some((w) => speech.has(w.norm))) {
         // "… wiesen ihre Botschafter aus, Lettland schloss sich an": a name and a verb after the
@@ -304,7 +308,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         begin(i, { subordinate: false, relative: false, coordinated: coords.has(next.norm) })
       } else if (infinitiveFollows(tokens, k, to, g)) {
         begin(i, { subordinate: true, relative: false, coordinated: false })
-      } else if (g.verbFinalSubordinates && open.subordinate && resume && tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1]) && !nestedClause(tokens, start, i, subs, g)) {
+      } else if (g.verbFinalSubordinates && open.subordinate && resume && !examples && tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1]) && !nestedClause(tokens, start, i, subs, g)) {
         // "…, in dem Russland eine Rolle spielte, nach einer Offensive …": the relative clause
         // ended on its verb; the main clause it interrupted goes on.
         close(i)

@@ -79,6 +79,8 @@ function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Gram
   const arts = set(g.genitiveArticles)
   const mods = set(g.modifierWords)
   let k = i - 1
+  // "an der Seite des Generals Haftar": a title may stand between the article and the name.
+  if (k > clause.from && tokens[k]!.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text) && !actorTokens.has(k) && arts.has(tokens[k - 1]?.norm ?? '')) k--
   // Adjectives inside the noun phrase ("der staatlichen russischen Nachrichtenagentur"), back to the article.
   while (k > clause.from && tokens[k]!.kind === 'word' && (mods.has(tokens[k]!.norm) || looksAdjectival(tokens[k]!, g) && (actorTokens.has(k + 1) || looksAdjectival(tokens[k + 1]!, g))) && !arts.has(tokens[k]!.norm)) k--
   const art = tokens[k]

@@ -56,6 +56,8 @@ export const grammarSchema = z.object({
   /** Conjunctions that open a new clause after a comma ("…, aber Moskau lieferte"). */
   clauseCoordinators: words,
   coordinationFillers: words,
+  /** Words that open a list of examples after a comma ("…, darunter Iran"): the list belongs to the clause before it. */
+  exampleMarkers: words,
   titleLinks: words,
   subjectPronouns: words,
   quantityWords: words,
