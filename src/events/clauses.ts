@@ -298,7 +298,8 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       } else if ((rels.has(next.norm) || preps.has(next.norm) && after && rels.has(after.norm))
         // "drohte am Montag, die Beziehungen abzubrechen": an article that reads like a relative
         // pronoun opens an infinitive clause when the stretch closes with one.
-        && !(g.determiners.includes(next.norm) && infinitiveFollows(tokens, k, to, g))) {
+        // So does a preposition and an article ("…, von der Moskauer Schutzmacht abzurücken").
+        && !((g.determiners.includes(next.norm) || preps.has(next.norm) && !!after && g.determiners.includes(after.norm)) && infinitiveFollows(tokens, k, to, g))) {
         begin(i, { subordinate: true, relative: true, coordinated: false })
       } else if (subs.has(next.norm)) {
         begin(i, { subordinate: true, relative: false, coordinated: false })

@@ -287,6 +287,17 @@ function relativeHead(tokens: Token[], comma: number, g: LanguagePack['grammar']
   return before
 }
 
+/** The role a relative clause's pronoun gives the noun it refers to, when not the subject: "den" (object), "gegen den" (prep:gegen). */
+function relativeRoleOf(tokens: Token[], clause: Clause, g: LanguagePack['grammar']): { at: number; prep: string | null } | null {
+  const first = tokens[clause.from]
+  const second = tokens[clause.from + 1]
+  if (!first || first.kind !== 'word') return null
+  if (g.relativeObjects.includes(first.norm)) return { at: clause.from, prep: null }
+  const preps = new Set([...g.prepositions, ...Object.keys(g.contractions)])
+  if (preps.has(first.norm) && second && g.relativePronouns.includes(second.norm)) return { at: clause.from + 1, prep: first.norm }
+  return null
+}
+
 /** The actor a relative clause refers back to: the last one right before its comma. */
 function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phrase[]>, at: number, tokens: Token[]): Phrase | null {
   if (!previous) return null
@@ -298,7 +309,7 @@ function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phras
 
 /** The clause's grammatical subject: a bare actor before the trigger, else the first after it. */
 function subjectOf(phrases: Phrase[], trigger: number, after = true): Phrase | null {
-  const bare = phrases.filter((p) => p.attach.kind === 'bare')
+  const bare = phrases.filter((p) => p.attach.kind === 'bare' && !p.notSubject)
   return bare.find((p) => p.to <= trigger) ?? (after ? bare.find((p) => p.from > trigger) : undefined) ?? null
 }
 
@@ -479,7 +490,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   }
   for (const [ci, clause] of clauses.entries()) {
     const clauseEvents: { event: RelationEvent; noun: boolean; evidence: number; obliging?: boolean }[] = []
-    const phrases = phrasesOf.get(clause)!
+    const phrases = [...phrasesOf.get(clause)!]
     const words = clauseTokens(tokens, clause)
     // "Ankara and Baku back each other": a reciprocal (one word or several) makes the act mutual.
     const reciprocal = findPhrases(tokens, clause.from, clause.to, reciprocals).length > 0
@@ -504,11 +515,18 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // The first word, past the conjunction that opens the clause ("indem es …", "weil sie …").
     const opening = words.filter((t) => t.kind === 'word')
     const openers = new Set([...g.subordinators, ...g.clauseCoordinators])
-    const firstWord = opening[0] && openers.has(opening[0].norm) && opening[1] && g.subjectPronouns.includes(opening[1].norm) ? opening[1] : opening[0]
+    // "Xi, den Putin einen Freund nennt", "Xi, mit dem er sich verbündet hatte": a relative pronoun
+    // that is no subject puts the actor it refers to into its role: the object, or the preposition's.
+    const relativeRole = clause.relative ? relativeRoleOf(tokens, clause, g) : null
+    const referred = relativeRole ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens) : null
+    if (relativeRole && referred) phrases.push({ mentions: referred.mentions, from: relativeRole.at, to: relativeRole.at + 1, attach: relativeRole.prep ? { kind: 'prep', prep: relativeRole.prep } : { kind: 'bare' }, notSubject: true })
+    const afterRelative = relativeRole ? tokens[relativeRole.at + 1] : undefined
+    const firstWord = afterRelative && g.subjectPronouns.includes(afterRelative.norm) ? afterRelative
+      : opening[0] && openers.has(opening[0].norm) && opening[1] && g.subjectPronouns.includes(opening[1].norm) ? opening[1] : opening[0]
     const pronounSubject = !!firstWord && g.subjectPronouns.includes(firstWord.norm)
     // 4: a purpose clause ("um … zu unterstützen") states an aim, not an act.
     if (clause.subordinate && opening[0] && g.purposeMarkers.includes(opening[0].norm)) continue
-    const relativeSubject = clause.relative && !!firstWord && g.relativeSubjects.includes(firstWord.norm)
+    const relativeSubject = clause.relative && !relativeRole && !!firstWord && g.relativeSubjects.includes(firstWord.norm)
     const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens) : null
     // An apposition describes; it reports no act of its own.
     if (clause.apposition) continue
@@ -551,9 +569,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = clauseSubject
           how.push('subject:shared-in-list')
         } else if (pronounSubject && firstWord!.start < tokens[i]!.start) {
-          subject = clauseSubject ?? state.lastSubject
-          if (subject) how.push(clauseSubject ? 'subject:pronoun-main-clause' : 'subject:pronoun-previous-sentence')
-          if (subject && !clauseSubject) carried = pronoun = { start: firstWord!.start, end: firstWord!.end }
+          // "Xi, den er einen Freund nennt, …": the pronoun is not the actor its relative clause speaks of.
+          const main = referred && clauseSubject?.mentions.some((m) => referred.mentions.includes(m)) ? null : clauseSubject
+          subject = main ?? state.lastSubject
+          if (subject) how.push(main ? 'subject:pronoun-main-clause' : 'subject:pronoun-previous-sentence')
+          if (subject && !main) carried = pronoun = { start: firstWord!.start, end: firstWord!.end }
         } else if (antecedent && firstWord!.start < tokens[i]!.start) {
           subject = antecedent
           how.push('subject:relative-antecedent')

@@ -13,6 +13,8 @@ export interface Phrase {
   from: number
   to: number
   attach: Attachment
+  /** The noun a relative pronoun in the object's place refers to ("Xi, den Putin …"): never the subject. */
+  notSubject?: boolean
 }
 
 const set = (words: string[]) => new Set(words)
@@ -44,7 +46,7 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
       if (before && g.agentPrepositions.includes(g.contractions[before.norm] ?? before.norm) && tokens[k + 1] && looksAdjectival(tokens[k + 1]!, g)) { k = a - 1; continue }
     }
     // "…, in der Moskau Moldau bedroht": the clause's opening "in der" governs the pronoun, not the noun.
-    if (clause.subordinate && k === clause.from + 1 && g.relativePronouns.includes(t.norm) && preps.has(tokens[clause.from]!.norm)) return null
+    if (clause.relative && k === clause.from + 1 && g.relativePronouns.includes(t.norm) && preps.has(tokens[clause.from]!.norm)) return null
     // "on hundreds of Chinese companies": "hundreds of" counts, the preposition before it governs.
     // So does "a group of", "members of": the actor after a partitive head is who acts.
     if (k > clause.from && (g.quantityGlue.includes(norm) && g.quantityWords.includes(tokens[k - 1]!.norm) || g.partitiveGlue.includes(norm) && g.partitiveHeads.includes(tokens[k - 1]!.norm))) { k--; continue }

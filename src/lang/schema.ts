@@ -71,6 +71,8 @@ export const grammarSchema = z.object({
   appositionOpeners: words,
   backgroundPrepositions: words,
   relativeSubjects: words,
+  /** Relative pronouns that make the noun before them the clause's object ("Xi, den Putin einen Freund nennt"). */
+  relativeObjects: words,
   agentPrepositions: words,
   /** Prepositions that put forces into a place ("stationed troops in Belarus"): the place hosts them. */
   hostingPrepositions: words.default([]),
