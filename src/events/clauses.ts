@@ -196,8 +196,31 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     skips.push([a, b + 1])
   }
 
+  // "kündigte an, ihre Zusammenarbeit in der Energie, der Landwirtschaft und im Rüstungssektor
+  // auszubauen": short noun phrases separated by commas that end in a zu-infinitive are one
+  // infinitive clause. The end of that stretch, or -1.
+  const adjectival = (w: Token) => lower(w) && w.text.length > 4 && g.adjectiveEndings.some((e) => e && w.norm.endsWith(e))
+  const listWords = new Set([...g.determiners, ...g.prepositions, ...Object.keys(g.contractions), ...g.coordinators, ...g.coordinationFillers])
+  const listInfinitiveEnd = (k: number): number => {
+    let segment = k
+    for (let n = 0; n < 6 && segment < to; n++) {
+      const end = segmentEnd(tokens, segment, to)
+      // A purpose clause ("…, um Assad zu stützen") is a clause of its own.
+      const opener = tokens.slice(segment, end).find((w) => w.kind === 'word')
+      if (opener && (subs.has(opener.norm) || g.purposeMarkers.includes(opener.norm))) return -1
+      if (infinitiveFollows(tokens, segment, to, g)) return n > 0 ? end : -1
+      const words = tokens.slice(segment, end).filter((w) => w.kind === 'word')
+      // Each lower-case word is an article, a preposition, a conjunction, or an adjective before its noun.
+      const attributive = (n: number): boolean => adjectival(words[n]!) && !!words[n + 1] && (capitalised(words[n + 1]) || attributive(n + 1))
+      if (!words.length || words.length > 6 || words.some((w, n) => lower(w) && !listWords.has(w.norm) && !attributive(n))) return -1
+      segment = end + 1
+    }
+    return -1
+  }
+  let hold = -1
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
+    if (i < hold && t.text === ',') continue
     let k = i + 1
     while (k < to && QUOTES.has(tokens[k]!.text)) k++
     const next = k < to ? tokens[k] : undefined
@@ -261,6 +284,15 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         begin(i, { subordinate: true, relative: false, coordinated: false })
         continue
       }
+    }
+    const listEnd = t.text === ',' && next && g.verbFinalSubordinates ? listInfinitiveEnd(k) : -1
+    if (listEnd > 0) {
+      hold = listEnd
+      // After the verb that governs it (or its particle), the stretch opens the infinitive clause;
+      // inside a noun phrase, it goes on.
+      const previous = tokens[i - 1]
+      if (previous && lower(previous) && !g.determiners.includes(previous.norm) && !adjectival(previous)) begin(i, { subordinate: true, relative: false, coordinated: false })
+      continue
     }
     if (t.text === ',' && next) {
       const end = segmentEnd(tokens, k, to)
