@@ -105,6 +105,11 @@ function nestedClause(tokens: Token[], start: number, at: number, subs: Set<stri
     && (!g.comparingSubordinators.includes(t.norm) || (!!seg[k + 1] && g.subjectPronouns.includes(seg[k + 1]!.norm))))
 }
 
+/** A lower-case word with an adjective ending ("gemeinsamen"): may stand between a preposition and its noun. */
+export function looksAdjectival(t: Token, g: Grammar): boolean {
+  return /^\p{Ll}/u.test(t.text) && t.text.length > 4 && g.adjectiveEndings.some((e) => e && t.norm.endsWith(e))
+}
+
 export const capitalised = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text)
 
 /**
@@ -199,7 +204,6 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   // "kündigte an, ihre Zusammenarbeit in der Energie, der Landwirtschaft und im Rüstungssektor
   // auszubauen": short noun phrases separated by commas that end in a zu-infinitive are one
   // infinitive clause. The end of that stretch, or -1.
-  const adjectival = (w: Token) => lower(w) && w.text.length > 4 && g.adjectiveEndings.some((e) => e && w.norm.endsWith(e))
   const listWords = new Set([...g.determiners, ...g.prepositions, ...Object.keys(g.contractions), ...g.coordinators, ...g.coordinationFillers])
   const listInfinitiveEnd = (k: number): number => {
     let segment = k
@@ -211,7 +215,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       if (infinitiveFollows(tokens, segment, to, g)) return n > 0 ? end : -1
       const words = tokens.slice(segment, end).filter((w) => w.kind === 'word')
       // Each lower-case word is an article, a preposition, a conjunction, or an adjective before its noun.
-      const attributive = (n: number): boolean => adjectival(words[n]!) && !!words[n + 1] && (capitalised(words[n + 1]) || attributive(n + 1))
+      const attributive = (n: number): boolean => looksAdjectival(words[n]!, g) && !!words[n + 1] && (capitalised(words[n + 1]) || attributive(n + 1))
       if (!words.length || words.length > 6 || words.some((w, n) => lower(w) && !listWords.has(w.norm) && !attributive(n))) return -1
       segment = end + 1
     }
@@ -291,7 +295,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       // After the verb that governs it (or its particle), the stretch opens the infinitive clause;
       // inside a noun phrase, it goes on.
       const previous = tokens[i - 1]
-      if (previous && lower(previous) && !g.determiners.includes(previous.norm) && !adjectival(previous)) begin(i, { subordinate: true, relative: false, coordinated: false })
+      if (previous && lower(previous) && !g.determiners.includes(previous.norm) && !looksAdjectival(previous, g)) begin(i, { subordinate: true, relative: false, coordinated: false })
       continue
     }
     if (t.text === ',' && next) {

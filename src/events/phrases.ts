@@ -1,6 +1,6 @@
 import type { Mention, Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
-import { inClause, type Clause } from './clauses.ts'
+import { inClause, looksAdjectival, type Clause } from './clauses.ts'
 import { mentionTokenSet } from '../pipeline/spans.ts'
 import { phraseKey } from '../text/tokenize.ts'
 
@@ -19,10 +19,6 @@ export interface Phrase {
 
 const set = (words: string[]) => new Set(words)
 
-/** A lower-case word with an adjective ending ("gemeinsamen"): may stand between a preposition and its noun. */
-export function looksAdjectival(t: Token, g: Grammar): boolean {
-  return /^\p{Ll}/u.test(t.text) && t.text.length > 4 && g.adjectiveEndings.some((e) => e && t.norm.endsWith(e))
-}
 
 const adverbialCache = new WeakMap<Grammar, string[][]>()
 const adverbials = (g: Grammar) => {
