@@ -293,8 +293,7 @@ function relativeRoleOf(tokens: Token[], clause: Clause, g: LanguagePack['gramma
   const second = tokens[clause.from + 1]
   if (!first || first.kind !== 'word') return null
   if (g.relativeObjects.includes(first.norm)) return { at: clause.from, prep: null }
-  const preps = new Set([...g.prepositions, ...Object.keys(g.contractions)])
-  if (preps.has(first.norm) && second && g.relativePronouns.includes(second.norm)) return { at: clause.from + 1, prep: first.norm }
+  if (isPreposition(first, g) && second && g.relativePronouns.includes(second.norm)) return { at: clause.from + 1, prep: first.norm }
   return null
 }
 
@@ -343,7 +342,7 @@ function quantityOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: Event
 interface Dated { date: string; rule: string }
 
 /** The date rule of an act a report of current events tells without a date: its publication month. */
-export const PRESENT_RULE = 'publication-month'
+const PRESENT_RULE = 'publication-month'
 /** Date rules that borrow a date from outside the sentence. */
 const BORROWED_DATE = ['+previous-sentence', PRESENT_RULE]
 

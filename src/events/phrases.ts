@@ -1,6 +1,6 @@
 import type { Mention, Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
-import { inClause, looksAdjectival, type Clause } from './clauses.ts'
+import { capitalised, inClause, looksAdjectival, type Clause } from './clauses.ts'
 import { mentionTokenSet } from '../pipeline/spans.ts'
 import { phraseKey } from '../text/tokenize.ts'
 
@@ -18,7 +18,6 @@ export interface Phrase {
 }
 
 const set = (words: string[]) => new Set(words)
-
 
 const adverbialCache = new WeakMap<Grammar, string[][]>()
 const adverbials = (g: Grammar) => {
@@ -78,7 +77,7 @@ function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Gram
   const mods = set(g.modifierWords)
   let k = i - 1
   // "an der Seite des Generals Haftar": a title may stand between the article and the name.
-  if (k > clause.from && tokens[k]!.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text) && !actorTokens.has(k) && arts.has(tokens[k - 1]?.norm ?? '')) k--
+  if (k > clause.from && capitalised(tokens[k]) && !actorTokens.has(k) && arts.has(tokens[k - 1]?.norm ?? '')) k--
   // Adjectives inside the noun phrase ("der staatlichen russischen Nachrichtenagentur"), back to the article.
   while (k > clause.from && tokens[k]!.kind === 'word' && (mods.has(tokens[k]!.norm) || looksAdjectival(tokens[k]!, g) && (actorTokens.has(k + 1) || looksAdjectival(tokens[k + 1]!, g))) && !arts.has(tokens[k]!.norm)) k--
   const art = tokens[k]

@@ -1,4 +1,5 @@
 import type { DocDate, TimeExpression } from '../pipeline/document.ts'
+import { parseDate } from './calendar.ts'
 
 /**
  * How far before its publication, in months, the middle of a text's dates may lie for the text to
@@ -10,7 +11,11 @@ const PRESENT_REACH_MONTHS = 3
 /** Fewer dates than this say too little about what a text is about. */
 const MIN_DATES = 3
 
-const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + (date.length >= 7 ? Number(date.slice(5, 7)) - 1 : 6)
+/** Months since year 0 of a calendar date; a year alone counts as its middle. */
+function monthIndex(date: string): number {
+  const d = parseDate(date)
+  return d ? d.year * 12 + (d.month ?? 7) - 1 : Number.NaN
+}
 
 /**
  * The period a report of current events is about: its publication month, when the text has a
@@ -22,7 +27,7 @@ const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + (date.lengt
 export function presentPeriod(times: readonly TimeExpression[], pub: DocDate | null | undefined, mode: 'news' | 'narrative' | undefined): string | null {
   if (!pub || pub.source === 'estimated' || mode === 'narrative') return null
   const at = monthIndex(pub.value)
-  const gaps = times.filter((t) => t.anchorable && t.precision !== 'decade').map((t) => at - monthIndex(t.date)).sort((a, b) => a - b)
+  const gaps = times.filter((t) => t.anchorable && t.precision !== 'decade').map((t) => at - monthIndex(t.date)).filter(Number.isFinite).sort((a, b) => a - b)
   if (gaps.length < MIN_DATES) return null
   return gaps[Math.floor(gaps.length / 2)]! <= PRESENT_REACH_MONTHS ? pub.value.slice(0, 7) : null
 }
