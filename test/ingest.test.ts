@@ -108,12 +108,16 @@ test('a wire dateline is where the story was filed, not an actor', () => {
   assert.ok(deDoc.text.includes('Die Türkei hat Drohnen') && !deDoc.text.includes('(dpa)'))
 })
 
-test('batched saving and a pool of worker threads store the same documents as one thread saving one by one', async () => {
+test('batched saving, and this thread reading beside a pool of worker threads, store the same documents as one thread saving one by one', async () => {
   const dir = tmp()
   const corpus = join(dir, 'corpus')
   mkdirSync(corpus)
   const pairs = [['Russland', 'Nordkorea'], ['Iran', 'Russland'], ['China', 'Belarus'], ['Mali', 'Russland'], ['Armenien', 'Frankreich'], ['Kasachstan', 'China']]
-  pairs.forEach(([a, b], i) => writeFileSync(join(corpus, `${i}.txt`), `Stand: ${10 + i}.03.2024\n${a} und ${b} unterzeichneten am Montag ein Abkommen über militärische Zusammenarbeit.`))
+  // More files than the pool takes at once, so that this thread reads some of them too.
+  for (let i = 0; i < 30; i++) {
+    const [a, b] = pairs[i % pairs.length]!
+    writeFileSync(join(corpus, `${String(i).padStart(2, '0')}.txt`), `Stand: ${1 + (i % 28)}.03.2024\n${a} und ${b} unterzeichneten am Montag ein Abkommen über militärische Zusammenarbeit.`)
+  }
   writeFileSync(join(corpus, 'bad.txt'), Buffer.from([0, 1, 2, 3]))
   const plain = await SqliteStore.open(join(dir, 'plain.db'))
   const fast = await SqliteStore.open(join(dir, 'fast.db'))
@@ -122,11 +126,11 @@ test('batched saving and a pool of worker threads store the same documents as on
     const seen: number[] = []
     const many = await ingestPaths([corpus], kb, fast, { batch: true, workers: 2, onFile: (_f, done) => seen.push(done) })
     assert.deepEqual(many.documents, one.documents)
-    assert.deepEqual(many.documents, { new: 6, unchanged: 0, replaced: 0, failed: 1 })
-    assert.deepEqual(seen, [1, 2, 3, 4, 5, 6, 7], 'progress reaches every file once')
+    assert.deepEqual(many.documents, { new: 30, unchanged: 0, replaced: 0, failed: 1 })
+    assert.deepEqual(seen, Array.from({ length: 31 }, (_, i) => i + 1), 'progress reaches every file once')
     const strings = async (s: SqliteStore) => (await s.events({})).map((e) => `${e.source}>${e.target}:${e.type}:${e.date}`).sort()
     assert.deepEqual(await strings(fast), await strings(plain))
-    assert.deepEqual((await ingestPaths([corpus], kb, fast, { batch: true })).documents, { new: 0, unchanged: 6, replaced: 0, failed: 1 })
+    assert.deepEqual((await ingestPaths([corpus], kb, fast, { batch: true })).documents, { new: 0, unchanged: 30, replaced: 0, failed: 1 })
   } finally {
     await plain.close()
     await fast.close()

@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress'
 import { basename } from 'node:path'
 import { ingestPaths, listInputFiles, type IngestSummary } from '../../service/ingest.ts'
 import { queueOf } from './worker.ts'
+import { boundHeapGrowth } from '../../service/memory.ts'
 import { dbPath, knowledgeBase, openStore } from '../../service/context.ts'
 import { color, printJson } from '../output.ts'
 import { validDate, DB_OPTION } from '../options.ts'
@@ -38,7 +39,7 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .option('--date <YYYY-MM-DD>', 'publication date for every document (overrides what the text says)', validDate)
     .option('--lang <code>', 'language of every document (overrides detection)')
-    .option('--workers <n>', 'worker threads that read and understand files: a number or "auto" (one per core from 5,000 files up)', workersOption, 'auto' as const)
+    .option('--workers <n>', 'threads that read and understand files, this one included: a number or "auto" (one per core from 5,000 files up)', workersOption, 'auto' as const)
     .option('--max-size <size>', 'largest file to read (e.g. 50MB; default 20MB); larger files are reported and skipped', sizeOption)
     .option('--queue', 'only add the files to the PostgreSQL ingest queue, for `entente worker` processes to take')
     .option(...DB_OPTION)
@@ -58,6 +59,7 @@ export function registerIngest(program: Command): void {
         }
         return
       }
+      boundHeapGrowth()
       const store = await openStore(dbPath(opts.db))
       const bar = process.stderr.isTTY && !opts.json ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} {file}', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null
       try {

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { InvalidArgumentError } from 'commander'
 import { dbPath, describeDb, knowledgeBase, openStore } from '../../service/context.ts'
 import { runWorker } from '../../service/worker.ts'
+import { boundHeapGrowth } from '../../service/memory.ts'
 import { IngestQueue, workerId } from '../../store/ingest-queue.ts'
 import { isPostgresUrl, PostgresStore } from '../../store/postgres-store.ts'
 import { CliError, color } from '../output.ts'
@@ -30,6 +31,7 @@ export function registerWorker(program: Command): void {
     .option('--poll <seconds>', 'how often to look at an empty queue', positive('--poll'), 1)
     .option('--lease <seconds>', 'how long a claimed file is held before another worker may take it (renewed while working)', positive('--lease'), 60)
     .action(async (opts: { db?: string; once?: boolean; poll: number; lease: number }) => {
+      boundHeapGrowth()
       const kb = knowledgeBase()
       const { store, queue } = await queueOf(dbPath(opts.db), opts.lease)
       const stop = new AbortController()
