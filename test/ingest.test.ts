@@ -108,13 +108,13 @@ test('a wire dateline is where the story was filed, not an actor', () => {
   assert.ok(deDoc.text.includes('Die Türkei hat Drohnen') && !deDoc.text.includes('(dpa)'))
 })
 
-test('batched saving, and this thread reading beside a pool of worker threads, store the same documents as one thread saving one by one', async () => {
+test('batched saving and a pool of reading threads store the same documents as one thread saving one by one', async () => {
   const dir = tmp()
   const corpus = join(dir, 'corpus')
   mkdirSync(corpus)
   const pairs = [['Russland', 'Nordkorea'], ['Iran', 'Russland'], ['China', 'Belarus'], ['Mali', 'Russland'], ['Armenien', 'Frankreich'], ['Kasachstan', 'China']]
-  // More files than the pool takes at once, so that this thread reads some of them too.
-  for (let i = 0; i < 30; i++) {
+  // More files than the pool is handed at once.
+  for (let i = 0; i < 40; i++) {
     const [a, b] = pairs[i % pairs.length]!
     writeFileSync(join(corpus, `${String(i).padStart(2, '0')}.txt`), `Stand: ${1 + (i % 28)}.03.2024\n${a} und ${b} unterzeichneten am Montag ein Abkommen über militärische Zusammenarbeit.`)
   }
@@ -126,11 +126,11 @@ test('batched saving, and this thread reading beside a pool of worker threads, s
     const seen: number[] = []
     const many = await ingestPaths([corpus], kb, fast, { batch: true, workers: 2, onFile: (_f, done) => seen.push(done) })
     assert.deepEqual(many.documents, one.documents)
-    assert.deepEqual(many.documents, { new: 30, unchanged: 0, replaced: 0, failed: 1 })
-    assert.deepEqual(seen, Array.from({ length: 31 }, (_, i) => i + 1), 'progress reaches every file once')
+    assert.deepEqual(many.documents, { new: 40, unchanged: 0, replaced: 0, failed: 1 })
+    assert.deepEqual(seen, Array.from({ length: 41 }, (_, i) => i + 1), 'progress reaches every file once')
     const strings = async (s: SqliteStore) => (await s.events({})).map((e) => `${e.source}>${e.target}:${e.type}:${e.date}`).sort()
     assert.deepEqual(await strings(fast), await strings(plain))
-    assert.deepEqual((await ingestPaths([corpus], kb, fast, { batch: true })).documents, { new: 0, unchanged: 30, replaced: 0, failed: 1 })
+    assert.deepEqual((await ingestPaths([corpus], kb, fast, { batch: true })).documents, { new: 0, unchanged: 40, replaced: 0, failed: 1 })
   } finally {
     await plain.close()
     await fast.close()
