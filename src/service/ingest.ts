@@ -73,7 +73,7 @@ export function workerCount(requested: number | 'auto' | undefined, files: numbe
  * while this one stores what they give. Storing is about a third of the work, so on two cores one
  * thread reads while the other stores. (A pool of n beside this thread ran three threads on two
  * cores, and this thread reading files as well kept a third copy of the knowledge base: each gave
- * the same speed at 20,000 articles, at 741 and 493–543 MB against 400 MB now.)
+ * about the same speed, at peaks of 741 MB and 493–543 MB against about 410 MB now.)
  */
 async function* analysed(files: string[], kb: KnowledgeBase | (() => KnowledgeBase), options: IngestOptions): AsyncGenerator<FileResult> {
   const build: BuildOptions = { ...(options.date ? { date: options.date } : {}), ...(options.lang ? { lang: options.lang } : {}), ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) }
