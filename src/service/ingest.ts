@@ -72,7 +72,7 @@ export function workerCount(requested: number | 'auto' | undefined, files: numbe
  * The files' results, in any order: from this thread, or, with n threads, from a pool of n - 1
  * while this one stores what they give. Storing is about a third of the work, so on two cores one
  * thread reads while the other stores. (A pool of n beside this thread ran three threads on two
- * cores, and this thread reading files as well kept a third copy of the knowledge base: each gave
+ * cores; this thread reading files as well held a copy of the knowledge base of its own. Each gave
  * about the same speed, at peaks of 741 MB and 493–543 MB against about 410 MB now.)
  */
 async function* analysed(files: string[], kb: KnowledgeBase | (() => KnowledgeBase), options: IngestOptions): AsyncGenerator<FileResult> {
