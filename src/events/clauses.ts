@@ -179,12 +179,12 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     && ![subs, rels, coords, pronouns, preps].some((set) => set.has(tokens[i + 1]!.norm)) && !g.determiners.includes(tokens[i + 1]!.norm)
   // Where nouns are not capitalised (English), names meet at that comma too ("After meeting Xi,
   // Putin flew …"), unless the name after it continues a list ("After Russia, Belarus and Iran met, …").
-  const endOfList = (k: number) => { let e = k; while (e < to && actorTokens.has(e)) e++; return e > k && (tokens[e]?.text === ',' || coords.has(tokens[e]?.norm ?? '') || g.coordinators.includes(tokens[e]?.norm ?? '')) }
+  /** Where the run of actor tokens that starts at k ends. */
+  const nameEnd = (k: number) => { let e = k; while (e < to && actorTokens.has(e)) e++; return e }
+  const endOfList = (k: number) => { const e = nameEnd(k); return e > k && (tokens[e]?.text === ',' || coords.has(tokens[e]?.norm ?? '') || g.coordinators.includes(tokens[e]?.norm ?? '')) }
   const nameThenVerb = (k: number) => {
     if (!actorTokens.has(k) || tokens[k - 1]?.text !== ',') return false
-    let e = k
-    while (e < to && actorTokens.has(e)) e++
-    const after = tokens[e]
+    const after = tokens[nameEnd(k)]
     return lower(after) && ![preps, coords, subs, rels, pronouns].some((set) => set.has(after!.norm)) && !g.determiners.includes(after!.norm) && !g.coordinators.includes(after!.norm)
   }
   const namesMeet = (i: number) => !g.capitalisesNouns && tokens[i]!.text === ',' && actorTokens.has(i + 1) && !endOfList(i + 1)

@@ -62,7 +62,7 @@ const SAVE_BATCH = 64
  */
 const IN_FLIGHT = 32
 
-/** "auto": one worker per core for a corpus big enough to pay for the pool, else this thread. */
+/** "auto": one thread per core for a corpus big enough to pay for the pool, else this thread alone. */
 export function workerCount(requested: number | 'auto' | undefined, files: number): number {
   if (requested === 'auto') return files >= POOL_MIN_FILES ? Math.max(1, availableParallelism()) : 1
   return Math.max(1, Math.min(requested ?? 1, files))
