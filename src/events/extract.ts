@@ -12,6 +12,7 @@ import { fold } from '../text/normalize.ts'
 import { UNLISTED } from '../pipeline/stages/mentions.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 import { presentPeriod } from '../time/present.ts'
+import { actAntecedent, REACTIONS, type ToldAct } from './act-anaphora.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
 const ONE_SIDED = 0.5
@@ -52,6 +53,8 @@ interface SentenceState {
   timeTokens: Set<number>
   /** The publication month, when the document reports the present (undated acts happened then). */
   present: Dated | null
+  /** The acts told so far, in order: an act noun of a later reaction may point back to one. */
+  acts: ToldAct[]
 }
 
 function clauseTokens(tokens: Token[], clause: Clause): Token[] {
@@ -445,6 +448,12 @@ function perGrammar<T>(build: (g: LanguagePack['grammar']) => T): (g: LanguagePa
 }
 
 /** The pack's speech verbs. */
+const actDeterminerSets = new WeakMap<LanguagePack['coref'], ReadonlySet<string>>()
+function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
+  let set = actDeterminerSets.get(coref)
+  if (!set) actDeterminerSets.set(coref, set = new Set(coref.actDeterminers))
+  return set
+}
 const speechVerbsOf = perGrammar((g): ReadonlySet<string> => new Set(g.speechVerbs))
 /** The pack's hosting prepositions as folded keys. */
 const hostingPrepositionsOf = perGrammar((g): ReadonlySet<string> => new Set(g.hostingPrepositions.map((w) => fold(w))))
@@ -488,7 +497,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     return governingPhrases.find((p) => p.attach.kind === 'bare' && p !== own) ?? null
   }
   for (const [ci, clause] of clauses.entries()) {
-    const clauseEvents: { event: RelationEvent; noun: boolean; evidence: number; obliging?: boolean }[] = []
+    const clauseEvents: { event: RelationEvent; noun: boolean; evidence: number; obliging?: boolean; doer: Mention }[] = []
     const phrases = [...phrasesOf.get(clause)!]
     const words = clauseTokens(tokens, clause)
     // "Ankara and Baku back each other": a reciprocal (one word or several) makes the act mutual.
@@ -739,6 +748,15 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           }
           if (pairs.length) how.push(reciprocal ? 'target:reciprocal' : 'target:coordinated-partner')
         }
+        if (!pairs.length && REACTIONS.has(ref.rule.type)) {
+          // "Ankara verurteilte die Entscheidung": the reaction is aimed at whoever did the act its noun points back to.
+          const doer = actAntecedent(tokens, clause.from, clause.to, pack.coref.actNouns, actDeterminersOf(pack.coref), state.acts, sIndex, pack.coref.window, own, mentionTokens)
+          if (doer) {
+            for (const s of source.mentions) pairs.push([s, doer])
+            how.push('target:act-anaphora')
+            factor *= TOPIC
+          }
+        }
         // A one-sided act: a verb whose actor is known but whose partner is not named ("Georgia's
         // president resigned", "Russland mobilisierte Reservisten"). Event nouns stay relational:
         // alone, "the war" or "sanctions" name a topic more often than an act.
@@ -838,7 +856,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         for (const [s, t] of pairs) {
           if (s.actor === t?.actor) continue
           const adjOnly = s.kind === 'adjective' || t?.kind === 'adjective'
-          clauseEvents.push({ noun: ref.kind === 'noun', evidence, obliging: ref.rule.speakerSource, event: {
+          clauseEvents.push({ noun: ref.kind === 'noun', evidence, obliging: ref.rule.speakerSource, doer: s, event: {
             sentence: sIndex,
             source: s.actor,
             target: t?.actor ?? null,
@@ -850,7 +868,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             start: tokens[i]!.start,
             end: tokens[i]!.end,
             sourceMention: span(s),
-            targetMention: t ? span(t, how.includes('target:topic')) : null,
+            targetMention: t ? span(t, how.includes('target:topic') || how.includes('target:act-anaphora')) : null,
             quantity,
             attribution: mod.attribution,
             rule: ref.rule.rule,
@@ -865,7 +883,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const kept = obliged ? clauseEvents.filter((x) => x.event.type === 'REQUEST' || x.event.start < obliged.event.start) : clauseEvents
     // A trigger read with a partner is not also read without one.
     const pairedAt = new Set(kept.filter((x) => x.event.target !== null).map((x) => x.event.start))
-    events.push(...governedNounsDropped(nearestEvidence(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)))))
+    const told = governedNounsDropped(nearestEvidence(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start))))
+    events.push(...told)
+    for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
     const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to)
     if (pronounSubject && !clauseSubject && own) carried ??= { start: firstWord!.start, end: firstWord!.end }
     if (own && !clause.subordinate) clauseSubject = own
@@ -943,7 +963,7 @@ function dedupe(events: RelationEvent[], headline: number | null): RelationEvent
 export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false, isSector: (actor: string) => boolean = () => false, isOrganisation: (actor: string) => boolean = () => false): RelationEvent[] {
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
-  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times), present: presentDated(doc) }
+  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times), present: presentDated(doc), acts: [] }
   const ranges = sentenceTokenRanges(doc.tokens)
   const out: RelationEvent[] = []
   for (const s of doc.sentences) {

@@ -249,5 +249,12 @@ export const corefSchema = z.object({
   pairPrepositions: words,
   determiners: words,
   window: z.number().int().min(1).max(10).default(3),
+  /**
+   * Nouns that point back to an act told before, by the PLOVER type they may name (`any`: any act
+   * that is no reaction and no meeting): "verurteilte die Entscheidung" is aimed at whoever decided.
+   */
+  actNouns: z.record(z.string(), words).default({}),
+  /** The articles and demonstratives that make an act noun point back ("die", "diese"). */
+  actDeterminers: words,
 }).strict()
 export type CorefData = z.output<typeof corefSchema>

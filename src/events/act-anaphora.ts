@@ -1,0 +1,53 @@
+// A reaction aimed at an act the text told before: "Die USA verhängten Sanktionen gegen Ankara. Die
+// Türkei verurteilte die Entscheidung." The act noun ("die Entscheidung", "die Sanktionen") points
+// back to that act, and the reaction is aimed at whoever did it.
+import type { Mention, Token } from '../pipeline/document.ts'
+
+/** An act told earlier in the document: its type, who did it, and the sentence that told it. */
+export interface ToldAct {
+  type: string
+  source: Mention
+  sentence: number
+}
+
+/** Reactions whose unnamed counterpart may be the doer of an act told before. */
+export const REACTIONS = new Set(['ACCUSE', 'PROTEST', 'REJECT', 'THREATEN'])
+
+/** The key of `actNouns` whose nouns may name any act that is no reaction and no meeting ("die Entscheidung"). */
+const ANY = 'any'
+const NOT_DECISIONS = new Set([...REACTIONS, 'CONSULT'])
+
+/** At most this many words (adjectives) between the determiner and the act noun: "die jüngste Entscheidung". */
+const MODIFIERS = 2
+
+/**
+ * The doer of the act a definite act noun in `tokens[from, to)` points back to: the latest act of
+ * a type the noun may name, told at most `window` sentences before (or earlier in this sentence),
+ * whose doer is not among `own`. Null when the clause has no such noun or no act fits.
+ */
+export function actAntecedent(tokens: Token[], from: number, to: number, actNouns: Record<string, string[]>, determiners: ReadonlySet<string>, acts: readonly ToldAct[], sentence: number, window: number, own: ReadonlySet<string>, skip: ReadonlySet<number>): Mention | null {
+  const types = nounTypes(tokens, from, to, actNouns, determiners, skip)
+  if (!types) return null
+  for (let k = acts.length - 1; k >= 0; k--) {
+    const act = acts[k]!
+    if (act.sentence < sentence - window) break
+    if (own.has(act.source.actor)) continue
+    if (types.has(ANY) ? !NOT_DECISIONS.has(act.type) : types.has(act.type)) return act.source
+  }
+  return null
+}
+
+/** The act types the first definite act noun of the range may name, or null. */
+function nounTypes(tokens: Token[], from: number, to: number, actNouns: Record<string, string[]>, determiners: ReadonlySet<string>, skip: ReadonlySet<number>): Set<string> | null {
+  for (let k = from; k < to; k++) {
+    if (skip.has(k)) continue
+    const types = Object.keys(actNouns).filter((type) => actNouns[type]!.includes(tokens[k]!.text))
+    if (!types.length) continue
+    for (let d = k - 1; d >= from && d >= k - 1 - MODIFIERS; d--) {
+      const t = tokens[d]!
+      if (determiners.has(t.norm)) return new Set(types)
+      if (t.kind !== 'word' || skip.has(d)) break
+    }
+  }
+  return null
+}
