@@ -476,6 +476,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const organisationTokens = mentionTokenSet(mentions.filter((m) => isOrganisation(m.actor)))
   const inTime = (at: number) => state.timeTokens.has(at)
   const backgroundPreps = new Set(g.backgroundPrepositions)
+  const adjunctPreps = new Set(g.adjunctPrepositions)
   const npModifiers = new Set([...g.modifierWords, ...g.determiners])
   const reciprocals = reciprocalsOf(g)
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
@@ -816,6 +817,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (mod.modality === 'denied' && mod.cueAt === i) {
           if (ref.rule.type !== 'REJECT' || mod.cue !== tokens[i]!.text) continue
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, denied: [] }, act)
+        }
+        // "äußerte sich während seines Besuchs in Peking nicht": an event noun in an adjunct of time
+        // is taken for granted; the clause's negation denies the clause's own act, not the visit.
+        if (mod.modality === 'negated' && ref.kind === 'noun' && isBackground(tokens, i, clause, adjunctPreps, npModifiers, mentionTokens)) {
+          mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [] }, act)
+          how.push('modality:adjunct')
         }
         const governor = governorOf(tokens, clauses, ci, i, ref.kind === 'noun', cues, g)
         // What one side asks of another has not happened: the appeal is the act, and its own trigger reports it.

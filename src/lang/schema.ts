@@ -70,6 +70,8 @@ export const grammarSchema = z.object({
   finiteAuxiliaries: words,
   appositionOpeners: words,
   backgroundPrepositions: words,
+  /** Prepositions of an adjunct whose event noun the clause takes for granted: a negation of the clause does not deny it ("nach dem Treffen"). */
+  adjunctPrepositions: words,
   relativeSubjects: words,
   /** Relative pronouns that make the noun before them the clause's object ("Xi, den Putin einen Freund nennt"). */
   relativeObjects: words,
