@@ -23,6 +23,13 @@ const cases: [string, string[]][] = [
   ['Georgien stimmte für den Antrag und Russland protestierte. Das Land will im Herbst abstimmen lassen.', ['Land=GEO@Georgi']],
   // A description is not the state that acts in its own clause, though that state opened the sentence before.
   ['Erdogan empfing den aserbaidschanischen Präsidenten in Ankara. Die Türkei liefert dem Land seit Jahren Drohnen.', ['Land=AZE@aserba']],
+  // An armed group's description stands for the last group named, not for a state named since.
+  ['Die Hisbollah feuerte Raketen auf Israel. Die Miliz kündigte weitere Angriffe an.', ['Miliz=HEZBOLLAH@Hisbol']],
+  // A word for both kinds ("die Organisation") stands for the kind named last.
+  ['Die Nato tagte in Brüssel. Später empfing Moskau die Hamas. Die Organisation bedankte sich.', ['Organisation=HAMAS@Hamas.']],
+  ['Die Hamas schickte Vertreter nach Moskau. Danach tagte die Nato. Die Organisation beriet über Hilfe.', ['Organisation=NATO@Nato. ']],
+  // No group named: the description stays a word.
+  ['Russland griff Charkiw an. Die Miliz der Stadt half bei der Evakuierung.', []],
 ]
 
 const enRefs = (text: string) => {

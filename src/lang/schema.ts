@@ -241,6 +241,8 @@ export type EventRule = z.output<typeof eventRuleSchema>
 export const corefSchema = z.object({
   descriptions: words,
   organisationDescriptions: words,
+  /** Descriptions of an armed group or a private military company: the last one named ("die Miliz" after "die Huthis"). */
+  groupDescriptions: words,
   partnerDescriptions: words,
   partnerDeterminers: words,
   /** Descriptions that, after a possessive, name the owner's own state ("his country", "sein Land"). */

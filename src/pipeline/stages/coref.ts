@@ -11,13 +11,20 @@ import { mentionTokenSet } from '../spans.ts'
  */
 export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const { coref } = ctx.pack
-  const descriptions = [...coref.descriptions.map((d) => ({ keys: phraseKey(d), org: false })), ...coref.organisationDescriptions.map((d) => ({ keys: phraseKey(d), org: true }))]
+  const descriptions = [
+    ...coref.descriptions.map((d) => ({ keys: phraseKey(d), anchor: 'state' as const })),
+    ...coref.organisationDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'organisation' as const })),
+    ...coref.groupDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'group' as const })),
+  ]
   const determiners = new Set(coref.determiners)
   const taken = mentionTokenSet(doc.mentions)
   const isState = (id: string) => ctx.kb.actors.get(id)?.kind === 'state'
   const isOrg = (id: string) => ctx.kb.actors.get(id)?.kind === 'igo'
   const stateAnchors = doc.mentions.filter((m) => m.kind !== 'adjective' && isState(m.actor)).sort((a, b) => a.start - b.start)
   const orgAnchors = doc.mentions.filter((m) => isOrg(m.actor)).sort((a, b) => a.start - b.start)
+  const isGroup = (id: string) => ['armed_group', 'pmc'].includes(ctx.kb.actors.get(id)?.kind ?? '')
+  const groupAnchors = doc.mentions.filter((m) => m.kind !== 'adjective' && isGroup(m.actor)).sort((a, b) => a.start - b.start)
+  const anchorsOf = { state: stateAnchors, organisation: orgAnchors, group: groupAnchors }
   const added: Mention[] = []
   const preps = new Set([...ctx.pack.grammar.prepositions, ...Object.keys(ctx.pack.grammar.contractions)])
   const afterPreposition = (m: Mention) => [1, 2, 3].some((k) => preps.has(doc.tokens[m.tokenStart - k]?.norm ?? '') && doc.tokens.slice(m.tokenStart - k + 1, m.tokenStart).every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text)))
@@ -56,10 +63,13 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     || modifier(doc.tokens[i - 1]) && (determiners.has(doc.tokens[i - 2]?.norm ?? '') || modifier(doc.tokens[i - 2]) && determiners.has(doc.tokens[i - 3]?.norm ?? ''))
   for (let i = 1; i < doc.tokens.length; i++) {
     if (taken.has(i) || !determined(i)) continue
-    const found = descriptions.find(({ keys }) => keys.every((k, n) => doc.tokens[i + n]?.norm === k && doc.tokens[i + n]!.sentence === doc.tokens[i]!.sentence))
+    // A word that describes both an organisation and a group ("die Organisation") stands for the kind named last.
+    const latestAnchor = (d: typeof descriptions[number]) => anchorsOf[d.anchor].filter((m) => m.start < doc.tokens[i]!.start).at(-1)?.start ?? -1
+    const found = descriptions.filter(({ keys }) => keys.every((k, n) => doc.tokens[i + n]?.norm === k && doc.tokens[i + n]!.sentence === doc.tokens[i]!.sentence))
+      .sort((a, b) => latestAnchor(b) - latestAnchor(a))[0]
     if (!found) continue
     const d = found.keys
-    const anchors = found.org ? orgAnchors : stateAnchors
+    const anchors = anchorsOf[found.anchor]
     const end = i + d.length
     // "die Junta in Bamako", "das Regime Assads": the description has its own actor right after it.
     // "das Nachbarland Finnland": a name right after the description is what it describes.
