@@ -156,7 +156,22 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const attach: Attachment = prep
       ? { kind: 'prep', prep }
       : m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) || isGenitiveAdjective(tokens, m, clause, g, actorTokens) ? { kind: 'gen' } : { kind: 'bare' }
-    phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach })
+    phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach, ...(attach.kind === 'bare' && objectCase(tokens, m.tokenStart, clause, g) ? { notSubject: true } : {}) })
   }
   return phrases
+}
+
+/**
+ * "bestellte das Ministerium den russischen Botschafter ein": an article that marks the accusative
+ * or dative ("den", "dem", "einen") opens an object, never the clause's subject.
+ */
+function objectCase(tokens: Token[], start: number, clause: Clause, g: Grammar): boolean {
+  for (let k = start - 1; k >= clause.from && k >= start - 3; k--) {
+    const t = tokens[k]!
+    // "Xi, den Putin einen Freund nennt": the pronoun that opens a relative clause is no article.
+    if (clause.relative && k <= clause.from + 1) return false
+    if (g.objectDeterminers.includes(t.norm)) return true
+    if (t.kind !== 'word' || g.determiners.includes(t.norm) || g.relativePronouns.includes(t.norm) || !(looksAdjectival(t, g) || g.modifierWords.includes(t.norm))) return false
+  }
+  return false
 }

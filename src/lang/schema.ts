@@ -15,6 +15,8 @@ export const grammarSchema = z.object({
   contractions: z.record(z.string(), z.string()).default({}),
   prepositions: words,
   determiners: words,
+  /** Articles that mark an object's case (accusative, dative): the phrase they open is no subject ("den russischen Botschafter"). */
+  objectDeterminers: words,
   coordinators: words,
   subordinators: words,
   /** Participles a name is glued to as a modifier ("Russian-led", "US-brokered"). */
