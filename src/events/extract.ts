@@ -567,7 +567,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // trigger ("was shot down", "had been deployed"): one elsewhere in the clause makes another verb passive.
         const auxAt = g.verbFinalSubordinates ? clausePassiveIndex : [i - 1, i - 2, i - 3].find((k) => k >= clause.from && g.passiveAuxiliaries.includes(tokens[k]!.norm)) ?? -1
         const infinitiveAfterAux = auxAt >= 0 && auxAt < i && tokens.slice(auxAt + 1, i).some((t) => g.infinitiveMarkers.includes(t.norm))
-        const passive = auxAt >= 0 && !progressive && !infinitiveAfterAux
+        // "war nach Kasan gereist und dort von Putin empfangen worden": the auxiliary at the end is the
+        // passive of the last conjunct only; a participle before the "und" is no part of it.
+        const otherConjunct = auxAt > i && tokens.slice(i + 1, auxAt).some((t) => g.coordinators.includes(t.norm) || g.clauseCoordinators.includes(t.norm))
+        const passive = auxAt >= 0 && !progressive && !infinitiveAfterAux && !otherConjunct
         const passiveIndex = passive ? auxAt : -1
         let subject: Phrase | null = null
         const controlledObject = objectControlled(i)
@@ -711,6 +714,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const verbFinal = g.verbFinalSubordinates && (clause.subordinate || closesBracket) ? genitives.filter((p) => p.to <= i).at(-1) : undefined
           target = genitives.find((p) => p.from > i) ?? (passive ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
+        }
+        // "wurde von Putin empfangen": where a rule makes the active object its source (the guest
+        // received) and the active subject its target (the host), a passive's roles swap back.
+        if (passive && ref.kind === 'verb' && target && !specs.source.includes('subject') && specs.source.includes('object') && specs.target.includes('subject')) {
+          ;[source, target] = [target, source]
+          how.push('roles:passive-swap')
         }
         // The clause after, past a parenthesis or an apposition.
         const complement = clauses.slice(ci + 1).find((c) => !c.apposition)
