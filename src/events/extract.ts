@@ -13,6 +13,7 @@ import { UNLISTED } from '../pipeline/stages/mentions.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 import { presentPeriod } from '../time/present.ts'
 import { actAntecedent, REACTIONS, type ToldAct } from './act-anaphora.ts'
+import { claimedAccusations } from './claims.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
 const ONE_SIDED = 0.5
@@ -488,6 +489,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const contentWord = (k: number) => { const t = tokens[k]!; return t.kind === 'word' && t.text === t.text.toLowerCase() && !functionWords.has(t.norm) && !mentionTokens.has(k) }
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
+  let firstSubject: Phrase | null = null
   // The pronoun through which this sentence took its subject from the sentence before, if any.
   let carried: { start: number; end: number } | null = null
   const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g, isState)]))
@@ -906,7 +908,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     if (pronounSubject && !clauseSubject && own) carried ??= { start: firstWord!.start, end: firstWord!.end }
     if (own && !clause.subordinate) clauseSubject = own
     else if (!clauseSubject && own) clauseSubject = own
+    firstSubject ??= clauseSubject
   }
+  // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
+  events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`))
   if (clauseSubject) state.lastSubject = clauseSubject
   const topical = clauseSubject?.mentions.find((m) => isState(m.actor))
   if (topical) state.topic = { mention: topical, sentence: sIndex }
