@@ -62,6 +62,15 @@ function clauseTokens(tokens: Token[], clause: Clause): Token[] {
   return tokens.slice(clause.from, clause.to).filter((_, k) => inClause(clause, clause.from + k))
 }
 
+/** "gemeinsam mit Mali", "together with Iran": a phrase whose preposition follows a word of acting together. */
+function comitative(tokens: Token[], p: Phrase, g: LanguagePack['grammar']): boolean {
+  if (p.attach.kind !== 'prep' || !g.comitativePrepositions.includes(p.attach.prep)) return false
+  for (let k = p.from - 1; k >= 1 && k >= p.from - 4; k--) {
+    if (tokens[k]!.norm === p.attach.prep) return g.comitativeWords.includes(tokens[k - 1]!.norm)
+  }
+  return false
+}
+
 /** "im Ukraine-Krieg", "nach dem Abzug": an event noun in a background adjunct reports nothing new. */
 function isBackground(tokens: Token[], at: number, clause: Clause, bg: Set<string>, mods: Set<string>, mentionTokens: Set<number>): boolean {
   for (let k = at - 1; k >= clause.from && k >= at - 5; k--) {
@@ -719,6 +728,15 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         // "wurde von Putin empfangen": where a rule makes the active object its source (the guest
         // received) and the active subject its target (the host), a passive's roles swap back.
+        // "verkündete gemeinsam mit Mali und Niger den Austritt": those who act together with the
+        // subject act too, unless the act is one between them.
+        if (!ref.rule.mutual && target) {
+          const partners = phrases.find((p) => p !== target && p !== source && p.attach.kind === 'prep' && comitative(tokens, p, g))
+          if (partners && !partners.mentions.some((m) => target!.mentions.some((t) => t.actor === m.actor))) {
+            source = { ...source, mentions: [...source.mentions, ...partners.mentions.filter((m) => !own.has(m.actor))] }
+            how.push('source:comitative')
+          }
+        }
         if (passive && ref.kind === 'verb' && target && !specs.source.includes('subject') && specs.source.includes('object') && specs.target.includes('subject')) {
           ;[source, target] = [target, source]
           how.push('roles:passive-swap')

@@ -15,6 +15,9 @@ export const grammarSchema = z.object({
   contractions: z.record(z.string(), z.string()).default({}),
   prepositions: words,
   determiners: words,
+  /** Words before a preposition that make its actor act together with the subject ("gemeinsam mit", "together with"). */
+  comitativeWords: words,
+  comitativePrepositions: words,
   /** Articles that mark an object's case (accusative, dative): the phrase they open is no subject ("den russischen Botschafter"). */
   objectDeterminers: words,
   coordinators: words,
