@@ -72,6 +72,13 @@ test('once a person is named in full, the short name refers to them, recording t
   assert.equal(analyseText('Kim reiste nach Moskau.', '2023-09-20').mentions.filter((m) => m.kind === 'person').length, 0)
 })
 
+test('a particle of a name ("Von der Leyen") is no short name: "Von Paris reiste Xi" names no one from Brussels', () => {
+  const doc = analyseText('Ursula von der Leyen traf Xi in Paris. Von Paris reiste Xi nach Belgrad weiter.', '2024-05-10')
+  assert.deepEqual(doc.mentions.filter((m) => doc.text.slice(m.start, m.end) === 'Von'), [])
+  assert.ok(!eventStrings(doc).some((e) => e.startsWith('EU>SRB')), eventStrings(doc).join(' '))
+  assert.ok(eventStrings(doc).includes('CHN>SRB:CONSULT'), eventStrings(doc).join(' '))
+})
+
 test('a demonym before a state opponent names no state, a victim keeps its nationality', () => {
   assert.deepEqual(eventStrings(analyseText('Litauen nahm belarussische Oppositionelle auf und schützte sie.', '2023-09-20')), [])
   assert.deepEqual(eventStrings(analyseText('Russland nahm einen amerikanischen Journalisten fest.', '2023-09-20')), ['RUS>USA:COERCE'])

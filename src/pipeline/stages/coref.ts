@@ -138,6 +138,7 @@ function resolveShortNames(doc: Doc, ctx: StageContext, taken: Set<number>): Men
   const byName = new Map<string, Mention>()
   const people = doc.mentions.filter((m) => m.person).sort((a, b) => a.start - b.start)
   const added: Mention[] = []
+  const particles = new Set(ctx.pack.grammar.nameParticles)
   let next = 0
   for (let i = 0; i < doc.tokens.length; i++) {
     while (next < people.length && people[next]!.tokenEnd <= i) {
@@ -147,7 +148,8 @@ function resolveShortNames(doc: Doc, ctx: StageContext, taken: Set<number>): Men
       const named = names.find((n) => text.endsWith(n)) ?? names[0]
       const words = named ? tokenize(named).filter((t) => t.kind === 'word') : []
       if (words.length >= 2) byName.set(words.map((w) => w.norm).join(' '), m)
-      for (const w of [words[0], words.at(-1)]) if (w && w.text.length >= 3) byName.set(w.norm, m)
+      // "Von der Leyen": a particle of a name ("von", "al", "bin") is no way of naming the person alone.
+      for (const w of [words[0], words.at(-1)]) if (w && w.text.length >= 3 && !particles.has(w.norm)) byName.set(w.norm, m)
     }
     const t = doc.tokens[i]!
     if (taken.has(i) || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) continue
