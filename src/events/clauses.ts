@@ -183,8 +183,15 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   const nameEnd = (k: number) => { let e = k; while (e < to && actorTokens.has(e)) e++; return e }
   const endOfList = (k: number) => { const e = nameEnd(k); return e > k && (tokens[e]?.text === ',' || coords.has(tokens[e]?.norm ?? '') || g.coordinators.includes(tokens[e]?.norm ?? '')) }
   const nameThenVerb = (k: number) => {
-    if (!actorTokens.has(k) || tokens[k - 1]?.text !== ',') return false
-    const after = tokens[nameEnd(k)]
+    if (tokens[k - 1]?.text !== ',') return false
+    // "…, in Burkina Faso und Niger sind … stationiert": a place phrase may open the clause too.
+    let at = k
+    if (preps.has(tokens[k]?.norm ?? '') && !subs.has(tokens[k]!.norm) && actorTokens.has(k + 1)) {
+      at = k + 1
+      while (g.coordinators.includes(tokens[nameEnd(at)]?.norm ?? '') && actorTokens.has(nameEnd(at) + 1)) at = nameEnd(at) + 1
+    }
+    if (!actorTokens.has(at)) return false
+    const after = tokens[nameEnd(at)]
     return lower(after) && ![preps, coords, subs, rels, pronouns].some((set) => set.has(after!.norm)) && !g.determiners.includes(after!.norm) && !g.coordinators.includes(after!.norm)
   }
   const namesMeet = (i: number) => !g.capitalisesNouns && tokens[i]!.text === ',' && actorTokens.has(i + 1) && !endOfList(i + 1)

@@ -89,6 +89,22 @@ function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Gram
   return noun.kind === 'word' && /^\p{Lu}/u.test(noun.text) && !sentenceStart && !actorTokens.has(k - 1) && !preps.has(noun.norm)
 }
 
+/** The token of the partitive head a genitive actor depends on ("Vertreter der Hamas"), or -1. */
+function partitiveHead(tokens: Token[], i: number, clause: Clause, g: Grammar, actorTokens: Set<number>): number {
+  if (!g.partitiveGenitiveHeads.length) return -1
+  const arts = set(g.genitiveArticles)
+  // Back over adjectives and a describing demonym ("der russischen Gruppe Wagner") to the article.
+  let k = i - 1
+  while (k > clause.from && tokens[k]!.kind === 'word' && (actorTokens.has(k) || looksAdjectival(tokens[k]!, g)) && !arts.has(tokens[k]!.norm)) k--
+  if (k <= clause.from || !arts.has(tokens[k]!.norm)) return -1
+  return isPartitiveHead(tokens[k - 1]!, g) ? k - 1 : -1
+}
+
+/** A partitive head, or a compound ending in one ("Militärausbilder"). */
+function isPartitiveHead(t: Token, g: Grammar): boolean {
+  return t.kind === 'word' && /^\p{Lu}/u.test(t.text) && g.partitiveGenitiveHeads.some((h) => t.norm === h || t.norm.length > h.length + 2 && t.norm.endsWith(h))
+}
+
 /** Can the tokens between two actors be read as part of a list ("X, aber auch die Nachbarländer Y und Z")? */
 function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar, prep: string | null = null): boolean {
   if (to - from > 6) return false
@@ -121,12 +137,16 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
   const phrases: Phrase[] = []
   // Where a dropped describing mention began: the preposition before it governs the head.
   let describedFrom: number | null = null
+  // The last phrase read through a partitive head ("Vertreter der Hamas").
+  let partitive: Phrase | null = null
   for (const [n, m] of members.entries()) {
     // "die russische Söldnergruppe Wagner": the named group after the noun is the actor, the demonym
     // only describes it. A state's name there is part of another name ("die litauische Stiftung Belarus Freedom").
     const following = members[n + 1]
     const describes = following && following.tokenStart - m.tokenEnd === 1 && tokens[m.tokenEnd]!.kind === 'word' && /^\p{Lu}/u.test(tokens[m.tokenEnd]!.text)
     if (describes && m.kind === 'adjective' && !isState(following.actor)) continue
+    // "der russischen Gruppe Wagner": so does a demonym right before a group's name.
+    if (m.kind === 'adjective' && following?.tokenStart === m.tokenEnd && following.kind === 'name' && !isState(following.actor)) continue
     // "Kasachstans Nachbarland Aserbaidschan": the genitive describes the actor named after the noun.
     if (describes && m.genitive && m.kind !== 'role') { describedFrom = m.tokenStart; continue }
     // "the Russian-led CSTO", "the US-brokered ceasefire": a name glued to a participle describes
@@ -143,7 +163,9 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const speaker = speaksAfterComma(tokens, prev?.to ?? m.tokenStart, m.tokenStart, m.tokenEnd, g)
     // "beide Länder": mentions on the same words name the parties of one phrase.
     const sameWords = !!prev && prev.mentions.some((x) => x.tokenStart === m.tokenStart && x.tokenEnd === m.tokenEnd)
-    if (prev && (sameWords || !speaker && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && !m.genitive)) {
+    // "Kriegsschiffe Chinas und Russlands": genitives coordinated after a partitive head join its phrase.
+    const partitiveList = !!prev && prev === partitive && m.genitive
+    if (prev && (sameWords || !speaker && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && (!m.genitive || partitiveList))) {
       prev.mentions.push(m)
       prev.to = m.tokenEnd
       continue
@@ -151,12 +173,17 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     // "Seoul zufolge": a postposition after the actor governs it as a preposition before it would.
     const after = tokens[m.tokenEnd]
     const post = after && inClause(clause, m.tokenEnd) && g.postpositions.includes(after.norm) ? after.norm : null
-    const prep = post ?? governingPrep(tokens, describedFrom ?? m.tokenStart, clause, g, actorTokens)
+    // "Angehörige der chinesischen Küstenwache", "Vertreter der Hamas": the actor of a partitive
+    // genitive is the party; the phrase attaches where its head noun does.
+    const start = describedFrom ?? m.tokenStart
+    const head = post ? -1 : m.genitive ? (start > clause.from && isPartitiveHead(tokens[start - 1]!, g) ? start - 1 : -1) : partitiveHead(tokens, start, clause, g, actorTokens)
+    const prep = post ?? governingPrep(tokens, head >= 0 ? head : start, clause, g, actorTokens)
     describedFrom = null
     const attach: Attachment = prep
       ? { kind: 'prep', prep }
-      : m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) || isGenitiveAdjective(tokens, m, clause, g, actorTokens) ? { kind: 'gen' } : { kind: 'bare' }
+      : head < 0 && (m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) || isGenitiveAdjective(tokens, m, clause, g, actorTokens)) ? { kind: 'gen' } : { kind: 'bare' }
     phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach, ...(attach.kind === 'bare' && objectCase(tokens, m.tokenStart, clause, g) ? { notSubject: true } : {}) })
+    partitive = head >= 0 ? phrases.at(-1)! : null
   }
   return phrases
 }

@@ -70,6 +70,8 @@ export const grammarSchema = z.object({
   quantityWords: words,
   /** Nouns for a part of a group ("a group of", "members of"): the actor after them is the one who acts. */
   partitiveHeads: words,
+  /** Heads of a partitive genitive, in lower case ("Vertreter der Hamas"): the actor after them is the party. */
+  partitiveGenitiveHeads: words,
   /** The preposition that joins a partitive head to its actor ("of"). */
   partitiveGlue: words,
   quantityGlue: words,
