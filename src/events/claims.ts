@@ -12,12 +12,15 @@ const TOLD = new Set(['reported', 'hedged'])
 /**
  * The accusations a sentence makes by its speaker telling a hostile act against the speaker's own
  * side: one ACCUSE from the speaker (the sentence's subject) to the act's author, with the act's date.
+ * A speech verb of admission (`isAdmission`) tells without accusing.
  */
-export function claimedAccusations(events: readonly RelationEvent[], speaker: Phrase | null, rule: string): RelationEvent[] {
+export function claimedAccusations(events: readonly RelationEvent[], speaker: Phrase | null, rule: string, isAdmission: (word: string) => boolean): RelationEvent[] {
   if (!speaker) return []
   const out: RelationEvent[] = []
   for (const e of events) {
     if (!HOSTILE.has(e.type) || !TOLD.has(e.modality) || !e.attribution || e.target === null) continue
+    // "Kiew räumte ein, dass …": admitting a loss charges no one.
+    if (isAdmission(e.attribution)) continue
     const said = speaker.mentions.find((m) => m.actor === e.target)
     // The speaker is not the act's own target phrase ("The Azerbaijani plane was shot down …, according to …").
     if (!said || said.actor === e.source || said.start === e.targetMention?.start) continue

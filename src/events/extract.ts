@@ -464,6 +464,7 @@ function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
   if (!set) actDeterminerSets.set(coref, set = new Set(coref.actDeterminers))
   return set
 }
+const admissionVerbsOf = perGrammar((g): ReadonlySet<string> => new Set(g.admissionVerbs))
 const speechVerbsOf = perGrammar((g): ReadonlySet<string> => new Set(g.speechVerbs))
 /** The pack's hosting prepositions as folded keys. */
 const hostingPrepositionsOf = perGrammar((g): ReadonlySet<string> => new Set(g.hostingPrepositions.map((w) => fold(w))))
@@ -929,7 +930,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     firstSubject ??= clauseSubject
   }
   // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
-  events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`))
+  events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`, (w) => admissionVerbsOf(g).has(fold(w))))
   if (clauseSubject) state.lastSubject = clauseSubject
   const topical = clauseSubject?.mentions.find((m) => isState(m.actor))
   if (topical) state.topic = { mention: topical, sentence: sIndex }

@@ -15,6 +15,8 @@ export const grammarSchema = z.object({
   contractions: z.record(z.string(), z.string()).default({}),
   prepositions: words,
   determiners: words,
+  /** Speech verbs of admission ("räumte ein", "admitted"): telling of a hostile act with them accuses no one. */
+  admissionVerbs: words,
   /** Particles of personal names ("von der Leyen", "al-Assad"): never a short name of the person. */
   nameParticles: words,
   /** Words before a preposition that make its actor act together with the subject ("gemeinsam mit", "together with"). */
