@@ -198,7 +198,12 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   /** Where the main clause begins after a subordinate clause that opens at `at`, or -1. */
   const leadingEndFrom = (at: number) => {
     if (tokens[at]?.kind !== 'word' || !subs.has(tokens[at]!.norm) || g.purposeMarkers.includes(tokens[at]!.norm)) return -1
-    for (let i = at + 2; i < to - 1; i++) if (verbMeetsVerb(i) || namesMeet(i)) return i
+    for (let i = at + 2; i < to - 1; i++) {
+      // "Seit Russland begann, ukrainische Häfen anzugreifen, fallen …": an infinitive after the comma
+      // still belongs to the leading clause; the main clause begins after it.
+      if (verbMeetsVerb(i) && g.verbFinalSubordinates && infinitiveFollows(tokens, i + 1, to, g)) continue
+      if (verbMeetsVerb(i) || namesMeet(i)) return i
+    }
     return -1
   }
   let leadingEnd = leadingEndFrom(from)
