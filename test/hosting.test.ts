@@ -16,8 +16,9 @@ import { HOSTING_STEP, isHosting } from '../src/relations/acts.ts'
 const mobilized = (text: string, lang = 'de') => analyseText(text, '2024-05-02', lang).events.filter((e) => e.type === 'MOBILIZE')
 
 test('troops stationed in or moved into a country are hosted by it; troops massed at its border are not', () => {
+  // German reads forces stationed in a state as aid to it outright (de.aid.station).
+  assert.deepEqual(analyseText('Russland stationierte taktische Atomwaffen in Belarus.', '2024-05-02').events.map((e) => `${e.source}>${e.target}:${e.type}`), ['RUS>BLR:AID'])
   for (const [text, lang] of [
-    ['Russland stationierte taktische Atomwaffen in Belarus.', 'de'],
     ['Russland verlegte im Winter Tausende Soldaten nach Belarus.', 'de'],
     ['Russia stationed tactical nuclear weapons in Belarus.', 'en'],
   ] as const) {
