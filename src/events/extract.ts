@@ -29,6 +29,8 @@ const TOPICAL = new Set(['AID', 'RETREAT', 'SANCTION'])
 const TOPIC = 0.6
 /** Acts that take two parties: a meeting or a visit with no partner named is no act ("the bloc flew in troops"). */
 const TWO_PARTY = new Set(['CONSULT'])
+/** At most this many tokens from an event noun to a genitive that may be its partner ("Lieferung von Waffen Russlands"). */
+const NOUN_GENITIVE_REACH = 5
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
 const GENITIVE_FALLBACK = 0.85
 /** Acts that a promise already performs: promising support is taking a stand ("Die Nato versprach, der Türkei beizustehen"). */
@@ -722,9 +724,15 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const ofSubject = genitives.find((p) => nouns(clause.from + 1, p.from) <= 1 && !tokens.slice(clause.from, p.from).some((t) => isPreposition(t, g)))
           // A verb-final clause, or a main clause whose bracket the trigger closes ("will … Soldaten
           // zur Verstärkung der Moskauer Truppen entsenden"), has the object's genitive before the verb.
-          const closesBracket = !words.some((t) => t.kind === 'word' && t.start > tokens[i]!.start)
+          // So does a verb that ends its conjunct ("hatte die Luftangriffe der Amerikaner verurteilt und
+          // eine Sitzung des Sicherheitsrats beantragt"): the genitive after the "und" is the next verb's.
+          const nextWord = words.find((t) => t.kind === 'word' && t.start > tokens[i]!.start)
+          const endsConjunct = !!nextWord && ref.kind !== 'noun' && (g.coordinators.includes(nextWord.norm) || g.clauseCoordinators.includes(nextWord.norm))
+          const closesBracket = !nextWord || endsConjunct
           const verbFinal = g.verbFinalSubordinates && (clause.subordinate || closesBracket) ? genitives.filter((p) => p.to <= i).at(-1) : undefined
-          target = genitives.find((p) => p.from > i) ?? (passive ? ofSubject ?? null : verbFinal ?? null)
+          // An event noun's genitive stands right after it, in its own noun phrase ("die Luftangriffe der Amerikaner").
+          const reachable = (p: Phrase) => p.from > i && (ref.kind !== 'noun' || p.from - i <= NOUN_GENITIVE_REACH && !tokens.slice(i + 1, p.from).some((t) => t.kind === 'punct' || g.coordinators.includes(t.norm)))
+          target = (endsConjunct ? verbFinal : undefined) ?? genitives.find(reachable) ?? (passive ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
         }
         // "wurde von Putin empfangen": where a rule makes the active object its source (the guest
