@@ -459,14 +459,16 @@ function perGrammar<T>(build: (g: LanguagePack['grammar']) => T): (g: LanguagePa
   }
 }
 
-/** The pack's speech verbs. */
+/** The articles and demonstratives that make an act noun point back (`actAntecedent`). */
 const actDeterminerSets = new WeakMap<LanguagePack['coref'], ReadonlySet<string>>()
 function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
   let set = actDeterminerSets.get(coref)
   if (!set) actDeterminerSets.set(coref, set = new Set(coref.actDeterminers))
   return set
 }
+/** The pack's speech verbs of admission, folded. */
 const admissionVerbsOf = perGrammar((g): ReadonlySet<string> => new Set(g.admissionVerbs))
+/** The pack's speech verbs. */
 const speechVerbsOf = perGrammar((g): ReadonlySet<string> => new Set(g.speechVerbs))
 /** The pack's hosting prepositions as folded keys. */
 const hostingPrepositionsOf = perGrammar((g): ReadonlySet<string> => new Set(g.hostingPrepositions.map((w) => fold(w))))
@@ -735,8 +737,6 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           target = (endsConjunct ? verbFinal : undefined) ?? genitives.find(reachable) ?? (passive ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
         }
-        // "wurde von Putin empfangen": where a rule makes the active object its source (the guest
-        // received) and the active subject its target (the host), a passive's roles swap back.
         // "verkündete gemeinsam mit Mali und Niger den Austritt": those who act together with the
         // subject act too, unless the act is one between them.
         if (!ref.rule.mutual && target) {
@@ -746,6 +746,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             how.push('source:comitative')
           }
         }
+        // "wurde von Putin empfangen": where a rule makes the active object its source (the guest
+        // received) and the active subject its target (the host), a passive's roles swap back.
         if (passive && ref.kind === 'verb' && target && !specs.source.includes('subject') && specs.source.includes('object') && specs.target.includes('subject')) {
           ;[source, target] = [target, source]
           how.push('roles:passive-swap')
