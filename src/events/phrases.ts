@@ -185,7 +185,35 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach, ...(attach.kind === 'bare' && objectCase(tokens, m.tokenStart, clause, g) ? { notSubject: true } : {}) })
     partitive = head >= 0 ? phrases.at(-1)! : null
   }
+  // "Die von Moskau annektierten ukrainischen Gebiete hat Usbekistan nie anerkannt": a plural noun
+  // phrase before a singular verb is no subject; the clause puts its object first.
+  const plural = pluralLead(tokens, clause, g, actorTokens)
+  if (plural > 0) for (const p of phrases) if (p.to <= plural) p.notSubject = true
   return phrases
+}
+
+/**
+ * Where a clause opens with a plural noun phrase ("Die … annektierten Gebiete": a plural article and
+ * an adjective with the plural ending) that a singular finite verb follows ("hat"), the index of that
+ * verb; else -1.
+ */
+function pluralLead(tokens: Token[], clause: Clause, g: Grammar, actorTokens: Set<number>): number {
+  if (!g.pluralDeterminers.length || !g.pluralDeterminers.includes(tokens[clause.from]?.norm ?? '')) return -1
+  const preps = set(g.prepositions)
+  let adjective = false
+  for (let k = clause.from + 1; k < clause.to && k < clause.from + 12; k++) {
+    const t = tokens[k]!
+    if (t.kind !== 'word') return -1
+    if (actorTokens.has(k) || preps.has(t.norm)) continue
+    if (/^\p{Ll}/u.test(t.text)) {
+      if (!looksAdjectival(t, g)) return -1
+      adjective ||= g.pluralAdjectiveEndings.some((e) => t.norm.endsWith(e))
+      continue
+    }
+    // The head noun: a singular finite verb must follow it.
+    return adjective && g.singularFiniteVerbs.includes(tokens[k + 1]?.norm ?? '') ? k + 1 : -1
+  }
+  return -1
 }
 
 /**

@@ -17,6 +17,10 @@ export const grammarSchema = z.object({
   determiners: words,
   /** Speech verbs of admission ("räumte ein", "admitted"): telling of a hostile act with them accuses no one. */
   admissionVerbs: words,
+  /** A clause opened by one of these, an adjective with a plural ending and a noun, then a singular finite verb, puts its object first ("Die annektierten Gebiete hat Usbekistan nie anerkannt"). */
+  pluralDeterminers: words,
+  pluralAdjectiveEndings: words,
+  singularFiniteVerbs: words,
   /** Particles of personal names ("von der Leyen", "al-Assad"): never a short name of the person. */
   nameParticles: words,
   /** Words before a preposition that make its actor act together with the subject ("gemeinsam mit", "together with"). */
