@@ -321,6 +321,11 @@ function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phras
   return before[before.length - 1] ?? null
 }
 
+/** A noun for a document its author issues ("Positionspapier", "Resolutionsentwurf"), or a compound ending in one. */
+function isDocumentNoun(t: Token | undefined, g: LanguagePack['grammar']): boolean {
+  return !!t && t.kind === 'word' && g.documentNouns.some((n) => t.norm === n || t.norm.length > n.length + 2 && t.norm.endsWith(n))
+}
+
 /** The clause's grammatical subject: a bare actor before the trigger, else the first after it. */
 function subjectOf(phrases: Phrase[], trigger: number, after = true): Phrase | null {
   const bare = phrases.filter((p) => p.attach.kind === 'bare' && !p.notSubject)
@@ -552,7 +557,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // 4: a purpose clause ("um … zu unterstützen") states an aim, not an act.
     if (clause.subordinate && opening[0] && g.purposeMarkers.includes(opening[0].norm)) continue
     const relativeSubject = clause.relative && !relativeRole && !!firstWord && g.relativeSubjects.includes(firstWord.norm)
-    const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens) : null
+    // "Peking legte ein Positionspapier vor, das Moskau und Kiew zu Gesprächen aufruft": a document
+    // acts for whoever issued it, the subject of the clause that names it.
+    // Only where that clause issues it ("legte vor", "published"); one who rejects a draft did not write it.
+    const issued = relativeSubject && ci > 0 && tokens[clause.from - 1]?.text === ',' && isDocumentNoun(tokens[relativeHead(tokens, clause.from - 1, g)], g)
+      && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.issueVerbs.includes(t.norm))
+    const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens) ?? (issued ? clauseSubject : null) : null
     // An apposition describes; it reports no act of its own.
     if (clause.apposition) continue
     for (let i = clause.from; i < clause.to; i++) {

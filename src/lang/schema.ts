@@ -21,6 +21,10 @@ export const grammarSchema = z.object({
   pluralDeterminers: words,
   pluralAdjectiveEndings: words,
   singularFiniteVerbs: words,
+  /** Nouns for documents their author issues ("Positionspapier", "draft resolution"): a relative clause about one has its author as subject. */
+  documentNouns: words,
+  /** Verbs of issuing a document ("legte vor", "published"): their subject is its author. */
+  issueVerbs: words,
   /** Particles of personal names ("von der Leyen", "al-Assad"): never a short name of the person. */
   nameParticles: words,
   /** Words before a preposition that make its actor act together with the subject ("gemeinsam mit", "together with"). */
