@@ -188,7 +188,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     let at = k
     if (preps.has(tokens[k]?.norm ?? '') && !subs.has(tokens[k]!.norm) && actorTokens.has(k + 1)) {
       at = k + 1
-      while (g.coordinators.includes(tokens[nameEnd(at)]?.norm ?? '') && actorTokens.has(nameEnd(at) + 1)) at = nameEnd(at) + 1
+      for (let e = nameEnd(at); g.coordinators.includes(tokens[e]?.norm ?? '') && actorTokens.has(e + 1); e = nameEnd(at)) at = e + 1
     }
     if (!actorTokens.has(at)) return false
     const after = tokens[nameEnd(at)]

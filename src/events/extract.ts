@@ -84,6 +84,11 @@ function isBackground(tokens: Token[], at: number, clause: Clause, bg: Set<strin
   return false
 }
 
+/** "und", "aber", "sowie": a word that joins two conjuncts. */
+function coordinates(t: Token, g: LanguagePack['grammar']): boolean {
+  return g.coordinators.includes(t.norm) || g.clauseCoordinators.includes(t.norm)
+}
+
 /**
  * A split verb's particle closes its clause or the coordinated part of it:
  * "bestellte den Botschafter ein und verlangte …".
@@ -92,7 +97,7 @@ function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Cl
   for (let k = at + 1; k < clause.to; k++) {
     if (!inClause(clause, k) || tokens[k]!.norm !== ref.particle) continue
     const next = tokens[k + 1]
-    if (k + 1 >= clause.to || !next || next.kind === 'punct' || g.coordinators.includes(next.norm) || g.clauseCoordinators.includes(next.norm)) return true
+    if (k + 1 >= clause.to || !next || next.kind === 'punct' || coordinates(next, g)) return true
   }
   return false
 }
@@ -323,7 +328,7 @@ function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phras
 
 /** A noun for a document its author issues ("Positionspapier", "Resolutionsentwurf"), or a compound ending in one. */
 function isDocumentNoun(t: Token | undefined, g: LanguagePack['grammar']): boolean {
-  return !!t && t.kind === 'word' && g.documentNouns.some((n) => t.norm === n || t.norm.length > n.length + 2 && t.norm.endsWith(n))
+  return !!t && t.kind === 'word' && g.documentNouns.some((n) => t.norm === n || isCompoundOf(t, n))
 }
 
 /** The clause's grammatical subject: a bare actor before the trigger, else the first after it. */
@@ -595,7 +600,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const infinitiveAfterAux = auxAt >= 0 && auxAt < i && tokens.slice(auxAt + 1, i).some((t) => g.infinitiveMarkers.includes(t.norm))
         // "war nach Kasan gereist und dort von Putin empfangen worden": the auxiliary at the end is the
         // passive of the last conjunct only; a participle before the "und" is no part of it.
-        const otherConjunct = auxAt > i && tokens.slice(i + 1, auxAt).some((t) => g.coordinators.includes(t.norm) || g.clauseCoordinators.includes(t.norm))
+        const otherConjunct = auxAt > i && tokens.slice(i + 1, auxAt).some((t) => coordinates(t, g))
         const passive = auxAt >= 0 && !progressive && !infinitiveAfterAux && !otherConjunct
         const passiveIndex = passive ? auxAt : -1
         let subject: Phrase | null = null
@@ -739,7 +744,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // So does a verb that ends its conjunct ("hatte die Luftangriffe der Amerikaner verurteilt und
           // eine Sitzung des Sicherheitsrats beantragt"): the genitive after the "und" is the next verb's.
           const nextWord = words.find((t) => t.kind === 'word' && t.start > tokens[i]!.start)
-          const endsConjunct = !!nextWord && ref.kind !== 'noun' && (g.coordinators.includes(nextWord.norm) || g.clauseCoordinators.includes(nextWord.norm))
+          const endsConjunct = !!nextWord && ref.kind !== 'noun' && coordinates(nextWord, g)
           const closesBracket = !nextWord || endsConjunct
           const verbFinal = g.verbFinalSubordinates && (clause.subordinate || closesBracket) ? genitives.filter((p) => p.to <= i).at(-1) : undefined
           // An event noun's genitive stands right after it, in its own noun phrase ("die Luftangriffe der Amerikaner").

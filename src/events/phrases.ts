@@ -3,6 +3,7 @@ import type { Grammar } from '../lang/schema.ts'
 import { capitalised, inClause, looksAdjectival, type Clause } from './clauses.ts'
 import { mentionTokenSet } from '../pipeline/spans.ts'
 import { phraseKey } from '../text/tokenize.ts'
+import { isCompoundOf } from './lexicon.ts'
 
 /** How an actor phrase attaches to its clause. */
 export type Attachment = { kind: 'bare' } | { kind: 'prep'; prep: string } | { kind: 'gen' }
@@ -102,7 +103,7 @@ function partitiveHead(tokens: Token[], i: number, clause: Clause, g: Grammar, a
 
 /** A partitive head, or a compound ending in one ("Militärausbilder"). */
 function isPartitiveHead(t: Token, g: Grammar): boolean {
-  return t.kind === 'word' && /^\p{Lu}/u.test(t.text) && g.partitiveGenitiveHeads.some((h) => t.norm === h || t.norm.length > h.length + 2 && t.norm.endsWith(h))
+  return t.kind === 'word' && /^\p{Lu}/u.test(t.text) && g.partitiveGenitiveHeads.some((h) => t.norm === h || isCompoundOf(t, h))
 }
 
 /** Can the tokens between two actors be read as part of a list ("X, aber auch die Nachbarländer Y und Z")? */

@@ -132,8 +132,9 @@ export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { ac
 
 /** Pairs' new states, edges and facts, from the series of every pair feeding them. */
 async function pairWrites(tx: PairStateTx, kb: KnowledgeBase, pairs: [string, string][], retreats: Act[], shared: ReturnType<typeof blocIndex>, horizon: string | null, p: RelationParams): Promise<PairWrite[]> {
+  const feeding = pairs.map(([a, b]) => pairsFeeding(a, b, kb))
   const sources = new Map<string, [string, string]>()
-  for (const [a, b] of pairs) for (const [x, y] of pairsFeeding(a, b, kb)) sources.set(pairKey(x, y), [x, y])
+  for (const list of feeding) for (const [x, y] of list) sources.set(pairKey(x, y), [x, y])
   const rowsOf = new Map<string, SeriesRow[]>()
   for (const r of await tx.seriesOfPairs([...sources.values()])) {
     const k = pairKey(r.source, r.target)
@@ -142,8 +143,8 @@ async function pairWrites(tx: PairStateTx, kb: KnowledgeBase, pairs: [string, st
     else rowsOf.set(k, [r])
   }
   // Edges reach the series' latest month (or, without one, the pair's latest state).
-  return pairs.map(([a, b]): PairWrite => {
-    const acts = actsFromSeries(pairsFeeding(a, b, kb).flatMap(([x, y]) => rowsOf.get(pairKey(x, y)) ?? []), kb).acts
+  return pairs.map(([a, b], n): PairWrite => {
+    const acts = actsFromSeries(feeding[n]!.flatMap(([x, y]) => rowsOf.get(pairKey(x, y)) ?? []), kb).acts
     const r = pairRecords(a, b, acts, retreats, shared(a, b), p)
     if (!r) return { a, b, pair: null, states: [], edges: [] }
     const { edges, edgesTo } = edgesOf(a, b, r.computed, pairFacts(a, b, r.facts, retreats, shared), horizon ?? r.lastMonth, p)
