@@ -2,6 +2,7 @@
 // graphs and blocs from one stored state per pair. These tests hold those answers to the ones the
 // relation series gives act by act, on a generated store of my own, on SQLite and PostgreSQL; and
 // check that states follow every write: new files, deletions, a changed model.
+import { EdgeColumns } from '../src/relations/edge-columns.ts'
 import { test, describe, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { kb } from './helpers.ts'
@@ -93,7 +94,7 @@ async function assertAsSeries(store: Store, days: string[]): Promise<void> {
   for (const at of days.slice(0, 2)) {
     assertSame(await graphAt(store, kb, { at }), await seriesGraph(store, at), `graph ${at}`)
     // A month's last day reads the edges stored for that month.
-    if (at === monthEnd(at.slice(0, 7))) assert.ok((await store.pairEdges(at.slice(0, 7)))?.length, `edges stored for ${at}`)
+    if (at === monthEnd(at.slice(0, 7))) assert.ok((await store.monthEdges(at.slice(0, 7)))?.length, `edges stored for ${at}`)
   }
 }
 
@@ -128,6 +129,33 @@ for (const backend of storeBackends('entente_states')) {
         assert.ok(await store.deleteDocument('pair-states-third'))
         assert.equal(JSON.stringify((await allies(store, kb, 'RUS', { at: '2021-12-31' })).counterparts.map((c) => [c.actor, c.score, c.acts])), before)
         await assertAsSeries(store, ['2022-01-31'])
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('graph edges of a month are kept as one value, and a new act drops the months it changes and no others', async () => {
+      const store = await backend.open()
+      try {
+        await save(store, 'kept', events(30_000, 51, [2019, 2024]))
+        assertSame(await graphAt(store, kb, { at: '2023-12-31' }), await seriesGraph(store, '2023-12-31'), 'graph 2023-12-31')
+        assert.equal((await store.pairStatus()).monthsToKeep, false, 'a graph question keeps every month')
+        assert.deepEqual(await store.pairStateWork((tx) => tx.monthsToKeep()), [])
+        const early = await store.monthEdges('2020-06')
+        assert.ok(early && EdgeColumns.decode(early).edges.length > 50)
+        // A visit in March 2023 changes the pair's edges from that month on.
+        const visit = events(1, 52, [2023, 2023]).map((x) => ({ ...x, source: 'KAZ', target: 'AZE', type: 'CONSULT', mode: 'visit', polarity: polarityOf('CONSULT'), date: '2023-03-10', modality: 'asserted' as const }))
+        await save(store, 'kept-visit', visit)
+        await allies(store, kb, 'KAZ', { at: '2023-03-31' })
+        const dropped = await store.pairStateWork((tx) => tx.monthsToKeep())
+        assert.ok(dropped.includes('2023-03') && dropped.includes('2023-12'), `dropped: ${dropped.join(' ')}`)
+        assert.ok(dropped.every((m) => m >= '2023-03'), `months before the visit stay kept: ${dropped.join(' ')}`)
+        assert.equal(await store.monthEdges('2020-06'), early)
+        // Until they are kept again, the month's rows answer; a graph question keeps them.
+        assertSame(await graphAt(store, kb, { at: '2023-03-31' }), await seriesGraph(store, '2023-03-31'), 'graph 2023-03-31')
+        assert.deepEqual(await store.pairStateWork((tx) => tx.monthsToKeep()), [])
+        const march = EdgeColumns.decode((await store.monthEdges('2023-03'))!).edges
+        assert.ok(march.some((e) => e.source === 'AZE' && e.target === 'KAZ' && e.evidence.length > 0), 'the visit is drawn')
       } finally {
         await store.close()
       }
@@ -181,17 +209,17 @@ for (const backend of storeBackends('entente_states')) {
         // A question about Kazakhstan computes its one changed pair and leaves the others' edges.
         await allies(store, kb, 'KAZ', { at: '2024-02-29' })
         assert.equal((await store.pairStatus()).dirty, 0)
-        assert.equal(await store.pairEdges('2024-02'), null, 'edges wait to be extended')
+        assert.equal(await store.monthEdges('2024-02'), null, 'edges wait to be extended')
         assert.ok((await store.pairStatus()).edgesBehind)
         const graph = await graphAt(store, kb, { at: '2024-02-29' })
         assertSame(graph, await seriesGraph(store, '2024-02-29'), 'graph 2024-02-29')
-        const stored = await store.pairEdges('2024-02')
+        const stored = await store.monthEdges('2024-02')
         assert.ok(stored, 'every pair reaches the new month')
         assert.equal((await store.pairStatus()).edgesBehind, false)
-        assert.ok(graph.edges.length > (JSON.parse(stored) as unknown[]).length, 'bloc pairs without acts are drawn as well')
+        assert.ok(graph.edges.length > EdgeColumns.decode(stored).edges.length, 'bloc pairs without acts are drawn as well')
         assert.ok(graph.edges.some((e) => e.acts === 0 && e.standing.includes('NATO')), 'a NATO pair with no acts')
         // After the news the stored edges reach no further: the states answer.
-        assert.equal(await store.pairEdges('2024-09'), null)
+        assert.equal(await store.monthEdges('2024-09'), null)
         assertSame(await graphAt(store, kb, { at: '2024-09-30' }), await seriesGraph(store, '2024-09-30'), 'graph 2024-09-30')
       } finally {
         await store.close()

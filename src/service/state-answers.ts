@@ -11,7 +11,8 @@ import type { Bloc } from '../kb/schema.ts'
 import type { PairRecord, PairStateRecord } from '../store/pair-states.ts'
 import type { SeriesRow, Store } from '../store/store.ts'
 import { actsFromSeries, membershipRetreats, seriesKey } from './relations.ts'
-import { EDGE_EVIDENCE, lookbackMonths, parseEdges } from './pair-edges.ts'
+import { EDGE_EVIDENCE, lookbackMonths } from './pair-edges.ts'
+import { EdgeColumns } from '../relations/edge-columns.ts'
 
 // Questions answered from the stored pair states (src/relations/pair-state.ts): for each pair, its
 // latest state before the month asked about, carried to the day, plus the acts of that month from
@@ -175,10 +176,10 @@ export async function graphFromStates(store: Store, kb: KnowledgeBase, at: strin
  * edges do not reach the month, or on small stores.
  */
 async function graphFromEdges(store: Store, kb: KnowledgeBase, day: string, p: RelationParams, min: number): Promise<RelationGraph | null> {
-  const text = await store.pairEdges(day.slice(0, 7))
+  const text = await store.monthEdges(day.slice(0, 7))
   if (!text) return null
-  const stored = parseEdges(text)
-  if (stored.reduce((n, e) => n + e.acts, 0) <= p.series.above) return null
+  const { edges: stored, acts } = EdgeColumns.decode(text)
+  if (acts <= p.series.above) return null
   const missing = new Map<string, [string, string]>()
   for (const [a, b] of blocPairsOn(kb.blocs, day)) if (a !== b && !hasEdge(stored, pairKey(a, b))) missing.set(pairKey(a, b), a < b ? [a, b] : [b, a])
   const bloc = missing.size ? await blocEdges(store, kb, [...missing.values()], day, p) : []

@@ -7,7 +7,7 @@ import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesF
 import type { ImportedEvent } from '../import/record.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
 import { addToSeries, markPairsDirty, readSeries, seriesHorizon, seriesMonths, type SeriesMonth } from './series.ts'
-import { pairStateTx, pairStatus, readPairEdges, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx, type PairStatus } from './pair-states.ts'
+import { pairStateTx, pairStatus, readMonthEdges, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx, type PairStatus } from './pair-states.ts'
 
 const CHUNK = 400
 
@@ -205,8 +205,8 @@ export abstract class KyselyStore implements Store {
     return readPairs(this.db, which)
   }
 
-  pairEdges(month: string): Promise<string | null> {
-    return readPairEdges(this.db, month)
+  monthEdges(month: string): Promise<string | null> {
+    return readMonthEdges(this.db, month)
   }
 
   pairStatus(actors?: string[]): Promise<PairStatus> {

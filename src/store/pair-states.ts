@@ -3,6 +3,9 @@ import type { Database, PairEdgesTable, PairStatesTable } from './tables.ts'
 import type { SeriesFilter, SeriesRow } from './store.ts'
 import { readSeries, seriesHorizon } from './series.ts'
 import { pairKey } from '../relations/pair.ts'
+import { monthsBetween } from '../relations/dates.ts'
+import { EdgeColumns } from '../relations/edge-columns.ts'
+import type { GraphEdge } from '../relations/graph.ts'
 
 /** A stored pair state (a < b); evidence and flows as JSON. See src/relations/pair-state.ts. */
 export type PairStateRecord = PairStatesTable
@@ -48,6 +51,10 @@ export interface PairStateTx {
   latestStates(pairs: [string, string][]): Promise<PairStateRecord[]>
   /** Adds edges to pairs (those already there stay) and records how far each pair's edges now reach. */
   extendEdges(edges: PairEdgeRecord[], reach: { a: string; b: string; edgesTo: string }[]): Promise<void>
+  /** Months within every pair's reach that have edges and no kept value, in order. */
+  monthsToKeep(): Promise<string[]>
+  /** Keeps a month's edges as one value (columns). */
+  keepMonth(month: string): Promise<void>
 }
 
 /** A pair's new states and edges (a < b). */
@@ -109,20 +116,22 @@ export function pairStateTx(trx: Kysely<Database>, insert: BulkInsert): PairStat
       return out
     },
     async replace(items) {
+      const kept = await keepsMonths(trx)
       for (let i = 0; i < items.length; i += PAIRS_PER_QUERY) {
         const some = items.slice(i, i + PAIRS_PER_QUERY)
         const these = (eb: ExpressionBuilder<Database, 'pair_states' | 'pairs' | 'pair_dirty'>) => eb.or(some.map((x) => eb.and([eb('a', '=', x.a), eb('b', '=', x.b)])))
+        if (kept) await dropMonths(trx, await changedMonths(trx, some))
         await trx.deleteFrom('pair_states').where(these).execute()
         await trx.deleteFrom('pair_edges').where('pair', 'in', some.map((x) => pairKey(x.a, x.b))).execute()
         await trx.deleteFrom('pairs').where(these).execute()
         await trx.deleteFrom('pair_dirty').where(these).execute()
       }
-      const kept = items.filter((x) => x.pair && x.states.length)
-      const pairs = kept.map((x) => ({ a: x.a, b: x.b, first_day: x.pair!.firstDay, last_month: x.pair!.lastMonth, acts: x.pair!.acts, facts: x.pair!.facts, edges_to: x.pair!.edgesTo }))
+      const written = items.filter((x) => x.pair && x.states.length)
+      const pairs = written.map((x) => ({ a: x.a, b: x.b, first_day: x.pair!.firstDay, last_month: x.pair!.lastMonth, acts: x.pair!.acts, facts: x.pair!.facts, edges_to: x.pair!.edgesTo }))
       for (let i = 0; i < pairs.length; i += 200) await trx.insertInto('pairs').values(pairs.slice(i, i + 200)).execute()
-      await insert.states(kept.flatMap((x) => x.states))
+      await insert.states(written.flatMap((x) => x.states))
       // In key order: a month's edges then lie in runs of neighbouring pages.
-      await insert.edges(kept.flatMap((x) => x.edges).sort(byMonthAndPair))
+      await insert.edges(written.flatMap((x) => x.edges).sort(byMonthAndPair))
     },
     horizon: () => seriesHorizon(trx),
     async edgesBefore(month, limit, after) {
@@ -136,11 +145,46 @@ export function pairStateTx(trx: Kysely<Database>, insert: BulkInsert): PairStat
       for (let i = 0; i < pairs.length; i += PAIRS_PER_QUERY) out.push(...(await readPairStates(trx, { pairs: pairs.slice(i, i + PAIRS_PER_QUERY), before: '9999-99', light: true })))
       return out
     },
+    monthsToKeep: () => monthsToKeep(trx),
+    async keepMonth(month) {
+      const edges = await monthEdgeColumns(trx, month)
+      await trx.deleteFrom('month_edges').where('month', '=', month).execute()
+      if (edges !== null) await trx.insertInto('month_edges').values({ month, edges }).execute()
+    },
     async extendEdges(edges, reach) {
+      if (await keepsMonths(trx)) await dropMonths(trx, [...new Set(edges.map((e) => e.month))])
       await insert.edges(edges, true)
       for (const r of reach) await trx.updateTable('pairs').set({ edges_to: r.edgesTo }).where('a', '=', r.a).where('b', '=', r.b).execute()
     },
   }
+}
+
+/** Whether any month's edges are kept as one value (else nothing is to be dropped). */
+async function keepsMonths(trx: Kysely<Database>): Promise<boolean> {
+  return (await trx.selectFrom('month_edges').select('month').limit(1).executeTakeFirst()) !== undefined
+}
+
+/**
+ * The months whose edges differ between these pairs' stored edges and their new ones. A pair is
+ * computed again whole, but new acts change only its edges from their month on: the months before
+ * keep their kept value.
+ */
+async function changedMonths(trx: Kysely<Database>, items: PairWrite[]): Promise<string[]> {
+  const fresh = new Map<string, string>()
+  for (const x of items) if (x.pair && x.states.length) for (const e of x.edges) fresh.set(`${e.month} ${e.pair}`, e.edge)
+  const old = await trx.selectFrom('pair_edges').select(['month', 'pair', 'edge']).where('pair', 'in', items.map((x) => pairKey(x.a, x.b))).execute()
+  const months = new Set<string>()
+  for (const r of old) {
+    const k = `${r.month} ${r.pair}`
+    if (fresh.get(k) !== r.edge) months.add(r.month)
+    fresh.delete(k)
+  }
+  for (const k of fresh.keys()) months.add(k.slice(0, k.indexOf(' ')))
+  return [...months]
+}
+
+async function dropMonths(trx: Kysely<Database>, months: string[]): Promise<void> {
+  for (let i = 0; i < months.length; i += 500) await trx.deleteFrom('month_edges').where('month', 'in', months.slice(i, i + 500)).execute()
 }
 
 const byMonthAndPair = (u: PairEdgeRecord, v: PairEdgeRecord) => (u.month < v.month ? -1 : u.month > v.month ? 1 : u.pair < v.pair ? -1 : u.pair > v.pair ? 1 : 0)
@@ -192,14 +236,51 @@ export async function readPairs(db: Kysely<Database>, which?: string | [string, 
  * pair's edges do not reach that month (it lies after the news, or edges wait to be extended).
  */
 export async function readPairEdges(db: Kysely<Database>, month: string): Promise<string | null> {
-  const reach = await db.selectFrom('pairs').select((eb) => eb.fn.min('edges_to').as('m')).executeTakeFirst()
-  if (!reach?.m || reach.m < month) return null
+  if (!(await edgesReach(db, month))) return null
   // SQLite sorts for an ORDER BY inside group_concat (a third of the time); a subquery in key order
   // reads the primary key's order instead.
   const row = db.getExecutor().adapter instanceof PostgresAdapter
     ? await sql<{ edges: string | null }>`select string_agg(edge, ',' order by pair) as edges from pair_edges where month = ${month}`.execute(db)
     : await sql<{ edges: string | null }>`select group_concat(edge, ',') as edges from (select edge from pair_edges where month = ${month} order by pair)`.execute(db)
   return `[${row.rows[0]?.edges ?? ''}]`
+}
+
+/**
+ * A month's edges as columns (src/relations/edge-columns.ts): the value kept for the month, else
+ * made from the month's rows; null when some pair's edges do not reach it.
+ */
+export async function readMonthEdges(db: Kysely<Database>, month: string): Promise<string | null> {
+  if (!(await edgesReach(db, month))) return null
+  const kept = await db.selectFrom('month_edges').select('edges').where('month', '=', month).executeTakeFirst()
+  return kept ? kept.edges : monthEdgeColumns(db, month)
+}
+
+/** A month's edges as columns, from its rows of `pair_edges`; null when some pair's edges do not reach it. */
+export async function monthEdgeColumns(db: Kysely<Database>, month: string): Promise<string | null> {
+  const text = await readPairEdges(db, month)
+  return text === null ? null : EdgeColumns.encode(JSON.parse(text) as GraphEdge[])
+}
+
+/**
+ * Months within every pair's reach without a kept value, in order. A month without edges is kept
+ * too (as no edges), so that a store whose months are all kept is told in three small queries.
+ */
+async function monthsToKeep(db: Kysely<Database>): Promise<string[]> {
+  const reach = (await db.selectFrom('pairs').select((eb) => eb.fn.min('edges_to').as('m')).executeTakeFirst())?.m
+  if (!reach) return []
+  // Apart: SQLite reads a lone min() or max() off the key, both together by a scan.
+  const first = (await db.selectFrom('pair_edges').select((eb) => eb.fn.min('month').as('m')).executeTakeFirst())?.m
+  const latest = (await db.selectFrom('pair_edges').select((eb) => eb.fn.max('month').as('m')).executeTakeFirst())?.m
+  if (!first || !latest) return []
+  const last = latest < reach ? latest : reach
+  const kept = new Set((await db.selectFrom('month_edges').select('month').where('month', '>=', first).where('month', '<=', last).execute()).map((r) => r.month))
+  return monthsBetween(first, last).filter((m) => !kept.has(m))
+}
+
+/** Whether every pair's edges reach the month (it lies within the news, and no edges wait to be extended). */
+async function edgesReach(db: Kysely<Database>, month: string): Promise<boolean> {
+  const reach = await db.selectFrom('pairs').select((eb) => eb.fn.min('edges_to').as('m')).executeTakeFirst()
+  return !!reach?.m && reach.m >= month
 }
 
 /** Numbers as numbers (they are: integer and double precision columns on both engines; this only makes sure). */
@@ -216,6 +297,8 @@ export interface PairStatus {
   dirty: number
   /** Whether some pair's graph edges end before the series' latest month. */
   edgesBehind: boolean
+  /** Whether some month's edges wait to be kept as one value. */
+  monthsToKeep: boolean
 }
 
 /** The model the states were computed with, how many pairs (of these actors) are dirty, and whether edges lag behind the news. */
@@ -225,5 +308,5 @@ export async function pairStatus(db: Kysely<Database>, actors?: string[]): Promi
   if (actors?.length) q = q.where((eb) => eb.or([eb('a', 'in', actors), eb('b', 'in', actors)]))
   const reach = (await db.selectFrom('pairs').select((eb) => eb.fn.min('edges_to').as('m')).where('edges_to', '<>', '').executeTakeFirst())?.m ?? null
   const horizon = reach ? await seriesHorizon(db) : null
-  return { model, dirty: Number((await q.executeTakeFirstOrThrow()).n), edgesBehind: !!reach && !!horizon && reach < horizon }
+  return { model, dirty: Number((await q.executeTakeFirstOrThrow()).n), edgesBehind: !!reach && !!horizon && reach < horizon, monthsToKeep: (await monthsToKeep(db)).length > 0 }
 }

@@ -156,8 +156,11 @@ export interface Store {
   pairStates(q: PairStateQuery): Promise<PairStateRecord[]>
   /** Pairs with stored states (all, those of an actor, or these), and their standing facts from the news. */
   pairs(which?: string | [string, string][]): Promise<PairRecord[]>
-  /** The graph edges stored for a month's last day, as one JSON array; null where some pair's edges do not reach it. */
-  pairEdges(month: string): Promise<string | null>
+  /**
+   * The graph edges stored for a month's last day, as columns (src/relations/edge-columns.ts); null
+   * where some pair's edges do not reach it. Kept as one value after the month is first asked for.
+   */
+  monthEdges(month: string): Promise<string | null>
   /** The model the pair states were computed with, how many pairs (of these actors) wait to be computed again, and whether graph edges lag behind the news. */
   pairStatus(actors?: string[]): Promise<PairStatus>
   /** The document id a source (file, or file#item) last produced. */

@@ -128,6 +128,13 @@ export const EDGE_COLUMNS = ['month', 'pair', 'edge'] as const satisfies readonl
  */
 export interface PairsTable { a: string; b: string; first_day: string; last_month: string; acts: number; facts: string; edges_to: string }
 
+/**
+ * A month's graph edges as one value, in columns (src/relations/edge-columns.ts): what a graph on
+ * the month's last day reads instead of the month's rows of `pair_edges`. Derived from them, kept
+ * when a graph first asks for the month, and dropped when an edge of that month changes.
+ */
+export interface MonthEdgesTable { month: string; edges: string }
+
 /** Pairs whose series changed since their states were computed. */
 export interface PairDirtyTable { a: string; b: string }
 
@@ -139,6 +146,7 @@ export interface Database {
   pair_months: PairMonthsTable
   pair_states: PairStatesTable
   pair_edges: PairEdgesTable
+  month_edges: MonthEdgesTable
   pairs: PairsTable
   pair_dirty: PairDirtyTable
   pair_model: PairModelTable
