@@ -30,8 +30,8 @@ test('columns name each actor, state and confidence once', () => {
 })
 
 test('no edges make an empty month; an evidence id with a space cannot be stored', () => {
-  assert.deepEqual(EdgeColumns.decode(EdgeColumns.encode([])), { edges: [], acts: 0 })
-  assert.throws(() => EdgeColumns.encode([{ ...edges[0]!, evidence: ['doc a-1'] }]), /evidence id "doc a-1" holds a space/)
+  assert.deepEqual(EdgeColumns.decode(EdgeColumns.encode([])), { edges: [], acts: 0, nodes: [] })
+  assert.throws(() => EdgeColumns.encode([{ ...edges[0]!, evidence: ['doc a-1'] }]), /evidence id "doc a-1" holds a space or semicolon/)
 })
 
 test('an edge read from columns spreads into JSON only its fields', () => {

@@ -20,32 +20,56 @@ interface Columns {
   confidence: number[]
   confidences: string[]
   acts: number[]
-  /** Each edge's standing facts and evidence ids, joined by a space (ids and bloc codes have none). */
-  standing: string[]
-  evidence: string[]
+  /**
+   * Each edge's standing facts and evidence ids: an edge's values joined by a space, the edges'
+   * by a semicolon, as one text (ids and bloc codes hold neither). One long string parses at the
+   * speed of a copy; an edge's part is found when it is read.
+   */
+  standing: string
+  evidence: string
 }
 
-const SEPARATOR = ' '
+const VALUES = ' '
+// Neither needs an escape in JSON, which would slow its parsing down.
+const EDGES = ';'
 
 const joined = (values: string[], what: string): string => {
-  for (const v of values) if (v.includes(SEPARATOR)) throw new Error(`a graph edge's ${what} "${v}" holds a space`)
-  return values.join(SEPARATOR)
+  for (const v of values) if (/[\s;]/.test(v)) throw new Error(`a graph edge's ${what} "${v}" holds a space or semicolon`)
+  return values.join(VALUES)
 }
-const split = (value: string): string[] => (value ? value.split(SEPARATOR) : [])
+
+/** The parts of a text of lines (edges), each found by its number once the line starts are known. */
+class Lines {
+  #starts: number[] | null = null
+  constructor(private readonly text: string) {}
+  get(i: number): string[] {
+    if (!this.#starts) {
+      const starts = [0]
+      for (let at = this.text.indexOf(EDGES); at >= 0; at = this.text.indexOf(EDGES, at + 1)) starts.push(at + 1)
+      this.#starts = starts
+    }
+    const start = this.#starts[i]!
+    const end = i + 1 < this.#starts.length ? this.#starts[i + 1]! - 1 : this.text.length
+    return start < end ? this.text.slice(start, end).split(VALUES) : []
+  }
+}
+
+/** The columns as read: the two texts of lines wrapped. */
+interface Read extends Omit<Columns, 'standing' | 'evidence'> { standingOf: Lines; evidenceOf: Lines }
 
 /** An edge read from the columns: a view that builds each field when read. */
 class ColumnEdge implements GraphEdge {
-  readonly #c: Columns
+  readonly #c: Read
   readonly #i: number
-  constructor(c: Columns, i: number) { this.#c = c; this.#i = i }
+  constructor(c: Read, i: number) { this.#c = c; this.#i = i }
   get source(): string { return this.#c.nodes[this.#c.source[this.#i]!]! }
   get target(): string { return this.#c.nodes[this.#c.target[this.#i]!]! }
   get score(): number { return this.#c.score[this.#i]! }
   get state(): RelationState { return this.#c.states[this.#c.state[this.#i]!]! as RelationState }
   get confidence(): string { return this.#c.confidences[this.#c.confidence[this.#i]!]! }
   get acts(): number { return this.#c.acts[this.#i]! }
-  get standing(): string[] { return split(this.#c.standing[this.#i]!) }
-  get evidence(): string[] { return split(this.#c.evidence[this.#i]!) }
+  get standing(): string[] { return this.#c.standingOf.get(this.#i) }
+  get evidence(): string[] { return this.#c.evidenceOf.get(this.#i) }
   /** As the graph's JSON writes an edge: a plain object with every field. */
   toJSON(): GraphEdge {
     return { source: this.source, target: this.target, score: this.score, state: this.state, confidence: this.confidence, acts: this.acts, standing: this.standing, evidence: this.evidence }
@@ -60,7 +84,9 @@ export const EdgeColumns = {
     const states = new Map<string, number>()
     const confidences = new Map<string, number>()
     const index = (m: Map<string, number>, v: string) => { let i = m.get(v); if (i === undefined) m.set(v, (i = m.size)); return i }
-    const c: Columns = { nodes: [], source: [], target: [], score: [], state: [], states: [], confidence: [], confidences: [], acts: [], standing: [], evidence: [] }
+    const c: Columns = { nodes: [], source: [], target: [], score: [], state: [], states: [], confidence: [], confidences: [], acts: [], standing: '', evidence: '' }
+    const standing: string[] = []
+    const evidence: string[] = []
     for (const e of edges) {
       c.source.push(index(nodes, e.source))
       c.target.push(index(nodes, e.target))
@@ -68,18 +94,21 @@ export const EdgeColumns = {
       c.state.push(index(states, e.state))
       c.confidence.push(index(confidences, e.confidence))
       c.acts.push(e.acts)
-      c.standing.push(joined(e.standing, 'standing fact'))
-      c.evidence.push(joined(e.evidence, 'evidence id'))
+      standing.push(joined(e.standing, 'standing fact'))
+      evidence.push(joined(e.evidence, 'evidence id'))
     }
+    c.standing = standing.join(EDGES)
+    c.evidence = evidence.join(EDGES)
     c.nodes = [...nodes.keys()]
     c.states = [...states.keys()]
     c.confidences = [...confidences.keys()]
     return JSON.stringify(c)
   },
 
-  /** The edges of a text `encode` wrote, as views over its columns, and the sum of their acts. */
-  decode(text: string): { edges: GraphEdge[]; acts: number } {
-    const c = JSON.parse(text) as Columns
+  /** The edges of a text `encode` wrote, as views over its columns; the sum of their acts, and the actors they join. */
+  decode(text: string): { edges: GraphEdge[]; acts: number; nodes: string[] } {
+    const { standing, evidence, ...rest } = JSON.parse(text) as Columns
+    const c: Read = { ...rest, standingOf: new Lines(standing), evidenceOf: new Lines(evidence) }
     const n = c.source.length
     const edges = new Array<GraphEdge>(n)
     let acts = 0
@@ -87,6 +116,6 @@ export const EdgeColumns = {
       edges[i] = new ColumnEdge(c, i)
       acts += c.acts[i]!
     }
-    return { edges, acts }
+    return { edges, acts, nodes: c.nodes }
   },
 }

@@ -178,34 +178,53 @@ export async function graphFromStates(store: Store, kb: KnowledgeBase, at: strin
 async function graphFromEdges(store: Store, kb: KnowledgeBase, day: string, p: RelationParams, min: number): Promise<RelationGraph | null> {
   const text = await store.monthEdges(day.slice(0, 7))
   if (!text) return null
-  const { edges: stored, acts } = EdgeColumns.decode(text)
+  const { edges: stored, acts, nodes: drawn } = EdgeColumns.decode(text)
   if (acts <= p.series.above) return null
   const missing = new Map<string, [string, string]>()
   for (const [a, b] of blocPairsOn(kb.blocs, day)) if (a !== b && !hasEdge(stored, pairKey(a, b))) missing.set(pairKey(a, b), a < b ? [a, b] : [b, a])
   const bloc = missing.size ? await blocEdges(store, kb, [...missing.values()], day, p) : []
-  // Stored edges come in pair order: the few bloc edges are sorted in.
-  const all = bloc.length ? [...stored, ...bloc].map((e) => ({ key: pairKey(e.source, e.target), e })).sort((u, v) => (u.key < v.key ? -1 : 1)).map((x) => x.e) : stored
+  const all = bloc.length ? insertInOrder(stored, bloc) : stored
   const edges = min > 0 ? all.filter((e) => Math.abs(e.score) >= min) : all
-  const nodes = new Set<string>()
-  for (const e of edges) nodes.add(e.source).add(e.target)
+  // Every actor of the stored edges is drawn unless edges were left out.
+  const nodes = new Set<string>(min > 0 ? [] : drawn)
+  for (const e of min > 0 ? edges : bloc) nodes.add(e.source).add(e.target)
   return { at: day, nodes: [...nodes].sort(), edges }
 }
 
+/** Where an edge of this key is, or would go, among edges in pair order (by `pairKey`, as the store keeps them). */
+function positionOf(edges: GraphEdge[], key: string): number {
+  let lo = 0
+  let hi = edges.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (pairKey(edges[mid]!.source, edges[mid]!.target) < key) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /**
- * Whether edges in pair order (by `pairKey`, as the store keeps them) hold one for this key: a binary
- * search, so that a graph of tens of thousands of edges builds a key for a few of them only.
+ * Whether edges in pair order hold one for this key: a binary search, so that a graph of tens of
+ * thousands of edges builds a key for a few of them only.
  */
 function hasEdge(edges: GraphEdge[], key: string): boolean {
-  let lo = 0
-  let hi = edges.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const k = pairKey(edges[mid]!.source, edges[mid]!.target)
-    if (k === key) return true
-    if (k < key) lo = mid + 1
-    else hi = mid - 1
+  const at = positionOf(edges, key)
+  return at < edges.length && pairKey(edges[at]!.source, edges[at]!.target) === key
+}
+
+/** Edges in pair order with a few more put in their places (no key built for the others). */
+function insertInOrder(edges: GraphEdge[], more: GraphEdge[]): GraphEdge[] {
+  const keyed = more.map((e) => ({ key: pairKey(e.source, e.target), e })).sort((u, v) => (u.key < v.key ? -1 : 1))
+  const out: GraphEdge[] = []
+  let from = 0
+  for (const { key, e } of keyed) {
+    const at = positionOf(edges, key)
+    for (let i = from; i < at; i++) out.push(edges[i]!)
+    out.push(e)
+    from = at
   }
-  return false
+  for (let i = from; i < edges.length; i++) out.push(edges[i]!)
+  return out
 }
 
 /** The edges of bloc pairs without stored ones on the day: from their latest states, if any. */
