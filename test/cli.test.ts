@@ -127,6 +127,9 @@ test('allies, relation, changes and blocs answer on the example corpus, in the t
   assert.match(rel.stdout, /┤|┼/, 'a small chart of the monthly score')
   const relJson = JSON.parse(run('relation', 'RUS', pair, '--json').stdout) as { series: unknown[]; evidence: { sentence: string }[] }
   assert.ok(relJson.series.length > 0 && relJson.evidence.every((e) => e.sentence.length > 0))
+  assert.ok(relJson.evidence.length > 1)
+  assert.match(run('relation', 'RUS', pair, '--evidence', '1').stdout, new RegExp(`evidence \\(the latest 1 of ${relJson.evidence.length} acts`))
+  assert.match(run('relation', 'RUS', pair, '--evidence', 'viele').stderr, /"viele" is not a whole number/)
   assert.equal(run('changes', 'RUS', '--from', '2015', '--to', '2025').status, 0)
   assert.equal(run('blocs', '--json').status, 0)
   // a bad date or duration is named

@@ -40,6 +40,13 @@ test('allies, relation and the graph from the series agree with the reports on t
     const pair = await viaSeries(() => relation(store, kb, 'RUS', 'PRK', { to: '2025-06-30' }))
     assert.ok(pair.evidence.length > 0)
     assert.ok(pair.evidence.every((e) => e.sentence.length > 0 && e.file.length > 0), 'evidence is read back for the series path')
+    // A busy pair lists its latest acts, and says how many the period holds.
+    assert.equal(pair.evidenceTotal, pair.evidence.length)
+    const latest = await viaSeries(() => relation(store, kb, 'RUS', 'PRK', { to: '2025-06-30', evidence: 2 }))
+    assert.equal(latest.evidenceTotal, pair.evidenceTotal)
+    assert.deepEqual(latest.evidence.map((e) => e.id), pair.evidence.slice(-2).map((e) => e.id), 'the latest two, in day order')
+    assert.ok(latest.evidence.every((e) => e.sentence.length > 0))
+    assert.deepEqual(latest.series, pair.series, 'the score does not depend on what is listed')
     const graph = await viaSeries(() => graphAt(store, kb, { at: '2025-06-30' }))
     const exactGraph = await graphAt(store, kb, { at: '2025-06-30' })
     assert.deepEqual(graph.nodes, exactGraph.nodes)

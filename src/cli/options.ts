@@ -20,5 +20,12 @@ export function actorCode(value: string): string {
   return value.toUpperCase()
 }
 
+/** A whole number, 0 or more. */
+export function count(value: string): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`"${value}" is not a whole number (0 or more)`)
+  return n
+}
+
 /** The --db option every command that reads or writes the store takes. */
 export const DB_OPTION = ['--db <location>', 'database: a SQLite file or a postgres:// URL (default: $ENTENTE_DB, else ./entente.db)'] as const

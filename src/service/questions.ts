@@ -98,8 +98,13 @@ export interface RelationAnswer {
   series: MonthPoint[]
   changes: StateChange[]
   standing: ReturnType<typeof factRecord>[]
+  /** The latest acts of the period (at most `evidence` of them, in day order), and how many the period holds. */
   evidence: EvidenceRecord[]
+  evidenceTotal: number
 }
+
+/** Acts a relation lists as evidence unless asked for more: the latest of the period. */
+export const RELATION_EVIDENCE = 200
 
 function evidenceOf(set: ActSet, ids: string[]): StoredEvent | undefined {
   for (const id of ids) { const e = set.events.get(id); if (e) return e }
@@ -107,7 +112,7 @@ function evidenceOf(set: ActSet, ids: string[]): StoredEvent | undefined {
 }
 
 /** The relation of two actors over a period: monthly series, state changes and their causes, evidence. */
-export async function relation(store: Store, kb: KnowledgeBase, a: string, b: string, o: ModelOptions & { from?: string; to?: string; window?: string } = {}): Promise<RelationAnswer> {
+export async function relation(store: Store, kb: KnowledgeBase, a: string, b: string, o: ModelOptions & { from?: string; to?: string; window?: string; evidence?: number } = {}): Promise<RelationAnswer> {
   const p = paramsFor(o)
   const set = await actsBetween(store, kb, a, b, { exact: o.exact ?? false })
   const h = pairHistory(a, b, set.acts, kb.blocs)
@@ -118,8 +123,12 @@ export async function relation(store: Store, kb: KnowledgeBase, a: string, b: st
   const series = from <= to ? monthlySeries(h, from.slice(0, 7), to.slice(0, 7), p) : []
   const now = snapshot(h, to, p)
   const inPeriod = h.acts.filter((x) => x.day >= from && x.day <= to).sort((u, v) => u.day.localeCompare(v.day))
-  if (set.fromSeries) await withReports(store, set, inPeriod)
-  const evidence = inPeriod.map((x): EvidenceRecord => {
+  // A busy pair of a big store has tens of thousands of acts in ten years: the latest are listed,
+  // and their sentences read.
+  const limit = o.evidence ?? RELATION_EVIDENCE
+  const shown = limit > 0 ? inPeriod.slice(-limit) : []
+  if (set.fromSeries) await withReports(store, set, shown)
+  const evidence = shown.map((x): EvidenceRecord => {
     const e = evidenceOf(set, [x.id, ...x.ids])
     return {
       id: x.id, day: x.day, stated: x.stated, source: x.source, target: x.target, type: x.type, mode: x.mode, modality: x.modality,
@@ -134,7 +143,7 @@ export async function relation(store: Store, kb: KnowledgeBase, a: string, b: st
     a, b, names: [nameOf(kb, a), nameOf(kb, b)], from, to, halfLifeMonths: p.halfLifeMonths,
     // The trend of the period asked for, else of the window before its end.
     now: { ...now, ...(o.from ? trendOfSeries(series, p) : trendOf(h, to, parseSpan(o.window ?? '24m'), p)), since: sinceOf(h, to, p) },
-    series, changes: stateChanges(h, series, p), standing: h.facts.map(factRecord), evidence,
+    series, changes: stateChanges(h, series, p), standing: h.facts.map(factRecord), evidence, evidenceTotal: inPeriod.length,
   }
 }
 

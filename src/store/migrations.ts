@@ -309,4 +309,17 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('pair_months_target_cover').ifNotExists().on('pair_months').columns(['target', 'month', 'source', ...rest]).execute()
     },
   },
+  // Event search by actor and type, and a pair's reports (read when a pair has fewer acts than the
+  // series answers for), seek their date range instead of walking every event of a busy actor: at
+  // ten million events a search took 0.6–0.9 s, reading a pair's reports a second. The indexes on
+  // source and target alone are prefixes of the new ones.
+  '0013-events-by-actor-and-pair': {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('events_source_type_date_idx').ifNotExists().on('events').columns(['source', 'type', 'date']).execute()
+      await db.schema.createIndex('events_target_type_date_idx').ifNotExists().on('events').columns(['target', 'type', 'date']).execute()
+      await db.schema.createIndex('events_pair_date_idx').ifNotExists().on('events').columns(['source', 'target', 'date']).execute()
+      await db.schema.dropIndex('events_source_idx').ifExists().execute()
+      await db.schema.dropIndex('events_target_idx').ifExists().execute()
+    },
+  },
 }

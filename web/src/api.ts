@@ -15,7 +15,9 @@ export interface Relation {
   series: { month: string; score: number; state: State }[]
   changes: { month: string; from: State; to: State; score: number; causes: { id: string; value: number }[] }[]
   standing: Standing[]
+  /** The latest acts of the period; `evidenceTotal` of them in all. */
   evidence: Evidence[]
+  evidenceTotal: number
 }
 export interface Counterpart { actor: string; name: string; state: State; score: number; trend: string; since: string | null; acts: number }
 export interface Allies { actor: string; name: string; at: string; counterparts: Counterpart[] }

@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
 import { plot } from 'asciichart'
 import { dbPath, knowledgeBase, openStore } from '../../service/context.ts'
-import { relation } from '../../service/questions.ts'
-import { actorCode, validPartialDate } from '../options.ts'
+import { relation, RELATION_EVIDENCE } from '../../service/questions.ts'
+import { actorCode, count, validPartialDate } from '../options.ts'
 import { color, printJson, printTable } from '../output.ts'
 import { modelOptions, score, span } from './relation-options.ts'
 
@@ -13,8 +13,9 @@ export function registerRelation(program: Command): void {
     .argument('<b>', 'actor code', actorCode)
     .option('--from <date>', 'start of the period (default: the first evidence, at most ten years back)', validPartialDate)
     .option('--to <date>', 'end of the period (default: the latest act)', validPartialDate)
-    .option('--window <span>', 'without --from, the span the trend is measured over', span, '24m'))
-    .action(async (a: string, b: string, opts: { from?: string; to?: string; window: string; halfLife?: string; json?: boolean; db?: string }) => {
+    .option('--window <span>', 'without --from, the span the trend is measured over', span, '24m')
+    .option('--evidence <n>', `how many of the period's latest acts to list with their sentences (default ${RELATION_EVIDENCE})`, count))
+    .action(async (a: string, b: string, opts: { from?: string; to?: string; window: string; evidence?: number; halfLife?: string; json?: boolean; db?: string }) => {
       const store = await openStore(dbPath(opts.db))
       try {
         const r = await relation(store, knowledgeBase(), a, b, opts)
@@ -45,7 +46,7 @@ export function registerRelation(program: Command): void {
           process.stdout.write(`\n${color.bold('flows')}\n`)
           for (const f of now.flows) process.stdout.write(`  ${f.kind.padEnd(12)} ${f.from} → ${f.to}  ${f.acts} act(s), latest ${f.latest}${f.quantity ? `: ${f.quantity}` : ''}\n`)
         }
-        process.stdout.write(`\n${color.bold('evidence')}\n`)
+        process.stdout.write(`\n${color.bold('evidence')}${r.evidenceTotal > r.evidence.length ? ` (the latest ${r.evidence.length} of ${r.evidenceTotal} acts; --evidence for more)` : ''}\n`)
         printTable(r.evidence.map((e) => ({
           day: e.stated ? e.day : `${e.day}*`, act: `${e.source}>${e.target} ${e.type}${e.via ? ` via ${e.via}` : ''}`, mode: e.mode, modality: e.modality,
           value: score(e.value), now: score(e.valueAtEnd), id: e.id, sentence: e.sentence,

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { HttpError, knownActor, type Api, type RouteContext } from '../app.ts'
 import { ActorCode, errors, Open, PartialDate, Span } from '../schemas.ts'
-import { blocs, graphAt, relation, timeline } from '../../service/questions.ts'
+import { blocs, graphAt, relation, RELATION_EVIDENCE, timeline } from '../../service/questions.ts'
 import { blocsOf } from '../../relations/graph.ts'
 import { relationParams } from '../../service/relations.ts'
 
@@ -16,7 +16,10 @@ export function relationRoutes(api: Api, { store, kb }: RouteContext): void {
     schema: {
       tags: ['relations'], summary: 'The relation of two actors over time: monthly score, state changes with their causes, standing facts, evidence',
       params: Type.Object({ a: ActorCode, b: ActorCode }),
-      querystring: Type.Object({ from: Type.Optional(PartialDate), to: Type.Optional(PartialDate), window: Type.Optional(Span), halfLife: Type.Optional(Span) }),
+      querystring: Type.Object({
+        from: Type.Optional(PartialDate), to: Type.Optional(PartialDate), window: Type.Optional(Span), halfLife: Type.Optional(Span),
+        evidence: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, description: `how many of the period's latest acts to list with their sentences (default ${RELATION_EVIDENCE})` })),
+      }),
       response: {
         200: Open({
           a: Type.String(), b: Type.String(), names: Type.Array(Type.String()), from: Type.String(), to: Type.String(), halfLifeMonths: Type.Number(),
@@ -25,6 +28,7 @@ export function relationRoutes(api: Api, { store, kb }: RouteContext): void {
           changes: Type.Array(Open({ month: Type.String(), from: Type.String(), to: Type.String() })),
           standing: Type.Array(Open({ kind: Type.String() })),
           evidence: Type.Array(Open({ id: Type.String(), day: Type.String(), type: Type.String(), value: Type.Number(), sentence: Type.String() })),
+          evidenceTotal: Type.Integer({ description: 'acts in the period; `evidence` lists the latest of them' }),
         }),
         ...errors,
       },

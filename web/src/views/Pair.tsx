@@ -52,6 +52,7 @@ export function PairView({ t, params, go }: ViewProps) {
         <ul>{r.standing.map((f, i) => <li key={i}>{f.kind}: {f.from} → {f.to ?? '…'} ({f.basis.filter((x) => !/-\d+$/.test(x)).join(', ') || f.basis.length})</li>)}</ul>
       </>)}
       <h2>{t('pair.evidence')}</h2>
+      {r.evidenceTotal > r.evidence.length && <p class="note" data-testid="evidence-total">{t('pair.latest', { shown: r.evidence.length, total: r.evidenceTotal })}</p>}
       <ol class="evidence" data-testid="evidence">
         {[...r.evidence].reverse().map((e) => (
           <li key={e.id}>
