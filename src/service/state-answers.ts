@@ -29,7 +29,8 @@ export function stateFrom(r: PairStateRecord, a: string, withRecent = false): Pa
 }
 
 export function factsFrom(p: PairRecord | undefined, a: string): StandingFact[] {
-  const facts = p ? (JSON.parse(p.facts) as StandingFact[]) : []
+  // Most pairs have none: no parse for them.
+  const facts = p && p.facts !== '[]' ? (JSON.parse(p.facts) as StandingFact[]) : []
   return facts.map((f) => (f.directed || f.a === a ? f : { ...f, a: f.b, b: f.a }))
 }
 
@@ -70,8 +71,18 @@ async function statesOn(store: Store, kb: KnowledgeBase, day: string, o: { actor
     const upTo = await store.pairStates({ ...actor, before: addMonths(month, 1), light })
     return { upTo, base: upTo, current: [] as Act[] }
   }
-  const upTo = o.upTo ? await store.pairStates({ ...actor, before: addMonths(month, 1), light }) : []
-  const base = await store.pairStates({ ...actor, before: month, light })
+  if (!o.upTo) return { upTo: [], base: await store.pairStates({ ...actor, before: month, light }), current: actsFromSeries(o.rows ? await o.rows() : [], kb).acts }
+  // Both from one read: each pair's two latest states up to the month; the latest before it is the
+  // second of them when the first is of the month itself.
+  const two = byPair(await store.pairStates({ ...actor, before: addMonths(month, 1), last: 2, light }))
+  const upTo: PairStateRecord[] = []
+  const base: PairStateRecord[] = []
+  for (const rows of two.values()) {
+    const latest = rows.at(-1)!
+    upTo.push(latest)
+    const before = latest.month < month ? latest : rows.length > 1 ? rows.at(-2)! : undefined
+    if (before) base.push(before)
+  }
   return { upTo, base, current: actsFromSeries(o.rows ? await o.rows() : [], kb).acts }
 }
 

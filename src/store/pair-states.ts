@@ -66,6 +66,8 @@ export interface PairStateQuery {
   actor?: string
   /** Each pair's latest state of a month before this one (YYYY-MM). */
   before?: string
+  /** With `before`: each pair's latest this many states (default 1). */
+  last?: number
   /** Or every state of the months from…to (inclusive). */
   from?: string
   to?: string
@@ -200,11 +202,13 @@ export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): P
     // One index seek per pair (the pairs table lists them): the latest month before `before`.
     // The cross join keeps pairs the outer loop: SQLite otherwise walks every state.
     const columns = q.light ? sql`s.a, s.b, s.month, s.ab, s.ba, s.military, s.diplomatic, s.economic, s.acts, s.firm, s.state, s.since, '[]' as recent, s.evidence, '[]' as flows` : sql`s.*`
+    const latest = (q.last ?? 1) === 1
+      ? sql`s.month = (select max(t.month) from pair_states t where t.a = p.a and t.b = p.b and t.month < ${q.before})`
+      : sql`s.month in (select t.month from pair_states t where t.a = p.a and t.b = p.b and t.month < ${q.before} order by t.month desc limit ${q.last})`
     const r = await sql<PairStateRecord>`
       select ${columns} from pairs p cross join pair_states s
-      where ${ofActor(q.actor)} and ${ofPairs(q.pairs)} and s.a = p.a and s.b = p.b
-        and s.month = (select max(t.month) from pair_states t where t.a = p.a and t.b = p.b and t.month < ${q.before})
-      order by s.a, s.b`.execute(db)
+      where ${ofActor(q.actor)} and ${ofPairs(q.pairs)} and s.a = p.a and s.b = p.b and ${latest}
+      order by s.a, s.b, s.month`.execute(db)
     return r.rows.map(numeric)
   }
   // A range seek per pair (the pairs table lists them).
