@@ -161,6 +161,21 @@ for (const backend of storeBackends('entente_states')) {
       }
     })
 
+    test('a store that reaches decades back keeps every month, the empty ones too', async () => {
+      const store = await backend.open()
+      try {
+        const old = events(1, 62, [1950, 1950]).map((x) => ({ ...x, source: 'USA', target: 'GBR', type: 'AGREE', mode: 'treaty', polarity: polarityOf('AGREE'), date: '1950-05-10', modality: 'asserted' as const }))
+        await save(store, 'far', [...old, ...events(4_000, 61, [2023, 2024])])
+        await refreshPairStates(store, kb)
+        assert.deepEqual(await store.pairStateWork((tx) => tx.monthsToKeep()), [])
+        assert.equal((await store.pairStatus()).monthsToKeep, false)
+        assert.ok(EdgeColumns.decode((await store.monthEdges('1950-05'))!).edges.some((e) => e.source === 'GBR' && e.target === 'USA'))
+        assert.equal(EdgeColumns.decode((await store.monthEdges('1990-01'))!).edges.length, 0, 'a month with no edges is kept as none')
+      } finally {
+        await store.close()
+      }
+    })
+
     test('small stores keep answering from their reports, and exact or another half-life bypass the states', async () => {
       const store = await backend.open()
       try {

@@ -19,6 +19,9 @@ const CHUNK = 250
 /** Pairs computed and written together inside a chunk. */
 const GROUP = 25
 
+/** Bytes of months' edges one write transaction keeps (src/relations/edge-columns.ts). */
+const KEEP_BYTES = 32 * 1024 * 1024
+
 /** Pairs whose edges one write transaction extends to a new month. */
 const EXTEND_CHUNK = 500
 
@@ -142,9 +145,17 @@ export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { ac
 async function keepMonths(store: Store): Promise<void> {
   for (;;) {
     const more = await store.pairStateWork(async (tx) => {
-      const month = (await tx.monthsToKeep())[0]
-      if (month) await tx.keepMonth(month)
-      return !!month
+      const months = await tx.monthsToKeep()
+      // Months by the megabyte: other writers wait no longer than a few busy months take, and the
+      // empty months of a store that reaches far back (a text that names the year 1000) go together.
+      let bytes = 0
+      let done = 0
+      for (const month of months) {
+        bytes += await tx.keepMonth(month)
+        done++
+        if (bytes > KEEP_BYTES) break
+      }
+      return done < months.length
     })
     if (!more) return
   }

@@ -53,8 +53,8 @@ export interface PairStateTx {
   extendEdges(edges: PairEdgeRecord[], reach: { a: string; b: string; edgesTo: string }[]): Promise<void>
   /** Months within every pair's reach that have edges and no kept value, in order. */
   monthsToKeep(): Promise<string[]>
-  /** Keeps a month's edges as one value (columns). */
-  keepMonth(month: string): Promise<void>
+  /** Keeps a month's edges as one value (columns); the length of that value. */
+  keepMonth(month: string): Promise<number>
 }
 
 /** A pair's new states and edges (a < b). */
@@ -152,6 +152,7 @@ export function pairStateTx(trx: Kysely<Database>, insert: BulkInsert): PairStat
       const edges = await monthEdgeColumns(trx, month)
       await trx.deleteFrom('month_edges').where('month', '=', month).execute()
       if (edges !== null) await trx.insertInto('month_edges').values({ month, edges }).execute()
+      return edges?.length ?? 0
     },
     async extendEdges(edges, reach) {
       if (await keepsMonths(trx)) await dropMonths(trx, [...new Set(edges.map((e) => e.month))])
