@@ -2,7 +2,9 @@
 // pair, from its states, for as long as the graph's look-back keeps it.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { edgesOf, lookbackMonths, parseEdges } from '../src/service/pair-edges.ts'
+import { edgesOf, lookbackMonths } from '../src/service/pair-edges.ts'
+import { EdgeColumns } from '../src/relations/edge-columns.ts'
+import type { GraphEdge } from '../src/relations/graph.ts'
 import { relationParams } from '../src/service/relations.ts'
 import { addMonths } from '../src/relations/dates.ts'
 import { EDGES_FINAL } from '../src/store/pair-states.ts'
@@ -42,7 +44,8 @@ test('edges reach no further than the news, and say how far they reach', () => {
 
 test('a stored edge reads back as the graph shows it: its score decays month by month, its evidence stays', () => {
   const { edges } = edgesOf('ARM', 'RUS', [state('2024-03', 3)], [], '2026-03', p)
-  const read = parseEdges(`[${edges.map((e) => e.edge).join(',')}]`)
+  // As a graph reads them: the month's rows joined, kept as columns, read back.
+  const read = EdgeColumns.decode(EdgeColumns.encode(JSON.parse(`[${edges.map((e) => e.edge).join(',')}]`) as GraphEdge[])).edges
   assert.equal(read[0]!.source, 'ARM')
   assert.equal(read[0]!.target, 'RUS')
   assert.equal(read[0]!.acts, 8)

@@ -41,15 +41,10 @@ export function edgesOf(a: string, b: string, states: SnapshotBase[], facts: Sta
 }
 
 /**
- * An edge as stored: the graph's own JSON, so that a month of tens of thousands of edges becomes
- * the graph's edges in one `JSON.parse`. (An array per edge is a third shorter, but building the
- * objects from it afterwards took longer than the bytes it saves.)
+ * An edge as stored: the graph's own JSON, so that a month of tens of thousands of edges, joined by
+ * the engine, becomes the graph's edges in one `JSON.parse` before the month is kept as columns
+ * (src/relations/edge-columns.ts).
  */
 function edgeRecord(month: string, e: GraphEdge): PairEdgeRecord {
   return { month, pair: pairKey(e.source, e.target), edge: JSON.stringify(e) }
-}
-
-/** The edges of a month as the store joins them (one JSON array of stored edges), in pair order. */
-export function parseEdges(text: string): GraphEdge[] {
-  return JSON.parse(text) as GraphEdge[]
 }

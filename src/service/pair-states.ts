@@ -138,9 +138,9 @@ export async function refreshPairStates(store: Store, kb: KnowledgeBase, o: { ac
 }
 
 /**
- * Keeps each month's edges as one value (src/relations/edge-columns.ts), a month per write
- * transaction: months whose edges changed were dropped, and a graph at ten million events then reads
- * 5 MB of columns instead of 61,000 rows (src/store/pair-states.ts).
+ * Keeps each month's edges as one value (src/relations/edge-columns.ts), KEEP_BYTES of values per
+ * write transaction: months whose edges changed were dropped, and a graph at ten million events then
+ * reads 5 MB of columns instead of 61,000 rows (src/store/pair-states.ts).
  */
 async function keepMonths(store: Store): Promise<void> {
   for (;;) {

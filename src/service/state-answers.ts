@@ -71,17 +71,18 @@ async function statesOn(store: Store, kb: KnowledgeBase, day: string, o: { actor
     const upTo = await store.pairStates({ ...actor, before: addMonths(month, 1), light })
     return { upTo, base: upTo, current: [] as Act[] }
   }
-  if (!o.upTo) return { upTo: [], base: await store.pairStates({ ...actor, before: month, light }), current: actsFromSeries(o.rows ? await o.rows() : [], kb).acts }
-  // Both from one read: each pair's two latest states up to the month; the latest before it is the
-  // second of them when the first is of the month itself.
-  const two = byPair(await store.pairStates({ ...actor, before: addMonths(month, 1), last: 2, light }))
   const upTo: PairStateRecord[] = []
   const base: PairStateRecord[] = []
-  for (const rows of two.values()) {
-    const latest = rows.at(-1)!
-    upTo.push(latest)
-    const before = latest.month < month ? latest : rows.length > 1 ? rows.at(-2)! : undefined
-    if (before) base.push(before)
+  if (!o.upTo) base.push(...(await store.pairStates({ ...actor, before: month, light })))
+  else {
+    // Both from one read: each pair's two latest states up to the month; the latest before it is
+    // the second of them when the first is of the month itself.
+    for (const rows of byPair(await store.pairStates({ ...actor, before: addMonths(month, 1), last: 2, light })).values()) {
+      const latest = rows.at(-1)!
+      upTo.push(latest)
+      const before = latest.month < month ? latest : rows.at(-2)
+      if (before) base.push(before)
+    }
   }
   return { upTo, base, current: actsFromSeries(o.rows ? await o.rows() : [], kb).acts }
 }

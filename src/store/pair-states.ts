@@ -51,7 +51,7 @@ export interface PairStateTx {
   latestStates(pairs: [string, string][]): Promise<PairStateRecord[]>
   /** Adds edges to pairs (those already there stay) and records how far each pair's edges now reach. */
   extendEdges(edges: PairEdgeRecord[], reach: { a: string; b: string; edgesTo: string }[]): Promise<void>
-  /** Months within every pair's reach that have edges and no kept value, in order. */
+  /** Months within every pair's reach without a kept value, in order. */
   monthsToKeep(): Promise<string[]>
   /** Keeps a month's edges as one value (columns); the length of that value. */
   keepMonth(month: string): Promise<number>
@@ -151,8 +151,8 @@ export function pairStateTx(trx: Kysely<Database>, insert: BulkInsert): PairStat
     async keepMonth(month) {
       const edges = await monthEdgeColumns(trx, month)
       await trx.deleteFrom('month_edges').where('month', '=', month).execute()
-      if (edges !== null) await trx.insertInto('month_edges').values({ month, edges }).execute()
-      return edges?.length ?? 0
+      await trx.insertInto('month_edges').values({ month, edges }).execute()
+      return edges.length
     },
     async extendEdges(edges, reach) {
       if (await keepsMonths(trx)) await dropMonths(trx, [...new Set(edges.map((e) => e.month))])
@@ -236,34 +236,29 @@ export async function readPairs(db: Kysely<Database>, which?: string | [string, 
 }
 
 /**
- * The graph edges stored for a month as one JSON array, in pair order (the engine joins them:
- * parsing one text is several times faster than reading tens of thousands of rows); null when some
- * pair's edges do not reach that month (it lies after the news, or edges wait to be extended).
+ * A month's edges as columns (src/relations/edge-columns.ts): the value kept for the month, else
+ * made from the month's rows; null when some pair's edges do not reach it (it lies after the news,
+ * or edges wait to be extended).
  */
-export async function readPairEdges(db: Kysely<Database>, month: string): Promise<string | null> {
-  if (!(await edgesReach(db, month))) return null
+export async function readMonthEdges(db: Kysely<Database>, month: string): Promise<string | null> {
+  const reach = await edgesReach(db)
+  if (!reach || reach < month) return null
+  const kept = await db.selectFrom('month_edges').select('edges').where('month', '=', month).executeTakeFirst()
+  return kept ? kept.edges : monthEdgeColumns(db, month)
+}
+
+/**
+ * A month's edges as columns, from its rows of `pair_edges` in pair order (the engine joins them
+ * into one JSON array: parsing one text is several times faster than reading tens of thousands of
+ * rows). The month must lie within every pair's reach.
+ */
+async function monthEdgeColumns(db: Kysely<Database>, month: string): Promise<string> {
   // SQLite sorts for an ORDER BY inside group_concat (a third of the time); a subquery in key order
   // reads the primary key's order instead.
   const row = db.getExecutor().adapter instanceof PostgresAdapter
     ? await sql<{ edges: string | null }>`select string_agg(edge, ',' order by pair) as edges from pair_edges where month = ${month}`.execute(db)
     : await sql<{ edges: string | null }>`select group_concat(edge, ',') as edges from (select edge from pair_edges where month = ${month} order by pair)`.execute(db)
-  return `[${row.rows[0]?.edges ?? ''}]`
-}
-
-/**
- * A month's edges as columns (src/relations/edge-columns.ts): the value kept for the month, else
- * made from the month's rows; null when some pair's edges do not reach it.
- */
-export async function readMonthEdges(db: Kysely<Database>, month: string): Promise<string | null> {
-  if (!(await edgesReach(db, month))) return null
-  const kept = await db.selectFrom('month_edges').select('edges').where('month', '=', month).executeTakeFirst()
-  return kept ? kept.edges : monthEdgeColumns(db, month)
-}
-
-/** A month's edges as columns, from its rows of `pair_edges`; null when some pair's edges do not reach it. */
-export async function monthEdgeColumns(db: Kysely<Database>, month: string): Promise<string | null> {
-  const text = await readPairEdges(db, month)
-  return text === null ? null : EdgeColumns.encode(JSON.parse(text) as GraphEdge[])
+  return EdgeColumns.encode(JSON.parse(`[${row.rows[0]?.edges ?? ''}]`) as GraphEdge[])
 }
 
 /**
@@ -271,7 +266,7 @@ export async function monthEdgeColumns(db: Kysely<Database>, month: string): Pro
  * too (as no edges), so that a store whose months are all kept is told in three small queries.
  */
 async function monthsToKeep(db: Kysely<Database>): Promise<string[]> {
-  const reach = (await db.selectFrom('pairs').select((eb) => eb.fn.min('edges_to').as('m')).executeTakeFirst())?.m
+  const reach = await edgesReach(db)
   if (!reach) return []
   // Apart: SQLite reads a lone min() or max() off the key, both together by a scan.
   const first = (await db.selectFrom('pair_edges').select((eb) => eb.fn.min('month').as('m')).executeTakeFirst())?.m
@@ -282,10 +277,9 @@ async function monthsToKeep(db: Kysely<Database>): Promise<string[]> {
   return monthsBetween(first, last).filter((m) => !kept.has(m))
 }
 
-/** Whether every pair's edges reach the month (it lies within the news, and no edges wait to be extended). */
-async function edgesReach(db: Kysely<Database>, month: string): Promise<boolean> {
-  const reach = await db.selectFrom('pairs').select((eb) => eb.fn.min('edges_to').as('m')).executeTakeFirst()
-  return !!reach?.m && reach.m >= month
+/** The month through which every pair's edges reach ('' or null: some pair's edges are not computed, or there are no pairs). */
+async function edgesReach(db: Kysely<Database>): Promise<string | null | undefined> {
+  return (await db.selectFrom('pairs').select((eb) => eb.fn.min('edges_to').as('m')).executeTakeFirst())?.m
 }
 
 /** Numbers as numbers (they are: integer and double precision columns on both engines; this only makes sure). */

@@ -158,7 +158,7 @@ export interface Store {
   pairs(which?: string | [string, string][]): Promise<PairRecord[]>
   /**
    * The graph edges stored for a month's last day, as columns (src/relations/edge-columns.ts); null
-   * where some pair's edges do not reach it. Kept as one value after the month is first asked for.
+   * where some pair's edges do not reach it. Kept as one value once the pair states are refreshed.
    */
   monthEdges(month: string): Promise<string | null>
   /** The model the pair states were computed with, how many pairs (of these actors) wait to be computed again, and whether graph edges lag behind the news. */

@@ -131,7 +131,7 @@ export interface PairsTable { a: string; b: string; first_day: string; last_mont
 /**
  * A month's graph edges as one value, in columns (src/relations/edge-columns.ts): what a graph on
  * the month's last day reads instead of the month's rows of `pair_edges`. Derived from them, kept
- * when a graph first asks for the month, and dropped when an edge of that month changes.
+ * at the end of a refresh of all pair states, and dropped when an edge of that month changes.
  */
 export interface MonthEdgesTable { month: string; edges: string }
 
