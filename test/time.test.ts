@@ -94,3 +94,19 @@ test('each document gets its mode: a history is narrative, a report news, a text
   // The mode can be forced.
   assert.equal(tagTimesIn(HISTORY, de.time, '2024-05-01', 'news').times.find((t) => t.text === 'Juli')?.value.startsWith('1915'), false)
 })
+
+test('a number before a noun counts things unless it is a plausible year', async () => {
+  const { kb } = await import('./helpers.ts')
+  const values = (text: string, lang: string, mode: 'news' | 'narrative' = 'news') =>
+    tagTimes(text, kb.packs.get(lang)!.time, { anchor: '2024-12-01', mode }).map((t) => t.value)
+  // Round hundreds and numbers far from the publication date count what follows them.
+  assert.deepEqual(values('In der Nacht wurden 1000 Raketen und 1200 Drohnen abgefangen.', 'de'), [])
+  assert.deepEqual(values('Die Flotte brachte 1370 Landungsboote an die Küste.', 'de', 'narrative'), [])
+  assert.deepEqual(values('Officials said 1000 missiles and 1500 drones were shot down.', 'en'), [])
+  assert.deepEqual(values('Selon Kiev, 1000 missiles ont été abattus.', 'fr'), [])
+  // A plausible year before a noun stays a year, and so does a round one before a verb or an article.
+  assert.deepEqual(values('Als 2014 Russland die Krim annektierte, protestierte Kiew.', 'de'), ['2014'])
+  assert.deepEqual(values('Bereits 1917 Meutereien gab es an der Front.', 'de', 'narrative'), ['1917'])
+  assert.deepEqual(values('Der Vertrag wurde 2000 unterzeichnet und 1900 die Grenze gezogen.', 'de'), ['2000', '1900'])
+  assert.deepEqual(values('In 2000 the treaty was signed.', 'en'), ['2000'])
+})

@@ -64,7 +64,7 @@ export function loadLanguagePack(dir: string): LanguagePack {
     }),
     time: optional(join(dir, 'time.yaml'), timeSchema, {
       lexicon: { month: {}, season: {}, weekday: {}, part: {}, numberWord: {}, vague: [], ordinalWord: {}, unit: {}, relative: {} },
-      patterns: [],
+      patterns: [], countYears: 300,
     }),
     coref: optional(join(dir, 'coref.yaml'), corefSchema, { descriptions: [], organisationDescriptions: [], groupDescriptions: [], partnerDescriptions: [], partnerDeterminers: [], ownDescriptions: [], pairDescriptions: [], pairPrepositions: [], determiners: [], window: 3, actNouns: {}, actDeterminers: [] }),
     events,

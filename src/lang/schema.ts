@@ -205,7 +205,16 @@ export const timeSchema = z.object({
     /** A second expression inside the match, over one named group: "zwischen 1891 und {year2}". */
     also: z.object({ group: z.string(), value: z.record(z.string(), z.union([z.string(), z.number()])) }).strict().optional(),
     anchorable: z.boolean().default(true),
+    /** A bare number that may count things: before a noun it is a year only when it is a plausible one. */
+    countable: z.boolean().default(false),
   }).strict()),
+  /**
+   * What a noun after a number looks like (a regular expression): "1000 Raketen", "1500 drones".
+   * A countable match before one is a count, not a year, when it is a round hundred or lies
+   * more than `countYears` years from the publication date.
+   */
+  countNoun: z.string().optional(),
+  countYears: z.number().int().min(1).default(300),
 }).strict()
 
 const roleRef = z.string().regex(/^(subject|object|gen|adj|any|goods|prep:[\p{L}]+)$/u, 'expected subject, object, gen, adj, any, goods or prep:<word>')

@@ -6,6 +6,7 @@ export interface CompiledPattern {
   value: Record<string, string | number>
   also?: { group: string; value: Record<string, string | number> }
   anchorable: boolean
+  countable: boolean
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -50,7 +51,7 @@ export function compileTimePatterns(data: TimeData): CompiledPattern[] {
     const tail = endsNumeric ? '(?![0-9])' : '(?![\\p{L}\\p{N}])'
     try {
       return {
-        rule: p.rule, regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})${tail}`, 'giud'), value: p.value, anchorable: p.anchorable,
+        rule: p.rule, regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})${tail}`, 'giud'), value: p.value, anchorable: p.anchorable, countable: p.countable,
         ...(p.also ? { also: p.also } : {}),
       }
     } catch (err) {

@@ -9,6 +9,26 @@ export type TaggedTime = Omit<TimeExpression, 'sentence'>
 interface Hit { start: number; end: number; pattern: CompiledPattern; groups: Record<string, string | undefined>; indices: Record<string, [number, number] | undefined> }
 
 const compiled = new WeakMap<TimeData, CompiledPattern[]>()
+const countNouns = new WeakMap<TimeData, RegExp | null>()
+
+function countNounAfter(data: TimeData): RegExp | null {
+  let r = countNouns.get(data)
+  if (r === undefined) { r = data.countNoun ? new RegExp(`^\\s+(?:${data.countNoun})`, 'u') : null; countNouns.set(data, r) }
+  return r
+}
+
+/**
+ * A bare number before a noun ("1000 Raketen") counts things unless it is a plausible year:
+ * not a round hundred, and not further from the publication date than the pack allows.
+ */
+function countsThings(text: string, hit: Hit, data: TimeData, anchor: PartialDate | null): boolean {
+  if (!hit.pattern.countable) return false
+  const noun = countNounAfter(data)
+  if (!noun || !noun.test(text.slice(hit.end, hit.end + 40))) return false
+  const n = Number(text.slice(hit.start, hit.end))
+  if (!Number.isInteger(n)) return false
+  return n % 100 === 0 || (anchor !== null && Math.abs(anchor.year - n) > data.countYears)
+}
 
 function patternsFor(data: TimeData): CompiledPattern[] {
   let p = compiled.get(data)
@@ -61,6 +81,7 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
   // The longest match that resolves wins; a match that cannot ("31. Februar 2024") gives way to a shorter one.
   for (const hit of findHits(text, patternsFor(data))) {
     if (hit.start < reach) continue
+    if (countsThings(text, hit, data, docAnchor)) continue
     const fields = fillFields(hit.pattern.value, hit.groups, data)
     const resolved = resolve(fields)
     if (!resolved) continue
