@@ -146,3 +146,20 @@ test('a relative clause after the verb speaks of the noun before that verb', () 
   const doc = analyseText('Russland hat die Gespräche abgebrochen und dies mit den Sanktionen begründet, die Japan gegen Moskau verhängt hat.', '2025-06-17')
   assert.ok(eventStrings(doc).includes('JPN>RUS:SANCTION'), eventStrings(doc).join(' '))
 })
+
+test('an office no state is named for stands for the state of the passage, and its holder may be named again', () => {
+  const offices = (text: string) => {
+    const doc = analyseText(text)
+    return doc.mentions.filter((m) => m.rule.endsWith('.coref.office') || m.rule.endsWith('.coref.short-name')).map((m) => `${doc.text.slice(m.start, m.end)}=${m.actor}`)
+  }
+  // with a name nobody listed, and without one after an article
+  assert.deepEqual(offices('Kirgistan ist verärgert. Vizeregierungschef Talant Beispielow kritisierte Washington. Beispielow sprach von Willkür.'), ['Vizeregierungschef Talant Beispielow=KGZ', 'Beispielow=KGZ'])
+  assert.deepEqual(offices('Die Mongolei blieb ruhig. Der Außenminister empfing später Gäste.'), ['Außenminister=MNG'])
+  // an office with its state, a listed holder, or no state before it is no such reference
+  assert.deepEqual(offices('Kirgistan ist verärgert. Der Präsident Kasachstans kritisierte Washington.'), [])
+  assert.deepEqual(offices('Kirgistan ist verärgert. Präsident Putin kritisierte Washington.'), [])
+  assert.deepEqual(offices('Außenminister Talant Beispielow reiste ab.'), [])
+  // the office acts for its state: the object is no longer read as the subject
+  assert.deepEqual(eventStrings(analyseText('Die Philippinen sind empört. Armeechef Jose Beispiel kritisierte die chinesische Küstenwache.')), ['PHL>CHN:ACCUSE'])
+  assert.deepEqual(eventStrings(analyseText('Estland ist besorgt. Der Verteidigungsminister warf Moskau Provokationen vor.')), ['EST>RUS:ACCUSE'])
+})

@@ -280,6 +280,8 @@ export const corefSchema = z.object({
   /** Prepositions that introduce the two parties of a pair ("zwischen Tallinn und Moskau"). */
   pairPrepositions: words,
   determiners: words,
+  /** Offices that, with no state named for them, stand for the state the passage is about ("Außenminister Max Muster", "der Vizeregierungschef"). */
+  offices: words,
   window: z.number().int().min(1).max(10).default(3),
   /**
    * Nouns that point back to an act told before, by the PLOVER type they may name (`any`: any act

@@ -61,6 +61,36 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const modifier = (t: Token | undefined) => adjectival(t) || t?.kind === 'number'
   const determined = (i: number) => determiners.has(doc.tokens[i - 1]?.norm ?? '')
     || modifier(doc.tokens[i - 1]) && (determiners.has(doc.tokens[i - 2]?.norm ?? '') || modifier(doc.tokens[i - 2]) && determiners.has(doc.tokens[i - 3]?.norm ?? ''))
+  // "Außenminister Max Muster sagte", "der Vizeregierungschef sagte": an office nobody's state names
+  // stands for the state the passage is about; a name after it is its holder.
+  const offices = new Set(coref.offices.map((w) => phraseKey(w).join(' ')))
+  const capital = (k: number, sentence: number) => doc.tokens[k]?.kind === 'word' && doc.tokens[k]!.sentence === sentence && /^\p{Lu}/u.test(doc.tokens[k]!.text) && !taken.has(k) && !determiners.has(doc.tokens[k]!.norm)
+  /** The end of an unlisted name of one to four capitalised words after token `i` (followed by a lower-case word or punctuation), or -1. */
+  const holderEnd = (i: number) => {
+    const sentence = doc.tokens[i]!.sentence
+    let k = i + 1
+    while (k < i + 5 && capital(k, sentence)) k++
+    const next = doc.tokens[k]
+    return k > i + 1 && (!next || next.sentence !== sentence || next.kind !== 'word' || /^\p{Ll}/u.test(next.text)) ? k : -1
+  }
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (taken.has(i) || !offices.has(doc.tokens[i]!.norm) || (ctx.pack.grammar.capitalisesNouns && !/^\p{Lu}/u.test(doc.tokens[i]!.text))) continue
+    const named = holderEnd(i)
+    if (named < 0 && !determined(i)) continue
+    // "der Präsident Kasachstans", "Präsident Putin": the mention stage has read those already.
+    const end = named < 0 ? i + 1 : named
+    if (doc.mentions.some((m) => m.tokenStart === end || (m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm)))) continue
+    const sentence = doc.tokens[i]!.sentence
+    if (!stateAnchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= coref.window)) continue
+    const antecedent = salient(stateAnchors, i, sentence)
+    if (!antecedent) continue
+    const holder = named < 0 ? {} : { person: `doc:${doc.text.slice(doc.tokens[i + 1]!.start, doc.tokens[end - 1]!.end)}` }
+    added.push({
+      start: doc.tokens[i]!.start, end: doc.tokens[end - 1]!.end, tokenStart: i, tokenEnd: end, sentence,
+      actor: antecedent.actor, kind: named < 0 ? 'coref' : 'person', genitive: false, ...holder, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.office`,
+    })
+    for (let k = i; k < end; k++) taken.add(k)
+  }
   for (let i = 1; i < doc.tokens.length; i++) {
     if (taken.has(i) || !determined(i)) continue
     // A word that describes both an organisation and a group ("die Organisation") stands for the kind named last.
@@ -88,7 +118,9 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
       actor: antecedent.actor, kind: 'coref', genitive: false, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.description`,
     })
   }
-  added.push(...resolveShortNames(doc, ctx, taken))
+  // A holder named after an office may be named again by a part of the name: "Amangeldijew sagte".
+  const holders = added.filter((m) => m.person)
+  added.push(...resolveShortNames(holders.length ? { ...doc, mentions: [...doc.mentions, ...holders].sort((a, b) => a.start - b.start) } : doc, ctx, taken))
   added.push(...resolveObjectPronouns(doc, ctx, taken, afterPreposition))
   added.push(...resolvePartners(doc, ctx, taken, afterPreposition))
   added.push(...resolveOwn(doc, ctx, taken))
