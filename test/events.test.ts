@@ -60,6 +60,11 @@ const relationCases: [string, string, string[]][] = [
   // a pronoun after a conjunction is that clause's subject
   ['Ankara reagierte scharf, indem es den israelischen Botschafter einbestellte.', '2023-11-05', ['TUR>ISR:PROTEST']],
   ['Im Ukraine-Krieg verlor Russland viele Soldaten.', '2024-07-01', []],
+  // whoever holds a place stands for it ("den von … kontrollierten Hafen"); a place after a preposition stays a place
+  ['Die US-Marine beschoss am Morgen den von der Hisbollah gehaltenen Grenzposten.', '2024-07-01', ['USA>HEZBOLLAH:ASSAULT']],
+  ['Die von Russland kontrollierte Stadt wurde in der Nacht von der Ukraine bombardiert.', '2024-07-01', ['UKR>RUS:ASSAULT']],
+  ['Die Ukraine griff ein Munitionslager im von Russland besetzten Gebiet an.', '2024-07-01', []],
+  ['Die von der Türkei unterstützten Milizen griffen Stellungen in Nordsyrien an.', '2024-07-01', []],
 ]
 
 for (const [sentence, date, expected] of relationCases) {

@@ -176,14 +176,16 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const post = after && inClause(clause, m.tokenEnd) && g.postpositions.includes(after.norm) ? after.norm : null
     // "Angehörige der chinesischen Küstenwache", "Vertreter der Hamas": the actor of a partitive
     // genitive is the party; the phrase attaches where its head noun does.
-    const start = describedFrom ?? m.tokenStart
+    // "bombardierte den von den Huthis kontrollierten Hafen": the holder stands for the place it holds.
+    const held = heldPlace(tokens, m, clause, g)
+    const start = held ?? describedFrom ?? m.tokenStart
     const head = post ? -1 : m.genitive ? (start > clause.from && isPartitiveHead(tokens[start - 1]!, g) ? start - 1 : -1) : partitiveHead(tokens, start, clause, g, actorTokens)
     const prep = post ?? governingPrep(tokens, head >= 0 ? head : start, clause, g, actorTokens)
     describedFrom = null
     const attach: Attachment = prep
       ? { kind: 'prep', prep }
       : head < 0 && (m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) || isGenitiveAdjective(tokens, m, clause, g, actorTokens)) ? { kind: 'gen' } : { kind: 'bare' }
-    phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach, ...(attach.kind === 'bare' && objectCase(tokens, m.tokenStart, clause, g) ? { notSubject: true } : {}) })
+    phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach, ...(attach.kind === 'bare' && objectCase(tokens, start, clause, g) ? { notSubject: true } : {}) })
     partitive = head >= 0 ? phrases.at(-1)! : null
   }
   // "Die von Moskau annektierten ukrainischen Gebiete hat Usbekistan nie anerkannt": a plural noun
@@ -191,6 +193,19 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
   const plural = pluralLead(tokens, clause, g, actorTokens)
   if (plural > 0) for (const p of phrases) if (p.to <= plural) p.notSubject = true
   return phrases
+}
+
+/**
+ * "den von den Huthis kontrollierten Hafen", "im von Russland besetzten Gebiet": an actor after an
+ * agent preposition and before a participle of holding names the place it holds. Returns the index
+ * of the agent preposition, where the place's noun phrase attaches, or null.
+ */
+function heldPlace(tokens: Token[], m: Mention, clause: Clause, g: Grammar): number | null {
+  if (!g.controlParticiples.includes(tokens[m.tokenEnd]?.norm ?? '')) return null
+  let k = m.tokenStart - 1
+  if (k > clause.from && g.determiners.includes(tokens[k]!.norm)) k--
+  const prep = tokens[k]
+  return prep && k >= clause.from && g.agentPrepositions.includes(g.contractions[prep.norm] ?? prep.norm) ? k : null
 }
 
 /**

@@ -36,6 +36,11 @@ export const grammarSchema = z.object({
   subordinators: words,
   /** Participles a name is glued to as a modifier ("Russian-led", "US-brokered"). */
   attributiveParticiples: words.default([]),
+  /**
+   * Participles of holding a place: after an agent and before a place ("den von den Huthis
+   * kontrollierten Hafen"), the agent stands for the place it holds and takes its role.
+   */
+  controlParticiples: words.default([]),
   /** Adverbs glued to a participle that then describes the noun after it ("the long-threatened invasion", "a much-delayed visit"). */
   attributiveAdverbs: words.default([]),
   /** A present participle after a comma opens a clause with the main clause's subject (", adding that …"). */
