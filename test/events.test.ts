@@ -65,6 +65,17 @@ const relationCases: [string, string, string[]][] = [
   ['Die von Russland kontrollierte Stadt wurde in der Nacht von der Ukraine bombardiert.', '2024-07-01', ['UKR>RUS:ASSAULT']],
   ['Die Ukraine griff ein Munitionslager im von Russland besetzten Gebiet an.', '2024-07-01', []],
   ['Die von der Türkei unterstützten Milizen griffen Stellungen in Nordsyrien an.', '2024-07-01', []],
+  // the accused is the subject of a perfect infinitive ("geliefert zu haben"), and the charge is reported
+  ['Mehrere Regierungen werfen Minsk vor, Moskau Munition geliefert zu haben.', '2024-07-01', ['BLR>RUS:AID:reported']],
+  ['Vilnius beschuldigte Pjöngjang, Artilleriegranaten an Russland verkauft zu haben.', '2024-07-01', ['LTU>PRK:ACCUSE', 'PRK>RUS:AID:reported']],
+  // a main clause that opens with a noun phrase naming no actor has it as subject: the actor after the verb is an object
+  ['Der Sprecher kritisierte Washington scharf.', '2024-07-01', []],
+  ['Die Kommission warf Peking vor, Russland Bauteile verkauft zu haben.', '2024-07-01', ['CHN>RUS:AID:reported']],
+  // … but not where an adjective before another noun continues the phrase, nor past a comma
+  ['Die Pacht beider Häfen hatte Moskau 2019 mit Damaskus vereinbart.', '2024-07-01', ['RUS>SYR:AGREE']],
+  ['Die Minister tagten am Freitag, kurz nachdem Minsk Vilnius mit Sanktionen gedroht hatte.', '2024-07-01', ['BLR>LTU:THREATEN']],
+  // a listed name after a role is an actor of its own, not the role's holder
+  ['Im März forderte die Regierung in Niamey Washington auf, seine Soldaten abzuziehen.', '2024-07-01', ['NER>USA:REQUEST']],
 ]
 
 for (const [sentence, date, expected] of relationCases) {

@@ -83,6 +83,20 @@ export function isInfinitiveWord(t: Token, g: Grammar): boolean {
   return g.infinitiveMarkers.includes(t.norm) || !!infinitivePattern(g)?.test(t.norm)
 }
 
+/**
+ * The word at `i` is the verb of an infinitive: after its marker ("zu liefern", "to supply"), with the
+ * marker inside it ("abzuziehen"), or before a marker and the auxiliary that closes the clause
+ * ("geliefert zu haben", "entsandt zu werden").
+ */
+export function isInfinitiveVerb(tokens: Token[], i: number, clause: Clause, g: Grammar): boolean {
+  if (g.infinitiveMarkers.includes(tokens[i - 1]?.norm ?? '') || infinitivePattern(g)?.test(tokens[i]!.norm)) return true
+  const marker = tokens[i + 1]
+  const auxiliary = tokens[i + 2]
+  const after = tokens[i + 3]
+  return !!marker && !!auxiliary && g.infinitiveMarkers.includes(marker.norm) && auxiliary.kind === 'word' && i + 2 < clause.to
+    && (!after || i + 3 >= clause.to || after.kind === 'punct')
+}
+
 /** The stretch from `from` to the next comma or the end closes with "zu" + a word: an infinitive clause. */
 function infinitiveFollows(tokens: Token[], from: number, to: number, g: Grammar): boolean {
   const words = tokens.slice(from, segmentEnd(tokens, from, to)).filter((t) => t.kind === 'word')

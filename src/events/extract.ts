@@ -1,7 +1,7 @@
 import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
-import { capitalised, inClause, isInfinitiveWord, isParticiple, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
+import { capitalised, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
@@ -620,7 +620,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         } else if (antecedent && firstWord!.start < tokens[i]!.start) {
           subject = antecedent
           how.push('subject:relative-antecedent')
-        } else if (controller && (g.subjectAfterVerb || g.infinitiveMarkers.includes(tokens[i - 1]?.norm ?? ''))) {
+        } else if (controller && (g.subjectAfterVerb || isInfinitiveVerb(tokens, i, clause, g))) {
           // The actor before the infinitive's verb is its object, not its subject. Where subjects
           // stand before verbs (English), only the verb right after "to" is the infinitive: "Putin
           // flew to Pyongyang" has a subject of its own.

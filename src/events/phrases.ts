@@ -192,7 +192,40 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
   // phrase before a singular verb is no subject; the clause puts its object first.
   const plural = pluralLead(tokens, clause, g, actorTokens)
   if (plural > 0) for (const p of phrases) if (p.to <= plural) p.notSubject = true
+  const verb = plural > 0 ? -1 : nounLead(tokens, clause, g, actorTokens)
+  if (verb > 0) {
+    // Up to the next comma or conjunction: what follows it may be a clause of its own.
+    let end = verb + 1
+    while (end < clause.to && tokens[end]!.kind !== 'punct' && !g.subordinators.includes(tokens[end]!.norm)) end++
+    for (const p of phrases) if (p.from > verb && p.to <= end && p.attach.kind === 'bare') p.notSubject = true
+  }
   return phrases
+}
+
+/**
+ * "Die Junta hatte Kiew vorgeworfen …", "Mehrere Regierungen werfen Minsk vor …": where a main clause
+ * opens with a noun phrase that may be a subject and names no actor, and a verb follows it, that phrase
+ * is the subject; returns the verb's index (-1 if the clause opens otherwise). The actors after the
+ * verb are its objects.
+ */
+function nounLead(tokens: Token[], clause: Clause, g: Grammar, actorTokens: Set<number>): number {
+  if (clause.subordinate || clause.relative || !g.subjectDeterminers.includes(tokens[clause.from]?.norm ?? '')) return -1
+  const closed = new Set([...g.determiners, ...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns])
+  for (let k = clause.from + 1; k < clause.to && k < clause.from + 6; k++) {
+    const t = tokens[k]!
+    if (t.kind !== 'word' || actorTokens.has(k)) return -1
+    if (/^\p{Ll}/u.test(t.text)) {
+      if (looksAdjectival(t, g)) continue
+      return -1
+    }
+    // The head noun: a lower-case word that may be the verb must follow it.
+    const next = tokens[k + 1]
+    // "Die Nutzung beider Anlagen hatte Moskau …": an adjective before another noun continues the phrase, so no verb is known.
+    const after = tokens[k + 2]
+    const attribute = !!next && looksAdjectival(next, g) && !!after && after.kind === 'word' && /^\p{Lu}/u.test(after.text) && !actorTokens.has(k + 2)
+    return next && next.kind === 'word' && k + 1 < clause.to && /^\p{Ll}/u.test(next.text) && !closed.has(next.norm) && !attribute ? k + 1 : -1
+  }
+  return -1
 }
 
 /**

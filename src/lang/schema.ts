@@ -32,6 +32,11 @@ export const grammarSchema = z.object({
   comitativePrepositions: words,
   /** Articles that mark an object's case (accusative, dative): the phrase they open is no subject ("den russischen Botschafter"). */
   objectDeterminers: words,
+  /**
+   * Articles that may open a subject ("die", "mehrere"): a main clause opening with such a noun phrase that
+   * names no actor, right before its verb, has that phrase as subject ("Die Junta warf Kiew vor": Kiew is no subject).
+   */
+  subjectDeterminers: words,
   coordinators: words,
   subordinators: words,
   /** Participles a name is glued to as a modifier ("Russian-led", "US-brokered"). */

@@ -107,7 +107,10 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
   const privateHeads = new Set(ctx.pack.roles.private.map(fold))
   const timeTokens = timeTokenSet(doc.tokens, doc.times)
   for (const [sentence, [from, to]] of sentenceTokenRanges(doc.tokens)) {
-    for (const m of combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators, ctx.pack.grammar.adjectiveEndings, (id) => ctx.kb.actors.get(id)?.kind === 'sector', ctx.pack.grammar.appositiveHeads)) {
+    const combined = combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators, ctx.pack.grammar.adjectiveEndings, (id) => ctx.kb.actors.get(id)?.kind === 'sector', ctx.pack.grammar.appositiveHeads)
+    // "forderte die Junta in Ouagadougou Paris auf": a listed name after a role is an actor of its own, not the role's holder.
+    const listed = new Set(combined.filter((m) => m.actor).map((m) => m.start))
+    for (const m of combined) {
       if (!m.actor) continue
       // "russische Touristen", "belarussische Oppositionelle": people of the country, not its state.
       if (m.entry.kind === 'adjective' && m.end < to && privateHeads.has(doc.tokens[m.end]!.norm)) continue
@@ -124,7 +127,7 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
         ...(m.party ? { party: m.party } : {}),
         rule: m.entry.rule,
       }
-      mentions.push(m.entry.kind === 'role' ? withNewName(mention, doc, to, timeTokens, ctx) : mention)
+      mentions.push(m.entry.kind === 'role' ? withNewName(mention, doc, to, timeTokens, ctx, listed) : mention)
       const apposed = m.entry.kind === 'role' ? apposedName(mention, doc, to, timeTokens, ctx) : null
       if (apposed) mentions.push(apposed)
     }
@@ -180,9 +183,9 @@ function nameAt(doc: Doc, i: number, to: number, timeTokens: Set<number>, ctx: S
 
 const nameText = (doc: Doc, from: number, to: number) => doc.text.slice(doc.tokens[from]!.start, doc.tokens[to - 1]!.end)
 
-function withNewName(m: Mention, doc: Doc, to: number, timeTokens: Set<number>, ctx: StageContext): Mention {
+function withNewName(m: Mention, doc: Doc, to: number, timeTokens: Set<number>, ctx: StageContext, listed: Set<number>): Mention {
   const end = nameAt(doc, m.tokenEnd, to, timeTokens, ctx)
-  if (end < 0) return m
+  if (end < 0 || listed.has(m.tokenEnd)) return m
   return { ...m, end: doc.tokens[end - 1]!.end, tokenEnd: end, kind: 'person', person: `doc:${nameText(doc, m.tokenEnd, end)}`, rule: `${m.rule}+name` }
 }
 
