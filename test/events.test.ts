@@ -74,6 +74,10 @@ const relationCases: [string, string, string[]][] = [
   // … but not where an adjective before another noun continues the phrase, nor past a comma
   ['Die Pacht beider Häfen hatte Moskau 2019 mit Damaskus vereinbart.', '2024-07-01', ['RUS>SYR:AGREE']],
   ['Die Minister tagten am Freitag, kurz nachdem Minsk Vilnius mit Sanktionen gedroht hatte.', '2024-07-01', ['BLR>LTU:THREATEN']],
+  // a demand in reported speech without "dass" is made of the complement's subject
+  ['Kiew verlangte, Moskau müsse die Kinder zurückgeben.', '2024-07-01', ['UKR>RUS:REQUEST']],
+  ['Ankara forderte, Athen solle die Inseln entmilitarisieren.', '2024-07-01', ['TUR>GRC:REQUEST']],
+  ['Paris verlangte, es müsse eine Waffenruhe geben.', '2024-07-01', []],
   // a listed name after a role is an actor of its own, not the role's holder
   ['Im März forderte die Regierung in Niamey Washington auf, seine Soldaten abzuziehen.', '2024-07-01', ['NER>USA:REQUEST']],
 ]

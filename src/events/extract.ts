@@ -780,7 +780,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           target = inComplement.find((p) => p.attach.kind === 'bare') ?? (ref.rule.type === 'REJECT' ? inComplement.find((p) => p.attach.kind === 'prep') : undefined) ?? null
           if (target) { how.push('target:infinitive-object'); factor = GENITIVE_FALLBACK }
         }
-        if (!target && (ref.rule.type === 'REQUEST' || ref.rule.type === 'ACCUSE') && complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm)) {
+        // Without "dass", a demand's complement in reported speech: "verlangte, Moskau müsse … wiedergutmachen".
+        const reportedComplement = !!complement?.reported && ref.rule.type === 'REQUEST' && complement.from > i
+        if (!target && (ref.rule.type === 'REQUEST' || ref.rule.type === 'ACCUSE') && (complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm) || reportedComplement)) {
           // "Peking verlangte, dass Washington den Verkauf stoppt", "its demand that Sudan's warring
           // parties lay down their arms": who is asked is the subject of the complement, or the owner of that subject.
           // So is who is blamed: "Die EU kritisierte, dass die Mongolei den Haftbefehl nicht vollstreckt hat".
