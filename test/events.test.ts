@@ -78,6 +78,12 @@ const relationCases: [string, string, string[]][] = [
   ['Kiew verlangte, Moskau müsse die Kinder zurückgeben.', '2024-07-01', ['UKR>RUS:REQUEST']],
   ['Ankara forderte, Athen solle die Inseln entmilitarisieren.', '2024-07-01', ['TUR>GRC:REQUEST']],
   ['Paris verlangte, es müsse eine Waffenruhe geben.', '2024-07-01', []],
+  // a listed name that opens with a lower-case particle is found in running text
+  ['Am Abend sprach Erdoğan lange mit al-Scharaa.', '2025-03-01', ['TUR>SYR:CONSULT']],
+  // a border crossing "nach" or "zu" a state closes or opens towards it
+  ['Norwegen schloss im Herbst seinen einzigen Übergang nach Russland.', '2024-07-01', ['NOR>RUS:SANCTION']],
+  ['Litauen öffnete die Grenzübergänge zu Belarus im Juni wieder.', '2024-07-01', ['LTU>BLR:CONCEDE']],
+  ['Nach den Gesprächen in Moskau schloss Finnland die Grenze.', '2024-07-01', []],
   // a listed name after a role is an actor of its own, not the role's holder
   ['Im März forderte die Regierung in Niamey Washington auf, seine Soldaten abzuziehen.', '2024-07-01', ['NER>USA:REQUEST']],
 ]

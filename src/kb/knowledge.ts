@@ -72,7 +72,8 @@ function buildGazetteer(pack: LanguagePack, actors: Map<string, Actor>, people: 
     }
   }
   for (const person of people) {
-    for (const n of person.names) addName(n, { kind: 'person', person: person.id, proper: true, rule: 'kb.person' })
+    // "al-Scharaa", "von der Leyen": a name that opens with a lower-case particle is written so in running text.
+    for (const n of person.names) addName(n, { kind: 'person', person: person.id, proper: !/^\p{Ll}+[-\s]/u.test(n), rule: 'kb.person' })
   }
   for (const [role, titles] of Object.entries(pack.roles.titles)) {
     // A title listed in lower case may be written so ("the Russian foreign minister").
