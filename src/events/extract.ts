@@ -106,6 +106,17 @@ function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Cl
  * Whether a trigger's conditions hold in its clause, and how far from the trigger the word that
  * satisfies them stands (0 when it needs none): the nearer evidence wins between two readings.
  */
+/**
+ * Where the act of the verb at `at` ends: at a coordinator that a verb of another act follows
+ * ("nannte das Vorgehen angemessen und warf dem Westen Heuchelei vor"), else at `to`.
+ */
+function nextActAt(tokens: Token[], at: number, to: number, lex: EventLexicon, g: LanguagePack['grammar']): number {
+  for (let k = at + 1; k + 1 < to; k++) {
+    if (coordinates(tokens[k]!, g) && triggersOf(lex, tokens[k + 1]!).some((r) => r.kind !== 'noun')) return k
+  }
+  return to
+}
+
 function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number> }): number | null {
   if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g)) return null
   const window = ref.kind === 'noun' ? undefined : g.evidenceWindow
@@ -114,7 +125,9 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
     // The window counts words: "U.N." is one.
     const step = (k: number, dir: number, words: number) => { while (words > 0 && k + dir >= clause.from && k + dir < clause.to) { k += dir; if (tokens[k]!.kind !== 'punct') words-- } return k }
     const lo = window ? step(at, -1, window.before) : clause.from
-    const hi = window ? step(at, 1, window.after) + 1 : clause.to
+    // "nannte das Vorgehen angemessen und warf dem Westen Heuchelei vor": a verb's evidence ends where
+    // a coordinated verb of another act begins.
+    const hi = Math.min(window ? step(at, 1, window.after) + 1 : clause.to, ref.kind === 'noun' ? clause.to : nextActAt(tokens, at, clause.to, lex, g))
     // "troops captured a stronghold": for some rules the subject before the verb is no evidence, only a passive's.
     const before = (k: number) => k < at && ref.rule.evidence_after && !tokens.slice(k + 1, at).some((t) => g.passiveAuxiliaries.includes(t.norm))
     for (let k = lo; k < hi; k++) if (inClause(clause, k) && !before(k) && hit(tokens[k]!, k)) found.push(Math.abs(k - at))
@@ -703,7 +716,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         // "… blocked a road, a newspaper reported": a phrase after a comma that a speech verb follows is the speaker.
         const speaker = (p: Phrase) => p.from > i && speaksAfterComma(tokens, i, p.from, p.to, g)
-        const rolePhrases = phrases.filter((p) => !speaker(p))
+        // A verb's roles stay in its conjunct: "nannte … angemessen und warf Polen … vor" names no object of "nannte".
+        const conjunct = ref.kind === 'noun' ? clause.to : nextActAt(tokens, i, clause.to, lex, g)
+        const rolePhrases = phrases.filter((p) => !speaker(p) && p.from < conjunct)
         const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
