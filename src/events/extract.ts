@@ -117,6 +117,21 @@ function nextActAt(tokens: Token[], at: number, to: number, lex: EventLexicon, g
   return to
 }
 
+/**
+ * A two-word cue whose second word is a particle closing the clause and whose first word stands
+ * before it ("sicherte … zu", "kündigte … an"): where the first word stands, and the cue, or null.
+ */
+function splitCue(tokens: Token[], clause: Clause, cues: string[][]): { at: number; text: string } | null {
+  let last = clause.to - 1
+  while (last > clause.from && tokens[last]!.kind !== 'word') last--
+  const particle = tokens[last]!.norm
+  for (const cue of cues) {
+    if (cue.length !== 2 || cue[1] !== particle) continue
+    for (let k = clause.from; k < last - 1; k++) if (inClause(clause, k) && tokens[k]!.norm === cue[0]) return { at: k, text: `${tokens[k]!.text} … ${tokens[last]!.text}` }
+  }
+  return null
+}
+
 function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number> }): number | null {
   if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g)) return null
   const window = ref.kind === 'noun' ? undefined : g.evidenceWindow
@@ -806,6 +821,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const asked = subjectOf(opened, tokens.length) ?? (first?.attach.kind === 'gen' && tokens.slice(complement.from + 1, first.from).every((t) => nounPhraseWord(t)) ? first : null)
           if (asked && other(asked)) { target = asked; how.push('target:complement-subject') }
         }
+        if (!target && how.includes('subject:infinitive-controller') && ci > 0) {
+          // "Bukarest sagte Chisinau zu, … Strom zu liefern", "versprach Kiew, … zu helfen": a promise's
+          // object is whom the promised act is for.
+          const governing = clauses[ci - 1]!
+          const promised = splitCue(tokens, governing, cues.intent) ?? findPhrases(tokens, governing.from, governing.to, cues.intent)[0]
+          const promisee = promised ? phrasesOf.get(governing)!.find((p) => p.attach.kind === 'bare' && p.from > promised.at && other(p)) : undefined
+          if (promisee && other(promisee)) { target = promisee; how.push('target:promisee') }
+        }
         const pairs: [typeof source.mentions[number], typeof source.mentions[number] | null][] = []
         if (target) {
           for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])
@@ -876,6 +899,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // The governing clause's words of intent plan the infinitive that follows it ("erklärte sich bereit, … zu schicken").
           const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues, { inTime, nonFinite: true, trigger: clauses[ci - 1]!.to, intentPlans })
           if (governing.modality === 'planned' || (governing.modality === 'hedged' && mod.modality === 'asserted')) mod = { ...governing, attribution: governing.attribution ?? mod.attribution }
+          // "sicherte Moldau zu, … zu unterstützen": a word of intent split around its objects, its particle closing the clause.
+          else if (intentPlans) {
+            const split = splitCue(tokens, clauses[ci - 1]!, [...cues.intent, ...cues.planned])
+            if (split) mod = { modality: 'planned', cue: split.text, cueAt: split.at, attribution: mod.attribution }
+          }
         }
         // What the speaker said, or what an accuser charges, is attributed to them.
         // "pledged tanks to Kyiv": a pledge or an offer announces the act; it has not happened yet.
