@@ -812,6 +812,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         // Without "dass", a demand's complement in reported speech: "verlangte, Moskau müsse … wiedergutmachen".
         const reportedComplement = !!complement?.reported && ref.rule.type === 'REQUEST' && complement.from > i
+          // "sprach von Erpressung: Russland wolle …": after a colon, the charge is spelled out; its subject is the one charged.
+          || !!complement && ref.rule.type === 'ACCUSE' && complement.from > i && tokens[complement.from - 1]?.text === ':'
         if (!target && (ref.rule.type === 'REQUEST' || ref.rule.type === 'ACCUSE') && (complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm) || reportedComplement)) {
           // "Peking verlangte, dass Washington den Verkauf stoppt", "its demand that Sudan's warring
           // parties lay down their arms": who is asked is the subject of the complement, or the owner of that subject.
