@@ -93,8 +93,10 @@ function coordinates(t: Token, g: LanguagePack['grammar']): boolean {
  * A split verb's particle closes its clause or the coordinated part of it:
  * "bestellte den Botschafter ein und verlangte …".
  */
-function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Clause, g: LanguagePack['grammar']): boolean {
-  for (let k = at + 1; k < clause.to; k++) {
+function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Clause, g: LanguagePack['grammar'], lex: EventLexicon): boolean {
+  // "stellte sich hinter Finnland und warf Russland Lügen vor": a particle past the next act's verb is that verb's.
+  const end = nextActAt(tokens, at, clause.to, lex, g)
+  for (let k = at + 1; k < end; k++) {
     if (!inClause(clause, k) || tokens[k]!.norm !== ref.particle) continue
     const next = tokens[k + 1]
     if (k + 1 >= clause.to || !next || next.kind === 'punct' || coordinates(next, g)) return true
@@ -133,7 +135,7 @@ function splitCue(tokens: Token[], clause: Clause, cues: string[][]): { at: numb
 }
 
 function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number> }): number | null {
-  if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g)) return null
+  if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g, lex)) return null
   const window = ref.kind === 'noun' ? undefined : g.evidenceWindow
   const positions = (hit: (t: Token, k: number) => boolean) => {
     const found: number[] = []
@@ -603,7 +605,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
       const refs = homographReading(triggersOf(lex, tokens[i]!), tokens, i, from, g, mentionTokens)
       // "stellte das Verfahren … ein" is einstellen: with its particle closing the clause, the
       // verb is a particle verb, and the readings of the plain verb (stellen gegen) do not apply.
-      const particleVerb = refs.some((r) => r.kind === 'split' && particleCloses(r, tokens, i, clause, g))
+      const particleVerb = refs.some((r) => r.kind === 'split' && particleCloses(r, tokens, i, clause, g, lex))
       for (const ref of refs) {
         if (!caseFits(ref, tokens[i]!, i === from)) continue
         if (particleVerb && ref.kind === 'verb') continue
