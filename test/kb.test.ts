@@ -59,6 +59,16 @@ test('a data file error names the file and the entry', () => {
   assert.throws(() => loadDataFile(file, statesFile), (err: unknown) => err instanceof DataFileError && err.message.includes(file) && err.message.includes('entry 2'))
 })
 
+test('a rule that supersedes a rule no language pack has is refused, naming the folder and the rule', async () => {
+  const { loadLanguagePack } = await import('../src/lang/pack.ts')
+  const dir = mkdtempSync(join(tmpdir(), 'entente-pack-'))
+  const { mkdirSync, copyFileSync } = await import('node:fs')
+  copyFileSync(join(import.meta.dirname, '..', 'data', 'lang', 'de', 'grammar.yaml'), join(dir, 'grammar.yaml'))
+  mkdirSync(join(dir, 'events'))
+  writeFileSync(join(dir, 'events', 'x.yaml'), '- rule: de.sanction.narrow\n  type: SANCTION\n  mode: border\n  verbs: [{ forms: [sperrt] }]\n  supersedes: [de.reject.missing]\n')
+  assert.throws(() => loadLanguagePack(dir), (err: unknown) => err instanceof Error && err.message.includes(join(dir, 'events')) && err.message.includes('de.reject.missing'))
+})
+
 test('names of agreements and formats that contain a state\'s name name no actor', () => {
   const doc = analyseText('Russland hat das Budapester Memorandum gebrochen, und die Minsk-Gruppe der OSZE löste sich auf.', '2024-01-10')
   assert.deepEqual(doc.mentions.map((m) => m.actor), ['RUS', 'OSCE'])

@@ -994,7 +994,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const kept = obliged ? clauseEvents.filter((x) => x.event.type === 'REQUEST' || x.event.start < obliged.event.start) : clauseEvents
     // A trigger read with a partner is not also read without one.
     const pairedAt = new Set(kept.filter((x) => x.event.target !== null).map((x) => x.event.start))
-    const told = governedNounsDropped(nearestEvidence(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start))))
+    const told = governedNounsDropped(nearestEvidence(superseded(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)), lex)))
     events.push(...told)
     for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
     const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to)
@@ -1009,6 +1009,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const topical = clauseSubject?.mentions.find((m) => isState(m.actor))
   if (topical) state.topic = { mention: topical, sentence: sIndex }
   return events
+}
+
+/** Readings that a narrower rule's reading of the same trigger and pair replaces (`supersedes`) are dropped. */
+function superseded<T extends { event: RelationEvent }>(list: T[], lex: EventLexicon): T[] {
+  const key = (x: T) => `${x.event.start}|${x.event.source}|${x.event.target}`
+  const replaced = new Set<string>()
+  for (const x of list) for (const rule of lex.supersedes.get(x.event.rule) ?? []) replaced.add(`${key(x)}|${rule}`)
+  return replaced.size ? list.filter((x) => !replaced.has(`${key(x)}|${x.event.rule}`)) : list
 }
 
 /**

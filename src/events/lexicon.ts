@@ -23,6 +23,8 @@ export interface EventLexicon {
   requires: Map<EventRule, Set<string>>
   /** The capitalised `requires` words: compounds ending in them count too. */
   requiredNouns: Map<EventRule, string[]>
+  /** Per rule id, the rule ids whose readings its reading replaces. */
+  supersedes: Map<string, string[]>
 }
 
 const cache = new WeakMap<LanguagePack, EventLexicon>()
@@ -62,7 +64,8 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
       nounHeads.set(key, [...(nounHeads.get(key) ?? []), ref])
     }
   }
-  const lex = { triggers, nounHeads, objects, requires, requiredNouns }
+  const supersedes = new Map(pack.events.filter((r) => r.supersedes.length).map((r) => [r.rule, r.supersedes]))
+  const lex = { triggers, nounHeads, objects, requires, requiredNouns, supersedes }
   cache.set(pack, lex)
   return lex
 }

@@ -51,6 +51,11 @@ export function loadLanguagePack(dir: string): LanguagePack {
   const events = existsSync(eventsDir)
     ? readdirSync(eventsDir).filter((f) => f.endsWith('.yaml')).sort().flatMap((f) => loadDataFile(join(eventsDir, f), eventRulesFile))
     : []
+  const ids = new Set(events.map((r) => r.rule))
+  for (const r of events) {
+    const unknown = r.supersedes.filter((id) => !ids.has(id))
+    if (unknown.length) throw new Error(`${eventsDir}: rule ${r.rule} supersedes ${unknown.join(', ')}, which no rule of this language is`)
+  }
   return {
     code: grammar.code,
     dir,

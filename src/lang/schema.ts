@@ -262,6 +262,11 @@ export const eventRuleSchema = z.object({
   evidence_after: z.boolean().default(false),
   /** The mode when the source is a people or a generic party, not a government ("thousands of Nigerians protested": a demonstration, not a diplomatic protest). */
   crowd_mode: z.string().optional(),
+  /**
+   * Rules whose reading of the same trigger and pair this rule's reading replaces: a narrower rule
+   * over a broader one ("verweigert … die Einreise" is a sanction, not the bare refusal of de.reject.refuse).
+   */
+  supersedes: words,
   /** Actors (generic parties) whose act this is not: "demonstrators blocked the road" is a protest, not a state's blockade. */
   not_by: words,
   /** The only actors (generic parties) whose act this is: "rebels blocked transport into Abidjan" is a protest, a state blocking a strait is not. A people without an article counts as its civilians, a state named through a generic party ("Palestinian youths") as that party. */
