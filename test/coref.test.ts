@@ -159,6 +159,11 @@ test('an office no state is named for stands for the state of the passage, and i
   assert.deepEqual(offices('Kirgistan ist verärgert. Der Präsident Kasachstans kritisierte Washington.'), [])
   assert.deepEqual(offices('Kirgistan ist verärgert. Präsident Putin kritisierte Washington.'), [])
   assert.deepEqual(offices('Außenminister Talant Beispielow reiste ab.'), [])
+  // no state named as a party after the office in its clause is the office's own; a place may be
+  assert.deepEqual(offices('Die Philippinen protestierten. China wies das zurück. Armeechef Jose Beispiel warf der chinesischen Küstenwache Piraterie vor.'), ['Armeechef Jose Beispiel=PHL'])
+  assert.deepEqual(offices('Deutschland schweigt. Regierungssprecher Max Muster sagte in Berlin, man prüfe alles.'), ['Regierungssprecher Max Muster=DEU'])
+  // a demonym before the office names its state already
+  assert.deepEqual(offices('Russland empfing Gäste. Der iranische Vizeaußenminister Ali Beispiel kam nach Moskau.'), [])
   // the office acts for its state: the object is no longer read as the subject
   assert.deepEqual(eventStrings(analyseText('Die Philippinen sind empört. Armeechef Jose Beispiel kritisierte die chinesische Küstenwache.')), ['PHL>CHN:ACCUSE'])
   assert.deepEqual(eventStrings(analyseText('Estland ist besorgt. Der Verteidigungsminister warf Moskau Provokationen vor.')), ['EST>RUS:ACCUSE'])

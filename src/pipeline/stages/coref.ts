@@ -75,6 +75,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   }
   for (let i = 0; i < doc.tokens.length; i++) {
     if (taken.has(i) || !offices.has(doc.tokens[i]!.norm) || (ctx.pack.grammar.capitalisesNouns && !/^\p{Lu}/u.test(doc.tokens[i]!.text))) continue
+    // "der iranische Vizeaußenminister": a demonym right before the office names its state.
+    if (doc.mentions.some((m) => m.tokenEnd === i && m.kind === 'adjective')) continue
     const named = holderEnd(i)
     if (named < 0 && !determined(i)) continue
     // "der Präsident Kasachstans", "Präsident Putin": the mention stage has read those already.
@@ -82,7 +84,13 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     if (doc.mentions.some((m) => m.tokenStart === end || (m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm)))) continue
     const sentence = doc.tokens[i]!.sentence
     if (!stateAnchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= coref.window)) continue
-    const antecedent = salient(stateAnchors, i, sentence)
+    // "Armeechef Romeo Brawner warf der chinesischen Küstenwache vor": an office holder does not act upon
+    // his own state, so no state named after him in his clause (up to the next comma) is his; a place
+    // there may be ("Regierungssprecher Max Muster sagte in Berlin").
+    let stop = end
+    while (stop < doc.tokens.length && doc.tokens[stop]!.sentence === sentence && !/^[,;:–—()]$/.test(doc.tokens[stop]!.text)) stop++
+    const inSentence = new Set(doc.mentions.filter((m) => m.tokenStart >= end && m.tokenStart < stop && !afterPreposition(m)).map((m) => m.actor))
+    const antecedent = salient(stateAnchors.filter((m) => !inSentence.has(m.actor)), i, sentence)
     if (!antecedent) continue
     const holder = named < 0 ? {} : { person: `doc:${doc.text.slice(doc.tokens[i + 1]!.start, doc.tokens[end - 1]!.end)}` }
     added.push({
