@@ -994,7 +994,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const kept = obliged ? clauseEvents.filter((x) => x.event.type === 'REQUEST' || x.event.start < obliged.event.start) : clauseEvents
     // A trigger read with a partner is not also read without one.
     const pairedAt = new Set(kept.filter((x) => x.event.target !== null).map((x) => x.event.start))
-    const told = governedNounsDropped(nearestEvidence(superseded(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)), lex)))
+    const told = governedNounsDropped(nearestEvidence(superseded(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)), lex)), tokens, g)
     events.push(...told)
     for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
     const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to)
@@ -1045,10 +1045,22 @@ const FALLBACK_TARGETS = new Set(['target:object-genitive', 'target:infinitive-o
  * Ukraine" or "fror seine Teilnahme an den Manövern ein" the noun names what the verb acts on,
  * so a noun event between the same two actors as a verb event is not a second event.
  */
-function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evidence: number }[]): RelationEvent[] {
+function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evidence: number }[], tokens: Token[], g: LanguagePack['grammar']): RelationEvent[] {
   const pair = (e: RelationEvent) => [e.source, e.target].sort().join('~')
-  const verbPairs = new Set(list.filter((x) => !x.noun).map((x) => pair(x.event)))
-  return list.filter((x) => !x.noun || !verbPairs.has(pair(x.event)) || list.every((y) => y.noun)).map((x) => x.event)
+  // "hatte das Abkommen aufgekündigt und die Sanktionen wieder in Kraft gesetzt": a verb that ends its
+  // conjunct governs nothing after the word that joins the next one.
+  const reach = (e: RelationEvent) => {
+    const at = tokens.findIndex((t) => t.start === e.start)
+    const next = tokens[at + 1]
+    // The verb closes a bracket that a finite auxiliary opened before it ("hatte … aufgekündigt").
+    let k = at - 1
+    while (k >= 0 && tokens[k]!.sentence === tokens[at]!.sentence && !g.finiteAuxiliaries.includes(tokens[k]!.norm)) k--
+    const bracket = k >= 0 && tokens[k]!.sentence === tokens[at]!.sentence
+    return bracket && next && coordinates(next, g) ? next.start : Infinity
+  }
+  const verbs = list.filter((x) => !x.noun).map((x) => ({ pair: pair(x.event), reach: reach(x.event) }))
+  const governed = (x: { event: RelationEvent }) => verbs.some((v) => v.pair === pair(x.event) && x.event.start < v.reach)
+  return list.filter((x) => !x.noun || !governed(x) || list.every((y) => y.noun)).map((x) => x.event)
 }
 
 /**
