@@ -71,6 +71,7 @@ const relationCases: [string, string, string[]][] = [
   // a main clause that opens with a noun phrase naming no actor has it as subject: the actor after the verb is an object
   ['Der Sprecher kritisierte Washington scharf.', '2024-07-01', []],
   ['Die Kommission warf Peking vor, Russland Bauteile verkauft zu haben.', '2024-07-01', ['CHN>RUS:AID:reported']],
+  ['Die staatliche Förderbank KfW sagte Litauen neue Kredite zu.', '2024-07-01', []],
   // … but not where an adjective before another noun continues the phrase, nor past a comma
   ['Die Pacht beider Häfen hatte Moskau 2019 mit Damaskus vereinbart.', '2024-07-01', ['RUS>SYR:AGREE']],
   ['Die Minister tagten am Freitag, kurz nachdem Minsk Vilnius mit Sanktionen gedroht hatte.', '2024-07-01', ['BLR>LTU:THREATEN']],

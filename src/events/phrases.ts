@@ -218,12 +218,15 @@ function nounLead(tokens: Token[], clause: Clause, g: Grammar, actorTokens: Set<
       if (looksAdjectival(t, g)) continue
       return -1
     }
-    // The head noun: a lower-case word that may be the verb must follow it.
-    const next = tokens[k + 1]
+    // The head noun, and a name nobody listed in apposition to it ("die staatliche Exportbank Exim"):
+    // a lower-case word that may be the verb must follow.
+    let v = k + 1
+    while (v < clause.to && v < k + 4 && tokens[v]!.kind === 'word' && /^\p{Lu}/u.test(tokens[v]!.text) && !actorTokens.has(v)) v++
+    const next = tokens[v]
     // "Die Nutzung beider Anlagen hatte Moskau …": an adjective before another noun continues the phrase, so no verb is known.
-    const after = tokens[k + 2]
-    const attribute = !!next && looksAdjectival(next, g) && !!after && after.kind === 'word' && /^\p{Lu}/u.test(after.text) && !actorTokens.has(k + 2)
-    return next && next.kind === 'word' && k + 1 < clause.to && /^\p{Ll}/u.test(next.text) && !closed.has(next.norm) && !attribute ? k + 1 : -1
+    const after = tokens[v + 1]
+    const attribute = !!next && looksAdjectival(next, g) && !!after && after.kind === 'word' && /^\p{Lu}/u.test(after.text) && !actorTokens.has(v + 1)
+    return next && next.kind === 'word' && v < clause.to && /^\p{Ll}/u.test(next.text) && !closed.has(next.norm) && !attribute ? v : -1
   }
   return -1
 }
