@@ -1024,18 +1024,21 @@ function superseded<T extends { event: RelationEvent }>(list: T[], lex: EventLex
  * Terrorismus“": SUPPORT by "Verbündete", ACCUSE by "Terrorismus"): the reading whose evidence
  * word stands nearest the trigger wins.
  */
-function nearestEvidence<T extends { event: RelationEvent; evidence: number }>(list: T[]): T[] {
+function nearestEvidence<T extends { event: RelationEvent; evidence: number }>(all: T[]): T[] {
   const key = (x: T) => `${x.event.start}|${[x.event.source, x.event.target].sort().join('~')}`
+  // A partner guessed by a fallback ("kämpfen an der Seite Russlands") yields to a rule that found it,
+  // whatever its evidence ("nannte das Vorgehen der amerikanischen Partner befremdlich": not the
+  // "Partner" of a guessed SUPPORT, but the charge of the ACCUSE that found the genitive).
+  const guessed = (x: T) => x.event.trace.some((t) => FALLBACK_TARGETS.has(t))
+  const found = new Set(all.filter((x) => !guessed(x)).map(key))
+  const list = all.filter((x) => !(guessed(x) && found.has(key(x))))
   const best = new Map<string, number>()
   for (const x of list) if (x.evidence >= 0) best.set(key(x), Math.min(best.get(key(x)) ?? Infinity, x.evidence))
-  // A partner guessed by a fallback ("kämpfen an der Seite Russlands") yields to a rule that found it.
-  const guessed = (x: T) => x.event.trace.some((t) => FALLBACK_TARGETS.has(t))
-  const found = new Set(list.filter((x) => !guessed(x)).map(key))
   // A visit read from a verb of motion yields to a reading that found its evidence ("flew troops to
   // Syria" is a dispatch, not a visit); other readings without evidence stand beside it ("unterstützt
   // die Hamas mit Geld" is support and aid).
   const yields = (x: T) => x.evidence < 0 && TWO_PARTY.has(x.event.type) && best.has(key(x))
-  return list.filter((x) => (x.evidence < 0 ? !yields(x) : x.evidence === best.get(key(x))) && !(guessed(x) && found.has(key(x))))
+  return list.filter((x) => x.evidence < 0 ? !yields(x) : x.evidence === best.get(key(x)))
 }
 
 const FALLBACK_TARGETS = new Set(['target:object-genitive', 'target:infinitive-object'])
