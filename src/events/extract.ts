@@ -555,6 +555,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   }
   for (const [ci, clause] of clauses.entries()) {
     const clauseEvents: { event: RelationEvent; noun: boolean; evidence: number; obliging?: boolean; doer: Mention }[] = []
+    let ownerSubject: Phrase | null = null
     const phrases = [...phrasesOf.get(clause)!]
     const words = clauseTokens(tokens, clause)
     // "Ankara and Baku back each other": a reciprocal (one word or several) makes the act mutual.
@@ -683,6 +684,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             const owner = lead ? null : prenominalGenitive(phrases, tokens, clause, i, g, mentionTokens)
             if (lead) { subject = lead; how.push('subject:genitive-of-first-phrase') }
             else if (owner) { subject = owner; how.push('subject:prenominal-genitive') }
+            if (subject) ownerSubject ??= subject
           }
         }
         if (!subject && ci === 0 && opensWithParticiple(opening, g)) {
@@ -997,7 +999,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const told = governedNounsDropped(nearestEvidence(superseded(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)), lex)), tokens, g)
     events.push(...told)
     for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
-    const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to)
+    // "Der Sanktionsbeauftragte der EU … war gereist und hatte die Regierung aufgefordert": the owner that acted
+    // for the clause is the subject a coordinated clause shares.
+    const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to) ?? ownerSubject
     if (pronounSubject && !clauseSubject && own) carried ??= { start: firstWord!.start, end: firstWord!.end }
     if (own && !clause.subordinate) clauseSubject = own
     else if (!clauseSubject && own) clauseSubject = own
