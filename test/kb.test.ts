@@ -46,6 +46,13 @@ test('the Taliban are the insurgency before 15 August 2021 and Afghanistan after
   assert.deepEqual(analyseText('Die Taliban verhandelten.', '2023-03-01').mentions.map((m) => m.actor), ['AFG'])
 })
 
+test('a member of the European Commission stands for the EU during the term, and for the state served before it', () => {
+  assert.deepEqual(analyseText('Handelskommissar Valdis Dombrovskis kritisierte Peking.', '2022-01-28').mentions.map((m) => m.actor), ['EU', 'CHN'])
+  assert.deepEqual(analyseText('Regierungschef Valdis Dombrovskis kritisierte Moskau.', '2011-05-02').mentions.map((m) => m.actor), ['LVA', 'RUS'])
+  assert.deepEqual(analyseText('Magnus Brunner reiste nach Brüssel.', '2023-03-01').mentions.map((m) => m.actor)[0], 'AUT')
+  assert.deepEqual(analyseText('Magnus Brunner reiste nach Kiew.', '2025-03-01').mentions.map((m) => m.actor)[0], 'EU')
+})
+
 test('a person stands for the state they served at the date', () => {
   const medvedev = kb.people.get([...kb.people.keys()].find((k) => k.startsWith('medvedev'))!)!
   assert.equal(personActorAt(medvedev, '2010-01-01').role, 'head_of_state')
