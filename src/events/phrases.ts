@@ -27,11 +27,14 @@ const adverbials = (g: Grammar) => {
   return list
 }
 
+/** How many words back a preposition may govern an actor: "in der von Russland geführten Militärallianz OVKS". */
+const GOVERNING_REACH = 6
+
 /** The preposition governing the actor at token `i`, looking back over articles and adjectives. */
 function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, actorTokens: Set<number> = new Set()): string | null {
   const preps = set(g.prepositions)
   const mods = set(g.modifierWords)
-  for (let k = i - 1, steps = 0; k >= clause.from && steps < 4; k--, steps++) {
+  for (let k = i - 1, steps = 0; k >= clause.from && steps < GOVERNING_REACH; k--, steps++) {
     const t = tokens[k]!
     const norm = g.contractions[t.norm] ?? t.norm
     // "an der vom Kreml geführten Organisation": an attributive agent inside the phrase is skipped.
