@@ -60,7 +60,7 @@ export function loadLanguagePack(dir: string): LanguagePack {
     code: grammar.code,
     dir,
     grammar,
-    roles: optional(join(dir, 'roles.yaml'), rolesSchema, { titles: {}, seats: {}, private: [] }),
+    roles: optional(join(dir, 'roles.yaml'), rolesSchema, { titles: {}, seats: {}, private: [], placed: [], placeLinks: [] }),
     segment: optional(join(dir, 'segment.yaml'), segmentSchema, { ordinalContext: [], abbreviations: [] }),
     chrome: optional(join(dir, 'chrome.yaml'), chromeSchema, { lines: [], inline: [], endMarkers: [] }),
     meta: optional(join(dir, 'meta.yaml'), metaSchema, { dateCues: [], bylineCues: [] }),

@@ -138,6 +138,10 @@ export const rolesSchema = z.object({
   seats: z.record(z.string(), z.object({ actor: z.string(), role: z.enum(roleIds) }).strict()).default({}),
   /** Nouns after which a demonym adjective names private people, not the state ("belarussische Oppositionelle"). */
   private: words.default([]),
+  /** Titles that a place link locates rather than owns ("die Botschaft in Ouagadougou" is no institution of Burkina Faso). */
+  placed: words.default([]),
+  /** The title links that name a place ("in", "im"). */
+  placeLinks: words.default([]),
 }).strict()
 
 export const segmentSchema = z.object({

@@ -44,7 +44,7 @@ const modifiersBetween = (tokens: Token[], a: Raw, b: Raw) => b.start > a.end &&
  * "Malis Machthaber") and a title or role with the name that follows it
  * ("Außenminister Sergej Lawrow"). A title with neither is dropped.
  */
-function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[], adjectiveEndings: string[], isSector: (actor: string) => boolean = () => false, appositiveHeads: string[] = []): Raw[] {
+function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[], adjectiveEndings: string[], isSector: (actor: string) => boolean = () => false, appositiveHeads: string[] = [], placed: (title: Token, link: Token) => boolean = () => false): Raw[] {
   const out: Raw[] = []
   for (let i = 0; i < raws.length; i++) {
     let cur = raws[i]!
@@ -58,8 +58,9 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
       if (gap.every((t) => t.kind === 'word') && appositiveHeads.some((h) => h === head.norm || isCompoundOf(head, h))) continue
     }
     // "der Präsident von Kasachstan", "die Regierung der Taliban", "die Armee Malis"
+    // "die Botschaft in Ouagadougou": a place link locates such a title; it does not name its owner.
     const linked = actorish(next) && cur.entry.kind === 'title' && (
-      next!.start === cur.end + 1 && titleLinks.includes(tokens[cur.end]!.norm) || next!.start === cur.end && next!.entry.genitive)
+      next!.start === cur.end + 1 && titleLinks.includes(tokens[cur.end]!.norm) && !placed(tokens[cur.end - 1]!, tokens[cur.end]!) || next!.start === cur.end && next!.entry.genitive)
     // "Afghanistans säkulare kommunistische Regierung": a genitive state, adjectives, an institution.
     // "Latvia's constitutional court": so do a genitive state, adjectives and a generic party.
     const institution = !!next?.actor && next.entry.kind !== 'title' && isSector(next.actor)
@@ -104,10 +105,13 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
 
 export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
   const mentions: Mention[] = []
+  const placed = new Set(ctx.pack.roles.placed.map(fold))
+  const placeLinks = new Set(ctx.pack.roles.placeLinks.map(fold))
+  const placedTitle = (title: Token, link: Token) => placed.has(title.norm) && placeLinks.has(link.norm)
   const privateHeads = new Set(ctx.pack.roles.private.map(fold))
   const timeTokens = timeTokenSet(doc.tokens, doc.times)
   for (const [sentence, [from, to]] of sentenceTokenRanges(doc.tokens)) {
-    const combined = combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators, ctx.pack.grammar.adjectiveEndings, (id) => ctx.kb.actors.get(id)?.kind === 'sector', ctx.pack.grammar.appositiveHeads)
+    const combined = combine(matchSentence(doc.tokens, from, to, doc, ctx), doc.tokens, ctx.pack.grammar.titleLinks, ctx.pack.grammar.coordinators, ctx.pack.grammar.adjectiveEndings, (id) => ctx.kb.actors.get(id)?.kind === 'sector', ctx.pack.grammar.appositiveHeads, placedTitle)
     // "forderte die Junta in Ouagadougou Paris auf": a listed name after a role is an actor of its own, not the role's holder.
     const listed = new Set(combined.filter((m) => m.actor).map((m) => m.start))
     for (const m of combined) {
