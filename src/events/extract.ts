@@ -105,10 +105,6 @@ function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Cl
 }
 
 /**
- * Whether a trigger's conditions hold in its clause, and how far from the trigger the word that
- * satisfies them stands (0 when it needs none): the nearer evidence wins between two readings.
- */
-/**
  * Where the act of the verb at `at` ends: at a coordinator that a verb of another act follows
  * ("nannte das Vorgehen angemessen und warf dem Westen Heuchelei vor"), else at `to`.
  */
@@ -134,6 +130,10 @@ function splitCue(tokens: Token[], clause: Clause, cues: string[][]): { at: numb
   return null
 }
 
+/**
+ * Whether a trigger's conditions hold in its clause, and how far from the trigger the word that
+ * satisfies them stands (0 when it needs none): the nearer evidence wins between two readings.
+ */
 function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number> }): number | null {
   if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g, lex)) return null
   const window = ref.kind === 'noun' ? undefined : g.evidenceWindow
@@ -833,7 +833,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const governing = clauses[ci - 1]!
           const promised = splitCue(tokens, governing, cues.intent) ?? findPhrases(tokens, governing.from, governing.to, cues.intent)[0]
           const promisee = promised ? phrasesOf.get(governing)!.find((p) => p.attach.kind === 'bare' && p.from > promised.at && other(p)) : undefined
-          if (promisee && other(promisee)) { target = promisee; how.push('target:promisee') }
+          if (promisee) { target = promisee; how.push('target:promisee') }
         }
         const pairs: [typeof source.mentions[number], typeof source.mentions[number] | null][] = []
         if (target) {

@@ -89,8 +89,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // there may be ("Regierungssprecher Max Muster sagte in Berlin").
     let stop = end
     while (stop < doc.tokens.length && doc.tokens[stop]!.sentence === sentence && !/^[,;:–—()]$/.test(doc.tokens[stop]!.text)) stop++
-    const inSentence = new Set(doc.mentions.filter((m) => m.tokenStart >= end && m.tokenStart < stop && !afterPreposition(m)).map((m) => m.actor))
-    const antecedent = salient(stateAnchors.filter((m) => !inSentence.has(m.actor)), i, sentence)
+    const partiesAfter = new Set(doc.mentions.filter((m) => m.tokenStart >= end && m.tokenStart < stop && !afterPreposition(m)).map((m) => m.actor))
+    const antecedent = salient(stateAnchors.filter((m) => !partiesAfter.has(m.actor)), i, sentence)
     if (!antecedent) continue
     const holder = named < 0 ? {} : { person: `doc:${doc.text.slice(doc.tokens[i + 1]!.start, doc.tokens[end - 1]!.end)}` }
     added.push({
