@@ -53,6 +53,11 @@ test('a member of the European Commission stands for the EU during the term, and
   assert.deepEqual(analyseText('Magnus Brunner reiste nach Kiew.', '2025-03-01').mentions.map((m) => m.actor)[0], 'EU')
 })
 
+test('officials often named in the news stand for their state', () => {
+  assert.deepEqual(analyseText('Vizeaußenminister Michail Bogdanow empfing die Delegation der Hamas.', '2023-10-27').mentions.map((m) => m.actor), ['RUS', 'HAMAS'])
+  assert.deepEqual(analyseText('Ramsan Kadyrow drohte der Ukraine.', '2023-10-27').events.map((e) => `${e.source}>${e.target}`), ['RUS>UKR'])
+})
+
 test('a person stands for the state they served at the date', () => {
   const medvedev = kb.people.get([...kb.people.keys()].find((k) => k.startsWith('medvedev'))!)!
   assert.equal(personActorAt(medvedev, '2010-01-01').role, 'head_of_state')
