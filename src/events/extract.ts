@@ -116,6 +116,18 @@ function nextActAt(tokens: Token[], at: number, to: number, lex: EventLexicon, g
 }
 
 /**
+ * Whether a separable particle closes the stretch after the verb at `at`, up to the next comma or
+ * joining word: "drängte die georgischen Truppen zurück und …", "kündigte an, …".
+ */
+function closingParticle(tokens: Token[], at: number, clause: Clause, g: LanguagePack['grammar']): boolean {
+  if (!g.separableParticles.length) return false
+  let end = at + 1
+  while (end < clause.to && tokens[end]!.kind !== 'punct' && !coordinates(tokens[end]!, g)) end++
+  const last = tokens[end - 1]
+  return end - 1 > at && !!last && inClause(clause, end - 1) && g.separableParticles.includes(last.norm)
+}
+
+/**
  * A two-word cue whose second word is a particle closing the clause and whose first word stands
  * before it ("sicherte … zu", "kündigte … an"): where the first word stands, and the cue, or null.
  */
@@ -607,9 +619,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
       // "stellte das Verfahren … ein" is einstellen: with its particle closing the clause, the
       // verb is a particle verb, and the readings of the plain verb (stellen gegen) do not apply.
       const particleVerb = refs.some((r) => r.kind === 'split' && particleCloses(r, tokens, i, clause, g, lex))
+      // "drängte die georgischen Truppen zurück": a particle no reading expects closes the verb's conjunct.
+      const strayParticle = !particleVerb && refs.some((r) => r.kind === 'verb') && closingParticle(tokens, i, clause, g)
       for (const ref of refs) {
         if (!caseFits(ref, tokens[i]!, i === from)) continue
-        if (particleVerb && ref.kind === 'verb') continue
+        if ((particleVerb || strayParticle) && ref.kind === 'verb') continue
         if (ref.kind === 'verb' && isAttributive(tokens, i, clause, mentionTokens, g)) continue
         // "was pulling out", "accused of supplying": a verb form with a progressive ending.
         const progressive = ref.kind !== 'noun' && g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e))
@@ -886,6 +900,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const intentPlans = !STANCES.has(ref.rule.type)
         const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun' }
         let mod = modalityOf(tokens, clause, { from, to }, cues, act)
+        // "kündigte den Abzug aus Syrien an": a plan split around its object, its particle closing the clause.
+        if (mod.modality === 'asserted' || mod.modality === 'reported') {
+          const split = splitCue(tokens, clause, cues.planned)
+          if (split && split.at < i) mod = { modality: 'planned', cue: split.text, cueAt: split.at, attribution: mod.attribution }
+        }
         // A sentence reports the act of its main clause; an act in a subordinate or relative clause, or a
         // gerund or infinitive ("sent inspectors to investigate", "accused of supplying"), is background to it.
         // An infinitive right after a word of intent, refusal or threat is the act itself ("refused to deploy

@@ -37,6 +37,11 @@ export const grammarSchema = z.object({
    * names no actor, right before its verb, has that phrase as subject ("Die Junta warf Kiew vor": Kiew is no subject).
    */
   subjectDeterminers: words,
+  /**
+   * Separable verb particles ("zurück", "an"): one that closes the verb's conjunct makes another verb of it
+   * ("drängte die Truppen zurück" is no urging), so the plain verb's readings do not apply.
+   */
+  separableParticles: words,
   coordinators: words,
   subordinators: words,
   /** Participles a name is glued to as a modifier ("Russian-led", "US-brokered"). */
