@@ -93,10 +93,9 @@ function coordinates(t: Token, g: LanguagePack['grammar']): boolean {
  * A split verb's particle closes its clause or the coordinated part of it:
  * "bestellte den Botschafter ein und verlangte …".
  */
-function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Clause, g: LanguagePack['grammar'], lex: EventLexicon): boolean {
-  // "stellte sich hinter Finnland und warf Russland Lügen vor": a particle past the next act's verb is that verb's.
-  const end = nextActAt(tokens, at, clause.to, lex, g)
-  for (let k = at + 1; k < end; k++) {
+function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Clause, g: LanguagePack['grammar'], actEnd: number): boolean {
+  // "stellte sich hinter Finnland und warf Russland Lügen vor": a particle past the next act's verb (`actEnd`) is that verb's.
+  for (let k = at + 1; k < actEnd; k++) {
     if (!inClause(clause, k) || tokens[k]!.norm !== ref.particle) continue
     const next = tokens[k + 1]
     if (k + 1 >= clause.to || !next || next.kind === 'punct' || coordinates(next, g)) return true
@@ -146,8 +145,8 @@ function splitCue(tokens: Token[], clause: Clause, cues: string[][]): { at: numb
  * Whether a trigger's conditions hold in its clause, and how far from the trigger the word that
  * satisfies them stands (0 when it needs none): the nearer evidence wins between two readings.
  */
-function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number> }): number | null {
-  if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g, lex)) return null
+function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number> }, actEnd: number): number | null {
+  if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g, actEnd)) return null
   const window = ref.kind === 'noun' ? undefined : g.evidenceWindow
   const positions = (hit: (t: Token, k: number) => boolean) => {
     const found: number[] = []
@@ -156,7 +155,7 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
     const lo = window ? step(at, -1, window.before) : clause.from
     // "nannte das Vorgehen angemessen und warf dem Westen Heuchelei vor": a verb's evidence ends where
     // a coordinated verb of another act begins.
-    const hi = Math.min(window ? step(at, 1, window.after) + 1 : clause.to, ref.kind === 'noun' ? clause.to : nextActAt(tokens, at, clause.to, lex, g))
+    const hi = Math.min(window ? step(at, 1, window.after) + 1 : clause.to, ref.kind === 'noun' ? clause.to : actEnd)
     // "troops captured a stronghold": for some rules the subject before the verb is no evidence, only a passive's.
     const before = (k: number) => k < at && ref.rule.evidence_after && !tokens.slice(k + 1, at).some((t) => g.passiveAuxiliaries.includes(t.norm))
     for (let k = lo; k < hi; k++) if (inClause(clause, k) && !before(k) && hit(tokens[k]!, k)) found.push(Math.abs(k - at))
@@ -616,9 +615,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     for (let i = clause.from; i < clause.to; i++) {
       if (mentionTokens.has(i) || !inClause(clause, i)) continue
       const refs = homographReading(triggersOf(lex, tokens[i]!), tokens, i, from, g, mentionTokens)
+      if (!refs.length) continue
+      // Where this verb's act ends: its evidence, its roles and its particle stay before it.
+      const actEnd = nextActAt(tokens, i, clause.to, lex, g)
       // "stellte das Verfahren … ein" is einstellen: with its particle closing the clause, the
       // verb is a particle verb, and the readings of the plain verb (stellen gegen) do not apply.
-      const particleVerb = refs.some((r) => r.kind === 'split' && particleCloses(r, tokens, i, clause, g, lex))
+      const particleVerb = refs.some((r) => r.kind === 'split' && particleCloses(r, tokens, i, clause, g, actEnd))
       // "drängte die georgischen Truppen zurück": a particle no reading expects closes the verb's conjunct.
       const strayParticle = !particleVerb && refs.some((r) => r.kind === 'verb') && closingParticle(tokens, i, clause, g)
       for (const ref of refs) {
@@ -632,7 +634,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const before = i > from ? tokens[i - 1]!.norm : ''
         const nounAfter = g.determiners.includes(before) && !g.relativePronouns.includes(before) || g.nounPrepositions.includes(before) && !progressive
         if (ref.kind === 'verb' && !g.capitalisesNouns && nounAfter) continue
-        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens, organisations: organisationTokens })
+        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens, organisations: organisationTokens }, actEnd)
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
         const how: string[] = []
@@ -750,7 +752,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "… blocked a road, a newspaper reported": a phrase after a comma that a speech verb follows is the speaker.
         const speaker = (p: Phrase) => p.from > i && speaksAfterComma(tokens, i, p.from, p.to, g)
         // A verb's roles stay in its conjunct: "nannte … angemessen und warf Polen … vor" names no object of "nannte".
-        const conjunct = ref.kind === 'noun' ? clause.to : nextActAt(tokens, i, clause.to, lex, g)
+        const conjunct = ref.kind === 'noun' ? clause.to : actEnd
         const rolePhrases = phrases.filter((p) => !speaker(p) && p.from < conjunct)
         const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
@@ -829,10 +831,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           if (target) { how.push('target:infinitive-object'); factor = GENITIVE_FALLBACK }
         }
         // Without "dass", a demand's complement in reported speech: "verlangte, Moskau müsse … wiedergutmachen".
-        const reportedComplement = !!complement?.reported && ref.rule.type === 'REQUEST' && complement.from > i
-          // "sprach von Erpressung: Russland wolle …": after a colon, the charge is spelled out; its subject is the one charged.
-          || !!complement && ref.rule.type === 'ACCUSE' && complement.from > i && tokens[complement.from - 1]?.text === ':'
-        if (!target && (ref.rule.type === 'REQUEST' || ref.rule.type === 'ACCUSE') && (complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm) || reportedComplement)) {
+        const demandSaid = !!complement?.reported && ref.rule.type === 'REQUEST' && complement.from > i
+        // "sprach von Erpressung: Russland wolle …": after a colon, the charge is spelled out; its subject is the one charged.
+        const chargeSpelledOut = !!complement && ref.rule.type === 'ACCUSE' && complement.from > i && tokens[complement.from - 1]?.text === ':'
+        const thatClause = !!complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm)
+        if (!target && (ref.rule.type === 'REQUEST' || ref.rule.type === 'ACCUSE') && (thatClause || demandSaid || chargeSpelledOut)) {
           // "Peking verlangte, dass Washington den Verkauf stoppt", "its demand that Sudan's warring
           // parties lay down their arms": who is asked is the subject of the complement, or the owner of that subject.
           // So is who is blamed: "Die EU kritisierte, dass die Mongolei den Haftbefehl nicht vollstreckt hat".

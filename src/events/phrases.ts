@@ -30,6 +30,14 @@ const adverbials = (g: Grammar) => {
 /** How many words back a preposition may govern an actor: "in der von Russland geführten Militärallianz OVKS". */
 const GOVERNING_REACH = 6
 
+const closedCache = new WeakMap<Grammar, Set<string>>()
+/** Words of closed classes (articles, prepositions, conjunctions, relative pronouns): none of them is a verb. */
+const closedWords = (g: Grammar) => {
+  let words = closedCache.get(g)
+  if (!words) closedCache.set(g, words = new Set([...g.determiners, ...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns]))
+  return words
+}
+
 /** The preposition governing the actor at token `i`, looking back over articles and adjectives. */
 function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, actorTokens: Set<number> = new Set()): string | null {
   const preps = set(g.prepositions)
@@ -213,7 +221,7 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
  */
 function nounLead(tokens: Token[], clause: Clause, g: Grammar, actorTokens: Set<number>): number {
   if (clause.subordinate || clause.relative || !g.subjectDeterminers.includes(tokens[clause.from]?.norm ?? '')) return -1
-  const closed = new Set([...g.determiners, ...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns])
+  const closed = closedWords(g)
   for (let k = clause.from + 1; k < clause.to && k < clause.from + 6; k++) {
     const t = tokens[k]!
     if (t.kind !== 'word' || actorTokens.has(k)) return -1

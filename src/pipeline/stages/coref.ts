@@ -1,7 +1,8 @@
 import type { Doc, Mention, Token } from '../document.ts'
 import type { Stage, StageContext } from '../stage.ts'
 import { phraseKey, tokenize } from '../../text/tokenize.ts'
-import { mentionTokenSet } from '../spans.ts'
+import { mentionTokenSet, sentenceTokenRanges, timeTokenSet } from '../spans.ts'
+import { nameAt } from './mentions.ts'
 
 /**
  * Definite descriptions that stand for a state named before ("das Land", "die Junta",
@@ -64,14 +65,12 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   // "Außenminister Max Muster sagte", "der Vizeregierungschef sagte": an office nobody's state names
   // stands for the state the passage is about; a name after it is its holder.
   const offices = new Set(coref.offices.map((w) => phraseKey(w).join(' ')))
-  const capital = (k: number, sentence: number) => doc.tokens[k]?.kind === 'word' && doc.tokens[k]!.sentence === sentence && /^\p{Lu}/u.test(doc.tokens[k]!.text) && !taken.has(k) && !determiners.has(doc.tokens[k]!.norm)
-  /** The end of an unlisted name of one to four capitalised words after token `i` (followed by a lower-case word or punctuation), or -1. */
+  const sentenceEnds = new Map([...sentenceTokenRanges(doc.tokens)].map(([n, [, to]]) => [n, to]))
+  const timeTokens = timeTokenSet(doc.tokens, doc.times)
+  /** The end of a name nobody listed right after token `i` (as after a role: `nameAt`), or -1. */
   const holderEnd = (i: number) => {
-    const sentence = doc.tokens[i]!.sentence
-    let k = i + 1
-    while (k < i + 5 && capital(k, sentence)) k++
-    const next = doc.tokens[k]
-    return k > i + 1 && (!next || next.sentence !== sentence || next.kind !== 'word' || /^\p{Ll}/u.test(next.text)) ? k : -1
+    const end = nameAt(doc, i + 1, sentenceEnds.get(doc.tokens[i]!.sentence)!, timeTokens, ctx)
+    return end > i + 1 && !doc.tokens.slice(i + 1, end).some((_, n) => taken.has(i + 1 + n)) ? end : -1
   }
   for (let i = 0; i < doc.tokens.length; i++) {
     if (taken.has(i) || !offices.has(doc.tokens[i]!.norm) || (ctx.pack.grammar.capitalisesNouns && !/^\p{Lu}/u.test(doc.tokens[i]!.text))) continue

@@ -169,7 +169,7 @@ function unlistedSubject(doc: Doc, sentence: number, from: number, to: number, m
  * allowed), not a time expression, followed by a lower-case word, punctuation or the end.
  * Returns the end of the name, or -1.
  */
-function nameAt(doc: Doc, i: number, to: number, timeTokens: Set<number>, ctx: StageContext): number {
+export function nameAt(doc: Doc, i: number, to: number, timeTokens: Set<number>, ctx: StageContext): number {
   const t = doc.tokens
   const capital = (k: number) => k < to && t[k]!.kind === 'word' && /^\p{Lu}/u.test(t[k]!.text) && !timeTokens.has(k) && !ctx.pack.grammar.determiners.includes(t[k]!.norm)
   if (!capital(i)) return -1
