@@ -54,6 +54,16 @@ export function addMonths(month: string, n: number): string {
   return shifted(`${month.slice(0, 4)}|${month.slice(5, 7)}|${n}`)
 }
 
+/** A month's place in a count of months (months apart = difference of places). */
+export const monthIndex = memo((month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1)
+
+const ranges = memo((key: string): readonly string[] => Object.freeze(monthsBetween(key.slice(0, 7), key.slice(8, 15))))
+
+/** As `monthsBetween`, one shared frozen array per range: for loops that ask about the same window for every pair. */
+export function monthRange(from: string, to: string): readonly string[] {
+  return ranges(`${from.slice(0, 7)}|${to.slice(0, 7)}`)
+}
+
 /** Months from `from` to `to` inclusive, as "YYYY-MM". */
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = []

@@ -1,5 +1,5 @@
 import { decay, dimensionOf, valueAt } from './acts.ts'
-import { addMonths, daysBetween, monthEnd } from './dates.ts'
+import { addMonths, daysBetween, monthEnd, monthIndex, monthRange } from './dates.ts'
 import type { Dimension, RelationParams } from './params.ts'
 import {
   addFlow, firstDay, flowList, standingValue, stateOf, Tally, topEvidence, trendOfScores,
@@ -138,18 +138,21 @@ export function trendOfStates(states: { month: string; ab: number; ba: number }[
  * window fits in its recent months; null when it does not (read the states of the window instead).
  */
 export function trendOfRecent(s: PairState | undefined, facts: StandingFact[], from: string, to: string, p: RelationParams): { trend: Trend; change: number } | null {
-  const scores: number[] = []
-  for (let m = from; m <= to; m = addMonths(m, 1)) {
+  // Asked for every counterpart over the same window: no string is built per month.
+  const months = monthRange(from, to)
+  const scores = new Array<number>(months.length)
+  const last = s ? monthIndex(s.month) : 0
+  const end = s ? monthEnd(s.month) : ''
+  for (let i = 0; i < months.length; i++) {
+    const m = months[i]!
     const day = monthEnd(m)
     let acts = 0
     if (s && m <= s.month) {
-      const back = monthsBack(m, s.month)
+      const back = last - monthIndex(m)
       if (back >= RECENT_MONTHS) return null
       acts = s.recent[RECENT_MONTHS - 1 - back] ?? 0
-    } else if (s) acts = (s.ab + s.ba) * decay(daysBetween(monthEnd(s.month), day), p)
-    scores.push(Math.round((acts + standingOn(facts, day, p)) * 100) / 100)
+    } else if (s) acts = (s.ab + s.ba) * decay(daysBetween(end, day), p)
+    scores[i] = Math.round((acts + standingOn(facts, day, p)) * 100) / 100
   }
   return trendOfScores(scores, p)
 }
-
-const monthsBack = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7))

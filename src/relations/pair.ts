@@ -138,8 +138,10 @@ export function addFlow(flows: FlowMap, x: Act, p: RelationParams): void {
   flows.set(key, f)
 }
 
+const byLatest = (u: Flow, v: Flow) => v.latest.localeCompare(u.latest) || u.kind.localeCompare(v.kind)
+
 export function flowList(flows: FlowMap): Flow[] {
-  return [...flows.values()].sort((u, v) => v.latest.localeCompare(u.latest) || u.kind.localeCompare(v.kind))
+  return [...flows.values()].sort(byLatest)
 }
 
 /** The evidence a snapshot lists: the acts that add most on the day, ties by id. */
@@ -159,6 +161,7 @@ export interface SnapshotBase {
   acts: number
   firm: number
   evidence: { id: string; value: number }[]
+  /** In `flowList` order (a snapshot without acts after the base lists them as they are). */
   flows: Flow[]
 }
 
@@ -175,7 +178,8 @@ export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenc
   const directed = { ab: base ? base.ab * carry : 0, ba: base ? base.ba * carry : 0 }
   const evidence = base ? base.evidence.map((e) => ({ id: e.id, value: e.value * carry })) : []
   const tally = base ? Tally.of(base.acts, base.firm) : new Tally()
-  const flows: FlowMap = new Map(base?.flows.map((f) => [`${f.kind}|${f.from}>${f.to}`, { ...f, evidence: [...f.evidence] }]))
+  // The base's flows are copied only when acts add to them (a question at a month's end adds none).
+  const flows: FlowMap | null = acts.length ? new Map(base?.flows.map((f) => [`${f.kind}|${f.from}>${f.to}`, { ...f, evidence: [...f.evidence] }])) : null
   for (const x of acts) {
     const v = valueAt(x, day, p)
     dimensions[dimensionOf(x, p)] += v
@@ -184,7 +188,7 @@ export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenc
     evidence.push({ id: x.id, value: v })
     tally.add(x)
   }
-  for (const x of [...acts].sort((u, v) => u.day.localeCompare(v.day))) addFlow(flows, x, p)
+  if (flows) for (const x of [...acts].sort((u, v) => u.day.localeCompare(v.day))) addFlow(flows, x, p)
   let standing = 0
   for (const f of facts) {
     const v = standingValue(f, p)
@@ -202,7 +206,7 @@ export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenc
     state: confidence === 'low' ? 'neutral' : stateOf(score, p),
     confidence,
     dimensions: { military: round(dimensions.military), diplomatic: round(dimensions.diplomatic), economic: round(dimensions.economic) },
-    flows: flowList(flows),
+    flows: flows ? flowList(flows) : base ? base.flows : [],
     standing: facts,
     acts: tally.count,
     sources: tally.outlets.size,

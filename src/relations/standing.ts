@@ -28,7 +28,34 @@ const samePair = (x: { source: string; target: string }, a: string, b: string) =
 
 /** When an actor stopped taking part in a bloc, by the news: "fror seine Teilnahme an der OVKS ein". */
 function suspensions(acts: Act[], actor: string, bloc: string): string[] {
-  return acts.filter((x) => x.type === 'RETREAT' && x.mode === 'membership' && x.source === actor && x.target === bloc && FIRM.has(x.modality)).map((x) => x.day)
+  return suspensionIndex(acts).get(`${actor}>${bloc}`) ?? []
+}
+
+// Indexes made once per list (and again if it grew): a question asks for the bloc facts of
+// hundreds of pairs, with the same blocs and membership retreats.
+interface Indexed<T> { length: number; index: Map<string, T[]> }
+const suspensionIndexes = new WeakMap<Act[], Indexed<string>>()
+const memberIndexes = new WeakMap<Bloc['members'], Indexed<Bloc['members'][number]>>()
+
+function indexed<I, T>(cache: WeakMap<I[], Indexed<T>>, list: I[], entry: (x: I) => [string, T] | null): Map<string, T[]> {
+  const known = cache.get(list)
+  if (known && known.length === list.length) return known.index
+  const index = new Map<string, T[]>()
+  for (const x of list) {
+    const e = entry(x)
+    if (e) index.set(e[0], [...(index.get(e[0]) ?? []), e[1]])
+  }
+  cache.set(list, { length: list.length, index })
+  return index
+}
+
+function suspensionIndex(acts: Act[]): Map<string, string[]> {
+  return indexed(suspensionIndexes, acts, (x) => (x.type === 'RETREAT' && x.mode === 'membership' && FIRM.has(x.modality) ? [`${x.source}>${x.target}`, x.day] : null))
+}
+
+/** A bloc's member entries of an actor (one that left and joined again has several). */
+function membersOf(bloc: Bloc, actor: string): Bloc['members'] {
+  return indexed(memberIndexes, bloc.members, (m) => [m.actor, m]).get(actor) ?? []
 }
 
 /** The blocs each actor ever belonged to: a pair needs only the blocs both are in. */
@@ -46,8 +73,8 @@ export function blocFacts(blocs: Bloc[], a: string, b: string, acts: Act[]): Sta
       const ends = [m.to, m.suspended, ...suspensions(acts, m.actor, bloc.org)].filter((d): d is string => !!d && d >= m.from)
       return ends.length ? ends.sort()[0]! : null
     }
-    for (const ma of bloc.members.filter((m) => m.actor === a)) {
-      for (const mb of bloc.members.filter((m) => m.actor === b)) {
+    for (const ma of membersOf(bloc, a)) {
+      for (const mb of membersOf(bloc, b)) {
         const from = ma.from > mb.from ? ma.from : mb.from
         const ends = [end(ma), end(mb)].filter((d): d is string => d !== null)
         const to = ends.length ? ends.sort()[0]! : null

@@ -18,13 +18,21 @@ import { EdgeColumns } from '../relations/edge-columns.ts'
 // latest state before the month asked about, carried to the day, plus the acts of that month from
 // the series. The answers are those the series would give, reading one row per pair.
 
+/** The earlier of two days, either of which may be missing. */
+const earliest = (u: string | null | undefined, v: string | null | undefined): string | null => (!u ? v || null : !v || u < v ? u : v)
+
 /** A stored state seen from `a`: directed values and undirected facts turned round when a is the stored b. */
 export function stateFrom(r: PairStateRecord, a: string, withRecent = false): PairState {
   const flip = r.a !== a
+  // Evidence and flows are parsed when first read: a state read for its trend alone (the month's
+  // latest, asked about inside the month) never needs them, and they are most of its JSON.
+  let evidence: PairState['evidence'] | undefined
+  let flows: PairState['flows'] | undefined
   return {
     month: r.month, ab: flip ? r.ba : r.ab, ba: flip ? r.ab : r.ba, dimensions: { military: r.military, diplomatic: r.diplomatic, economic: r.economic },
     acts: r.acts, firm: r.firm, state: r.state as PairState['state'], since: r.since, recent: withRecent ? JSON.parse(r.recent) : [],
-    evidence: JSON.parse(r.evidence), flows: JSON.parse(r.flows),
+    get evidence() { return (evidence ??= JSON.parse(r.evidence) as PairState['evidence']) },
+    get flows() { return (flows ??= JSON.parse(r.flows) as PairState['flows']) },
   }
 }
 
@@ -137,7 +145,7 @@ export async function alliesFromStates(store: Store, kb: KnowledgeBase, actor: s
       windowOf ??= byPair([...(await store.pairStates({ actor, before: from, light: true })), ...(await store.pairStates({ actor, from, to: month, light: true }))])
       trend = trendOfStates(windowOf.get(k) ?? [], history.facts, from, month, p)
     }
-    const first = [pairOf.get(k)?.firstDay, firstDay(history)].filter((d): d is string => !!d).sort()[0] ?? null
+    const first = earliest(pairOf.get(k)?.firstDay, firstDay(history))
     const since = !first || first > day ? null
       : state ? (state.month === month ? state.since : carryState(state, history.facts, month, p).since)
       : sinceOf(history, day, p)

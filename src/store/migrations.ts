@@ -308,4 +308,20 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('events_source_idx').ifExists().execute()
     },
   },
+  // An actor's groups of one month (a question on a day inside a month reads that month from the
+  // series, an `allies` without a date its latest month) from the index alone: the groups of a busy
+  // actor's month lie in thousands of pages of the table, and the index's copy of them in a few
+  // dozen. At ten million events, reading a month of the ten busiest actors went from 15 to 6 ms.
+  // The indexes replace those on (source, month) and (target, month).
+  '0013-series-by-actor': {
+    async up(db: Kysely<any>) {
+      const rest = ['type', 'mode', 'modality', 'hosted', 'acts', 'strength', 'stated', 'last_day', 'best_event', 'best_confidence']
+      // Partial, so that only a read that asks for groups with acts uses them: SQLite otherwise took
+      // them for a pair's groups as well (one side only, every month), over the pair's own key.
+      await db.schema.createIndex('pair_months_source_cover').ifNotExists().on('pair_months').columns(['source', 'month', 'target', ...rest]).where(sql.ref('acts'), '>', 0).execute()
+      await db.schema.createIndex('pair_months_target_cover').ifNotExists().on('pair_months').columns(['target', 'month', 'source', ...rest]).where(sql.ref('acts'), '>', 0).execute()
+      await db.schema.dropIndex('pair_months_source_idx').ifExists().execute()
+      await db.schema.dropIndex('pair_months_target_idx').ifExists().execute()
+    },
+  },
 }

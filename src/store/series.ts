@@ -77,16 +77,24 @@ export async function markPairsDirty(trx: Kysely<Database>, docId: string): Prom
 
 /** Groups of the relation series, in month order. */
 export function readSeries(db: Kysely<Database>, f: SeriesFilter) {
-  let q = db.selectFrom('pair_months').selectAll()
-  if (f.actor) q = q.where((eb) => eb.or([eb('source', '=', f.actor!), eb('target', '=', f.actor!)]))
-  const pairs = f.pair ? [f.pair] : f.pairs
-  if (pairs) {
-    q = q.where((eb) => eb.or(pairs.flatMap(([a, b]) => [eb.and([eb('source', '=', a), eb('target', '=', b)]), eb.and([eb('source', '=', b), eb('target', '=', a)])])))
+  const filtered = () => {
+    let q = db.selectFrom('pair_months').selectAll()
+    const pairs = f.pair ? [f.pair] : f.pairs
+    if (pairs) {
+      q = q.where((eb) => eb.or(pairs.flatMap(([a, b]) => [eb.and([eb('source', '=', a), eb('target', '=', b)]), eb.and([eb('source', '=', b), eb('target', '=', a)])])))
+    }
+    if (f.type) q = q.where('type', '=', f.type)
+    if (f.mode) q = q.where('mode', '=', f.mode)
+    if (f.from) q = q.where('month', '>=', f.from)
+    if (f.to) q = q.where('month', '<=', f.to)
+    return q
   }
-  if (f.type) q = q.where('type', '=', f.type)
-  if (f.mode) q = q.where('mode', '=', f.mode)
-  if (f.from) q = q.where('month', '>=', f.from)
-  if (f.to) q = q.where('month', '<=', f.to)
+  // An actor's groups as either side, each from the index kept for it (migration 0013; its rows
+  // have acts, which every group has): SQLite's plan for "source or target" reads neither.
+  const q = f.actor
+    ? filtered().where('source', '=', f.actor).where('acts', '>', 0)
+      .unionAll(filtered().where('target', '=', f.actor).where('source', '<>', f.actor).where('acts', '>', 0))
+    : filtered()
   return q.orderBy('month').orderBy('source').orderBy('target').orderBy('type').orderBy('mode').orderBy('modality').execute()
     .then((rows) => rows.map((r): SeriesRow => ({
       source: r.source, target: r.target, month: r.month, type: r.type, mode: r.mode, modality: r.modality, hosted: Number(r.hosted) === 1,
