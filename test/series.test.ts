@@ -13,6 +13,9 @@ import { relationParams } from '../src/service/relations.ts'
 import { SqliteStore } from '../src/store/sqlite-store.ts'
 import { monthlySeries, pairHistory, scoreOn } from '../src/relations/pair.ts'
 import type { Act } from '../src/relations/acts.ts'
+import SQLite from 'better-sqlite3'
+import { sql } from 'kysely'
+import { seriesQuery } from '../src/store/series.ts'
 
 /** Runs `fn` with the series threshold at 0, so that every question reads the series. */
 async function viaSeries<T>(fn: () => Promise<T>): Promise<T> {
@@ -68,4 +71,33 @@ test('a monthly series computed in one pass equals the score asked month by mont
     assert.equal(point.score, Math.round(scoreOn(h, end, p) * 100) / 100, point.month)
   }
   assert.equal(series[0]!.state, 'neutral', 'no acts yet')
+})
+
+test("an actor's series is read from both sides, in month order, from the indexes kept for it; a pair's from the series' key", async () => {
+  const store = await SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'entente-series-plan-')), 's.db'))
+  try {
+    const group = (source: string, target: string, month: string) => sql`(${source}, ${target}, ${month}, 'SUPPORT', 'diplomatic', 'asserted', 0, 2, 1.6, 2, ${`${month}-20`}, null, 0.8)`
+    await sql`insert into pair_months (source, target, month, type, mode, modality, hosted, acts, strength, stated, last_day, best_event, best_confidence) values
+      ${sql.join([group('ARM', 'RUS', '2024-02'), group('RUS', 'ARM', '2024-01'), group('AZE', 'ARM', '2024-01'), group('TUR', 'AZE', '2024-03')])}`.execute(store.db)
+    const rows = await store.series({ actor: 'ARM' })
+    assert.deepEqual(rows.map((r) => `${r.month} ${r.source}>${r.target}`), ['2024-01 AZE>ARM', '2024-01 RUS>ARM', '2024-02 ARM>RUS'])
+    assert.deepEqual((await store.series({ actor: 'ARM', from: '2024-02', to: '2024-02' })).map((r) => r.source), ['ARM'])
+    assert.equal(rows[0]!.acts, 2)
+    // The plans SQLite chooses (it keeps no statistics, so a big store gets the same ones).
+    const conn = new SQLite(store.location, { readonly: true })
+    const plan = (f: Parameters<typeof seriesQuery>[1]) => {
+      const q = seriesQuery(store.db, f).compile()
+      return (conn.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n')
+    }
+    const actorPlan = plan({ actor: 'ARM', from: '2024-01', to: '2024-01' })
+    assert.match(actorPlan, /COVERING INDEX pair_months_source_cover \(source=\? AND month/)
+    assert.match(actorPlan, /COVERING INDEX pair_months_target_cover \(target=\? AND month/)
+    // A pair's rows seek both its orders in the key; the actor indexes would read every month of one side.
+    const pairPlan = plan({ pair: ['ARM', 'RUS'] })
+    assert.match(pairPlan, /sqlite_autoindex_pair_months_1 \(source=\? AND target=\?\)/)
+    assert.doesNotMatch(pairPlan, /cover/)
+    conn.close()
+  } finally {
+    await store.close()
+  }
 })

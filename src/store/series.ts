@@ -77,6 +77,15 @@ export async function markPairsDirty(trx: Kysely<Database>, docId: string): Prom
 
 /** Groups of the relation series, in month order. */
 export function readSeries(db: Kysely<Database>, f: SeriesFilter) {
+  return seriesQuery(db, f).execute()
+    .then((rows) => rows.map((r): SeriesRow => ({
+      source: r.source, target: r.target, month: r.month, type: r.type, mode: r.mode, modality: r.modality, hosted: Number(r.hosted) === 1,
+      acts: Number(r.acts), strength: Number(r.strength), stated: Number(r.stated), lastDay: r.last_day, bestEvent: r.best_event,
+    })))
+}
+
+/** The query `readSeries` runs (apart, so that its plan can be looked at). */
+export function seriesQuery(db: Kysely<Database>, f: SeriesFilter) {
   const filtered = () => {
     let q = db.selectFrom('pair_months').selectAll()
     const pairs = f.pair ? [f.pair] : f.pairs
@@ -95,11 +104,7 @@ export function readSeries(db: Kysely<Database>, f: SeriesFilter) {
     ? filtered().where('source', '=', f.actor).where('acts', '>', 0)
       .unionAll(filtered().where('target', '=', f.actor).where('source', '<>', f.actor).where('acts', '>', 0))
     : filtered()
-  return q.orderBy('month').orderBy('source').orderBy('target').orderBy('type').orderBy('mode').orderBy('modality').execute()
-    .then((rows) => rows.map((r): SeriesRow => ({
-      source: r.source, target: r.target, month: r.month, type: r.type, mode: r.mode, modality: r.modality, hosted: Number(r.hosted) === 1,
-      acts: Number(r.acts), strength: Number(r.strength), stated: Number(r.stated), lastDay: r.last_day, bestEvent: r.best_event,
-    })))
+  return q.orderBy('month').orderBy('source').orderBy('target').orderBy('type').orderBy('mode').orderBy('modality')
 }
 
 /** The latest month of the relation series (YYYY-MM), if any. */
