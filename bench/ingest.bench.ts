@@ -9,7 +9,7 @@ import { knowledgeBase, ROOT } from '../src/service/context.ts'
 import { ingestPaths, listInputFiles, type IngestSummary } from '../src/service/ingest.ts'
 import { boundHeapGrowth } from '../src/service/memory.ts'
 import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { selfArgs } from './self.ts'
 import { SqliteStore } from '../src/store/sqlite-store.ts'
 import { readArticles } from '../src/ingest/read-file.ts'
 import { writeArticles } from './gen/articles.ts'
@@ -42,7 +42,7 @@ const { bytes } = writeArticles(corpus, articles)
 const mb = bytes / 1048576
 
 for (const workers of [1, 2]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--run', corpus, join(work, `ingest-${workers}.db`), String(workers)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 })
+  const r = spawnSync(process.execPath, [...selfArgs(import.meta.url), '--run', corpus, join(work, `ingest-${workers}.db`), String(workers)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 })
   if (r.status !== 0) throw new Error(`ingesting with ${workers} thread(s) failed (exit ${r.status})`)
   const { s, seconds, peakRssMb } = JSON.parse(r.stdout) as { s: IngestSummary; seconds: number; peakRssMb: number }
   const docs = s.documents.new + s.documents.replaced + s.documents.unchanged

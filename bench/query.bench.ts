@@ -4,8 +4,8 @@
 // read the pair states (src/service/pair-states.ts), built once after the fill and timed apart.
 // Usage: npm run bench:query [-- --sizes 1000000,10000000]
 import { spawnSync } from 'node:child_process'
+import { selfArgs } from './self.ts'
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { knowledgeBase, ROOT, SERVER_CACHE_MB } from '../src/service/context.ts'
@@ -94,7 +94,7 @@ if (process.argv.includes('--measure')) {
 }
 
 function measureApart(location: string, backend: string, size: number): void {
-  const args = ['--max-semi-space-size=64', '--import', 'tsx', fileURLToPath(import.meta.url), '--measure', location, '--backend', backend, '--size', String(size), '--runs', String(baseRuns)]
+  const args = ['--max-semi-space-size=64', ...selfArgs(import.meta.url), '--measure', location, '--backend', backend, '--size', String(size), '--runs', String(baseRuns)]
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 })
   if (r.status !== 0) throw new Error(`measuring ${backend} at ${size} events failed (exit ${r.status})`)
   results.push(...(JSON.parse(r.stdout) as Record<string, unknown>[]))

@@ -1,5 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx entente` works straight after `npm install`.
-import { register } from 'tsx/esm/api'
-register()
-await import('../src/cli/main.ts')
+// The CLI: its bundle (bin/build.js builds it when a source changed), else the TypeScript sources
+// through tsx, so `npx entente` works straight after `npm install` either way.
+import { bundle } from './build.js'
+
+const built = await bundle('entente')
+if (built) {
+  // Stack traces name the TypeScript files and lines.
+  process.setSourceMapsEnabled(true)
+  await import(built)
+} else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  await import('../src/cli/main.ts')
+}

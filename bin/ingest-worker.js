@@ -1,5 +1,14 @@
-// Entry of an ingest worker thread: TypeScript through tsx, as in bin/entente.js.
-import { register } from 'tsx/esm/api'
-register()
-const task = await import('../src/service/ingest-worker.ts')
+// Entry of an ingest worker thread: the bundle, else the sources through tsx, as in bin/entente.js.
+import { bundle } from './build.js'
+
+const built = await bundle('ingest-worker')
+let task
+if (built) {
+  process.setSourceMapsEnabled(true)
+  task = await import(built)
+} else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  task = await import('../src/service/ingest-worker.ts')
+}
 export default task.default

@@ -1,0 +1,4 @@
+/** Bundles one TypeScript entry into `outfile` (see bin/build.js). */
+export function buildEntry(entry: string, outfile: string): Promise<void>
+/** The bundle of an entry (`entente`, `ingest-worker`), built first if a source changed; null when it cannot be built. */
+export function bundle(name: string): Promise<string | null>
