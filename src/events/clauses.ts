@@ -1,5 +1,6 @@
 import type { Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
+import { perGrammar } from '../lang/per-grammar.ts'
 
 export interface Clause {
   /** Token range [from, to) into the document's tokens. */
@@ -43,14 +44,11 @@ function onlyActors(tokens: Token[], from: number, to: number, actorTokens: Set<
   return actors > 0
 }
 
-const infinitivePatterns = new WeakMap<Grammar, RegExp | null>()
-
 /** The language's present participle pattern ("adding"), compiled once. */
-const participlePatterns = new WeakMap<Grammar, RegExp | null>()
+const participlePattern = perGrammar((g) => (g.participlePattern ? new RegExp(g.participlePattern, 'u') : null))
 /** ", adding that …": a present participle (by the pack's pattern) opening a clause. */
 export function isParticiple(t: Token | undefined, g: Grammar, form: (t: Token) => string = (w) => w.text): boolean {
-  if (!participlePatterns.has(g)) participlePatterns.set(g, g.participlePattern ? new RegExp(g.participlePattern, 'u') : null)
-  return !!t && t.kind === 'word' && !!participlePatterns.get(g)?.test(form(t))
+  return !!t && t.kind === 'word' && !!participlePattern(g)?.test(form(t))
 }
 
 /** "Having signed the treaty, …", "After meeting Xi, …": a clause that opens with a present participle (capitalised or not), after a conjunction or not. */
@@ -60,10 +58,7 @@ export function opensWithParticiple(words: Token[], g: Grammar): boolean {
 }
 
 /** The language's one-word zu-infinitive pattern ("auszusetzen"), compiled once. */
-function infinitivePattern(g: Grammar): RegExp | null {
-  if (!infinitivePatterns.has(g)) infinitivePatterns.set(g, g.infinitivePattern ? new RegExp(g.infinitivePattern, 'u') : null)
-  return infinitivePatterns.get(g)!
-}
+const infinitivePattern = perGrammar((g) => (g.infinitivePattern ? new RegExp(g.infinitivePattern, 'u') : null))
 
 /**
  * Whether words hold an infinitive: a one-word zu-infinitive, or a marker before a lower-case word

@@ -1,4 +1,5 @@
 import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
+import { perGrammar } from '../lang/per-grammar.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
 import { capitalised, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
@@ -498,16 +499,6 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
     if (last) return { date: last.date, rule: `${last.rule}+previous-sentence` }
   }
   return null
-}
-
-/** A value built from a pack's grammar once per pack, not once per sentence. */
-function perGrammar<T>(build: (g: LanguagePack['grammar']) => T): (g: LanguagePack['grammar']) => T {
-  const built = new WeakMap<LanguagePack['grammar'], T>()
-  return (g) => {
-    let v = built.get(g)
-    if (v === undefined) built.set(g, (v = build(g)))
-    return v
-  }
 }
 
 /** The articles and demonstratives that make an act noun point back (`actAntecedent`). */

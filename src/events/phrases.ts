@@ -4,6 +4,7 @@ import { capitalised, inClause, looksAdjectival, type Clause } from './clauses.t
 import { mentionTokenSet } from '../pipeline/spans.ts'
 import { phraseKey } from '../text/tokenize.ts'
 import { isCompoundOf } from './lexicon.ts'
+import { perGrammar } from '../lang/per-grammar.ts'
 
 /** How an actor phrase attaches to its clause. */
 export type Attachment = { kind: 'bare' } | { kind: 'prep'; prep: string } | { kind: 'gen' }
@@ -18,30 +19,21 @@ export interface Phrase {
   notSubject?: boolean
 }
 
-const set = (words: string[]) => new Set(words)
-
-const adverbialCache = new WeakMap<Grammar, string[][]>()
-const adverbials = (g: Grammar) => {
-  let list = adverbialCache.get(g)
-  if (!list) adverbialCache.set(g, list = g.adverbialPhrases.map(phraseKey))
-  return list
-}
+const adverbials = perGrammar((g) => g.adverbialPhrases.map(phraseKey))
+const prepositionsOf = perGrammar((g): ReadonlySet<string> => new Set(g.prepositions))
+const modifierWordsOf = perGrammar((g): ReadonlySet<string> => new Set(g.modifierWords))
+const genitiveArticlesOf = perGrammar((g): ReadonlySet<string> => new Set(g.genitiveArticles))
 
 /** How many words back a preposition may govern an actor: "in der von Russland geführten Militärallianz OVKS". */
 const GOVERNING_REACH = 6
 
-const closedCache = new WeakMap<Grammar, Set<string>>()
 /** Words of closed classes (articles, prepositions, conjunctions, relative pronouns): none of them is a verb. */
-const closedWords = (g: Grammar) => {
-  let words = closedCache.get(g)
-  if (!words) closedCache.set(g, words = new Set([...g.determiners, ...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns]))
-  return words
-}
+const closedWords = perGrammar((g): ReadonlySet<string> => new Set([...g.determiners, ...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns]))
 
 /** The preposition governing the actor at token `i`, looking back over articles and adjectives. */
 function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, actorTokens: Set<number> = new Set()): string | null {
-  const preps = set(g.prepositions)
-  const mods = set(g.modifierWords)
+  const preps = prepositionsOf(g)
+  const mods = modifierWordsOf(g)
   for (let k = i - 1, steps = 0; k >= clause.from && steps < GOVERNING_REACH; k--, steps++) {
     const t = tokens[k]!
     const norm = g.contractions[t.norm] ?? t.norm
@@ -85,8 +77,8 @@ function isGenitiveAdjective(tokens: Token[], m: Mention, clause: Clause, g: Gra
 
 /** "die Anerkennung der Taliban": a genitive article right after a noun that is not an actor. */
 function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Grammar, actorTokens: Set<number>): boolean {
-  const arts = set(g.genitiveArticles)
-  const mods = set(g.modifierWords)
+  const arts = genitiveArticlesOf(g)
+  const mods = modifierWordsOf(g)
   let k = i - 1
   // "an der Seite des Generals Haftar": a title may stand between the article and the name.
   if (k > clause.from && capitalised(tokens[k]) && !actorTokens.has(k) && arts.has(tokens[k - 1]?.norm ?? '')) k--
@@ -95,7 +87,7 @@ function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Gram
   const art = tokens[k]
   const noun = tokens[k - 1]
   if (!art || !noun || k - 1 < clause.from || !arts.has(art.norm)) return false
-  const preps = new Set(g.prepositions)
+  const preps = prepositionsOf(g)
   // A sentence's first word is capitalised whatever it is ("Auch der russische Außenminister …").
   const sentenceStart = k - 1 === 0 || tokens[k - 2]!.sentence !== noun.sentence
   return noun.kind === 'word' && /^\p{Lu}/u.test(noun.text) && !sentenceStart && !actorTokens.has(k - 1) && !preps.has(noun.norm)
@@ -104,7 +96,7 @@ function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Gram
 /** The token of the partitive head a genitive actor depends on ("Vertreter der Hamas"), or -1. */
 function partitiveHead(tokens: Token[], i: number, clause: Clause, g: Grammar, actorTokens: Set<number>): number {
   if (!g.partitiveGenitiveHeads.length) return -1
-  const arts = set(g.genitiveArticles)
+  const arts = genitiveArticlesOf(g)
   // Back over adjectives and a describing demonym ("der russischen Gruppe Wagner") to the article.
   let k = i - 1
   while (k > clause.from && tokens[k]!.kind === 'word' && (actorTokens.has(k) || looksAdjectival(tokens[k]!, g)) && !arts.has(tokens[k]!.norm)) k--
@@ -121,7 +113,7 @@ function isPartitiveHead(t: Token, g: Grammar): boolean {
 function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar, prep: string | null = null): boolean {
   if (to - from > 6) return false
   // "nach Nicaragua oder nach Syrien": the first actor's preposition may be repeated.
-  const fillers = set([...g.coordinationFillers, ...g.determiners, ...(prep ? [prep] : [])])
+  const fillers = new Set([...g.coordinationFillers, ...g.determiners, ...(prep ? [prep] : [])])
   let sawLink = false
   let nouns = 0
   for (let k = from; k < to; k++) {
@@ -262,7 +254,7 @@ function heldPlace(tokens: Token[], m: Mention, clause: Clause, g: Grammar): num
  */
 function pluralLead(tokens: Token[], clause: Clause, g: Grammar, actorTokens: Set<number>): number {
   if (!g.pluralDeterminers.length || !g.pluralDeterminers.includes(tokens[clause.from]?.norm ?? '')) return -1
-  const preps = set(g.prepositions)
+  const preps = prepositionsOf(g)
   let adjective = false
   for (let k = clause.from + 1; k < clause.to && k < clause.from + 12; k++) {
     const t = tokens[k]!
