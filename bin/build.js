@@ -5,7 +5,7 @@
 // through tsx as before. See docs/decisions.md, "Running the code".
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(ROOT, 'dist', 'bin')
@@ -67,4 +67,16 @@ export async function bundle(name) {
   } catch {
     return null
   }
+}
+
+/** An entry's module: its bundle, with stack traces that name the TypeScript files and lines; else its sources through tsx. */
+export async function importEntry(name) {
+  const built = await bundle(name)
+  if (built) {
+    process.setSourceMapsEnabled(true)
+    return import(built)
+  }
+  const { register } = await import('tsx/esm/api')
+  register()
+  return import(pathToFileURL(join(ROOT, ENTRIES[name])).href)
 }
