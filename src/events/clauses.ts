@@ -95,7 +95,9 @@ export function isInfinitiveVerb(tokens: Token[], i: number, clause: Clause, g: 
 /** The stretch from `from` to the next comma or the end closes with "zu" + a word: an infinitive clause. */
 function infinitiveFollows(tokens: Token[], from: number, to: number, g: Grammar): boolean {
   const words = tokens.slice(from, segmentEnd(tokens, from, to)).filter((t) => t.kind === 'word')
-  if (words.length >= 2 && g.infinitiveMarkers.includes(words[words.length - 2]!.norm)) return true
+  // Not "… seine Grenze zu Belarus": where nouns are capitalised, a verb is not.
+  const verb = words.at(-1)
+  if (words.length >= 2 && g.infinitiveMarkers.includes(words[words.length - 2]!.norm) && !(g.capitalisesNouns && /^\p{Lu}/u.test(verb!.text))) return true
   return words.length >= 1 && !!infinitivePattern(g)?.test(words.at(-1)!.norm)
 }
 
@@ -242,6 +244,17 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     }
     return -1
   }
+  // "das Russland, die Türkei und der Iran gegründet hatten": a relative pronoun whose stretch up to
+  // the comma is an actor, with the list going on after it, opens a relative clause, not an aside.
+  const relativeList = (k: number, end: number): boolean => {
+    if (!rels.has(tokens[k]!.norm) || end <= k + 1) return false
+    for (let j = k + 1; j < end; j++) if (!actorTokens.has(j)) return false
+    let item = end + 1
+    if (g.determiners.includes(tokens[item]?.norm ?? '')) item++
+    let itemEnd = item
+    while (itemEnd < to && actorTokens.has(itemEnd)) itemEnd++
+    return itemEnd > item && (tokens[itemEnd]?.text === ',' || coords.has(tokens[itemEnd]?.norm ?? ''))
+  }
   let hold = -1
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
@@ -329,12 +342,27 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       // "…, sechs weitere Länder aufzunehmen, darunter Iran": a list of examples stays with its clause.
       const examples = g.exampleMarkers.includes(next.norm)
       const canResume = g.verbFinalSubordinates && open.subordinate && !!resume && afterVerb && !examples && !nestedClause(tokens, start, i, subs, g)
-      if (afterSpeech && !subs.has(next.norm) && !canResume) {
+      // "kündigte an, Moldau Strom zu liefern": a zu-infinitive after it is no report but the
+      // speaker's own act, with no subject of its own.
+      // "Deutschland, Frankreich, die Niederlande und weitere Staaten bestellten …": a list of actors
+      // goes on while the next item is an actor (after an article) followed by a comma or conjunction.
+      let item = k
+      if (g.determiners.includes(next.norm)) item++
+      let itemEnd = item
+      while (itemEnd < to && actorTokens.has(itemEnd)) itemEnd++
+      const listGoesOn = itemEnd > item && (tokens[itemEnd]?.text === ',' || coords.has(tokens[itemEnd]?.norm ?? '')) && onlyActors(tokens, start, i, actorTokens, g)
+      if (listGoesOn) {
+        // the comma joins two items of one list
+      } else if (afterSpeech && !subs.has(next.norm) && !canResume && !(g.verbFinalSubordinates && infinitiveFollows(tokens, k, to, g))) {
         begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
       } else if (examples) {
         // "…, including Iran and Saudi Arabia": the examples stay in the clause whose noun they list.
       } else if (g.capitalisesNouns && !open.subordinate && nameThenVerb(k) && !infinitiveFollows(tokens, k, to, g)
-        && !tokens.slice(start, i).some((w) => speech.has(w.norm))) {
+        && tokens.slice(start, i).some((w) => speech.has(w.norm))) {
+        // "erklärte Blinken zudem, Iran habe …": after a main clause whose verb is one of speech, a
+        // name and a verb open what was said.
+        begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
+      } else if (g.capitalisesNouns && !open.subordinate && nameThenVerb(k) && !infinitiveFollows(tokens, k, to, g)) {
         // "… wiesen ihre Botschafter aus, Lettland schloss sich an": a name and a verb after the
         // comma open a main clause of their own (where nouns are capitalised, a lower-case word after
         // a name is no noun); not an infinitive clause ("vorgeworfen, Russland Waffen geliefert zu
@@ -343,7 +371,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       } else if (isParticiple(next, g)) {
         // ", accusing it of …", ", adding that …": a participle clause with the main clause's subject.
         begin(i, { subordinate: true, relative: false, coordinated: true, sharedSubject: true })
-      } else if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm))) {
+      } else if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm)) && !relativeList(k, end)) {
         setApart(i, end)
         // The comma that closes the aside may open the next clause (", in der Russland …").
         const opener = tokens[end + 1]

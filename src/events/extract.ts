@@ -1,7 +1,7 @@
 import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
 import { perGrammar } from '../lang/per-grammar.ts'
 import type { LanguagePack } from '../lang/pack.ts'
-import { eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
+import { COOPERATIVE_TYPES, eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
 import { capitalised, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
@@ -43,7 +43,7 @@ const ORGANISATION = '{organisation}'
 /** At most this many words of a subject's noun phrase after its owner's genitive ("Taiwan's deputy foreign minister"). */
 const PRENOMINAL_HEAD = 5
 /** PLOVER's cooperative types; REQUEST is an appeal (CAMEO 02, verbal cooperation). */
-export const COOPERATIVE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'REQUEST'])
+export const COOPERATIVE = COOPERATIVE_TYPES
 
 interface SentenceState {
   lastSubject: Phrase | null
@@ -1009,7 +1009,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const kept = obliged ? clauseEvents.filter((x) => x.event.type === 'REQUEST' || x.event.start < obliged.event.start) : clauseEvents
     // A trigger read with a partner is not also read without one.
     const pairedAt = new Set(kept.filter((x) => x.event.target !== null).map((x) => x.event.start))
-    const told = governedNounsDropped(nearestEvidence(superseded(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)), lex)), tokens, g)
+    const told = governedNounsDropped(nearestEvidence(superseded(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)), lex)), tokens, g, lex)
     events.push(...told)
     for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
     // "Der Sanktionsbeauftragte der EU … war gereist und hatte die Regierung aufgefordert": the owner that acted
@@ -1065,7 +1065,8 @@ const FALLBACK_TARGETS = new Set(['target:object-genitive', 'target:infinitive-o
  * Ukraine" or "fror seine Teilnahme an den Manövern ein" the noun names what the verb acts on,
  * so a noun event between the same two actors as a verb event is not a second event.
  */
-function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evidence: number }[], tokens: Token[], g: LanguagePack['grammar']): RelationEvent[] {
+function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evidence: number }[], tokens: Token[], g: LanguagePack['grammar'], lex: EventLexicon): RelationEvent[] {
+  const opens = (rule: string) => lex.negationOpens.has(rule)
   const pair = (e: RelationEvent) => [e.source, e.target].sort().join('~')
   // "hatte das Abkommen aufgekündigt und die Sanktionen wieder in Kraft gesetzt": a verb that ends its
   // conjunct governs nothing after the word that joins the next one.
@@ -1078,9 +1079,21 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evide
     const bracket = k >= 0 && tokens[k]!.sentence === tokens[at]!.sentence
     return bracket && next && coordinates(next, g) ? next.start : Infinity
   }
-  const verbs = list.filter((x) => !x.noun).map((x) => ({ pair: pair(x.event), reach: reach(x.event) }))
-  const governed = (x: { event: RelationEvent }) => verbs.some((v) => v.pair === pair(x.event) && x.event.start < v.reach)
-  return list.filter((x) => !x.noun || !governed(x) || list.every((y) => y.noun)).map((x) => x.event)
+  const verbs = list.filter((x) => !x.noun).map((x) => ({ event: x.event, pair: pair(x.event), reach: reach(x.event) }))
+  const governor = (x: { event: RelationEvent }) => verbs.find((v) => v.pair === pair(x.event) && x.event.start < v.reach)
+  const governed = (x: { event: RelationEvent }) => !!governor(x)
+  // "schließt Waffenlieferungen nicht aus": the verb that does not rule the act out yields to it, planned.
+  // So does one that found no partner ("schloss eine Entsendung von Truppen nach Litauen nicht aus").
+  const opener = (x: { event: RelationEvent; noun: boolean }) => !x.noun ? undefined : verbs.find((v) => v.event.modality === 'negated' && opens(v.event.rule)
+    && (v.pair === pair(x.event) || v.event.target === null && v.event.source === x.event.source) && x.event.start < v.reach)?.event
+  const opened = new Map(list.map((x) => [x, opener(x)] as const).filter((e): e is [typeof list[number], RelationEvent] => !!e[1]))
+  const openers = new Set(opened.values())
+  return list.flatMap((x) => {
+    const by = opened.get(x)
+    if (by) return [{ ...x.event, modality: 'planned' as const, polarity: lex.polarities.get(x.event.rule) ?? x.event.polarity, trace: [...x.event.trace.filter((t) => !t.startsWith('modality:')), `modality:planned(${by.rule})`] }]
+    if (openers.has(x.event)) return []
+    return !x.noun || !governed(x) || list.every((y) => y.noun) ? [x.event] : []
+  })
 }
 
 /**

@@ -25,9 +25,16 @@ export interface EventLexicon {
   requiredNouns: Map<EventRule, string[]>
   /** Per rule id, the rule ids whose readings its reading replaces. */
   supersedes: Map<string, string[]>
+  /** Rule ids whose negated reading opens the act it governs (`negation_opens`). */
+  negationOpens: Set<string>
+  /** Per rule id, the polarity of its act when it happens (neither negated nor threatened). */
+  polarities: Map<string, 'coop' | 'conflict'>
 }
 
 const cache = new WeakMap<LanguagePack, EventLexicon>()
+
+/** The PLOVER types whose acts bring two parties closer. */
+export const COOPERATIVE_TYPES: ReadonlySet<string> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'REQUEST'])
 
 function add(map: Map<string, TriggerRef[]>, key: string, ref: TriggerRef): void {
   const list = map.get(key) ?? []
@@ -65,7 +72,9 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
     }
   }
   const supersedes = new Map(pack.events.filter((r) => r.supersedes.length).map((r) => [r.rule, r.supersedes]))
-  const lex = { triggers, nounHeads, objects, requires, requiredNouns, supersedes }
+  const negationOpens = new Set(pack.events.filter((r) => r.negation_opens).map((r) => r.rule))
+  const polarities = new Map(pack.events.map((r) => [r.rule, r.polarity ?? (COOPERATIVE_TYPES.has(r.type) ? 'coop' as const : 'conflict' as const)]))
+  const lex = { triggers, nounHeads, objects, requires, requiredNouns, supersedes, negationOpens, polarities }
   cache.set(pack, lex)
   return lex
 }

@@ -121,6 +121,9 @@ function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar, 
     if (t.text === ',') { sawLink = true; continue }
     // "Nato-Staaten, darunter den USA": a compound on a name is part of it.
     if (t.text === '-' && k === from && tokens[k + 1]?.kind === 'word') { nouns--; continue }
+    // "polnische F-16 und niederländische F-35": a type designation glued by a hyphen is one noun.
+    if (t.text === '-' && k > from && tokens[k - 1]!.end === t.start && tokens[k + 1]?.start === t.end) continue
+    if (t.kind === 'number' && tokens[k - 1]?.text === '-' && tokens[k - 1]!.end === t.start) continue
     if (t.kind !== 'word') return false
     if (fillers.has(t.norm)) { if (g.coordinators.includes(t.norm)) sawLink = true; continue }
     if (/^\p{Lu}/u.test(t.text) && ++nouns <= 1) continue

@@ -263,6 +263,11 @@ export const eventRuleSchema = z.object({
   speakerSource: z.boolean().default(false),
   /** The trigger announces the act rather than reporting it ("pledged tanks", "offered troops"): the act is planned. */
   planned: z.boolean().default(false),
+  /**
+   * Not doing this act opens another: "schließt Waffenlieferungen nicht aus" is no refusal but the
+   * delivery, planned. A negated reading of the rule yields to the act of the event noun it governs.
+   */
+  negation_opens: z.boolean().default(false),
   /** The act is one-sided by nature (a resignation, a curfew, a riot): an unnamed partner is not looked for in the passage. */
   oneSided: z.boolean().default(false),
   /** The act needs a partner: without one it is something else ("launched two missiles" may be a test, not an attack). */
