@@ -240,3 +240,13 @@ test('a people protesting demonstrates; a government protesting complains offici
   const de = analyseText('Tausende Georgier protestierten am Sonntag gegen das Gesetz.', '2025-03-05', 'de').events.find((e) => e.type === 'PROTEST')
   assert.equal(de?.mode, 'demonstration')
 })
+
+test('an act "damals" takes the date the text last told, even from an earlier paragraph', () => {
+  const text = 'Im März 2021 schlossen Litauen und Polen ein Abkommen über Gaslieferungen.\n\nWilna kritisierte Minsk damals scharf. Heute kritisiert Litauen Belarus erneut.'
+  const events = analyseText(text, '2023-05-10').events
+  const then = events.find((e) => e.source === 'LTU' && e.target === 'BLR' && e.date !== '2023-05-10')
+  assert.equal(then?.date, '2021-03', events.map((e) => `${e.source}>${e.target} ${e.date}`).join(', '))
+  // Without "damals" a new paragraph does not continue the last one's date.
+  const plain = analyseText(text.replace(' damals', ''), '2023-05-10').events.filter((e) => e.source === 'LTU' && e.target === 'BLR')
+  assert.ok(plain.every((e) => e.date !== '2021-03'), plain.map((e) => e.date).join(', '))
+})

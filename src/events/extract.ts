@@ -491,10 +491,12 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   // liefert …"); an act the aside tells ("…, mit dem er sich Anfang 2022 verbündet hatte, …") is its own.
   const aside = nearest(spanned(clause).filter((t) => t.mod === 'since'))
   if (aside) return { date: aside.date, rule: `${aside.rule}+enclosed` }
-  // Narrative continuation: the last date stated earlier in the same paragraph.
+  // Narrative continuation: the last date stated earlier in the same paragraph, or before it where
+  // the clause points back to it ("warf Kiew damals … vor").
+  const pointsBack = tokens.slice(clause.from, clause.to).some((t) => g.thenAdverbs.includes(t.norm))
   for (let k = sIndex - 1; k >= 0; k--) {
     const prev = doc.sentences[k]!
-    if (doc.text.slice(prev.end, doc.sentences[k + 1]!.start).includes('\n')) break
+    if (!pointsBack && doc.text.slice(prev.end, doc.sentences[k + 1]!.start).includes('\n')) break
     const last = narrative.get(prev.index)
     if (last) return { date: last.date, rule: `${last.rule}+previous-sentence` }
   }
