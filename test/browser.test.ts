@@ -168,7 +168,8 @@ test('events: filters by actor, type and modality narrow the list and stay in th
   await again.waitForSelector('.event-table tbody tr')
   assert.equal(await again.locator('.event-table tbody tr').count(), rows.length)
   await again.close()
-  // one-sided acts (no partner named) can be shown alone
+  // one-sided acts (no partner named) can be shown alone: North Korea's, of any type
+  await page.locator('label.chip', { hasText: 'AID' }).locator('input').uncheck()
   await page.locator('.filters select[name="partner"]').selectOption('none')
   await page.waitForFunction(() => {
     const rows = [...document.querySelectorAll('.event-table tbody tr')].map((r) => r.textContent ?? '')

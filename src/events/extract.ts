@@ -183,7 +183,18 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
   }
   if (ref.rule.requires_object) {
     const objs = lex.objects.get(ref.rule)!
-    const found = positions((t) => objectModeOf(objs, t.norm) !== undefined)
+    // "kündigte den Abzug seiner Truppen an": an object word that completes an event noun of another
+    // type ("Abzug") is that noun's, not the verb's: the verb announces the withdrawal, no dispatch.
+    const completesNoun = (k: number) => {
+      if (ref.kind === 'noun' || k <= at) return false
+      for (let j = k - 1; j > at && k - j <= 3; j--) {
+        const t = tokens[j]!
+        if (/^\p{Lu}/u.test(t.text)) return triggersOf(lex, t).some((r) => r.kind === 'noun' && r.rule.type !== ref.rule.type)
+        if (t.kind !== 'word') return false
+      }
+      return false
+    }
+    const found = positions((t, k) => objectModeOf(objs, t.norm) !== undefined && !completesNoun(k))
     if (!found.length) return null
     distance = Math.max(distance, Math.min(...found))
   }
@@ -844,6 +855,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const promised = splitCue(tokens, governing, cues.intent) ?? findPhrases(tokens, governing.from, governing.to, cues.intent)[0]
           const promisee = promised ? phrasesOf.get(governing)!.find((p) => p.attach.kind === 'bare' && p.from > promised.at && other(p)) : undefined
           if (promisee) { target = promisee; how.push('target:promisee') }
+        }
+        if (!target && ref.rule.type === 'THREATEN') {
+          // "drohte, Russland werde Atomwaffen testen, sollten die USA als Erste testen", "drohte mit
+          // Gegenmaßnahmen, falls Finnland beitritt": a threat is aimed at the one its condition names.
+          const condition = tokens.findIndex((t, k) => k > i && k < to && tokens[k - 1]!.text === ',' && isWordCue(cues.conditional, t.norm))
+          const named = condition < 0 ? undefined : clauses.flatMap((c) => phrasesOf.get(c)!).filter((p) => p.from > condition && p.attach.kind === 'bare').sort((a, b) => a.from - b.from)[0]
+          if (named && other(named)) { target = named; how.push('target:condition-subject') }
         }
         const pairs: [typeof source.mentions[number], typeof source.mentions[number] | null][] = []
         if (target) {

@@ -9,7 +9,8 @@ import { isWordCue, type ModalityCues } from './modality.ts'
 /**
  * "Russia said Sudan must return the helicopter", "Peskow sagte, die Ukraine müsse abziehen": the
  * speaker asks (source), the one who must act is asked (target). The speaker is the actor before a
- * speech verb of the clause, or the main clause's subject when the clause is what was said.
+ * speech verb of the clause, or the main clause's subject when the clause is what was said (after a
+ * speech verb, "dass" or a colon).
  */
 export function speakerRoles(clause: Clause, words: Token[], at: number, phrases: Phrase[], clauseSubject: Phrase | null, tokens: Token[], g: LanguagePack['grammar'], cues: ModalityCues): { source: Phrase | null; target: Phrase | null; how: string[] } {
   const none = { source: null, target: null, how: [] }
@@ -23,8 +24,10 @@ export function speakerRoles(clause: Clause, words: Token[], at: number, phrases
   }
   const opener = words.find((t) => t.kind === 'word')
   const complement = clause.subordinate && isWordCue(cues.complementizers, opener?.norm)
+  // "nannte seine Bedingungen: Die Ukraine müsse abziehen": after a colon, what the subject said.
+  const afterColon = tokens[clause.from - 1]?.text === ':'
   const target = bare.at(-1) ?? null
-  if (!(clause.reported || complement) || !clauseSubject || !target) return none
+  if (!(clause.reported || complement || afterColon) || !clauseSubject || !target) return none
   return { source: clauseSubject, target, how: ['source:speaker', 'target:obligated'] }
 }
 

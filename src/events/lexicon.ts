@@ -57,8 +57,12 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
       }
     }
     for (const n of rule.nouns) add(triggers, fold(n), { rule, kind: 'noun', form: fold(n), surface: n })
+    // An object noun the rule lists matches in its inflected forms too ("von Panzern" for "Panzer").
+    // Required words do not: they are listed form by form ("Reise" but not "Reisen" for a trip).
+    const inflected = (w: string) => (/^\p{Lu}/u.test(w) ? pack.grammar.nounSuffixes.map((e) => fold(w) + e) : [])
     const objs = new Map<string, string>()
     for (const [mode, words] of Object.entries(rule.objects)) for (const w of words) objs.set(fold(w), mode)
+    for (const [mode, words] of Object.entries(rule.objects)) for (const w of words) for (const f of inflected(w)) if (!objs.has(f)) objs.set(f, mode)
     objects.set(rule, objs)
     requires.set(rule, new Set(rule.requires.map(fold)))
     requiredNouns.set(rule, rule.requires.filter((w) => /^\p{Lu}/u.test(w)).map(fold))

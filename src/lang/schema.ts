@@ -64,6 +64,8 @@ export const grammarSchema = z.object({
   temporalSubordinators: words.default([]),
   /** Adverbs that point back to the time the text last told ("damals", "at the time"): their clause takes that date, even from an earlier paragraph. */
   thenAdverbs: words.default([]),
+  /** Endings an inflected noun adds to the form a rule lists (German dative plural "Panzern", genitive "Panzers"): an object noun matches with them too. */
+  nounSuffixes: words.default([]),
   /** The language writes its nouns with a capital (German): a capital after a full stop says less. */
   capitalisesNouns: z.boolean().default(false),
   /** Class nouns that stand right before a name in close apposition ("im Militärbündnis OVKS"). */
