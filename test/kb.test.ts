@@ -110,3 +110,11 @@ test('no listed non-actor name is also an actor\'s alias', () => {
     }
   }
 })
+
+test('a form derived from an acronym keeps its capitals; intelligence services stand for their state', () => {
+  const actors = (text: string) => analyseText(text, '2024-05-01').mentions.map((m) => m.actor)
+  // "Aus" opening a sentence is the preposition, not the genitive of "AU".
+  assert.deepEqual(actors('Aus Moskau kamen Warnungen an Kiew.'), ['RUS', 'UKR'])
+  assert.deepEqual(actors('Die Haltung der AU blieb vorsichtig.'), ['AU'])
+  assert.deepEqual(actors('Der FSB und der GRU arbeiten für den Kreml, die CIA für Washington.'), ['RUS', 'RUS', 'RUS', 'USA', 'USA'])
+})

@@ -108,11 +108,34 @@ function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Cl
  * Where the act of the verb at `at` ends: at a coordinator that a verb of another act follows
  * ("nannte das Vorgehen angemessen und warf dem Westen Heuchelei vor"), else at `to`.
  */
-function nextActAt(tokens: Token[], at: number, to: number, lex: EventLexicon, g: LanguagePack['grammar']): number {
+function nextActAt(tokens: Token[], at: number, from: number, to: number, lex: EventLexicon, g: LanguagePack['grammar']): number {
+  // "hatte die Stationierung angekündigt und dabei auf … verwiesen": a verb that closes the bracket a
+  // finite auxiliary opened ends its conjunct at the word that joins the next one.
+  const next = tokens[at + 1]
+  if (next && at + 1 < to && g.clauseCoordinators.includes(next.norm) && tokens.slice(from, at).some((t) => g.finiteAuxiliaries.includes(t.norm))) return at + 1
   for (let k = at + 1; k + 1 < to; k++) {
     if (coordinates(tokens[k]!, g) && triggersOf(lex, tokens[k + 1]!).some((r) => r.kind !== 'noun')) return k
   }
   return to
+}
+
+/**
+ * Where the conjunct of the verb at `at` begins: after the joining word that follows another act's
+ * verb closing the bracket a finite auxiliary opened ("hatte Polen bereist und in Brüssel Vertreter
+ * der EU getroffen"), when the conjunct names an actor that can be the verb's partner; else at the clause's start. Verbs
+ * side by side ("kritisiert und sanktioniert") and a second verb with no actor of its own ("hatte
+ * Niger mit Sanktionen belegt und mit einer Intervention gedroht") share the objects before them.
+ */
+function conjunctStart(tokens: Token[], at: number, clause: Clause, g: LanguagePack['grammar'], lex: EventLexicon, phrases: Phrase[], targets: string[]): number {
+  if (!g.capitalisesNouns) return clause.from
+  for (let k = at - 1; k > clause.from + 1; k--) {
+    const verb = tokens[k - 1]!
+    if (!g.clauseCoordinators.includes(tokens[k]!.norm) || !triggersOf(lex, verb).some((r) => r.kind !== 'noun')) continue
+    if (!tokens.slice(clause.from, k - 1).some((t) => g.finiteAuxiliaries.includes(t.norm))) continue
+    const fills = (p: Phrase) => p.attach.kind === 'bare' ? targets.includes('object') : p.attach.kind === 'prep' && targets.includes(`prep:${p.attach.prep}`)
+    return phrases.some((p) => p.from > k && p.to <= at && fills(p)) ? k + 1 : clause.from
+  }
+  return clause.from
 }
 
 /**
@@ -621,7 +644,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
       const refs = homographReading(triggersOf(lex, tokens[i]!), tokens, i, from, g, mentionTokens)
       if (!refs.length) continue
       // Where this verb's act ends: its evidence, its roles and its particle stay before it.
-      const actEnd = nextActAt(tokens, i, clause.to, lex, g)
+      const actEnd = nextActAt(tokens, i, clause.from, clause.to, lex, g)
       // "stellte das Verfahren … ein" is einstellen: with its particle closing the clause, the
       // verb is a particle verb, and the readings of the plain verb (stellen gegen) do not apply.
       const particleVerb = refs.some((r) => r.kind === 'split' && particleCloses(r, tokens, i, clause, g, actEnd))
@@ -757,7 +780,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const speaker = (p: Phrase) => p.from > i && speaksAfterComma(tokens, i, p.from, p.to, g)
         // A verb's roles stay in its conjunct: "nannte … angemessen und warf Polen … vor" names no object of "nannte".
         const conjunct = ref.kind === 'noun' ? clause.to : actEnd
-        const rolePhrases = phrases.filter((p) => !speaker(p) && p.from < conjunct)
+        // "hatte Polen bereist und in Brüssel Vertreter der EU getroffen": nor does a verb take roles
+        // from the conjunct before its own (the subject is shared).
+        const conjunctFrom = ref.kind === 'noun' ? clause.from : conjunctStart(tokens, i, clause, g, lex, phrases, ref.rule.roles.target)
+        const rolePhrases = phrases.filter((p) => !speaker(p) && p.from < conjunct && (p.from >= conjunctFrom || p === subject))
         const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const roles: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
@@ -770,6 +796,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('source:unknown-agent')
         }
         if (!source) continue
+        // "verwies auf die westliche Militärhilfe für die Ukraine": an event noun whose adjective names
+        // another party (the West, foreign states) is not the clause subject's act.
+        const owner = ref.kind === 'noun' && how.includes('source:subject') ? tokens.slice(Math.max(clause.from, i - 2), i).find((t) => g.otherPartyAdjectives.includes(t.norm)) : undefined
+        if (owner) continue
         const parties = source.mentions.map((m) => partyOf(m, i, tokens, g, isSector, mentions))
         if (parties.every((p) => ref.rule.not_by.includes(p))) continue
         // "demonstrators blocked the road" is a protest; a state blocking one is not (coerce).

@@ -87,7 +87,9 @@ export class Gazetteer {
         if (tokens[i + k]!.norm !== cand.keys[k] || tokens[i + k]!.sentence !== first.sentence) { ok = false; break }
       }
       if (!ok) continue
-      const entry = cand.entries.find((e) => !e.proper || isCapitalised(first.text) || first.text === first.text.toUpperCase())
+      // A form derived from an acronym keeps its capitals: "AUs" is the AU's, "Aus" the preposition.
+      const keepsAcronym = (e: AliasEntry) => !(e.base && e.base !== cand.surface && e.base.length > 1 && e.base === e.base.toUpperCase() && /\p{Lu}/u.test(e.base)) || first.text.startsWith(e.base)
+      const entry = cand.entries.find((e) => (!e.proper || isCapitalised(first.text) || first.text === first.text.toUpperCase()) && keepsAcronym(e))
       if (entry) return { start: i, end, entry, surface: cand.surface }
     }
     return null
