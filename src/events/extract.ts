@@ -119,6 +119,20 @@ function nextActAt(tokens: Token[], at: number, from: number, to: number, lex: E
   return to
 }
 
+/** A subject pronoun right after the finite verb of a main clause whose first words name no actor ("Zudem drohte er"). */
+function invertedPronoun(opening: Token[], mentionTokens: Set<number>, tokens: Token[], g: LanguagePack['grammar'], functionWords: ReadonlySet<string>): Token | undefined {
+  // "Die Regierung kritisierte sie": a noun phrase first may be the subject, the pronoun its object.
+  if (!opening[0] || g.determiners.includes(opening[0].norm)) return undefined
+  for (let n = 1; n < opening.length && n <= 6; n++) {
+    const t = opening[n]!
+    const verb = opening[n - 1]!
+    if (mentionTokens.has(tokens.indexOf(verb))) return undefined
+    if (!g.subjectPronouns.includes(t.norm) || g.expletives.includes(t.norm)) continue
+    return verb.text === verb.text.toLowerCase() && !functionWords.has(verb.norm) ? t : undefined
+  }
+  return undefined
+}
+
 /**
  * Where the conjunct of the verb at `at` begins: after the joining word that follows another act's
  * verb closing the bracket a finite auxiliary opened ("hatte Polen bereist und in Brüssel Vertreter
@@ -625,8 +639,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const referred = relativeRole ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens) : null
     if (relativeRole && referred) phrases.push({ mentions: referred.mentions, from: relativeRole.at, to: relativeRole.at + 1, attach: relativeRole.prep ? { kind: 'prep', prep: relativeRole.prep } : { kind: 'bare' }, notSubject: true })
     const afterRelative = relativeRole ? tokens[relativeRole.at + 1] : undefined
+    // "Am Montag kritisierte er die USA", "Zudem drohte er, …": in a main clause whose first words
+    // name no actor, a subject pronoun right after the finite verb is the subject ("gab es" is none).
+    const inverted = g.capitalisesNouns && !clause.subordinate && !clause.relative ? invertedPronoun(opening, mentionTokens, tokens, g, functionWords) : undefined
     const firstWord = afterRelative && g.subjectPronouns.includes(afterRelative.norm) ? afterRelative
-      : opening[0] && openers.has(opening[0].norm) && opening[1] && g.subjectPronouns.includes(opening[1].norm) ? opening[1] : opening[0]
+      : opening[0] && openers.has(opening[0].norm) && opening[1] && g.subjectPronouns.includes(opening[1].norm) ? opening[1] : inverted ?? opening[0]
     const pronounSubject = !!firstWord && g.subjectPronouns.includes(firstWord.norm)
     // 4: a purpose clause ("um … zu unterstützen") states an aim, not an act.
     if (clause.subordinate && opening[0] && g.purposeMarkers.includes(opening[0].norm)) continue
@@ -685,7 +702,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (clause.sharedSubject && clauseSubject) {
           subject = clauseSubject
           how.push('subject:shared-in-list')
-        } else if (pronounSubject && firstWord!.start < tokens[i]!.start) {
+        } else if (pronounSubject && (firstWord!.start < tokens[i]!.start || firstWord === inverted)) {
           // "Xi, den er einen Freund nennt, …": the pronoun is not the actor its relative clause speaks of.
           const main = referred && clauseSubject?.mentions.some((m) => referred.mentions.includes(m)) ? null : clauseSubject
           subject = main ?? state.lastSubject
