@@ -140,14 +140,19 @@ function invertedPronoun(opening: Token[], mentionTokens: Set<number>, tokens: T
  * side by side ("kritisiert und sanktioniert") and a second verb with no actor of its own ("hatte
  * Niger mit Sanktionen belegt und mit einer Intervention gedroht") share the objects before them.
  */
-function conjunctStart(tokens: Token[], at: number, clause: Clause, g: LanguagePack['grammar'], lex: EventLexicon, phrases: Phrase[], targets: string[]): number {
+function conjunctStart(tokens: Token[], at: number, clause: Clause, g: LanguagePack['grammar'], lex: EventLexicon, phrases: Phrase[], targets: string[], actEnd: number): number {
   if (!g.capitalisesNouns) return clause.from
+  const fillsTarget = (p: Phrase) => p.attach.kind === 'bare' ? targets.includes('object') : p.attach.kind === 'prep' && targets.includes(`prep:${p.attach.prep}`)
+  // "kritisierte Moskau und kündigte die Lieferung von Panzern an Kiew an": a verb right after the
+  // joining word takes its partner after it, when one stands there.
+  if (at - 1 > clause.from && g.clauseCoordinators.includes(tokens[at - 1]!.norm)) {
+    return phrases.some((p) => p.from > at && p.to <= actEnd && fillsTarget(p)) ? at : clause.from
+  }
   for (let k = at - 1; k > clause.from + 1; k--) {
     const verb = tokens[k - 1]!
     if (!g.clauseCoordinators.includes(tokens[k]!.norm) || !triggersOf(lex, verb).some((r) => r.kind !== 'noun')) continue
     if (!tokens.slice(clause.from, k - 1).some((t) => g.finiteAuxiliaries.includes(t.norm))) continue
-    const fills = (p: Phrase) => p.attach.kind === 'bare' ? targets.includes('object') : p.attach.kind === 'prep' && targets.includes(`prep:${p.attach.prep}`)
-    return phrases.some((p) => p.from > k && p.to <= at && fills(p)) ? k + 1 : clause.from
+    return phrases.some((p) => p.from > k && p.to <= at && fillsTarget(p)) ? k + 1 : clause.from
   }
   return clause.from
 }
@@ -799,7 +804,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const conjunct = ref.kind === 'noun' ? clause.to : actEnd
         // "hatte Polen bereist und in Brüssel Vertreter der EU getroffen": nor does a verb take roles
         // from the conjunct before its own (the subject is shared).
-        const conjunctFrom = ref.kind === 'noun' ? clause.from : conjunctStart(tokens, i, clause, g, lex, phrases, ref.rule.roles.target)
+        const conjunctFrom = ref.kind === 'noun' ? clause.from : conjunctStart(tokens, i, clause, g, lex, phrases, ref.rule.roles.target, actEnd)
         const rolePhrases = phrases.filter((p) => !speaker(p) && p.from < conjunct && (p.from >= conjunctFrom || p === subject))
         const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
@@ -817,6 +822,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // another party (the West, foreign states) is not the clause subject's act.
         const owner = ref.kind === 'noun' && how.includes('source:subject') ? tokens.slice(Math.max(clause.from, i - 2), i).find((t) => g.otherPartyAdjectives.includes(t.norm)) : undefined
         if (owner) continue
+        // "Berlin verurteilte den Angriff auf Kiew": the noun names another's act, not the subject's.
+        // (A stance verb of another conjunct does not count: "kritisierte Moskau und kündigte die Lieferung … an".)
+        const stance = ref.kind === 'noun' && how.includes('source:subject') && words.some((t) => {
+          if (!g.stanceVerbs.includes(t.norm)) return false
+          const k = tokens.indexOf(t)
+          return !tokens.slice(Math.min(k, i) + 1, Math.max(k, i)).some((w) => g.clauseCoordinators.includes(w.norm))
+        })
+        if (stance) continue
         const parties = source.mentions.map((m) => partyOf(m, i, tokens, g, isSector, mentions))
         if (parties.every((p) => ref.rule.not_by.includes(p))) continue
         // "demonstrators blocked the road" is a protest; a state blocking one is not (coerce).

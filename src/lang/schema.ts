@@ -64,6 +64,8 @@ export const grammarSchema = z.object({
   temporalSubordinators: words.default([]),
   /** Adverbs that point back to the time the text last told ("damals", "at the time"): their clause takes that date, even from an earlier paragraph. */
   thenAdverbs: words.default([]),
+  /** Verbs of stance or inquiry whose object act is someone else's ("verurteilte den Angriff auf Kiew", "untersuchte den Anschlag"): the subject is no agent of an event noun in their clause. */
+  stanceVerbs: words.default([]),
   /** Subject pronouns that after a verb are mostly expletive ("gab es"): no pronoun subject there. */
   expletives: words.default([]),
   /** Adjectives that name a party no actor stands for ("westliche", "ausländische"): an event noun they qualify is not the clause subject's act. */
