@@ -825,7 +825,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "Berlin verurteilte den Angriff auf Kiew": the noun names another's act, not the subject's.
         // (A stance verb of another conjunct does not count: "kritisierte Moskau und kündigte die Lieferung … an".)
         const stance = ref.kind === 'noun' && how.includes('source:subject') && words.some((t) => {
-          if (!g.stanceVerbs.includes(t.norm)) return false
+          if (t === tokens[i] || !g.stanceVerbs.includes(t.norm)) return false
           const k = tokens.indexOf(t)
           return !tokens.slice(Math.min(k, i) + 1, Math.max(k, i)).some((w) => g.clauseCoordinators.includes(w.norm))
         })
