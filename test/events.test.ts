@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { analyseText, eventStrings, kb } from './helpers.ts'
+import { analyseText, eventStrings, kb, oneSidedStrings } from './helpers.ts'
 import { buildDoc } from '../src/ingest/build-doc.ts'
 
 // Sentences written for these tests: [sentence, publication date, expected events].
@@ -249,4 +249,11 @@ test('an act "damals" takes the date the text last told, even from an earlier pa
   // Without "damals" a new paragraph does not continue the last one's date.
   const plain = analyseText(text.replace(' damals', ''), '2023-05-10').events.filter((e) => e.source === 'LTU' && e.target === 'BLR')
   assert.ok(plain.every((e) => e.date !== '2021-03'), plain.map((e) => e.date).join(', '))
+})
+
+test('a particle "zu" makes no infinitive clause that borrows the first clause\'s subject', () => {
+  const doc = analyseText('Unterstützung erhält Kiew aus Tokio: Die staatliche Entwicklungsbank sagte der Ukraine Kredite zu.', '2024-03-01')
+  // The bank is the subject of its own clause; Kyiv, the receiver, is no giver.
+  assert.deepEqual(oneSidedStrings(doc).filter((s) => s.startsWith('UKR')), [])
+  assert.deepEqual(eventStrings(doc).filter((s) => s.startsWith('UKR')), [])
 })

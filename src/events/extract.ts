@@ -2,7 +2,7 @@ import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/d
 import { perGrammar } from '../lang/per-grammar.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { COOPERATIVE_TYPES, eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
-import { capitalised, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
+import { capitalised, hasInfinitive, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
@@ -620,7 +620,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const passiveAt = words.findIndex((t) => g.passiveAuxiliaries.includes(t.norm))
     const clausePassive = passiveAt >= 0
     const clausePassiveIndex = clausePassive ? tokens.indexOf(words[passiveAt]!) : -1
-    const infinitive = words.some((t) => isInfinitiveWord(t, g))
+    // Not a particle or preposition "zu" ("sagte Litauen Kredite zu", "die Grenze zu Belarus").
+    const infinitive = hasInfinitive(words, g)
     // "Die Nato versprach, der Türkei beizustehen": an infinitive clause has no subject of its own;
     // the main clause's subject acts, or its object after a verb like "bat" or "warf … vor".
     // A clause its conjunction opens ("when …", "after …") has a subject of its own, named or not.
