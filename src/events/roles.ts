@@ -142,6 +142,17 @@ function assignNamed(ctx: RoleContext, specs: { source: string[]; target: string
     for (const p of ctx.phrases) if (p.mentions.every((m) => own.has(m.actor))) used.add(p)
     if (target && target.mentions.every((m) => own.has(m.actor))) target = null
   }
+  if (!target && ctx.ref.kind === 'noun') {
+    // "nach dem Überfall der Hamas auf Israel … in Moskau": a noun's own complement, right after
+    // it (past its genitive), is its partner before a phrase of the clause around it.
+    const own = ctx.phrases.find((p) => !used.has(p) && p.attach.kind === 'prep' && p.from > ctx.trigger && specs.target.includes(`prep:${p.attach.prep}`)
+      && ctx.tokens.slice(ctx.trigger + 1, p.from).every((t, n) => ctx.phrases.some((q) => q.from <= ctx.trigger + 1 + n && ctx.trigger + 1 + n < q.to) || ctx.nounPhraseWord(t) || n === p.from - ctx.trigger - 2 || n === p.from - ctx.trigger - 3))
+    if (own && own.attach.kind === 'prep') {
+      target = own
+      how.push(`target:prep:${own.attach.prep}`)
+      if (ctx.hostingPreps.has(fold(own.attach.prep))) how.push(HOSTING_STEP)
+    }
+  }
   if (!target) {
     for (const spec of specs.target) {
       target = fillRole(spec, ctx, used)
