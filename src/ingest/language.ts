@@ -1,11 +1,57 @@
 import { franc } from 'franc'
 import type { LanguagePack } from '../lang/pack.ts'
 
-/** The pack whose language the text is in, among the installed packs; franc decides. */
+/**
+ * The pack whose language the text is in, among the installed packs. A text whose function words
+ * are clearly one pack's is that pack's; franc decides the others (short, mixed or unknown text).
+ */
 export function detectLanguage(text: string, packs: Map<string, LanguagePack>, sample = 4000): string | null {
+  const head = text.slice(0, sample)
+  const clear = byFunctionWords(head, packs)
+  if (clear) return clear
   const byFranc = new Map([...packs.values()].map((p) => [p.grammar.franc, p.code]))
-  const code = franc(text.slice(0, sample), { only: [...byFranc.keys()], minLength: 10 })
+  const code = franc(head, { only: [...byFranc.keys()], minLength: 10 })
   return byFranc.get(code) ?? null
+}
+
+/** Hits a text needs of one pack's function words, and how many times the hits of any other pack. */
+const CLEAR_HITS = 12
+const CLEAR_RATIO = 5
+
+const functionWordsOf = new WeakMap<Map<string, LanguagePack>, Map<string, string>>()
+
+/**
+ * Each installed pack's one-word prepositions, determiners, coordinators and subordinators that no
+ * other installed pack lists ("des" is German and French, so it tells neither): word → pack.
+ */
+function functionWords(packs: Map<string, LanguagePack>): Map<string, string> {
+  let words = functionWordsOf.get(packs)
+  if (words) return words
+  const owners = new Map<string, Set<string>>()
+  for (const p of packs.values()) {
+    const g = p.grammar
+    for (const w of [...g.prepositions, ...g.determiners, ...g.coordinators, ...g.subordinators]) {
+      if (/\s/.test(w)) continue
+      const key = w.toLowerCase()
+      owners.set(key, (owners.get(key) ?? new Set()).add(p.code))
+    }
+  }
+  words = new Map([...owners].filter(([, o]) => o.size === 1).map(([w, o]) => [w, [...o][0]!]))
+  functionWordsOf.set(packs, words)
+  return words
+}
+
+/** The pack whose function words the text uses, when it clearly uses one pack's only; else null. */
+function byFunctionWords(text: string, packs: Map<string, LanguagePack>): string | null {
+  if (packs.size < 2) return null
+  const words = functionWords(packs)
+  const hits = new Map<string, number>()
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const lang = words.get(m[0].toLowerCase())
+    if (lang) hits.set(lang, (hits.get(lang) ?? 0) + 1)
+  }
+  const [best, second] = [...hits].sort((a, b) => b[1] - a[1])
+  return best && best[1] >= CLEAR_HITS && best[1] >= CLEAR_RATIO * (second?.[1] ?? 0) ? best[0] : null
 }
 
 export interface LanguageSection { lang: string; text: string }

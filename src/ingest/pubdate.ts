@@ -19,14 +19,21 @@ export function normaliseMetadataDate(value: string): string | null {
  */
 export function statedDate(text: string, pack: LanguagePack): DocDate | null {
   const header = text.split('\n').filter((l) => l.trim()).slice(0, HEADER_LINES)
+  // The header is tagged in one pass (a pass per line costs a pass of every pattern per line); a
+  // date is a line's when it lies within it.
+  const joined = header.join('\n')
+  const days = tagTimes(joined, pack.time, { anchor: null }).filter((t) => t.precision === 'day')
   let fallback: DocDate | null = null
+  let start = 0
   for (const line of header) {
-    const days = tagTimes(line, pack.time, { anchor: null }).filter((t) => t.precision === 'day')
-    if (!days.length) continue
+    const end = start + line.length
+    const first = days.find((t) => t.start >= start && t.end <= end)
+    start = end + 1
+    if (!first) continue
     const cued = pack.meta.dateCues.some((cue) => line.includes(cue))
-    if (cued) return { value: days[0]!.date, source: 'text', rule: `${pack.code}.meta.date-cue` }
+    if (cued) return { value: first.date, source: 'text', rule: `${pack.code}.meta.date-cue` }
     // A short line that is mostly a date is a dateline ("25/12/2015 12:08 CET").
-    if (!fallback && line.trim().length < 60) fallback = { value: days[0]!.date, source: 'text', rule: `${pack.code}.meta.dateline` }
+    if (!fallback && line.trim().length < 60) fallback = { value: first.date, source: 'text', rule: `${pack.code}.meta.dateline` }
   }
   return fallback
 }

@@ -3,6 +3,49 @@ import type { Stage, StageContext } from '../stage.ts'
 import { phraseKey, tokenize } from '../../text/tokenize.ts'
 import { mentionTokenSet, sentenceTokenRanges, timeTokenSet } from '../spans.ts'
 import { nameAt } from './mentions.ts'
+import { perPack } from '../../lang/per-grammar.ts'
+
+type Anchor = 'state' | 'organisation' | 'group'
+
+/** A pack's descriptions as token keys, indexed by their first word, and its word lists as sets. */
+const corefData = perPack((pack) => {
+  const { coref, grammar } = pack
+  const descriptions = [
+    ...coref.descriptions.map((d) => ({ keys: phraseKey(d), anchor: 'state' as Anchor })),
+    ...coref.organisationDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'organisation' as Anchor })),
+    ...coref.groupDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'group' as Anchor })),
+  ]
+  const pairPhrases = coref.pairDescriptions.map(phraseKey)
+  return {
+    descriptionsAt: byFirstWord(descriptions, (d) => d.keys),
+    determiners: new Set(coref.determiners),
+    prepositions: new Set([...grammar.prepositions, ...Object.keys(grammar.contractions)]),
+    heads: new Set([...coref.descriptions, ...grammar.appositiveHeads].map((w) => phraseKey(w).join(' '))),
+    opening: new Set([...coref.determiners, ...grammar.determiners]),
+    offices: new Set(coref.offices.map((w) => phraseKey(w).join(' '))),
+    pairPhrases,
+    pairPhrasesAt: byFirstWord(pairPhrases, (k) => k),
+    pairPrepositions: new Set(coref.pairPrepositions),
+    particles: new Set(grammar.nameParticles),
+    objectPronouns: new Set(grammar.objectPronouns),
+    partnerNouns: new Set(coref.partnerDescriptions.map((w) => phraseKey(w)[0]!)),
+    ownNouns: new Set(coref.ownDescriptions.map((w) => phraseKey(w)[0]!)),
+    partnerDeterminers: new Set(coref.partnerDeterminers),
+  }
+})
+
+/** Items with token keys, by the first key, in their order. */
+function byFirstWord<T>(items: T[], keys: (x: T) => string[]): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const x of items) {
+    const first = keys(x)[0]
+    if (first === undefined) continue
+    const list = out.get(first)
+    if (list) list.push(x)
+    else out.set(first, [x])
+  }
+  return out
+}
 
 /**
  * Definite descriptions that stand for a state named before ("das Land", "die Junta",
@@ -12,12 +55,8 @@ import { nameAt } from './mentions.ts'
  */
 export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const { coref } = ctx.pack
-  const descriptions = [
-    ...coref.descriptions.map((d) => ({ keys: phraseKey(d), anchor: 'state' as const })),
-    ...coref.organisationDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'organisation' as const })),
-    ...coref.groupDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'group' as const })),
-  ]
-  const determiners = new Set(coref.determiners)
+  const data = corefData(ctx.pack)
+  const { determiners } = data
   const taken = mentionTokenSet(doc.mentions)
   const isState = (id: string) => ctx.kb.actors.get(id)?.kind === 'state'
   const isOrg = (id: string) => ctx.kb.actors.get(id)?.kind === 'igo'
@@ -27,7 +66,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const groupAnchors = doc.mentions.filter((m) => m.kind !== 'adjective' && isGroup(m.actor)).sort((a, b) => a.start - b.start)
   const anchorsOf = { state: stateAnchors, organisation: orgAnchors, group: groupAnchors }
   const added: Mention[] = []
-  const preps = new Set([...ctx.pack.grammar.prepositions, ...Object.keys(ctx.pack.grammar.contractions)])
+  const preps = data.prepositions
   const afterPreposition = (m: Mention) => [1, 2, 3].some((k) => preps.has(doc.tokens[m.tokenStart - k]?.norm ?? '') && doc.tokens.slice(m.tokenStart - k + 1, m.tokenStart).every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text)))
   const before: Record<string, string> = {}
   // The last state named as a participant rather than after a preposition ("mit der Türkei",
@@ -35,9 +74,9 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   // "Washington schloss das Land aus": a description never refers to a participant of its own
   // clause ("in Mali herrscht die Junta" names a place, and may).
   // An actor named in apposition to a noun ("die Hauptstadt Bamako") is an object, not the subject.
-  const heads = new Set([...coref.descriptions, ...ctx.pack.grammar.appositiveHeads].map((w) => phraseKey(w).join(' ')))
+  const heads = data.heads
   const apposed = (m: Mention) => heads.has(doc.tokens[m.tokenStart - 1]?.norm ?? '')
-  const opening = new Set([...coref.determiners, ...ctx.pack.grammar.determiners])
+  const opening = data.opening
   const opensSentence = (m: Mention) => {
     for (let k = m.tokenStart - 1; k >= 0 && doc.tokens[k]!.sentence === m.sentence; k--) if (!opening.has(doc.tokens[k]!.norm)) return false
     return true
@@ -64,7 +103,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     || modifier(doc.tokens[i - 1]) && (determiners.has(doc.tokens[i - 2]?.norm ?? '') || modifier(doc.tokens[i - 2]) && determiners.has(doc.tokens[i - 3]?.norm ?? ''))
   // "Außenminister Max Muster sagte", "der Vizeregierungschef sagte": an office nobody's state names
   // stands for the state the passage is about; a name after it is its holder.
-  const offices = new Set(coref.offices.map((w) => phraseKey(w).join(' ')))
+  const offices = data.offices
   const sentenceEnds = new Map([...sentenceTokenRanges(doc.tokens)].map(([n, [, to]]) => [n, to]))
   const timeTokens = timeTokenSet(doc.tokens, doc.times)
   /** The end of a name nobody listed right after token `i` (as after a role: `nameAt`), or -1. */
@@ -101,8 +140,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   for (let i = 1; i < doc.tokens.length; i++) {
     if (taken.has(i) || !determined(i)) continue
     // A word that describes both an organisation and a group ("die Organisation") stands for the kind named last.
-    const latestAnchor = (d: typeof descriptions[number]) => anchorsOf[d.anchor].filter((m) => m.start < doc.tokens[i]!.start).at(-1)?.start ?? -1
-    const found = descriptions.filter(({ keys }) => keys.every((k, n) => doc.tokens[i + n]?.norm === k && doc.tokens[i + n]!.sentence === doc.tokens[i]!.sentence))
+    const latestAnchor = (d: { anchor: Anchor }) => anchorsOf[d.anchor].filter((m) => m.start < doc.tokens[i]!.start).at(-1)?.start ?? -1
+    const found = (data.descriptionsAt.get(doc.tokens[i]!.norm) ?? []).filter(({ keys }) => keys.every((k, n) => doc.tokens[i + n]?.norm === k && doc.tokens[i + n]!.sentence === doc.tokens[i]!.sentence))
       .sort((a, b) => latestAnchor(b) - latestAnchor(a))[0]
     if (!found) continue
     const d = found.keys
@@ -141,9 +180,9 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
  * the last two states (or organisations) named as participants within the window.
  */
 function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean): Mention[] {
-  const phrases = ctx.pack.coref.pairDescriptions.map(phraseKey)
-  if (!phrases.length) return []
-  const pairPreps = new Set(ctx.pack.coref.pairPrepositions)
+  const { pairPhrases, pairPhrasesAt } = corefData(ctx.pack)
+  if (!pairPhrases.length) return []
+  const pairPreps = corefData(ctx.pack).pairPrepositions
   // A participant, or one of the two a pair preposition introduces; not a place or an origin ("aus Nordkorea angereist").
   const introduced = (m: Mention) => [1, 2].some((k) => pairPreps.has(doc.tokens[m.tokenStart - k]?.norm ?? ''))
   const party = (m: Mention) => m.kind !== 'adjective' && !m.genitive && (!afterPreposition(m) || introduced(m))
@@ -151,7 +190,7 @@ function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPrep
   const out: Mention[] = []
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
-    const keys = phrases.find((k) => k.every((w, n) => doc.tokens[i + n]?.norm === w && doc.tokens[i + n]!.sentence === t.sentence && !taken.has(i + n)))
+    const keys = pairPhrasesAt.get(t.norm)?.find((k) => k.every((w, n) => doc.tokens[i + n]?.norm === w && doc.tokens[i + n]!.sentence === t.sentence && !taken.has(i + n)))
     if (!keys) continue
     const end = i + keys.length
     const two: Mention[] = []
@@ -177,7 +216,7 @@ function resolveShortNames(doc: Doc, ctx: StageContext, taken: Set<number>): Men
   const byName = new Map<string, Mention>()
   const people = doc.mentions.filter((m) => m.person).sort((a, b) => a.start - b.start)
   const added: Mention[] = []
-  const particles = new Set(ctx.pack.grammar.nameParticles)
+  const { particles } = corefData(ctx.pack)
   let next = 0
   for (let i = 0; i < doc.tokens.length; i++) {
     while (next < people.length && people[next]!.tokenEnd <= i) {
@@ -217,7 +256,7 @@ function resolveShortNames(doc: Doc, ctx: StageContext, taken: Set<number>): Men
 /** "Russland stellte sich hinter seinen engsten Verbündeten": a partner named before, not the clause's subject. */
 function resolvePartners(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean): Mention[] {
   // A possessive within the two words before: "seinen (engsten) Verbündeten".
-  return resolvePossessed(doc, ctx, taken, ctx.pack.coref.partnerDescriptions, [1, 2], 'partner',
+  return resolvePossessed(doc, ctx, taken, corefData(ctx.pack).partnerNouns, [1, 2], 'partner',
     (t) => boundAntecedent(doc.mentions, t, 2, afterPreposition, (m) => ctx.kb.actors.get(m.actor)?.kind === 'state'))
 }
 
@@ -228,16 +267,15 @@ function resolvePartners(doc: Doc, ctx: StageContext, taken: Set<number>, afterP
  */
 function resolveOwn(doc: Doc, ctx: StageContext, taken: Set<number>): Mention[] {
   const isState = (id: string) => ctx.kb.actors.get(id)?.kind === 'state'
-  return resolvePossessed(doc, ctx, taken, ctx.pack.coref.ownDescriptions, [1], 'own', (t) => {
+  return resolvePossessed(doc, ctx, taken, corefData(ctx.pack).ownNouns, [1], 'own', (t) => {
     const owners = doc.mentions.filter((m) => m.start < t.start && t.sentence - m.sentence <= 1 && m.kind !== 'adjective' && isState(m.actor))
     return owners.filter((m) => m.sentence === t.sentence).at(-1) ?? owners.at(-1)
   })
 }
 
-/** A description after a possessive (`back` words before it, in its sentence), resolved to the actor `pick` names. */
-function resolvePossessed(doc: Doc, ctx: StageContext, taken: Set<number>, descriptions: string[], back: number[], rule: string, pick: (t: Token) => Mention | undefined): Mention[] {
-  const nouns = new Set(descriptions.map((w) => phraseKey(w)[0]!))
-  const dets = new Set(ctx.pack.coref.partnerDeterminers)
+/** A description (by its first word) after a possessive (`back` words before it, in its sentence), resolved to the actor `pick` names. */
+function resolvePossessed(doc: Doc, ctx: StageContext, taken: Set<number>, nouns: Set<string>, back: number[], rule: string, pick: (t: Token) => Mention | undefined): Mention[] {
+  const dets = corefData(ctx.pack).partnerDeterminers
   const out: Mention[] = []
   for (let i = 1; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
@@ -268,7 +306,7 @@ function boundAntecedent(mentions: Mention[], t: Token, window: number, afterPre
  * subject): one named in a genitive or after a preposition in the sentence, or in the sentences before.
  */
 function resolveObjectPronouns(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean): Mention[] {
-  const pronouns = new Set(ctx.pack.grammar.objectPronouns)
+  const pronouns = corefData(ctx.pack).objectPronouns
   const out: Mention[] = []
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
