@@ -15,7 +15,7 @@ export function detectLanguage(text: string, packs: Map<string, LanguagePack>, s
 }
 
 /** Hits a text needs of one pack's function words, and how many times the hits of any other pack. */
-const CLEAR_HITS = 12
+const CLEAR_HITS = 6
 const CLEAR_RATIO = 5
 
 const functionWordsOf = new WeakMap<Map<string, LanguagePack>, Map<string, string>>()
