@@ -153,6 +153,29 @@ for (const backend of storeBackends('entente_test')) {
       }
     })
 
+    test('stores a batch in one transaction with the series of each of its documents, a replaced one counted once', async () => {
+      const corpus = writeCorpus()
+      const store = await backend.open()
+      const fresh = await backend.open()
+      try {
+        await ingestPaths([corpus], kb, store, { batch: true })
+        // One batch: a changed file (its old version leaves the series), a new one and two unchanged.
+        writeFileSync(join(corpus, 'a-vertrag.txt'), 'Stand: 20.06.2024\nRussland und Vietnam unterzeichneten in Hanoi ein Abkommen.\n\nIm Oktober 2024 schickte Nordkorea Tausende Soldaten nach Russland.')
+        writeFileSync(join(corpus, 'e-neu.txt'), 'Stand: 03.11.2024\nNordkorea schickte im Oktober weitere Soldaten nach Russland.')
+        const second = await ingestPaths([corpus], kb, store, { batch: true })
+        assert.deepEqual([second.documents.new, second.documents.replaced, second.documents.unchanged], [1, 1, 3])
+        await ingestPaths([corpus], kb, fresh)
+        const strip = (rows: Awaited<ReturnType<Store['series']>>) => rows.map(({ bestEvent: _b, ...r }) => ({ ...r, strength: Math.round(r.strength * 1000) / 1000 }))
+        assert.deepEqual(strip(await store.series({})), strip(await fresh.series({})))
+        const troops = (await store.series({ pair: ['PRK', 'RUS'] })).filter((r) => r.type === 'AID')
+        assert.deepEqual(troops.map((r) => [r.month, r.acts]), [['2024-10', 2]])
+        assert.ok(troops.every((r) => r.bestEvent !== null))
+      } finally {
+        await store.close()
+        await fresh.close()
+      }
+    })
+
     test('imports a dataset file in one transaction, idempotently, next to ingested articles', { skip: !existsSync(DEFAULT_CAMEO_TABLE) && 'no CAMEO→PLOVER table' }, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'entente-contract-'))
       const file = join(dir, 'events.export.CSV')

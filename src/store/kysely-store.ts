@@ -1,4 +1,4 @@
-import { Kysely, Migrator, sql, type MigrationProvider } from 'kysely'
+import { Kysely, Migrator, sql, type Insertable, type MigrationProvider } from 'kysely'
 import type { StorableDoc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
 import type { Database, EventsTable, PairEdgesTable, PairStatesTable } from './tables.ts'
@@ -48,6 +48,13 @@ async function pointSource(trx: Kysely<Database>, doc: { id: string; sourceKey: 
   return existed ? 'unchanged' : 'new'
 }
 
+/** Puts the acts of documents stored in this transaction into the series, and empties the list. */
+async function addedToSeries(trx: Kysely<Database>, added: string[]): Promise<void> {
+  const ids = added.splice(0)
+  await addToSeries(trx, ids, 1)
+  await markPairsDirty(trx, ids)
+}
+
 /** Raises the store's version: what readers cached is stale. */
 export async function bumpVersion(trx: Kysely<Database>): Promise<void> {
   await trx.updateTable('store_version').set((eb) => ({ n: eb('n', '+', 1) })).where('id', '=', 1).execute()
@@ -86,22 +93,23 @@ export abstract class KyselyStore implements Store {
   }
 
   async saveDocument(doc: StorableDoc, path: string): Promise<SaveOutcome> {
-    return this.db.transaction().execute(async (trx) => {
-      await this.beginWrite(trx)
-      return this.saveIn(trx, doc, path)
-    })
+    return (await this.saveDocuments([{ doc, path }]))[0]!
   }
 
+  /** Documents in one transaction; the acts of those new to the store join the series together. */
   async saveDocuments(items: { doc: StorableDoc; path: string }[]): Promise<SaveOutcome[]> {
     return this.db.transaction().execute(async (trx) => {
       await this.beginWrite(trx)
       const outcomes: SaveOutcome[] = []
-      for (const { doc, path } of items) outcomes.push(await this.saveIn(trx, doc, path))
+      const added: string[] = []
+      for (const { doc, path } of items) outcomes.push(await this.saveIn(trx, doc, path, added))
+      await addedToSeries(trx, added)
       return outcomes
     })
   }
 
-  private async saveIn(trx: Kysely<Database>, doc: StorableDoc, path: string): Promise<SaveOutcome> {
+  /** Stores a document and its annotations; one new to the store is put on `added` for the series. */
+  private async saveIn(trx: Kysely<Database>, doc: StorableDoc, path: string, added: string[]): Promise<SaveOutcome> {
     const now = new Date().toISOString()
     const { previous, exists } = await versions(trx, doc)
     if (previous === doc.id) return 'unchanged'
@@ -111,10 +119,10 @@ export abstract class KyselyStore implements Store {
         lang: doc.lang, lang_source: doc.langSource, date: doc.date?.value ?? null, date_source: doc.date?.source ?? null,
         date_rule: doc.date?.rule ?? null, text: doc.text, pipeline_version: PIPELINE_VERSION, ingested_at: now, time_mode: doc.timeMode ?? null,
       }).execute()
-      await insertChunked(trx, 'sentences', doc.sentences.map((s) => ({ doc_id: doc.id, idx: s.index, start: s.start, end: s.end, rule: s.rule })))
-      await insertChunked(trx, 'mentions', doc.mentions.map((m) => ({ doc_id: doc.id, sentence: m.sentence, start: m.start, end: m.end, actor: m.actor, kind: m.kind, person: m.person ?? null, rule: m.rule, antecedent: m.antecedent ?? null })))
-      await insertChunked(trx, 'times', doc.times.map((t) => ({ doc_id: doc.id, sentence: t.sentence, start: t.start, end: t.end, text: t.text, value: t.value, date: t.date, precision: t.precision, end_value: t.endValue ?? null, mod: t.mod ?? null, rule: t.rule })))
-      await insertChunked(trx, 'events', doc.events.map((e, n) => {
+      await this.bulkInsertRows(trx, 'sentences', doc.sentences.map((s) => ({ doc_id: doc.id, idx: s.index, start: s.start, end: s.end, rule: s.rule })))
+      await this.bulkInsertRows(trx, 'mentions', doc.mentions.map((m) => ({ doc_id: doc.id, sentence: m.sentence, start: m.start, end: m.end, actor: m.actor, kind: m.kind, person: m.person ?? null, rule: m.rule, antecedent: m.antecedent ?? null })))
+      await this.bulkInsertRows(trx, 'times', doc.times.map((t) => ({ doc_id: doc.id, sentence: t.sentence, start: t.start, end: t.end, text: t.text, value: t.value, date: t.date, precision: t.precision, end_value: t.endValue ?? null, mod: t.mod ?? null, rule: t.rule })))
+      await this.bulkInsertEvents(trx, doc.events.map((e, n) => {
         const s = doc.sentences[e.sentence]!
         return {
           id: `${doc.id}-${n + 1}`, doc_id: doc.id, sentence: e.sentence, source: e.source, target: e.target, type: e.type, mode: e.mode,
@@ -124,9 +132,11 @@ export abstract class KyselyStore implements Store {
           sentence_text: doc.text.slice(s.start, s.end), sentence_start: s.start,
         }
       }))
-      await addToSeries(trx, doc.id, 1)
-      await markPairsDirty(trx, doc.id)
+      added.push(doc.id)
     }
+    // The version this one replaces leaves the series counted again from the other documents: those
+    // stored before it must be in the series by then.
+    if (previous !== null) await addedToSeries(trx, added)
     return pointSource(trx, doc, previous, exists, now)
   }
 
@@ -151,6 +161,11 @@ export abstract class KyselyStore implements Store {
       const q = trx.insertInto('pair_edges').values(rows.slice(i, i + 400))
       await (extend ? q.onConflict((c) => c.columns(['month', 'pair']).doNothing()) : q).execute()
     }
+  }
+
+  /** A document's rows of one table (sentences, mentions, times); a dialect may override it with its fastest path. */
+  protected async bulkInsertRows<T extends 'sentences' | 'mentions' | 'times'>(trx: Kysely<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+    await insertChunked(trx, table, rows as Database[T][])
   }
 
   /** Many event rows at once; a dialect may override it with its fastest bulk path. */

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3'
-import { Kysely } from 'kysely'
+import { Kysely, type Insertable } from 'kysely'
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, whenUnlocked } from './sqlite-dialect.ts'
 import { migrations } from './migrations.ts'
 import { EDGE_COLUMNS, EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairEdgesTable, type PairStatesTable } from './tables.ts'
@@ -14,6 +14,7 @@ export class SqliteStore extends KyselyStore {
   private insertState: SQLite.Statement | null = null
   private insertEdge: SQLite.Statement | null = null
   private extendEdge: SQLite.Statement | null = null
+  private readonly insertRow = new Map<string, SQLite.Statement>()
   private conn!: SQLite.Database
 
   /**
@@ -24,6 +25,16 @@ export class SqliteStore extends KyselyStore {
     this.insertEvent ??= this.conn.prepare(`INSERT INTO events (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`)
     const st = this.insertEvent
     for (const row of rows) st.run(EVENT_COLUMNS.map((c) => row[c]))
+  }
+
+  /** A document's sentences, mentions and times: as its events, one prepared statement per table, row by row. */
+  protected override async bulkInsertRows<T extends 'sentences' | 'mentions' | 'times'>(_trx: Kysely<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+    if (!rows.length) return
+    const columns = Object.keys(rows[0]!)
+    const key = `${table}(${columns.join(',')})`
+    let st = this.insertRow.get(key)
+    if (!st) this.insertRow.set(key, (st = this.conn.prepare(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)))
+    for (const row of rows) st.run(columns.map((c) => (row as Record<string, unknown>)[c]))
   }
 
   protected override async bulkInsertStates(_trx: Kysely<Database>, rows: PairStatesTable[]): Promise<void> {
