@@ -1,6 +1,40 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { threadId } from 'node:worker_threads'
 import { parse } from 'yaml'
 import type { z } from 'zod'
+
+/**
+ * Where parsed YAML is kept as JSON, by the hash of its text (ENTENTE_CACHE, else the checkout's
+ * node_modules/.cache; "off" keeps none). Parsing the knowledge base's YAML was half of loading it,
+ * and every command and ingest thread loads it: JSON reads ten times faster.
+ */
+function cacheDir(): string | null {
+  const set = process.env['ENTENTE_CACHE']
+  if (set === 'off') return null
+  return set || join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'entente')
+}
+
+/** A YAML text's data: from the cache when this text was parsed before; a cache that fails is skipped. */
+function parseYaml(text: string): unknown {
+  const dir = cacheDir()
+  if (!dir) return parse(text)
+  const kept = join(dir, `${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`)
+  try {
+    return JSON.parse(readFileSync(kept, 'utf8'))
+  } catch { /* not kept yet */ }
+  const data: unknown = parse(text)
+  try {
+    mkdirSync(dir, { recursive: true })
+    // Written aside, then renamed: a process reading meanwhile sees the whole file or none.
+    const aside = `${kept}.${process.pid}-${threadId}`
+    writeFileSync(aside, JSON.stringify(data))
+    renameSync(aside, kept)
+  } catch { /* a read-only checkout parses each time */ }
+  return data
+}
 
 /** A data file that does not match its schema: names the file and the entry. */
 export class DataFileError extends Error {
@@ -23,7 +57,8 @@ function describeEntry(data: unknown, path: PropertyKey[]): string {
 export function loadDataFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   let data: unknown
   try {
-    data = parse(readFileSync(file, 'utf8'))
+    const text = readFileSync(file, 'utf8')
+    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
   } catch (err) {
     throw new DataFileError(file, 'file', err instanceof Error ? err.message : String(err))
   }
