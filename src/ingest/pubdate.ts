@@ -18,17 +18,24 @@ export function normaliseMetadataDate(value: string): string | null {
  * ("Stand:", "Aktualisiert am") first, else a full date standing alone near the top.
  */
 export function statedDate(text: string, pack: LanguagePack): DocDate | null {
-  const header = text.split('\n').filter((l) => l.trim()).slice(0, HEADER_LINES)
-  // The header is tagged in one pass (a pass per line costs a pass of every pattern per line); a
-  // date is a line's when it lies within it.
-  const joined = header.join('\n')
-  const days = tagTimes(joined, pack.time, { anchor: null }).filter((t) => t.precision === 'day')
+  // The first lines that are not empty, by their place in the text.
+  const header: { start: number; end: number; line: string }[] = []
+  for (let start = 0; start <= text.length && header.length < HEADER_LINES;) {
+    const nl = text.indexOf('\n', start)
+    const end = nl < 0 ? text.length : nl
+    const line = text.slice(start, end)
+    if (line.trim()) header.push({ start, end, line })
+    if (nl < 0) break
+    start = nl + 1
+  }
+  if (!header.length) return null
+  // The whole text is tagged, as reading it tags it again (the tagger keeps the last text's
+  // matches); a date is a line's when it lies within it.
+  const last = header.at(-1)!.end
+  const days = tagTimes(text, pack.time, { anchor: null }).filter((t) => t.precision === 'day' && t.end <= last)
   let fallback: DocDate | null = null
-  let start = 0
-  for (const line of header) {
-    const end = start + line.length
+  for (const { start, end, line } of header) {
     const first = days.find((t) => t.start >= start && t.end <= end)
-    start = end + 1
     if (!first) continue
     const cued = pack.meta.dateCues.some((cue) => line.includes(cue))
     if (cued) return { value: first.date, source: 'text', rule: `${pack.code}.meta.date-cue` }

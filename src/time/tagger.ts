@@ -36,8 +36,23 @@ function patternsFor(data: TimeData): CompiledPattern[] {
   return p
 }
 
+/**
+ * The last text each pack's patterns were run over, and their hits: reading a document tags its
+ * text more than once (to estimate a missing publication date, then anchored to it, and again in
+ * narrative mode), and the matches do not depend on the anchor or the mode.
+ */
+const lastHits = new WeakMap<CompiledPattern[], { text: string; hits: Hit[] }>()
+
 /** All pattern matches by position, longest first, earlier patterns winning ties. */
 function findHits(text: string, patterns: CompiledPattern[]): Hit[] {
+  const last = lastHits.get(patterns)
+  if (last && last.text === text) return last.hits
+  const hits = matchAll(text, patterns)
+  lastHits.set(patterns, { text, hits })
+  return hits
+}
+
+function matchAll(text: string, patterns: CompiledPattern[]): Hit[] {
   const hits: Hit[] = []
   patterns.forEach((pattern) => {
     for (const m of text.matchAll(pattern.regex)) {
