@@ -127,13 +127,27 @@ export const capitalised = (t: Token | undefined) => !!t && t.kind === 'word' &&
  * In a verb-final language, ", der viertgrößten Stadt Russlands," ends on a noun and is followed
  * by the rest of the clause: an apposition. ", der im März … erlassen hatte," is a relative clause.
  */
+/** The grammar's word lists the clause splitter asks about, as sets (built once per grammar). */
+const clauseWords = perGrammar((g) => ({
+  subs: new Set(g.subordinators),
+  rels: new Set(g.relativePronouns),
+  preps: new Set([...g.prepositions, ...Object.keys(g.contractions)]),
+  coords: new Set(g.clauseCoordinators),
+  pronouns: new Set(g.subjectPronouns),
+  auxiliaries: new Set(g.finiteAuxiliaries),
+  appositive: new Set(g.appositionOpeners),
+  speech: new Set(g.speechVerbs),
+  heads: new Set(g.complementHeads),
+  listWords: new Set([...g.determiners, ...g.prepositions, ...Object.keys(g.contractions), ...g.coordinators, ...g.coordinationFillers]),
+}))
+
 function isApposition(tokens: Token[], k: number, end: number, to: number, g: Grammar): boolean {
   if (!g.verbFinalSubordinates || end >= to) return false
   const words = tokens.slice(k, end).filter((t) => t.kind === 'word')
   const after = tokens[end + 1]
   if (!capitalised(words.at(-1)) || !after || after.kind !== 'word' || capitalised(after) && !g.finiteAuxiliaries.includes(after.norm)) return false
   const second = words[1]
-  const preps = new Set([...g.prepositions, ...Object.keys(g.contractions)])
+  const { preps } = clauseWords(g)
   return !(g.relativePronouns.includes(words[0]!.norm) && second && preps.has(second.norm))
 }
 
@@ -157,15 +171,7 @@ function subjectStart(tokens: Token[], at: number, to: number, g: Grammar, actor
  * are set apart, and in verb-final languages a main clause resumes after a relative clause.
  */
 export function splitClauses(tokens: Token[], from: number, to: number, g: Grammar, actorTokens: Set<number> = new Set()): Clause[] {
-  const subs = new Set(g.subordinators)
-  const rels = new Set(g.relativePronouns)
-  const preps = new Set([...g.prepositions, ...Object.keys(g.contractions)])
-  const coords = new Set(g.clauseCoordinators)
-  const pronouns = new Set(g.subjectPronouns)
-  const auxiliaries = new Set(g.finiteAuxiliaries)
-  const appositive = new Set(g.appositionOpeners)
-  const speech = new Set(g.speechVerbs)
-  const heads = new Set(g.complementHeads)
+  const { subs, rels, preps, coords, pronouns, auxiliaries, appositive, speech, heads, listWords } = clauseWords(g)
   const clauses: Clause[] = []
   let start = from
   let open: Opening = MAIN
@@ -227,7 +233,6 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   // "kündigte an, ihre Zusammenarbeit in der Energie, der Landwirtschaft und im Rüstungssektor
   // auszubauen": short noun phrases separated by commas that end in a zu-infinitive are one
   // infinitive clause. The end of that stretch, or -1.
-  const listWords = new Set([...g.determiners, ...g.prepositions, ...Object.keys(g.contractions), ...g.coordinators, ...g.coordinationFillers])
   const listInfinitiveEnd = (k: number): number => {
     let segment = k
     for (let n = 0; n < 6 && segment < to; n++) {

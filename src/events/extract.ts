@@ -370,7 +370,7 @@ function firstPhraseGenitive(phrases: Phrase[], tokens: Token[], clause: Clause,
 function prenominalGenitive(phrases: Phrase[], tokens: Token[], clause: Clause, verb: number, g: LanguagePack['grammar'], mentionTokens: Set<number>): Phrase | null {
   const gen = phrases[0]
   if (!gen || gen.attach.kind !== 'gen' || gen.to >= verb || !gen.mentions.every((m) => m.genitive)) return null
-  const openers = new Set([...g.determiners, ...g.modifierWords, ...g.subordinators, ...g.clauseCoordinators])
+  const openers = sentenceWords(g).genitiveOpeners
   for (let k = clause.from; k < gen.from; k++) if (inClause(clause, k) && !openers.has(tokens[k]!.norm)) return null
   const head = tokens.slice(gen.to, verb).filter((_, n) => inClause(clause, gen.to + n))
   if (!head.length || head.length > PRENOMINAL_HEAD) return null
@@ -444,8 +444,7 @@ function modeOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: EventLexi
 
 function quantityOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: EventLexicon, pack: LanguagePack, text: string): string | null {
   const objs = lex.objects.get(ref.rule)!
-  const qwords = new Set(pack.grammar.quantityWords)
-  const glue = new Set(pack.grammar.quantityGlue)
+  const { quantityWords: qwords, quantityGlue: glue } = sentenceWords(pack.grammar)
   for (let i = clause.from; i < clause.to; i++) {
     const t = tokens[i]!
     if (t.kind !== 'number' && !qwords.has(t.norm)) continue
@@ -574,6 +573,21 @@ const reciprocalsOf = perGrammar((g) => g.reciprocals.map(phraseKey))
 /** Words that end no noun phrase a participle could describe (`describesPast`). */
 const functionWordsOf = perGrammar((g): ReadonlySet<string> => new Set([g.finiteAuxiliaries, g.subjectPronouns, g.relativeSubjects, g.infinitiveMarkers, g.determiners, g.prepositions, g.coordinators, g.subordinators, g.modifierWords].flat()))
 
+/** The grammar's word lists a sentence's reading asks about, as sets (built once per grammar, not per sentence). */
+const sentenceWords = perGrammar((g) => ({
+  backgroundPreps: new Set(g.backgroundPrepositions),
+  adjunctPreps: new Set(g.adjunctPrepositions),
+  npModifiers: new Set([...g.modifierWords, ...g.determiners]),
+  functionWords: new Set([...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns, ...g.infinitiveMarkers, ...g.passiveAuxiliaries]),
+  clauseOpeners: new Set([...g.subordinators, ...g.clauseCoordinators]),
+  genitiveOpeners: new Set([...g.determiners, ...g.modifierWords, ...g.subordinators, ...g.clauseCoordinators]),
+  prepositions: new Set(g.prepositions),
+  determiners: new Set(g.determiners),
+  modifierWords: new Set(g.modifierWords),
+  quantityWords: new Set(g.quantityWords),
+  quantityGlue: new Set(g.quantityGlue),
+}))
+
 /** Relation events of one sentence. */
 function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean, isOrganisation: (actor: string) => boolean): RelationEvent[] {
   const { tokens } = doc
@@ -587,16 +601,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const personTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'person' || (m.kind === 'role' && m.rule.includes('.title.'))))
   const organisationTokens = mentionTokenSet(mentions.filter((m) => isOrganisation(m.actor)))
   const inTime = (at: number) => state.timeTokens.has(at)
-  const backgroundPreps = new Set(g.backgroundPrepositions)
-  const adjunctPreps = new Set(g.adjunctPrepositions)
-  const npModifiers = new Set([...g.modifierWords, ...g.determiners])
+  const { backgroundPreps, adjunctPreps, npModifiers, functionWords, clauseOpeners, prepositions, determiners, modifierWords } = sentenceWords(g)
   const reciprocals = reciprocalsOf(g)
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
   const sentenceTimes = state.times.get(sIndex) ?? []
   const passedOn = narrativeDate(sentenceTimes, clauses, tokens)
   if (passedOn) state.narrative.set(sIndex, passedOn)
-  const nounPhraseWord = (t: Token) => t.kind === 'word' && !g.prepositions.includes(t.norm) && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || looksAdjectival(t, g))
-  const functionWords = new Set([...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns, ...g.infinitiveMarkers, ...g.passiveAuxiliaries])
+  const nounPhraseWord = (t: Token) => t.kind === 'word' && !prepositions.has(t.norm) && (determiners.has(t.norm) || modifierWords.has(t.norm) || looksAdjectival(t, g))
   const contentWord = (k: number) => { const t = tokens[k]!; return t.kind === 'word' && t.text === t.text.toLowerCase() && !functionWords.has(t.norm) && !mentionTokens.has(k) }
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
@@ -638,7 +649,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     }
     // The first word, past the conjunction that opens the clause ("indem es …", "weil sie …").
     const opening = words.filter((t) => t.kind === 'word')
-    const openers = new Set([...g.subordinators, ...g.clauseCoordinators])
+    const openers = clauseOpeners
     // "Xi, den Putin einen Freund nennt", "Xi, mit dem er sich verbündet hatte": a relative pronoun
     // that is no subject puts the actor it refers to into its role: the object, or the preposition's.
     const relativeRole = clause.relative ? relativeRoleOf(tokens, clause, g) : null
