@@ -1,5 +1,9 @@
+const ASCII = /^[\x00-\x7F]*$/
+
 /** The lookup key for a word: lower case, diacritics and ß folded ("Goïta" -> "goita", "Weiß" -> "weiss"). */
 export function fold(word: string): string {
+  // Plain ASCII has no marks, no ß and no curly quotes: lower case is all there is to do.
+  if (ASCII.test(word)) return word.toLowerCase()
   return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/[’‘]/g, "'")
 }
 
