@@ -55,8 +55,9 @@ export interface IngestOptions extends BuildOptions {
 const POOL_MIN_FILES = 5000
 /**
  * Documents stored by one transaction. Each commit writes every page its batch touched (16 KB each,
- * spread over the indexes of events, mentions and the series): on 20,000 articles, 64 a batch
- * spent a fifth of the time committing; 256 a batch ran 94 → 74 s at the same peak memory.
+ * spread over the indexes of events, mentions and the series): on 20,000 articles with one thread,
+ * 64 a batch spent a fifth of the time committing and took 102–108 s; 256 took 75–85 s (runs in
+ * turn), at the same peak memory.
  */
 const SAVE_BATCH = 256
 
@@ -64,20 +65,13 @@ const SAVE_BATCH = 256
  * Files handed to each pool thread at once. The pool hands a thread its next file only when this
  * thread's event loop turns, which it does not while it stores a batch (0.3–0.5 s for SAVE_BATCH
  * articles): a thread given one file at a time waited for it. On 20,000 articles with two threads,
- * 32 in flight took 109 s and 128 took 84 s, at the same peak memory.
+ * 32 in flight took 77–87 s and 128 took 63–64 s (runs in turn), at about the same peak memory.
  */
 const IN_FLIGHT = 128
 
-/**
- * Below this many cores "auto" keeps to this thread: understanding articles is four fifths of the
- * work, so one pool thread beside this one gains nothing, and threads of one process slow each
- * other (two cores here: 20,000 articles took 74 s alone, 84 s with one pool thread, 76 s with two).
- */
-const POOL_MIN_CORES = 3
-
-/** "auto": one thread per core for a corpus big enough to pay for the pool on a machine with cores to spare, else this thread alone. */
+/** "auto": one thread per core for a corpus big enough to pay for the pool, else this thread alone. */
 export function workerCount(requested: number | 'auto' | undefined, files: number): number {
-  if (requested === 'auto') return files >= POOL_MIN_FILES && availableParallelism() >= POOL_MIN_CORES ? availableParallelism() : 1
+  if (requested === 'auto') return files >= POOL_MIN_FILES ? Math.max(1, availableParallelism()) : 1
   return Math.max(1, Math.min(requested ?? 1, files))
 }
 

@@ -39,7 +39,7 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .option('--date <YYYY-MM-DD>', 'publication date for every document (overrides what the text says)', validDate)
     .option('--lang <code>', 'language of every document (overrides detection)')
-    .option('--workers <n>', 'threads: a number or "auto" (one per core from 5,000 files up, with 3 cores or more); with more than one, one stores what the others read', workersOption, 'auto' as const)
+    .option('--workers <n>', 'threads: a number or "auto" (one per core from 5,000 files up); with more than one, one stores what the others read', workersOption, 'auto' as const)
     .option('--max-size <size>', 'largest file to read (e.g. 50MB; default 20MB); larger files are reported and skipped', sizeOption)
     .option('--queue', 'only add the files to the PostgreSQL ingest queue, for `entente worker` processes to take')
     .option(...DB_OPTION)
