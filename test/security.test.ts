@@ -143,8 +143,9 @@ test('SQL text is never built from values: every raw SQL fragment in the code is
   // prepare/exec with a built string, pg's client.query with a template) is listed here with why.
   const reviewed = new Map([
     ['src/store/postgres-store.ts', /sql\.raw\(kind\(c\)\)/],
-    // The bulk paths' column lists (tables.ts EVENT_COLUMNS, STATE_COLUMNS, EDGE_COLUMNS), constant.
-    ['src/store/sqlite-store.ts', /prepare\(`INSERT (OR IGNORE )?INTO (events \(\$\{EVENT_COLUMNS|pair_states \(\$\{STATE_COLUMNS|pair_edges \(\$\{EDGE_COLUMNS)/],
+    // The bulk paths' column lists (tables.ts EVENT_COLUMNS, STATE_COLUMNS, EDGE_COLUMNS, and
+    // ANNOTATION_COLUMNS, whose keys are the table names), constant.
+    ['src/store/sqlite-store.ts', /prepare\(`INSERT (OR IGNORE )?INTO (events \(\$\{EVENT_COLUMNS|pair_states \(\$\{STATE_COLUMNS|pair_edges \(\$\{EDGE_COLUMNS|\$\{table\} \(\$\{ANNOTATION_COLUMNS\[table\])/],
     ['src/service/backup.ts', /prepare\(`select count\(\*\) from "\$\{t\}"`\)/],
   ])
   const risky = /sql\.raw\(|sql\.lit\(|\.prepare\(`[^`]*\$\{|\.exec\(`[^`]*\$\{|\.query\(`[^`]*\$\{/

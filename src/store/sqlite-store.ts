@@ -2,7 +2,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, type Insertable } from 'kysely'
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, whenUnlocked } from './sqlite-dialect.ts'
 import { migrations } from './migrations.ts'
-import { EDGE_COLUMNS, EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairEdgesTable, type PairStatesTable } from './tables.ts'
+import { ANNOTATION_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairEdgesTable, type PairStatesTable } from './tables.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
 
 /** Page size of new SQLite files. */
@@ -28,13 +28,11 @@ export class SqliteStore extends KyselyStore {
   }
 
   /** A document's sentences, mentions and times: as its events, one prepared statement per table, row by row. */
-  protected override async bulkInsertRows<T extends 'sentences' | 'mentions' | 'times'>(_trx: Kysely<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
-    if (!rows.length) return
-    const columns = Object.keys(rows[0]!)
-    const key = `${table}(${columns.join(',')})`
-    let st = this.insertRow.get(key)
-    if (!st) this.insertRow.set(key, (st = this.conn.prepare(`INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)))
-    for (const row of rows) st.run(columns.map((c) => (row as Record<string, unknown>)[c]))
+  protected override async bulkInsertRows<T extends keyof typeof ANNOTATION_COLUMNS>(_trx: Kysely<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+    const columns: readonly string[] = ANNOTATION_COLUMNS[table]
+    let st = this.insertRow.get(table)
+    if (!st) this.insertRow.set(table, (st = this.conn.prepare(`INSERT INTO ${table} (${ANNOTATION_COLUMNS[table].map((c) => `"${c}"`).join(', ')}) VALUES (${ANNOTATION_COLUMNS[table].map(() => '?').join(', ')})`)))
+    for (const row of rows) st.run(columns.map((c) => (row as Record<string, unknown>)[c] ?? null))
   }
 
   protected override async bulkInsertStates(_trx: Kysely<Database>, rows: PairStatesTable[]): Promise<void> {

@@ -60,6 +60,13 @@ export interface EventsTable {
 }
 
 /** The events table's columns in their stored order, with their SQL kinds (for bulk paths). */
+/** The columns of a document's annotation rows, as the SQLite bulk path writes them (constant: never built from values). */
+export const ANNOTATION_COLUMNS = {
+  sentences: ['doc_id', 'idx', 'start', 'end', 'rule'],
+  mentions: ['doc_id', 'sentence', 'start', 'end', 'actor', 'kind', 'person', 'rule', 'antecedent'],
+  times: ['doc_id', 'sentence', 'start', 'end', 'text', 'value', 'date', 'precision', 'end_value', 'mod', 'rule'],
+} as const satisfies { sentences: readonly (keyof SentencesTable)[]; mentions: readonly (keyof MentionsTable)[]; times: readonly (keyof TimesTable)[] }
+
 export const EVENT_COLUMNS = ['id', 'doc_id', 'sentence', 'source', 'target', 'type', 'mode', 'polarity', 'modality', 'date', 'start', 'end', 'source_start', 'source_end', 'target_start', 'target_end', 'quantity', 'attribution', 'rule', 'trace', 'confidence', 'sentence_text', 'sentence_start'] as const satisfies readonly (keyof EventsTable)[]
 export const INTEGER_EVENT_COLUMNS: ReadonlySet<string> = new Set(['sentence', 'start', 'end', 'source_start', 'source_end', 'target_start', 'target_end', 'sentence_start'])
 
