@@ -1,5 +1,7 @@
 import { franc } from 'franc'
 import type { LanguagePack } from '../lang/pack.ts'
+import { perData } from '../lang/per-grammar.ts'
+import { fold } from '../text/normalize.ts'
 
 /**
  * The pack whose language the text is in, among the installed packs. A text whose function words
@@ -18,28 +20,21 @@ export function detectLanguage(text: string, packs: Map<string, LanguagePack>, s
 const CLEAR_HITS = 6
 const CLEAR_RATIO = 5
 
-const functionWordsOf = new WeakMap<Map<string, LanguagePack>, Map<string, string>>()
-
 /**
  * Each installed pack's one-word prepositions, determiners, coordinators and subordinators that no
- * other installed pack lists ("des" is German and French, so it tells neither): word → pack.
+ * other installed pack lists ("des" is German and French, so it tells neither), by their folded
+ * keys as the pack keeps them ("fur"): word → pack.
  */
-function functionWords(packs: Map<string, LanguagePack>): Map<string, string> {
-  let words = functionWordsOf.get(packs)
-  if (words) return words
+const functionWords = perData((packs: Map<string, LanguagePack>): Map<string, string> => {
   const owners = new Map<string, Set<string>>()
   for (const p of packs.values()) {
     const g = p.grammar
     for (const w of [...g.prepositions, ...g.determiners, ...g.coordinators, ...g.subordinators]) {
-      if (/\s/.test(w)) continue
-      const key = w.toLowerCase()
-      owners.set(key, (owners.get(key) ?? new Set()).add(p.code))
+      if (!/\s/.test(w)) owners.set(w, (owners.get(w) ?? new Set()).add(p.code))
     }
   }
-  words = new Map([...owners].filter(([, o]) => o.size === 1).map(([w, o]) => [w, [...o][0]!]))
-  functionWordsOf.set(packs, words)
-  return words
-}
+  return new Map([...owners].filter(([, o]) => o.size === 1).map(([w, o]) => [w, [...o][0]!]))
+})
 
 /** The pack whose function words the text uses, when it clearly uses one pack's only; else null. */
 function byFunctionWords(text: string, packs: Map<string, LanguagePack>): string | null {
@@ -47,7 +42,7 @@ function byFunctionWords(text: string, packs: Map<string, LanguagePack>): string
   const words = functionWords(packs)
   const hits = new Map<string, number>()
   for (const m of text.matchAll(/\p{L}+/gu)) {
-    const lang = words.get(m[0].toLowerCase())
+    const lang = words.get(fold(m[0]))
     if (lang) hits.set(lang, (hits.get(lang) ?? 0) + 1)
   }
   const [best, second] = [...hits].sort((a, b) => b[1] - a[1])

@@ -2,7 +2,7 @@ import type { LanguagePack } from './pack.ts'
 import type { Grammar } from './schema.ts'
 
 /** A value built once per object of language data, which does not change once its pack is loaded. */
-function perData<K extends object, T>(build: (k: K) => T): (k: K) => T {
+export function perData<K extends object, T>(build: (k: K) => T): (k: K) => T {
   const built = new WeakMap<K, T>()
   return (k) => {
     let v = built.get(k)
