@@ -123,15 +123,14 @@ export function looksAdjectival(t: Token, g: Grammar): boolean {
 
 export const capitalised = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text)
 
-/**
- * In a verb-final language, ", der viertgrößten Stadt Russlands," ends on a noun and is followed
- * by the rest of the clause: an apposition. ", der im März … erlassen hatte," is a relative clause.
- */
+/** The grammar's prepositions and the contractions that hold one ("im", "zum"), as a set. */
+export const prepositionFormsOf = perGrammar((g): ReadonlySet<string> => new Set([...g.prepositions, ...Object.keys(g.contractions)]))
+
 /** The grammar's word lists the clause splitter asks about, as sets (built once per grammar). */
 const clauseWords = perGrammar((g) => ({
   subs: new Set(g.subordinators),
   rels: new Set(g.relativePronouns),
-  preps: new Set([...g.prepositions, ...Object.keys(g.contractions)]),
+  preps: prepositionFormsOf(g),
   coords: new Set(g.clauseCoordinators),
   pronouns: new Set(g.subjectPronouns),
   auxiliaries: new Set(g.finiteAuxiliaries),
@@ -141,6 +140,10 @@ const clauseWords = perGrammar((g) => ({
   listWords: new Set([...g.determiners, ...g.prepositions, ...Object.keys(g.contractions), ...g.coordinators, ...g.coordinationFillers]),
 }))
 
+/**
+ * In a verb-final language, ", der viertgrößten Stadt Russlands," ends on a noun and is followed
+ * by the rest of the clause: an apposition. ", der im März … erlassen hatte," is a relative clause.
+ */
 function isApposition(tokens: Token[], k: number, end: number, to: number, g: Grammar): boolean {
   if (!g.verbFinalSubordinates || end >= to) return false
   const words = tokens.slice(k, end).filter((t) => t.kind === 'word')

@@ -3,7 +3,7 @@ import { perGrammar } from '../lang/per-grammar.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { COOPERATIVE_TYPES, eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
 import { capitalised, hasInfinitive, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
-import { clausePhrases, speaksAfterComma, type Phrase } from './phrases.ts'
+import { clausePhrases, modifierWordsOf, prepositionsOf, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { governorOf, opensWithConjunction } from './governor.ts'
@@ -581,9 +581,7 @@ const sentenceWords = perGrammar((g) => ({
   functionWords: new Set([...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns, ...g.infinitiveMarkers, ...g.passiveAuxiliaries]),
   clauseOpeners: new Set([...g.subordinators, ...g.clauseCoordinators]),
   genitiveOpeners: new Set([...g.determiners, ...g.modifierWords, ...g.subordinators, ...g.clauseCoordinators]),
-  prepositions: new Set(g.prepositions),
   determiners: new Set(g.determiners),
-  modifierWords: new Set(g.modifierWords),
   quantityWords: new Set(g.quantityWords),
   quantityGlue: new Set(g.quantityGlue),
 }))
@@ -601,7 +599,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const personTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'person' || (m.kind === 'role' && m.rule.includes('.title.'))))
   const organisationTokens = mentionTokenSet(mentions.filter((m) => isOrganisation(m.actor)))
   const inTime = (at: number) => state.timeTokens.has(at)
-  const { backgroundPreps, adjunctPreps, npModifiers, functionWords, clauseOpeners, prepositions, determiners, modifierWords } = sentenceWords(g)
+  const { backgroundPreps, adjunctPreps, npModifiers, functionWords, clauseOpeners, determiners } = sentenceWords(g)
+  const prepositions = prepositionsOf(g)
+  const modifierWords = modifierWordsOf(g)
   const reciprocals = reciprocalsOf(g)
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
   const sentenceTimes = state.times.get(sIndex) ?? []
@@ -649,7 +649,6 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     }
     // The first word, past the conjunction that opens the clause ("indem es …", "weil sie …").
     const opening = words.filter((t) => t.kind === 'word')
-    const openers = clauseOpeners
     // "Xi, den Putin einen Freund nennt", "Xi, mit dem er sich verbündet hatte": a relative pronoun
     // that is no subject puts the actor it refers to into its role: the object, or the preposition's.
     const relativeRole = clause.relative ? relativeRoleOf(tokens, clause, g) : null
@@ -660,7 +659,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // name no actor, a subject pronoun right after the finite verb is the subject ("gab es" is none).
     const inverted = g.capitalisesNouns && !clause.subordinate && !clause.relative ? invertedPronoun(opening, mentionTokens, tokens, g, functionWords) : undefined
     const firstWord = afterRelative && g.subjectPronouns.includes(afterRelative.norm) ? afterRelative
-      : opening[0] && openers.has(opening[0].norm) && opening[1] && g.subjectPronouns.includes(opening[1].norm) ? opening[1] : inverted ?? opening[0]
+      : opening[0] && clauseOpeners.has(opening[0].norm) && opening[1] && g.subjectPronouns.includes(opening[1].norm) ? opening[1] : inverted ?? opening[0]
     const pronounSubject = !!firstWord && g.subjectPronouns.includes(firstWord.norm)
     // 4: a purpose clause ("um … zu unterstützen") states an aim, not an act.
     if (clause.subordinate && opening[0] && g.purposeMarkers.includes(opening[0].norm)) continue

@@ -20,8 +20,8 @@ export interface Phrase {
 }
 
 const adverbials = perGrammar((g) => g.adverbialPhrases.map(phraseKey))
-const prepositionsOf = perGrammar((g): ReadonlySet<string> => new Set(g.prepositions))
-const modifierWordsOf = perGrammar((g): ReadonlySet<string> => new Set(g.modifierWords))
+export const prepositionsOf = perGrammar((g): ReadonlySet<string> => new Set(g.prepositions))
+export const modifierWordsOf = perGrammar((g): ReadonlySet<string> => new Set(g.modifierWords))
 const genitiveArticlesOf = perGrammar((g): ReadonlySet<string> => new Set(g.genitiveArticles))
 
 /** How many words back a preposition may govern an actor: "in der von Russland geführten Militärallianz OVKS". */

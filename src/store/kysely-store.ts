@@ -1,7 +1,7 @@
 import { Kysely, Migrator, sql, type Insertable, type MigrationProvider } from 'kysely'
 import type { StorableDoc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
-import type { Database, EventsTable, PairEdgesTable, PairStatesTable } from './tables.ts'
+import type { ANNOTATION_COLUMNS, Database, EventsTable, PairEdgesTable, PairStatesTable } from './tables.ts'
 import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import type { ImportedEvent } from '../import/record.ts'
@@ -164,7 +164,7 @@ export abstract class KyselyStore implements Store {
   }
 
   /** A document's rows of one table (sentences, mentions, times); a dialect may override it with its fastest path. */
-  protected async bulkInsertRows<T extends 'sentences' | 'mentions' | 'times'>(trx: Kysely<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+  protected async bulkInsertRows<T extends keyof typeof ANNOTATION_COLUMNS>(trx: Kysely<Database>, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
     await insertChunked(trx, table, rows as Database[T][])
   }
 

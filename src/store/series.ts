@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Database } from './tables.ts'
 import type { SeriesFilter, SeriesRow } from './store.ts'
 import { HOSTING_STEP } from '../relations/acts.ts'
@@ -12,13 +12,14 @@ const HOSTED = sql`case when e.type = 'MOBILIZE' and e.trace like ${`%${JSON.str
 
 const KEY = sql`source, target, month, type, mode, modality, hosted`
 
-/** Documents' acts (or, with `others`, every other document's acts than one's), grouped as the series groups them. */
-function grouped(docIds: string[], o: { others?: boolean; keys?: ReturnType<typeof sql> } = {}) {
-  const docId = docIds[0]!
-  const docs = o.others
-    // Only the pairs the document touches are read (events are indexed by source).
-    ? sql`e.doc_id <> ${docId} and (e.source, e.target) in (select source, target from events where doc_id = ${docId})`
-    : sql`e.doc_id in (${sql.join(docIds)})`
+/** The events of these documents. */
+const ofDocs = (docIds: string[]) => sql`e.doc_id in (${sql.join(docIds)})`
+
+/** Every other document's events between the pairs a document's acts touch (events are indexed by source). */
+const othersThan = (docId: string) => sql`e.doc_id <> ${docId} and (e.source, e.target) in (select source, target from events where doc_id = ${docId})`
+
+/** The acts of the events `docs` selects, grouped as the series groups them (only the groups `keys` lists, if given). */
+function grouped(docs: RawBuilder<unknown>, keys?: RawBuilder<unknown>) {
   return sql`
     select ${KEY}, count(*) as acts, sum(confidence) as strength, sum(stated) as stated, max(day) as last_day, min(best) as best_event, max(confidence) as best_confidence
     from (
@@ -28,12 +29,18 @@ function grouped(docIds: string[], o: { others?: boolean; keys?: ReturnType<type
       from events e join documents d on d.id = e.doc_id
       where ${docs} and e.target is not null and e.target <> e.source and ${PLACED} is not null
     ) as g
-    where ${o.keys ? sql`(${KEY}) in (${o.keys})` : sql`true`}
+    where ${keys ? sql`(${KEY}) in (${keys})` : sql`true`}
     group by ${KEY}`
 }
 
-/** Documents whose acts one statement adds to the series (a batch of stored documents is one or two). */
+/** Documents whose acts one statement adds to the series (a batch of stored documents is one or three). */
 const SERIES_DOCS = 100
+
+/** The documents in runs of SERIES_DOCS. */
+function* runsOf(docIds: string | string[]): Generator<string[]> {
+  const ids = typeof docIds === 'string' ? [docIds] : docIds
+  for (let i = 0; i < ids.length; i += SERIES_DOCS) yield ids.slice(i, i + SERIES_DOCS)
+}
 
 /**
  * Adds documents' acts to the relation series (sign 1), or takes a document's away before it is
@@ -44,19 +51,16 @@ const SERIES_DOCS = 100
  * one of the least id, whichever document came first (as when the series is counted again).
  */
 export async function addToSeries(trx: Kysely<Database>, docIds: string | string[], sign: 1 | -1): Promise<void> {
-  const ids = typeof docIds === 'string' ? [docIds] : docIds
-  if (sign === -1) {
-    for (const id of ids) await takeFromSeries(trx, id)
-    return
+  for (const run of runsOf(docIds)) {
+    if (sign === -1) for (const id of run) await takeFromSeries(trx, id)
+    else await addGroups(trx, run)
   }
-  for (let i = 0; i < ids.length; i += SERIES_DOCS) await addGroups(trx, ids.slice(i, i + SERIES_DOCS))
 }
 
 async function addGroups(trx: Kysely<Database>, docIds: string[]): Promise<void> {
-  if (!docIds.length) return
   await sql`
     insert into pair_months (${KEY}, acts, strength, stated, last_day, best_event, best_confidence)
-    ${grouped(docIds)}
+    ${grouped(ofDocs(docIds))}
     on conflict (${KEY}) do update set
       acts = pair_months.acts + excluded.acts,
       strength = pair_months.strength + excluded.strength,
@@ -73,9 +77,9 @@ async function addGroups(trx: Kysely<Database>, docIds: string[]): Promise<void>
  * acts that remain (subtracting could not undo a maximum).
  */
 async function takeFromSeries(trx: Kysely<Database>, docId: string): Promise<void> {
-  const keys = sql`select distinct ${KEY} from (${grouped([docId])}) as touched`
+  const keys = sql`select distinct ${KEY} from (${grouped(ofDocs([docId]))}) as touched`
   await sql`delete from pair_months where (${KEY}) in (${keys})`.execute(trx)
-  await sql`insert into pair_months (${KEY}, acts, strength, stated, last_day, best_event, best_confidence) ${grouped([docId], { others: true, keys })}`.execute(trx)
+  await sql`insert into pair_months (${KEY}, acts, strength, stated, last_day, best_event, best_confidence) ${grouped(othersThan(docId), keys)}`.execute(trx)
 }
 
 /**
@@ -83,12 +87,11 @@ async function takeFromSeries(trx: Kysely<Database>, docId: string): Promise<voi
  * must be computed again. Called with every change of the series (migrations before 0008 have no list).
  */
 export async function markPairsDirty(trx: Kysely<Database>, docIds: string | string[]): Promise<void> {
-  const ids = typeof docIds === 'string' ? [docIds] : docIds
-  for (let i = 0; i < ids.length; i += SERIES_DOCS) {
+  for (const run of runsOf(docIds)) {
     await sql`
       insert into pair_dirty (a, b)
       select distinct case when source < target then source else target end, case when source < target then target else source end
-      from events where doc_id in (${sql.join(ids.slice(i, i + SERIES_DOCS))}) and target is not null and target <> source
+      from events where doc_id in (${sql.join(run)}) and target is not null and target <> source
       on conflict do nothing
     `.execute(trx)
   }

@@ -4,6 +4,7 @@ import { phraseKey, tokenize } from '../../text/tokenize.ts'
 import { mentionTokenSet, sentenceTokenRanges, timeTokenSet } from '../spans.ts'
 import { nameAt } from './mentions.ts'
 import { perPack } from '../../lang/per-grammar.ts'
+import { prepositionFormsOf } from '../../events/clauses.ts'
 
 type Anchor = 'state' | 'organisation' | 'group'
 
@@ -19,7 +20,6 @@ const corefData = perPack((pack) => {
   return {
     descriptionsAt: byFirstWord(descriptions, (d) => d.keys),
     determiners: new Set(coref.determiners),
-    prepositions: new Set([...grammar.prepositions, ...Object.keys(grammar.contractions)]),
     heads: new Set([...coref.descriptions, ...grammar.appositiveHeads].map((w) => phraseKey(w).join(' '))),
     opening: new Set([...coref.determiners, ...grammar.determiners]),
     offices: new Set(coref.offices.map((w) => phraseKey(w).join(' '))),
@@ -66,7 +66,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const groupAnchors = doc.mentions.filter((m) => m.kind !== 'adjective' && isGroup(m.actor)).sort((a, b) => a.start - b.start)
   const anchorsOf = { state: stateAnchors, organisation: orgAnchors, group: groupAnchors }
   const added: Mention[] = []
-  const preps = data.prepositions
+  const preps = prepositionFormsOf(ctx.pack.grammar)
   const afterPreposition = (m: Mention) => [1, 2, 3].some((k) => preps.has(doc.tokens[m.tokenStart - k]?.norm ?? '') && doc.tokens.slice(m.tokenStart - k + 1, m.tokenStart).every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text)))
   const before: Record<string, string> = {}
   // The last state named as a participant rather than after a preposition ("mit der Türkei",
@@ -180,9 +180,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
  * the last two states (or organisations) named as participants within the window.
  */
 function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean): Mention[] {
-  const { pairPhrases, pairPhrasesAt } = corefData(ctx.pack)
+  const { pairPhrases, pairPhrasesAt, pairPrepositions: pairPreps } = corefData(ctx.pack)
   if (!pairPhrases.length) return []
-  const pairPreps = corefData(ctx.pack).pairPrepositions
   // A participant, or one of the two a pair preposition introduces; not a place or an origin ("aus Nordkorea angereist").
   const introduced = (m: Mention) => [1, 2].some((k) => pairPreps.has(doc.tokens[m.tokenStart - k]?.norm ?? ''))
   const party = (m: Mention) => m.kind !== 'adjective' && !m.genitive && (!afterPreposition(m) || introduced(m))
