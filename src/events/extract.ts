@@ -734,6 +734,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = controller
           how.push('subject:infinitive-controller')
           if (accusing) speakerCue = accusing.text
+        } else if (clause.coordinated && clauseSubject && ref.kind !== 'noun' && opening[1] === tokens[i] && g.clauseCoordinators.includes(opening[0]!.norm)) {
+          // "…, dass Moskau verantwortlich sei, und wies 23 russische Diplomaten aus": a verb right after
+          // "und" shares the subject of the main clause; the actor after it is its object.
+          subject = clauseSubject
+          how.push('subject:shared-after-coordinator')
         } else if (controlledObject) {
           // "Belarus allowed Russia to attack Ukraine": in one clause, the object of a control verb
           // is the subject of the infinitive after it, and of an event noun that infinitive takes.
@@ -755,7 +760,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           }
           // "Eine Arbeitsgruppe der Vereinten Nationen warf den russischen Ausbildern … vor": with no
           // actor before the verb, the genitive of the clause's first noun phrase names who acts.
-          if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun') {
+          // "Eine Beteiligung russischer Ermittler verweigerten Dänemark und Schweden": a plural verb
+          // agrees with the coordinated actors after it, which are then its subject.
+          const agrees = subject && subject.from > i && subject.mentions.length > 1 && g.pluralVerbEndings.some((e) => tokens[i]!.norm.endsWith(e))
+          if (agrees && firstPhraseGenitive(phrases, tokens, clause, i, g, mentionTokens)) how.push('subject:plural-verb-agrees')
+          if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun' && !agrees) {
             const lead = firstPhraseGenitive(phrases, tokens, clause, i, g, mentionTokens)
             const owner = lead ? null : prenominalGenitive(phrases, tokens, clause, i, g, mentionTokens)
             if (lead) { subject = lead; how.push('subject:genitive-of-first-phrase') }
@@ -874,7 +883,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const verbFinal = g.verbFinalSubordinates && (clause.subordinate || closesBracket) ? genitives.filter((p) => p.to <= i).at(-1) : undefined
           // An event noun's genitive stands right after it, in its own noun phrase ("die Luftangriffe der Amerikaner").
           const reachable = (p: Phrase) => p.from > i && (ref.kind !== 'noun' || p.from - i <= NOUN_GENITIVE_REACH && !tokens.slice(i + 1, p.from).some((t) => t.kind === 'punct' || g.coordinators.includes(t.norm)))
-          target = (endsConjunct ? verbFinal : undefined) ?? genitives.find(reachable) ?? (passive ? ofSubject ?? null : verbFinal ?? null)
+          // So does an object put first, before a verb that agrees with the subject after it.
+          const frontedObject = passive || how.includes('subject:plural-verb-agrees')
+          target = (endsConjunct ? verbFinal : undefined) ?? genitives.find(reachable) ?? (frontedObject ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
         }
         // "verkündete gemeinsam mit Mali und Niger den Austritt": those who act together with the
@@ -984,7 +995,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const attributive = (at: number) => ref.kind !== 'noun' && at > from && g.determiners.includes(tokens[at - 1]!.norm)
         const intentPlans = !STANCES.has(ref.rule.type)
         const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun' }
-        let mod = modalityOf(tokens, clause, { from, to }, cues, act)
+        // "London erklärte, dass …, und wies … aus": the speech verb of the conjunct before governs its
+        // own complement, not the act its speaker goes on to do.
+        const ownConjunct = how.includes('subject:shared-after-coordinator')
+        let mod = modalityOf(tokens, clause, { from, to }, ownConjunct ? { ...cues, reportedVerbs: [] } : cues, act)
         // "kündigte den Abzug aus Syrien an": a plan split around its object, its particle closing the clause.
         if (mod.modality === 'asserted' || mod.modality === 'reported') {
           const split = splitCue(tokens, clause, cues.planned)

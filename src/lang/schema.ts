@@ -21,6 +21,8 @@ export const grammarSchema = z.object({
   pluralDeterminers: words,
   pluralAdjectiveEndings: words,
   singularFiniteVerbs: words,
+  /** Endings of a finite verb in the plural ("verweigerten"): such a verb does not agree with a singular first phrase. */
+  pluralVerbEndings: words.default([]),
   /** Nouns for documents their author issues ("Positionspapier", "draft resolution"): a relative clause about one has its author as subject. */
   documentNouns: words,
   /** Verbs of issuing a document ("legte vor", "published"): their subject is its author. */
