@@ -1,6 +1,7 @@
 import type { Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
 import { perGrammar } from '../lang/per-grammar.ts'
+import { phraseKey } from '../text/tokenize.ts'
 
 export interface Clause {
   /** Token range [from, to) into the document's tokens. */
@@ -45,6 +46,14 @@ function onlyActors(tokens: Token[], from: number, to: number, actorTokens: Set<
 }
 
 /** The language's present participle pattern ("adding"), compiled once. */
+const examplePhrases = perGrammar((g) => g.exampleMarkers.map(phraseKey))
+
+/** "darunter", "unter ihnen", "among them": the number of words of a list-of-examples marker at `k` (0 if none). */
+export function exampleMarkerAt(tokens: Token[], k: number, g: Grammar): number {
+  for (const words of examplePhrases(g)) if (words.every((w, n) => tokens[k + n]?.norm === w)) return words.length
+  return 0
+}
+
 const participlePattern = perGrammar((g) => (g.participlePattern ? new RegExp(g.participlePattern, 'u') : null))
 /** ", adding that …": a present participle (by the pack's pattern) opening a clause. */
 export function isParticiple(t: Token | undefined, g: Grammar, form: (t: Token) => string = (w) => w.text): boolean {
@@ -263,6 +272,15 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     while (itemEnd < to && actorTokens.has(itemEnd)) itemEnd++
     return itemEnd > item && (tokens[itemEnd]?.text === ',' || coords.has(tokens[itemEnd]?.norm ?? ''))
   }
+  /** Where the words after the last marker of examples between `a` and `b` begin (-1 if none). */
+  const examplesFrom = (a: number, b: number): number => {
+    for (let k = b - 1; k > a; k--) {
+      if (tokens[k - 1]!.text !== ',') continue
+      const len = exampleMarkerAt(tokens, k, g)
+      if (len > 0) return k + len
+    }
+    return -1
+  }
   let hold = -1
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
@@ -348,7 +366,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       // "sagte (dagegen), …": what follows a speech verb is what was said.
       const afterSpeech = i > from && (speech.has(tokens[i - 1]!.norm) || i - 1 > from && speech.has(tokens[i - 2]!.norm) && afterVerb)
       // "…, sechs weitere Länder aufzunehmen, darunter Iran": a list of examples stays with its clause.
-      const examples = g.exampleMarkers.includes(next.norm)
+      const examples = exampleMarkerAt(tokens, k, g) > 0
       const canResume = g.verbFinalSubordinates && open.subordinate && !!resume && afterVerb && !examples && !nestedClause(tokens, start, i, subs, g)
       // "kündigte an, Moldau Strom zu liefern": a zu-infinitive after it is no report but the
       // speaker's own act, with no subject of its own.
@@ -358,7 +376,9 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       if (g.determiners.includes(next.norm)) item++
       let itemEnd = item
       while (itemEnd < to && actorTokens.has(itemEnd)) itemEnd++
-      const listGoesOn = itemEnd > item && (tokens[itemEnd]?.text === ',' || coords.has(tokens[itemEnd]?.norm ?? '')) && onlyActors(tokens, start, i, actorTokens, g)
+      // So does a list of examples: "… wiesen mehrere Staaten, unter ihnen Italien, Spanien und Schweden, …".
+      const listFrom = examplesFrom(start, i)
+      const listGoesOn = itemEnd > item && (tokens[itemEnd]?.text === ',' || coords.has(tokens[itemEnd]?.norm ?? '')) && (onlyActors(tokens, start, i, actorTokens, g) || listFrom > 0 && onlyActors(tokens, listFrom, i, actorTokens, g))
       if (listGoesOn) {
         // the comma joins two items of one list
       } else if (afterSpeech && !subs.has(next.norm) && !canResume && !(g.verbFinalSubordinates && infinitiveFollows(tokens, k, to, g))) {

@@ -1,6 +1,6 @@
 import type { Mention, Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
-import { capitalised, inClause, looksAdjectival, type Clause } from './clauses.ts'
+import { capitalised, exampleMarkerAt, inClause, looksAdjectival, type Clause } from './clauses.ts'
 import { mentionTokenSet } from '../pipeline/spans.ts'
 import { phraseKey } from '../text/tokenize.ts'
 import { isCompoundOf } from './lexicon.ts'
@@ -119,6 +119,9 @@ function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar, 
   for (let k = from; k < to; k++) {
     const t = tokens[k]!
     if (t.text === ',') { sawLink = true; continue }
+    // "…, unter ihnen Polen, …": a marker of examples links the list.
+    const marker = exampleMarkerAt(tokens, k, g)
+    if (marker > 0) { k += marker - 1; continue }
     // "Nato-Staaten, darunter den USA": a compound on a name is part of it.
     if (t.text === '-' && k === from && tokens[k + 1]?.kind === 'word') { nouns--; continue }
     // "polnische F-16 und niederländische F-35": a type designation glued by a hyphen is one noun.
@@ -172,7 +175,14 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const sameWords = !!prev && prev.mentions.some((x) => x.tokenStart === m.tokenStart && x.tokenEnd === m.tokenEnd)
     // "Kriegsschiffe Chinas und Russlands": genitives coordinated after a partitive head join its phrase.
     const partitiveList = !!prev && prev === partitive && m.genitive
-    if (prev && (sameWords || !speaker && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && (!m.genitive || partitiveList))) {
+    // "…, unter ihnen Dänemark und Irland, russische Diplomaten aus": where subject and object may both
+    // follow the verb, a demonym past a mere comma after a name opens the next noun phrase; only a
+    // conjunction joins it to the list.
+    const demonymAfterName = !!prev && g.subjectAfterVerb && m.kind === 'adjective' && prev.mentions.at(-1)?.kind !== 'adjective' && !tokens.slice(prev.to, m.tokenStart).some((t) => g.coordinators.includes(t.norm))
+    if (prev && (sameWords || !speaker && !demonymAfterName && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && (!m.genitive || partitiveList))) {
+      // "mehrere EU-Staaten, unter ihnen Italien": the members named act, not the group their compound names.
+      const members = prev.mentions.length === 1 && tokens[prev.to]?.text === '-' && tokens.slice(prev.to, m.tokenStart).some((_, n) => exampleMarkerAt(tokens, prev.to + n, g) > 0)
+      if (members) prev.mentions.length = 0
       prev.mentions.push(m)
       prev.to = m.tokenEnd
       continue

@@ -4,7 +4,7 @@ import { phraseKey, tokenize } from '../../text/tokenize.ts'
 import { mentionTokenSet, sentenceTokenRanges, timeTokenSet } from '../spans.ts'
 import { nameAt } from './mentions.ts'
 import { perPack } from '../../lang/per-grammar.ts'
-import { prepositionFormsOf } from '../../events/clauses.ts'
+import { exampleMarkerAt, prepositionFormsOf } from '../../events/clauses.ts'
 
 type Anchor = 'state' | 'organisation' | 'group'
 
@@ -310,6 +310,8 @@ function resolveObjectPronouns(doc: Doc, ctx: StageContext, taken: Set<number>, 
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
     if (taken.has(i) || !pronouns.has(t.norm)) continue
+    // "14 EU-Staaten, unter ihnen Polen": a pronoun of a marker of examples refers to the group before it.
+    if ([0, 1, 2].some((n) => exampleMarkerAt(doc.tokens, i - n, ctx.pack.grammar) > n)) continue
     const candidate = boundAntecedent(doc.mentions, t, 1, afterPreposition)
     if (!candidate) continue
     out.push({ start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, sentence: t.sentence, actor: candidate.actor, kind: 'coref', genitive: false, antecedent: candidate.start, rule: `${ctx.pack.code}.coref.object-pronoun` })
