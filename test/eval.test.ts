@@ -33,6 +33,11 @@ test('the Taliban and Afghanistan, JNIM and Al-Qaida, the Soviet Union and Russi
   assert.equal(evaluate([pred({ source: 'AQ', target: 'MLI', type: 'ASSAULT', polarity: 'conflict' })], [fact({ source: 'JNIM', target: 'MLI', type: 'ASSAULT', polarity: 'conflict' })]).strict.recall, 1)
 })
 
+test('the Security Council is scored as the UN, as the gold codes it; another UN organ named apart is not', () => {
+  assert.equal(evaluate([pred({ source: 'RUS', target: 'UNSC', type: 'REQUEST' })], [fact({ source: 'RUS', target: 'UN', type: 'REQUEST' })]).strict.recall, 1)
+  assert.equal(evaluate([pred({ source: 'RUS', target: 'IAEA', type: 'REQUEST' })], [fact({ source: 'RUS', target: 'UN', type: 'REQUEST' })]).strict.recall, 0)
+})
+
 test('each prediction matches one fact; non-core facts count for precision only', () => {
   const facts = [fact({}), fact({ core: false, type: 'SUPPORT' })]
   const r = evaluate([pred({}), pred({}), pred({ type: 'SUPPORT' })], facts)

@@ -20,7 +20,7 @@ export function fixtureEvents(set: string, doc: Doc): string[] {
 
 const MUTUAL = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
 /** As the gold scorer: the Taliban and Afghanistan, JNIM and Al-Qaida, the USSR and Russia are one actor. */
-const SAME: Record<string, string> = { TALIBAN: 'AFG', AQ: 'JNIM', SUN: 'RUS' }
+const SAME: Record<string, string> = { TALIBAN: 'AFG', AQ: 'JNIM', SUN: 'RUS', UNSC: 'UN' }
 
 /** Test sentences with expected events "SRC>TGT:TYPE[:modality]", from test/fixtures/<set>.tsv ("de-events", "de-modes"). */
 export function loadEventFixtures(set: string): EventFixture[] {

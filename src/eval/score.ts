@@ -3,8 +3,11 @@ import type { GoldFact } from './gold.ts'
 /** The fields of a predicted event that scoring reads. */
 export interface Prediction { doc: string; source: string; target: string; type: string; polarity: string; modality: string; date: string | null; id?: string; sentence?: string; rule?: string }
 
-/** Actors a scorer treats as one (the gold README's conventions). */
-const SAME_ACTOR: Record<string, string> = { TALIBAN: 'AFG', AQ: 'JNIM', SUN: 'RUS' }
+/**
+ * Actors a scorer treats as one: the gold README's conventions, and the Security Council as the UN
+ * (the gold codes its organs as the organisation, as it codes a state's ministries as the state).
+ */
+const SAME_ACTOR: Record<string, string> = { TALIBAN: 'AFG', AQ: 'JNIM', SUN: 'RUS', UNSC: 'UN' }
 const MUTUAL_TYPES = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
 
 const canon = (a: string) => SAME_ACTOR[a] ?? a
