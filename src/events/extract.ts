@@ -36,6 +36,8 @@ const NOUN_GENITIVE_REACH = 5
 const GENITIVE_FALLBACK = 0.85
 /** Acts that a promise already performs: promising support is taking a stand ("Die Nato versprach, der Türkei beizustehen"). */
 const STANCES = new Set(['SUPPORT'])
+/** Acts done by speaking: as the means of a response they aim at what is answered, not at a partner of their own. */
+const SPOKEN_TYPES = new Set(['ACCUSE', 'PROTEST', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN'])
 /** The `requires` entry that a person or an office holder satisfies. */
 const PERSON = '{person}'
 /** The `requires` entry that an international organisation satisfies. */
@@ -375,6 +377,21 @@ function prenominalGenitive(phrases: Phrase[], tokens: Token[], clause: Clause, 
   const head = tokens.slice(gen.to, verb).filter((_, n) => inClause(clause, gen.to + n))
   if (!head.length || head.length > PRENOMINAL_HEAD) return null
   return head.every((t, n) => t.kind === 'word' && !isPreposition(t, g) && !mentionTokens.has(gen.to + n) && !g.subordinators.includes(t.norm)) ? gen : null
+}
+
+/** "reagierte mit neuen Einreiseverboten": the noun at `i` is the means a verb of response in its clause names. */
+function respondsWith(tokens: Token[], i: number, clause: Clause, words: Token[], g: LanguagePack['grammar']): boolean {
+  return governedByInstrument(tokens, i, clause, g) && words.some((t) => g.responseVerbs.includes(t.norm))
+}
+
+/** "mit neuen Einreiseverboten": the noun at `i` stands after a preposition of means, past its article and adjectives. */
+function governedByInstrument(tokens: Token[], i: number, clause: Clause, g: LanguagePack['grammar']): boolean {
+  for (let k = i - 1; k >= clause.from && k >= i - 4; k--) {
+    const t = tokens[k]!
+    if (g.instrumentPrepositions.includes(t.norm)) return true
+    if (t.kind !== 'word' || !(g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || g.quantityWords.includes(t.norm) || looksAdjectival(t, g))) return false
+  }
+  return false
 }
 
 /** A capitalised word that is no article and no part of an actor's name: a noun of the clause. */
@@ -828,7 +845,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const rolePhrases = phrases.filter((p) => !speaker(p) && p.from < conjunct && (p.from >= conjunctFrom || p === subject))
         const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
-        const roles: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
+        const assigned: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
+        // "Peking reagierte mit Einreiseverboten gegen …": the means a verb of response names is its subject's act.
+        const responds: boolean = !assigned.source && !!subject && subject.to <= i && ref.kind === 'noun' && respondsWith(tokens, i, clause, words, g)
+        const roles: typeof assigned = responds ? { ...assigned, source: subject, how: [...assigned.how, 'source:subject-responds-with'] } : assigned
         how.push(...roles.how)
         let { source, target } = roles
         // "A roadside bomb killed three US soldiers", "was shot dead near Kabul": an attack whose author
@@ -844,7 +864,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (owner) continue
         // "Berlin verurteilte den Angriff auf Kiew": the noun names another's act, not the subject's.
         // (A stance verb of another conjunct does not count: "kritisierte Moskau und kündigte die Lieferung … an".)
-        const stance = ref.kind === 'noun' && how.includes('source:subject') && words.some((t) => {
+        // "responded with sanctions", "antwortete mit der Ausweisung …": a deed that is the means of a
+        // response is the subject's own act. Words ("reagierte mit Kritik auf …") aim at what is answered.
+        const deed = !SPOKEN_TYPES.has(ref.rule.type) && respondsWith(tokens, i, clause, words, g)
+        const stance = ref.kind === 'noun' && how.includes('source:subject') && !deed && words.some((t) => {
           if (t === tokens[i] || !g.stanceVerbs.includes(t.norm)) return false
           const k = tokens.indexOf(t)
           return !tokens.slice(Math.min(k, i) + 1, Math.max(k, i)).some((w) => g.clauseCoordinators.includes(w.norm))

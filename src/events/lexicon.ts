@@ -49,6 +49,7 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
   const objects = new Map<EventRule, Map<string, string>>()
   const requires = new Map<EventRule, Set<string>>()
   const requiredNouns = new Map<EventRule, string[]>()
+  const inflections: [string, TriggerRef][] = []
   for (const rule of pack.events) {
     for (const verb of rule.verbs) {
       for (const f of verb.forms) add(triggers, fold(f), { rule, kind: 'verb', form: fold(f), surface: f })
@@ -60,6 +61,8 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
     // An object noun the rule lists matches in its inflected forms too ("von Panzern" for "Panzer").
     // Required words do not: they are listed form by form ("Reise" but not "Reisen" for a trip).
     const inflected = (w: string) => (/^\p{Lu}/u.test(w) ? pack.grammar.nounSuffixes.map((e) => fold(w) + e) : [])
+    // So does an event noun ("mit Einreiseverboten" for "Einreiseverbote"), unless that form is listed itself.
+    for (const n of rule.nouns) for (const f of inflected(n)) inflections.push([f, { rule, kind: 'noun', form: f, surface: n }])
     const objs = new Map<string, string>()
     for (const [mode, words] of Object.entries(rule.objects)) for (const w of words) objs.set(fold(w), mode)
     for (const [mode, words] of Object.entries(rule.objects)) for (const w of words) for (const f of inflected(w)) if (!objs.has(f)) objs.set(f, mode)
@@ -67,6 +70,8 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
     requires.set(rule, new Set(rule.requires.map(fold)))
     requiredNouns.set(rule, rule.requires.filter((w) => /^\p{Lu}/u.test(w)).map(fold))
   }
+  const listed = new Set(triggers.keys())
+  for (const [f, ref] of inflections) if (!listed.has(f)) add(triggers, f, ref)
   const nounHeads = new Map<string, TriggerRef[]>()
   for (const refs of triggers.values()) {
     for (const ref of refs) {

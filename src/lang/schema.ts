@@ -68,6 +68,10 @@ export const grammarSchema = z.object({
   thenAdverbs: words.default([]),
   /** Verbs of stance or inquiry whose object act is someone else's ("verurteilte den Angriff auf Kiew", "untersuchte den Anschlag"): the subject is no agent of an event noun in their clause. */
   stanceVerbs: words.default([]),
+  /** Prepositions of means: after a verb of response, an event noun they govern is the subject's own act ("reagierte mit Einreiseverboten"). */
+  instrumentPrepositions: words.default([]),
+  /** Verbs of response whose means ("mit …", "with …") is the subject's own act. */
+  responseVerbs: words.default([]),
   /** Subject pronouns that after a verb are mostly expletive ("gab es"): no pronoun subject there. */
   expletives: words.default([]),
   /** Adjectives that name a party no actor stands for ("westliche", "ausländische"): an event noun they qualify is not the clause subject's act. */
