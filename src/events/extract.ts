@@ -143,13 +143,14 @@ function invertedPronoun(opening: Token[], mentionTokens: Set<number>, tokens: T
  * Niger mit Sanktionen belegt und mit einer Intervention gedroht") share the objects before them.
  */
 function conjunctStart(tokens: Token[], at: number, clause: Clause, g: LanguagePack['grammar'], lex: EventLexicon, phrases: Phrase[], targets: string[], actEnd: number): number {
-  if (!g.capitalisesNouns) return clause.from
   const fillsTarget = (p: Phrase) => p.attach.kind === 'bare' ? targets.includes('object') : p.attach.kind === 'prep' && targets.includes(`prep:${p.attach.prep}`)
-  // "kritisierte Moskau und kündigte die Lieferung von Panzern an Kiew an": a verb right after the
-  // joining word takes its partner after it, when one stands there.
+  // "kritisierte Moskau und kündigte die Lieferung von Panzern an Kiew an", "delivered tanks to Syria
+  // and sent troops to Mali": a verb right after the joining word takes its partner after it, when one stands there.
   if (at - 1 > clause.from && g.clauseCoordinators.includes(tokens[at - 1]!.norm)) {
     return phrases.some((p) => p.from > at && p.to <= actEnd && fillsTarget(p)) ? at : clause.from
   }
+  // The bracket of a finite auxiliary and a closing verb is German.
+  if (!g.capitalisesNouns) return clause.from
   for (let k = at - 1; k > clause.from + 1; k--) {
     const verb = tokens[k - 1]!
     if (!g.clauseCoordinators.includes(tokens[k]!.norm) || !triggersOf(lex, verb).some((r) => r.kind !== 'noun')) continue
@@ -1017,7 +1018,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // For a verb, a cue right after an article is an attribute of some noun ("a planned visit").
         const attributive = (at: number) => ref.kind !== 'noun' && at > from && g.determiners.includes(tokens[at - 1]!.norm)
         const intentPlans = !STANCES.has(ref.rule.type)
-        const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun' }
+        // "lieferte keine Panzer und schickte Truppen": a verb right after a conjunction opens a conjunct of its own.
+        const conjunctAt = ref.kind !== 'noun' && i - 1 > clause.from && g.clauseCoordinators.includes(tokens[i - 1]!.norm) ? i - 1 : -1
+        const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun', conjunctAt }
         // "London erklärte, dass …, und wies … aus": the speech verb of the conjunct before governs its
         // own complement, not the act its speaker goes on to do.
         const ownConjunct = how.includes('subject:shared-after-coordinator')

@@ -99,6 +99,11 @@ export interface ActContext {
   intentPlans?: boolean
   /** Only a cue before the trigger plans it: a verb whose objects follow it (English "rejected a call for troops to be sent"). */
   plannedBefore?: boolean
+  /**
+   * The conjunction right before a verb that opens a conjunct of its own ("bestreitet jede Beteiligung
+   * und verlangt …"): a negation or a denial before it belongs to the conjunct before.
+   */
+  conjunctAt?: number
 }
 
 /**
@@ -108,13 +113,14 @@ export interface ActContext {
  * ("Russia will send troops, Kyiv said" is planned). The attribution is kept all the same.
  */
 export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, act: ActContext = {}): ModalityResult {
-  const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false, intentPlans = true, plannedBefore = false } = act
+  const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false, intentPlans = true, plannedBefore = false, conjunctAt = -1 } = act
   const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list).filter((h) => !inTime(h.at))
   const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list).filter((h) => !inTime(h.at))
+  const ownConjunct = (h: { at: number }) => conjunctAt < 0 || h.at > conjunctAt
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
   const result = (modality: Modality, h?: { at: number; len: number }, by?: { at: number; len: number }): ModalityResult => ({ modality, cue: h ? text(h) : null, cueAt: h?.at ?? null, attribution: by ? text(by) : null })
 
-  const denied = inClause(cues.denied)[0] ?? inSentence(cues.denied)[0]
+  const denied = inClause(cues.denied).filter(ownConjunct)[0] ?? inSentence(cues.denied).filter(ownConjunct)[0]
   if (denied) return result('denied', denied)
   // Every word of a phrase that does not negate ("not only", "not least") is exempt.
   const exempt = new Set(inClause(cues.notNegation).flatMap((h) => Array.from({ length: h.len }, (_, k) => h.at + k)))
@@ -123,7 +129,7 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   // infinitive that follows it closely, not "a partnership without limits" or "ohne Vorwarnung griff … an".
   const forward = new Set(inClause(cues.forwardNegation).map((h) => h.at))
   const outOfScope = (h: { at: number; len: number }) => forward.has(h.at) && (!nonFinite || trigger < 0 || h.at > trigger || trigger - h.at > FORWARD_SCOPE || tokens.slice(h.at, trigger).some((t) => t.text === ','))
-  const negation = inClause(cues.negation).find((h) => !exempt.has(h.at) && h.at !== trigger && !outOfScope(h))
+  const negation = inClause(cues.negation).find((h) => !exempt.has(h.at) && h.at !== trigger && !outOfScope(h) && ownConjunct(h))
   if (negation) return result('negated', negation)
   // A condition or an open question ("Niemand weiß, ob …", "Liefert Peking Waffen?") asserts nothing.
   const opener = tokens.slice(clause.from, clause.to).find((t) => t.kind === 'word')
