@@ -380,6 +380,27 @@ function prenominalGenitive(phrases: Phrase[], tokens: Token[], clause: Clause, 
   return head.every((t, n) => t.kind === 'word' && !isPreposition(t, g) && !mentionTokens.has(gen.to + n) && !g.subordinators.includes(t.norm)) ? gen : null
 }
 
+/**
+ * "aus Gesprächen mit Den Haag", "aus dem Abkommen mit Iran": the actor phrase `p` is the "mit"
+ * complement of a noun that a preposition among the rule's target roles governs.
+ */
+function roleNounComplement(tokens: Token[], p: Phrase, clause: Clause, g: LanguagePack['grammar'], targets: string[], mentionTokens: Set<number>): boolean {
+  // A demonym describes ("aus den Dörfern mit russischer Bevölkerung"); only a named party is a partner.
+  if (p.attach.kind !== 'prep' || !g.comitativePrepositions.includes(p.attach.prep) || p.mentions.some((m) => m.kind === 'adjective')) return false
+  const describing = (t: Token) => t.kind === 'word' && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || looksAdjectival(t, g))
+  let k = p.from - 1
+  while (k > clause.from && describing(tokens[k]!) && !g.comitativePrepositions.includes(tokens[k]!.norm)) k--
+  if (!g.comitativePrepositions.includes(tokens[k]?.norm ?? '')) return false
+  // The noun the complement belongs to, right before "mit", then its article and adjectives.
+  k--
+  if (k <= clause.from || !isBareNoun(tokens[k]!, k, g, mentionTokens)) return false
+  k--
+  while (k > clause.from && describing(tokens[k]!)) k--
+  const prep = tokens[k]
+  if (!prep || k < clause.from || !inClause(clause, k)) return false
+  return targets.includes(`prep:${g.contractions[prep.norm] ?? prep.norm}`)
+}
+
 /** "reagierte mit neuen Einreiseverboten": the noun at `i` is the means a verb of response in its clause names. */
 function respondsWith(tokens: Token[], i: number, clause: Clause, words: Token[], g: LanguagePack['grammar']): boolean {
   return governedByInstrument(tokens, i, clause, g) && words.some((t) => g.responseVerbs.includes(t.norm))
@@ -911,6 +932,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const frontedObject = passive || how.includes('subject:plural-verb-agrees')
           target = (endsConjunct ? verbFinal : undefined) ?? genitives.find(reachable) ?? (frontedObject ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
+        }
+        // "hatte sich aus Gesprächen mit Den Haag zurückgezogen": the partner of the noun the rule's
+        // preposition governs is the act's partner.
+        if (!target && ref.kind !== 'noun') {
+          const complement = phrases.find((p) => p !== source && p.attach.kind === 'prep' && roleNounComplement(tokens, p, clause, g, specs.target, mentionTokens))
+          if (complement) { target = complement; how.push('target:noun-complement') }
         }
         // "verkündete gemeinsam mit Mali und Niger den Austritt": those who act together with the
         // subject act too, unless the act is one between them.
