@@ -36,6 +36,8 @@ const NOUN_GENITIVE_REACH = 5
 const GENITIVE_FALLBACK = 0.85
 /** Acts that a promise already performs: promising support is taking a stand ("Die Nato versprach, der Türkei beizustehen"). */
 const STANCES = new Set(['SUPPORT'])
+/** Acts of leaving something (talks, a treaty): its partner is theirs. */
+const LEAVING_TYPES = new Set(['RETREAT', 'REJECT'])
 /** Acts done by speaking: as the means of a response they aim at what is answered, not at a partner of their own. */
 const SPOKEN_TYPES = new Set(['ACCUSE', 'PROTEST', 'REJECT', 'SUPPORT', 'REQUEST', 'THREATEN'])
 /** The `requires` entry that a person or an office holder satisfies. */
@@ -933,9 +935,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           target = (endsConjunct ? verbFinal : undefined) ?? genitives.find(reachable) ?? (frontedObject ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
         }
-        // "hatte sich aus Gesprächen mit Den Haag zurückgezogen": the partner of the noun the rule's
-        // preposition governs is the act's partner.
-        if (!target && ref.kind !== 'noun') {
+        // "hatte sich aus Gesprächen mit Den Haag zurückgezogen": the partner of what is left is the
+        // partner of leaving it ("entsandte Soldaten zu Übungen mit der belarussischen Armee" is no such act).
+        if (!target && ref.kind !== 'noun' && LEAVING_TYPES.has(ref.rule.type)) {
           const complement = phrases.find((p) => p !== source && p.attach.kind === 'prep' && roleNounComplement(tokens, p, clause, g, specs.target, mentionTokens))
           if (complement) { target = complement; how.push('target:noun-complement') }
         }
