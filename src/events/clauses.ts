@@ -399,7 +399,10 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       } else if (isParticiple(next, g)) {
         // ", accusing it of …", ", adding that …": a participle clause with the main clause's subject.
         begin(i, { subordinate: true, relative: false, coordinated: true, sharedSubject: true })
-      } else if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm)) && !relativeList(k, end)) {
+      } else if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm)) && !relativeList(k, end)
+        // "Sisi, dessen Land viel Weizen kauft, drängte Moskau zu einer Lösung, die …": after a
+        // relative clause closed by its verb, a verb resumes the main clause; it opens no aside.
+        && !(canResume && !capitalised(next) && !listWords.has(next.norm) && !subs.has(next.norm) && !rels.has(next.norm))) {
         setApart(i, end)
         // The comma that closes the aside may open the next clause (", in der Russland …").
         const opener = tokens[end + 1]
