@@ -1142,7 +1142,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         for (const [s, t] of pairs) {
           if (s.actor === t?.actor) continue
           const adjOnly = s.kind === 'adjective' || t?.kind === 'adjective'
-          clauseEvents.push({ noun: ref.kind === 'noun', evidence, obliging: ref.rule.speakerSource, doer: s, event: {
+          clauseEvents.push({ noun: ref.kind === 'noun', evidence, obliging: ref.rule.speakerSource && ref.rule.type === 'REQUEST', doer: s, event: {
             sentence: sIndex,
             source: s.actor,
             target: t?.actor ?? null,
