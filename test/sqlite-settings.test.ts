@@ -28,6 +28,14 @@ test('a store opened for the server keeps a larger page cache; others keep the d
     // better-sqlite3 builds SQLite with 16 MB; whatever the build, a one-shot command keeps it.
     const plain = await cacheOf({})
     assert.ok(plain < 0 && -plain < SERVER_CACHE_MB * 1024, `default cache_size ${plain}`)
+    // WAL syncs at checkpoints (NORMAL = 1), not at every commit: a crashed process loses nothing it committed.
+    const store = await openStore(join(dir, 'entente.db'))
+    try {
+      assert.equal((await sql<{ synchronous: number }>`pragma synchronous`.execute(store.db)).rows[0]!.synchronous, 1)
+      assert.equal((await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db)).rows[0]!.journal_mode, 'wal')
+    } finally {
+      await store.close()
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -14,6 +14,11 @@ import { ingestPaths } from '../src/service/ingest.ts'
 import { allies, relation } from '../src/service/questions.ts'
 import { openStore, describeDb } from '../src/service/context.ts'
 import type { Store } from '../src/store/store.ts'
+import type { ImportedEvent } from '../src/import/record.ts'
+import type { Database } from '../src/store/tables.ts'
+import { countSeries } from '../src/store/series.ts'
+import { HOSTING_STEP } from '../src/relations/acts.ts'
+import { sql, type Kysely } from 'kysely'
 
 if (process.env['CI'] && !PG) throw new Error('CI must run the store contract against PostgreSQL: set ENTENTE_TEST_PG (see scripts/pg-throwaway.sh)')
 
@@ -196,6 +201,70 @@ for (const backend of storeBackends('entente_test')) {
         assert.equal(pact?.type, 'SUPPORT')
         assert.equal(pact?.file, 'events.export.CSV')
         assert.equal((await store.documents({ limit: 10, offset: 0 })).total, 5)
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('imports a file larger than the store as a bulk load: the series counted as it is stored equals the series counted from the events, the indexes come back, and a failed load changes nothing', async () => {
+      const store = await backend.open()
+      try {
+        await ingestPaths([writeCorpus()], kb, store)
+        const db = (store as unknown as { db: Kysely<Database> }).db
+        const indexes = async () => backend.name === 'SQLite'
+          ? (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name in ('events', 'pair_months') order by name`.execute(db)).rows.map((r) => r.name)
+          : (await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename in ('events', 'pair_months') order by indexname`.execute(db)).rows.map((r) => r.name)
+        const before = { indexes: await indexes(), events: await store.countEvents({}), series: await store.series({}) }
+        assert.ok(before.indexes.length >= 6)
+        // Of my own: the cases the series tells apart (a month or a year for a date, troops hosted,
+        // equal confidences, no partner, an actor towards itself, no date), then many plain acts.
+        const act = (source: string, target: string | null, type: string, date: string | null, confidence = 0.7, trace = ['dataset:test']): ImportedEvent => ({
+          source, target, type, mode: type === 'MOBILIZE' ? 'troops' : 'diplomatic', polarity: 'coop', modality: 'asserted', date, quantity: null, rule: 'test.bulk', trace, confidence,
+          evidence: `${source} → ${target ?? '·'}`, sourceSpan: [0, 3], targetSpan: target ? [6, 9] : null,
+        })
+        const special = [
+          act('RUS', 'PRK', 'SUPPORT', '2024-06-19', 0.9), act('RUS', 'PRK', 'SUPPORT', '2024-06-02', 0.9), act('RUS', 'PRK', 'SUPPORT', '2024-06', 0.5),
+          act('RUS', 'BLR', 'MOBILIZE', '2023', 0.8, ['dataset:test', HOSTING_STEP]), act('RUS', 'BLR', 'MOBILIZE', '2023-07-01', 0.8),
+          act('MLI', null, 'SUPPORT', '2024-01-05'), act('MLI', 'MLI', 'SUPPORT', '2024-01-05'), act('IRN', 'RUS', 'AID', null),
+        ]
+        const states = ['RUS', 'PRK', 'IRN', 'CHN', 'BLR', 'KAZ', 'ARM', 'AZE', 'TUR', 'IND', 'MLI']
+        const types = ['CONSULT', 'AGREE', 'AID', 'ACCUSE', 'SANCTION']
+        const plain = (i: number) => act(states[i % 11]!, states[(i * 7 + 3) % 11]!, types[i % 5]!, `20${15 + (i % 10)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`, 0.5 + (i % 5) / 10)
+        async function* batches(fail: boolean): AsyncGenerator<ImportedEvent[]> {
+          yield special
+          for (let i = 0; i < 26_000; i += 2000) {
+            if (fail && i >= 24_000) throw new Error('the file broke off')
+            yield Array.from({ length: 2000 }, (_, k) => plain(i + k))
+          }
+        }
+        const doc = (n: number) => ({ id: `bulk-${n}`, sourceKey: `import:test:bulk-${n}`, file: `bulk-${n}.tsv`, path: `/tmp/bulk-${n}.tsv`, format: 'gdelt', title: 'bulk' })
+        await assert.rejects(store.saveImport(doc(1), batches(true)), /the file broke off/)
+        assert.deepEqual([await indexes(), await store.countEvents({}), await store.series({})], [before.indexes, before.events, before.series], 'a failed load changes nothing')
+        const saved = await store.saveImport(doc(2), batches(false))
+        assert.equal(saved.events, special.length + 26_000)
+        assert.deepEqual(await indexes(), before.indexes)
+        const docs = (await store.documents({ limit: 100, offset: 0 })).items.map((d) => d.id)
+        const key = (r: { source: string; target: string; month: string; type: string; mode: string; hosted: number | boolean }) => `${r.source}>${r.target} ${r.month} ${r.type} ${r.mode} ${Number(r.hosted)}`
+        const counted = new Map((await countSeries(db, docs)).map((r) => [key(r), r]))
+        const stored = await store.series({})
+        assert.equal(stored.length, counted.size)
+        for (const r of stored) {
+          const c = counted.get(key(r))
+          assert.ok(c, key(r))
+          assert.deepEqual([r.acts, r.stated, r.lastDay, r.bestEvent], [Number(c.acts), Number(c.stated), c.last_day, c.best_event], key(r))
+          // PostgreSQL's real is four bytes: its sums differ from JavaScript's in the seventh digit.
+          assert.ok(Math.abs(r.strength - Number(c.strength)) < 1e-5 * Math.max(1, r.strength), key(r))
+        }
+        const pact = stored.find((r) => key(r) === 'RUS>PRK 2024-06 SUPPORT diplomatic 0')!
+        assert.deepEqual([pact.lastDay, pact.bestEvent], ['2024-06-19', 'bulk-2-1'], 'of equally confident acts, the least id')
+        assert.ok(stored.some((r) => key(r) === 'RUS>BLR 2023-07 MOBILIZE troops 1' && r.acts === 1), 'a year is placed on 1 July; hosted troops apart')
+        assert.ok(!stored.some((r) => r.source === r.target), 'no self-pair')
+        assert.ok(stored.some((r) => key(r) === 'IRN>RUS 2024-12 AID diplomatic 0' && r.stated === 0), 'an undated act is placed on the file\'s date, not stated')
+        assert.equal((await store.document('bulk-2'))?.date, '2024-12-28', 'the file is dated by its latest event')
+        const dirty = new Set((await sql<{ a: string; b: string }>`select a, b from pair_dirty`.execute(db)).rows.map((r) => `${r.a}-${r.b}`))
+        const touched = (await sql<{ a: string; b: string }>`select distinct case when source < target then source else target end as a, case when source < target then target else source end as b
+          from events where doc_id = 'bulk-2' and target is not null and target <> source`.execute(db)).rows.map((r) => `${r.a}-${r.b}`)
+        assert.ok(touched.length > 10 && touched.every((p) => dirty.has(p)) && dirty.has('IRN-RUS'), 'every pair the file touched waits for its states')
       } finally {
         await store.close()
       }

@@ -1,15 +1,20 @@
 import { Kysely, Migrator, sql, type Insertable, type MigrationProvider } from 'kysely'
 import type { StorableDoc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
-import type { ANNOTATION_COLUMNS, Database, EventsTable, PairEdgesTable, PairStatesTable } from './tables.ts'
+import type { ANNOTATION_COLUMNS, Database, EventsTable, PairEdgesTable, PairMonthsTable, PairStatesTable } from './tables.ts'
+import { SeriesGroups } from './series-groups.ts'
 import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import type { ImportedEvent } from '../import/record.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
-import { addToSeries, markPairsDirty, readSeries, seriesHorizon, seriesMonths, type SeriesMonth } from './series.ts'
+import { addGroupRows, addToSeries, markDirty, markPairsDirty, readSeries, seriesHorizon, seriesMonths, type SeriesMonth } from './series.ts'
 import { pairStateTx, pairStatus, readMonthEdges, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx, type PairStatus } from './pair-states.ts'
 
 const CHUNK = 400
+/** Imported events from which a file larger than the store is loaded without its indexes (see saveImport). */
+const BULK_LOAD_MIN = 20_000
+/** Series groups an import holds in memory before adding them to the stored series. */
+const SERIES_FLUSH = 100_000
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
@@ -168,9 +173,27 @@ export abstract class KyselyStore implements Store {
     await insertChunked(trx, table, rows as Database[T][])
   }
 
+  /** Series groups counted in memory added to the stored ones; a dialect may override it with its fastest path. */
+  protected async bulkAddGroups(trx: Kysely<Database>, rows: PairMonthsTable[]): Promise<void> {
+    await addGroupRows(trx, rows)
+  }
+
   /** Many event rows at once; a dialect may override it with its fastest bulk path. */
   protected async bulkInsertEvents(trx: Kysely<Database>, rows: EventsTable[]): Promise<void> {
     await insertChunked(trx, 'events', rows)
+  }
+
+  /**
+   * About how many rows a table holds, read in a moment (no count). Infinity (the default) keeps a
+   * table's indexes through every write; a dialect that can rebuild them in the transaction says more.
+   */
+  protected async rowsEstimate(_trx: Kysely<Database>, _table: 'events' | 'pair_months'): Promise<number> {
+    return Infinity
+  }
+
+  /** Drops a table's secondary indexes inside the transaction; the function returned builds them again. */
+  protected async suspendIndexes(_trx: Kysely<Database>, _table: 'events' | 'pair_months'): Promise<() => Promise<void>> {
+    return async () => {}
   }
 
   async saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }> {
@@ -185,17 +208,46 @@ export abstract class KyselyStore implements Store {
           id: doc.id, file: doc.file, path: doc.path, format: doc.format, title: doc.title, publisher: null, url: null, lang: 'und', lang_source: 'import',
           date: null, date_source: null, date_rule: null, text: '', pipeline_version: PIPELINE_VERSION, ingested_at: now, time_mode: null,
         }).execute()
-        for await (const batch of batches) {
-          await this.bulkInsertEvents(trx, batch.map((e) => ({
-            id: `${doc.id}-${++count}`, doc_id: doc.id, sentence: 0, source: e.source, target: e.target, type: e.type, mode: e.mode, polarity: e.polarity,
-            modality: e.modality, date: e.date, start: 0, end: e.evidence.length, source_start: e.sourceSpan[0], source_end: e.sourceSpan[1], target_start: e.targetSpan?.[0] ?? null, target_end: e.targetSpan?.[1] ?? null,
-            quantity: e.quantity, attribution: null, rule: e.rule, trace: JSON.stringify(e.trace), confidence: e.confidence, sentence_text: e.evidence, sentence_start: 0,
-          })))
+        // A file larger than the store goes in as a bulk load: once it has written more rows than the
+        // table held, the table's secondary indexes are dropped and built again at the end, a sort of
+        // all rows instead of a B-tree insert per row and index (in the same transaction, so a failed
+        // import leaves them as they were). The file's acts are grouped for the series as they are
+        // stored, not read back and sorted; the file is dated by its latest event, on which its
+        // undated acts are placed.
+        const eventsBefore = await this.rowsEstimate(trx, 'events')
+        const groupsBefore = await this.rowsEstimate(trx, 'pair_months')
+        let restoreEvents: (() => Promise<void>) | null = null
+        let restoreGroups = null as (() => Promise<void>) | null
+        const series = new SeriesGroups()
+        let grouped = 0
+        let latest: string | null = null
+        const addGroups = async () => {
+          const rows = series.take()
+          grouped += rows.length
+          if (!restoreGroups && grouped >= BULK_LOAD_MIN && grouped > groupsBefore) restoreGroups = await this.suspendIndexes(trx, 'pair_months')
+          await this.bulkAddGroups(trx, rows)
         }
-        await addToSeries(trx, doc.id, 1)
-        await markPairsDirty(trx, doc.id)
-        const range = await trx.selectFrom('events').select((eb) => [eb.fn.min('date').as('from'), eb.fn.max('date').as('to')]).where('doc_id', '=', doc.id).executeTakeFirstOrThrow()
-        if (range.to) await trx.updateTable('documents').set({ date: range.to, date_source: 'import', date_rule: 'import.latest-event' }).where('id', '=', doc.id).execute()
+        for await (const batch of batches) {
+          if (!restoreEvents && count >= BULK_LOAD_MIN && count > eventsBefore) restoreEvents = await this.suspendIndexes(trx, 'events')
+          const rows = batch.map((e): EventsTable => {
+            const id = `${doc.id}-${++count}`
+            series.add({ id, source: e.source, target: e.target, date: e.date, type: e.type, mode: e.mode, modality: e.modality, confidence: e.confidence, trace: e.trace })
+            if (e.date !== null && (latest === null || e.date > latest)) latest = e.date
+            return {
+              id, doc_id: doc.id, sentence: 0, source: e.source, target: e.target, type: e.type, mode: e.mode, polarity: e.polarity,
+              modality: e.modality, date: e.date, start: 0, end: e.evidence.length, source_start: e.sourceSpan[0], source_end: e.sourceSpan[1], target_start: e.targetSpan?.[0] ?? null, target_end: e.targetSpan?.[1] ?? null,
+              quantity: e.quantity, attribution: null, rule: e.rule, trace: JSON.stringify(e.trace), confidence: e.confidence, sentence_text: e.evidence, sentence_start: 0,
+            }
+          })
+          await this.bulkInsertEvents(trx, rows)
+          if (series.size >= SERIES_FLUSH) await addGroups()
+        }
+        series.placeUndated(latest)
+        await addGroups()
+        await restoreEvents?.()
+        await restoreGroups?.()
+        await markDirty(trx, series.pairList())
+        if (latest) await trx.updateTable('documents').set({ date: latest, date_source: 'import', date_rule: 'import.latest-event' }).where('id', '=', doc.id).execute()
       }
       return { outcome: await pointSource(trx, doc, previous, exists, now), events: count }
     })

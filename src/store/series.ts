@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely'
-import type { Database } from './tables.ts'
+import type { Database, PairMonthsTable } from './tables.ts'
 import type { SeriesFilter, SeriesRow } from './store.ts'
 import { HOSTING_STEP } from '../relations/acts.ts'
 
@@ -57,18 +57,43 @@ export async function addToSeries(trx: Kysely<Database>, docIds: string | string
   }
 }
 
+/** Columns of a series group, in the order of the rows `addGroupRows` writes. */
+export const GROUP_COLUMNS = ['source', 'target', 'month', 'type', 'mode', 'modality', 'hosted', 'acts', 'strength', 'stated', 'last_day', 'best_event', 'best_confidence'] as const
+
+/**
+ * How a group counted anew joins the stored group of its key: counts add up, the latest day and the
+ * most confident event win; of acts equally confident, the least id (or any, where the stored
+ * group's evidence is gone).
+ */
+export const MERGE_GROUP = `
+  acts = pair_months.acts + excluded.acts,
+  strength = pair_months.strength + excluded.strength,
+  stated = pair_months.stated + excluded.stated,
+  last_day = case when excluded.last_day > pair_months.last_day then excluded.last_day else pair_months.last_day end,
+  best_event = case when excluded.best_confidence > pair_months.best_confidence
+    or (excluded.best_confidence = pair_months.best_confidence and (pair_months.best_event is null or excluded.best_event < pair_months.best_event))
+    then excluded.best_event else pair_months.best_event end,
+  best_confidence = case when excluded.best_confidence > pair_months.best_confidence then excluded.best_confidence else pair_months.best_confidence end`
+
 async function addGroups(trx: Kysely<Database>, docIds: string[]): Promise<void> {
   await sql`
     insert into pair_months (${KEY}, acts, strength, stated, last_day, best_event, best_confidence)
     ${grouped(ofDocs(docIds))}
-    on conflict (${KEY}) do update set
-      acts = pair_months.acts + excluded.acts,
-      strength = pair_months.strength + excluded.strength,
-      stated = pair_months.stated + excluded.stated,
-      last_day = case when excluded.last_day > pair_months.last_day then excluded.last_day else pair_months.last_day end,
-      best_event = case when excluded.best_confidence > pair_months.best_confidence then excluded.best_event else pair_months.best_event end,
-      best_confidence = case when excluded.best_confidence > pair_months.best_confidence then excluded.best_confidence else pair_months.best_confidence end
+    on conflict (${KEY}) do update set ${sql.raw(MERGE_GROUP)}
   `.execute(trx)
+}
+
+/** Groups counted in memory (src/store/series-groups.ts) added to the series, a few hundred a statement. */
+export async function addGroupRows(trx: Kysely<Database>, rows: PairMonthsTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 300) {
+    const values = rows.slice(i, i + 300).map((r) => sql`(${sql.join(GROUP_COLUMNS.map((c) => r[c]))})`)
+    await sql`insert into pair_months (${sql.raw(GROUP_COLUMNS.join(', '))}) values ${sql.join(values)} on conflict (${KEY}) do update set ${sql.raw(MERGE_GROUP)}`.execute(trx)
+  }
+}
+
+/** The series' groups of documents' acts counted from their stored events: what `addToSeries` adds for them. */
+export async function countSeries(db: Kysely<Database>, docIds: string[]): Promise<PairMonthsTable[]> {
+  return (await sql<PairMonthsTable>`${grouped(ofDocs(docIds))}`.execute(db)).rows
 }
 
 /**
@@ -94,6 +119,13 @@ export async function markPairsDirty(trx: Kysely<Database>, docIds: string | str
       from events where doc_id in (${sql.join(run)}) and target is not null and target <> source
       on conflict do nothing
     `.execute(trx)
+  }
+}
+
+/** Puts pairs (each with its actors in order) on the dirty list, as `markPairsDirty` does for documents. */
+export async function markDirty(trx: Kysely<Database>, pairs: [string, string][]): Promise<void> {
+  for (let i = 0; i < pairs.length; i += 500) {
+    await sql`insert into pair_dirty (a, b) values ${sql.join(pairs.slice(i, i + 500).map(([a, b]) => sql`(${a}, ${b})`))} on conflict do nothing`.execute(trx)
   }
 }
 
