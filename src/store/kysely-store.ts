@@ -14,7 +14,7 @@ const CHUNK = 400
 /** Imported events from which a file larger than the store is loaded without its indexes (see saveImport). */
 const BULK_LOAD_MIN = 20_000
 /** Series groups an import holds in memory before adding them to the stored series. */
-const SERIES_FLUSH = 100_000
+const SERIES_FLUSH = 25_000
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
