@@ -93,8 +93,9 @@ export class SqliteStore extends KyselyStore {
     // timeout for it: two processes opening a new file at once failed with "database is locked".
     await whenUnlocked(conn, async () => { conn.pragma('journal_mode = WAL') }, BUSY_TIMEOUT_MS)
     // In WAL mode, NORMAL syncs at checkpoints instead of at every commit and stays safe from
-    // corruption; a power cut (not a crashed process) may undo the last commits. A million GDELT
-    // records went in 1.4 times as fast (a large write spills pages to the WAL before it commits).
+    // corruption; a power cut (not a crashed process) may undo the last commits. Rows inserted into
+    // the indexed events table in one large transaction: 83k → 116k/s (its pages spill to the WAL
+    // before it commits); ingestion, which commits every 256 articles, runs as fast as before.
     conn.pragma('synchronous = NORMAL')
     conn.pragma('foreign_keys = ON')
     if (o.cacheMb) conn.pragma(`cache_size = ${-Math.round(o.cacheMb * 1024)}`)
