@@ -663,7 +663,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     return governingPhrases.find((p) => p.attach.kind === 'bare' && p !== own) ?? null
   }
   for (const [ci, clause] of clauses.entries()) {
-    const clauseEvents: { event: RelationEvent; noun: boolean; evidence: number; obliging?: boolean; doer: Mention }[] = []
+    const clauseEvents: ClauseEvent[] = []
     let ownerSubject: Phrase | null = null
     const phrases = [...phrasesOf.get(clause)!]
     const words = clauseTokens(tokens, clause)
@@ -1107,7 +1107,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // What one side asks of another has not happened: the appeal is the act, and its own trigger reports it.
         if (governor?.kind === 'appeal' && ref.rule.type !== 'REQUEST') continue
         // "weigerte sich, Russland zu helfen": the refusal is the act (REJECT), the help is not given.
-        if (governor?.kind === 'decline' && ref.rule.type !== 'REJECT') continue
+        // (Its reading is kept aside: the refusal takes its partner from it, see refusedNouns.)
+        const declined = governor?.kind === 'decline' && ref.rule.type !== 'REJECT'
         // "threatened to cut off gas": the act is the threat of the cut-off.
         const basePolarity: Polarity = ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
         // "Russia will cut gas to Moldova unless Chisinau pays", "the EU may halt talks if …": a hostile
@@ -1142,7 +1143,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         for (const [s, t] of pairs) {
           if (s.actor === t?.actor) continue
           const adjOnly = s.kind === 'adjective' || t?.kind === 'adjective'
-          clauseEvents.push({ noun: ref.kind === 'noun', evidence, obliging: ref.rule.speakerSource && ref.rule.type === 'REQUEST', doer: s, event: {
+          clauseEvents.push({ noun: ref.kind === 'noun', declined, evidence, obliging: ref.rule.speakerSource && ref.rule.type === 'REQUEST', doer: s, event: {
             sentence: sIndex,
             source: s.actor,
             target: t?.actor ?? null,
@@ -1169,7 +1170,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const kept = obliged ? clauseEvents.filter((x) => x.event.type === 'REQUEST' || x.event.start < obliged.event.start) : clauseEvents
     // A trigger read with a partner is not also read without one.
     const pairedAt = new Set(kept.filter((x) => x.event.target !== null).map((x) => x.event.start))
-    const told = governedNounsDropped(nearestEvidence(superseded(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)), lex)), tokens, g, lex)
+    const read = superseded(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)), lex)
+    refusedNouns(read, tokens, clause, g)
+    const told = governedNounsDropped(nearestEvidence(read.filter((x) => !x.declined)), tokens, g, lex)
     events.push(...told)
     for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
     // "Der Sanktionsbeauftragte der EU … war gereist und hatte die Regierung aufgefordert": the owner that acted
@@ -1186,6 +1189,45 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const topical = clauseSubject?.mentions.find((m) => isState(m.actor))
   if (topical) state.topic = { mention: topical, sentence: sIndex }
   return events
+}
+
+/** A reading of a clause: its event, whether a noun triggered it, and what the extractor decided about it. */
+interface ClauseEvent { event: RelationEvent; noun: boolean; evidence: number; obliging?: boolean; doer: Mention; declined?: boolean }
+
+/**
+ * "lehnte eine Zusammenarbeit mit Moskau ab", "Eine gemeinsame Ermittlung mit Berlin lehnte Stockholm
+ * ab", "blockierte die Hilfe für Kiew": the act an event noun names is what a refusal without a
+ * partner of its own refuses, not an act that happened; so is what a verb of refusal governs
+ * ("verweigerte die Zusammenarbeit mit Moskau", "weigerte sich, Russland zu helfen", marked by
+ * governorOf). A cooperation so refused is declined and gives the refusal its partner; a hostile act
+ * so refused is negated (the sanctions a state refuses are no refusal of their target). Only the refusal's own subject refuses,
+ * and only a noun it takes as object, not one in an adjunct ("Nach dem Besuch in Moskau lehnte …").
+ */
+function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: LanguagePack['grammar']): void {
+  const describing = (t: Token) => t.kind === 'word' && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || g.quantityWords.includes(t.norm) || looksAdjectival(t, g))
+  const isObject = (start: number) => {
+    let k = tokens.findIndex((t) => t.start === start) - 1
+    while (k >= clause.from && describing(tokens[k]!)) k--
+    const before = tokens[k]
+    return !(k >= clause.from && before && before.kind === 'word' && (g.prepositions.includes(before.norm) || g.contractions[before.norm]))
+  }
+  for (const refusal of list) {
+    const r = refusal.event
+    if (refusal.noun || refusal.declined || r.type !== 'REJECT' || r.target !== null || r.modality === 'negated' || r.modality === 'denied') continue
+    for (const x of list) {
+      if (x === refusal || x.event.type === 'REJECT' || x.event.source !== r.source) continue
+      if (!x.declined && !(x.noun && isObject(x.event.start))) continue
+      if (!COOPERATIVE.has(x.event.type)) {
+        // "lehnte neue Sanktionen gegen Russland ab": the sanctions are not imposed (as "declined to join sanctions").
+        if (!x.declined && x.event.modality !== 'negated') x.event = { ...x.event, modality: 'negated', trace: [...x.event.trace.filter((t) => !t.startsWith('modality:')), `modality:negated(${r.rule})`] }
+        continue
+      }
+      x.declined = true
+      if (refusal.event.target === null && x.event.target !== null) {
+        refusal.event = { ...r, target: x.event.target, targetMention: x.event.targetMention, trace: r.trace.map((t) => (t === 'target:none' ? `target:refused(${x.event.rule})` : t)) }
+      }
+    }
+  }
 }
 
 /** Readings that a narrower rule's reading of the same trigger and pair replaces (`supersedes`) are dropped. */
