@@ -59,12 +59,16 @@ export class SqliteStore extends KyselyStore {
 
   /** The table's largest rowid: its row count unless rows were deleted (a bulk load then starts later). */
   protected override async rowsEstimate(_trx: Kysely<Database>, table: 'events' | 'pair_months'): Promise<number> {
-    return (this.conn.prepare(`SELECT max(rowid) AS n FROM ${table}`).get() as { n: number | null }).n ?? 0
+    const query = table === 'events' ? 'SELECT max(rowid) AS n FROM events' : 'SELECT max(rowid) AS n FROM pair_months'
+    return (this.conn.prepare(query).get() as { n: number | null }).n ?? 0
   }
 
   /** Drops the table's own indexes (not those of its keys) and keeps their SQL to create them again. */
   protected override async suspendIndexes(_trx: Kysely<Database>, table: 'events' | 'pair_months'): Promise<() => Promise<void>> {
     const indexes = this.conn.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(table) as { name: string; sql: string }[]
+    // The names are those the migrations gave (DDL takes no parameters): plain identifiers only.
+    const odd = indexes.find((i) => !/^\w+$/.test(i.name))
+    if (odd) throw new Error(`${this.location}: index ${JSON.stringify(odd.name)} on ${table} is none this version made; not dropping it`)
     for (const i of indexes) this.conn.exec(`DROP INDEX "${i.name}"`)
     return async () => { for (const i of indexes) this.conn.exec(i.sql) }
   }
