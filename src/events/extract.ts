@@ -1001,8 +1001,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const pairs: [typeof source.mentions[number], typeof source.mentions[number] | null][] = []
         if (target) {
           for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])
-        } else if (ref.rule.mutual || reciprocal) {
-          // Mutual acts, or any act done "gegenseitig": the coordinated actors act on each other.
+        } else if ((ref.rule.mutual || reciprocal) && !source.examples) {
+          // Mutual acts, or any act done "gegenseitig": the coordinated actors act on each other
+          // (not examples of a group: "80 Staaten unterzeichneten …, darunter Deutschland und die USA").
           const reciprocal = !ref.rule.mutual
           const ms = source.mentions
           for (let a = 0; a < ms.length; a++) {

@@ -17,6 +17,8 @@ export interface Phrase {
   attach: Attachment
   /** The noun a relative pronoun in the object's place refers to ("Xi, den Putin …"): never the subject. */
   notSubject?: boolean
+  /** Examples of a group subject named at the clause's end ("…, darunter Deutschland und die USA"): no partners of each other. */
+  examples?: boolean
 }
 
 const adverbials = perGrammar((g) => g.adverbialPhrases.map(phraseKey))
@@ -140,6 +142,33 @@ export function speaksAfterComma(tokens: Token[], from: number, start: number, e
   return g.speechVerbs.includes(tokens[end]?.norm ?? '') && tokens.slice(from, start).some((t) => t.text === ',')
 }
 
+/**
+ * "Rund 80 Staaten unterzeichneten die Erklärung, darunter Deutschland und die USA", "More than 40
+ * countries condemned it, among them Canada": a list of examples that ends the clause names members
+ * of a subject that is a group with no actor of its own (a group noun among the clause's first words,
+ * no actor before it), not of the noun before the comma, unless that is such a group itself
+ * ("unterstützte mehrere Länder, darunter Mali"). Checked for the mention at `start` after the
+ * phrase ending at `from`.
+ */
+function examplesOfSubject(tokens: Token[], from: number, start: number, clause: Clause, g: Grammar, actorTokens: Set<number>): boolean {
+  if (!g.groupNouns.length) return false
+  const groups = new Set(g.groupNouns)
+  let comma = -1
+  for (let k = from; k < start; k++) if (tokens[k]!.text === ',') comma = k
+  if (comma < 0) return false
+  const marker = exampleMarkerAt(tokens, comma + 1, g)
+  if (marker === 0 || tokens.slice(comma + 1 + marker, start).some((t) => !g.determiners.includes(t.norm))) return false
+  if (groups.has(tokens[comma - 1]?.norm ?? '')) return false
+  // The list runs to the clause's end: actors, their articles, commas and conjunctions.
+  for (let k = start; k < clause.to; k++) {
+    const t = tokens[k]!
+    if (!actorTokens.has(k) && t.kind === 'word' && !g.determiners.includes(t.norm) && !g.coordinators.includes(t.norm) && !looksAdjectival(t, g)) return false
+  }
+  const lead = tokens.slice(clause.from, Math.min(clause.to, clause.from + 5))
+  const head = lead.findIndex((t) => groups.has(t.norm))
+  return head >= 0 && !lead.slice(0, head).some((_, n) => actorTokens.has(clause.from + n))
+}
+
 /** Groups a clause's actor mentions into phrases and says how each attaches. */
 export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clause, g: Grammar, isState: (actor: string) => boolean = () => false): Phrase[] {
   const members = mentions.filter((m) => inClause(clause, m.tokenStart) && inClause(clause, m.tokenEnd - 1))
@@ -179,6 +208,12 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     // follow the verb, a demonym past a mere comma after a name opens the next noun phrase; only a
     // conjunction joins it to the list.
     const demonymAfterName = !!prev && g.subjectAfterVerb && m.kind === 'adjective' && prev.mentions.at(-1)?.kind !== 'adjective' && !tokens.slice(prev.to, m.tokenStart).some((t) => g.coordinators.includes(t.norm))
+    if (examplesOfSubject(tokens, prev?.to ?? clause.from, m.tokenStart, clause, g, actorTokens)) {
+      phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach: { kind: 'bare' }, examples: true })
+      partitive = null
+      describedFrom = null
+      continue
+    }
     if (prev && (sameWords || !speaker && !demonymAfterName && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && (!m.genitive || partitiveList))) {
       // "mehrere EU-Staaten, unter ihnen Italien": the members named act, not the group their compound names.
       const members = prev.mentions.length === 1 && tokens[prev.to]?.text === '-' && tokens.slice(prev.to, m.tokenStart).some((_, n) => exampleMarkerAt(tokens, prev.to + n, g) > 0)

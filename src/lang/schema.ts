@@ -82,6 +82,7 @@ export const grammarSchema = z.object({
   capitalisesNouns: z.boolean().default(false),
   /** Class nouns that stand right before a name in close apposition ("im Militärbündnis OVKS"). */
   appositiveHeads: words.default([]),
+  groupNouns: words.default([]),
   /** A sentence-opening preposition whose actor is the subject when no actor is ("Mit Kasachstan sagt sich ein Land los"). */
   topicPrepositions: words.default([]),
   /** Subordinators that also compare ("als Freund"): a clause only when a pronoun follows. */
