@@ -470,7 +470,8 @@ function isDocumentNoun(t: Token | undefined, g: LanguagePack['grammar']): boole
 /** The clause's grammatical subject: a bare actor before the trigger, else the first after it. */
 function subjectOf(phrases: Phrase[], trigger: number, after = true): Phrase | null {
   const bare = phrases.filter((p) => p.attach.kind === 'bare' && !p.notSubject)
-  return bare.find((p) => p.to <= trigger) ?? (after ? bare.find((p) => p.from > trigger) : undefined) ?? null
+  // Examples of a group subject at the clause's end stand for it in every word order.
+  return bare.find((p) => p.to <= trigger) ?? bare.find((p) => p.from > trigger && (after || p.examples)) ?? null
 }
 
 function modeOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: EventLexicon): string {
