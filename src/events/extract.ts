@@ -856,7 +856,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('subject:speaker')
         }
         // "…, when Western countries began to shun Moscow's oil": no borrowing the main clause's subject.
-        if (!subject && (clause.coordinated || infinitive && !conjunctionOpened) && clauseSubject) {
+        if (!subject && (clause.coordinated && !ownNounSubject(tokens, clause, i, g) || infinitive && !conjunctionOpened) && clauseSubject) {
           subject = clauseSubject
           how.push('subject:from-main-clause')
         }
@@ -1191,6 +1191,22 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const topical = clauseSubject?.mentions.find((m) => isState(m.actor))
   if (topical) state.topic = { mention: topical, sentence: sIndex }
   return events
+}
+
+/**
+ * "…, und weitere Partner schickten Flugabwehrsysteme": a coordinated clause that opens with a noun
+ * phrase of its own before the trigger (an article or quantifier and a noun, or a group noun) has a
+ * subject, even one that names no actor; it borrows none from the clause before.
+ */
+function ownNounSubject(tokens: Token[], clause: Clause, trigger: number, g: LanguagePack['grammar']): boolean {
+  let k = clause.from
+  while (k < trigger && tokens[k]!.kind === 'word' && g.coordinators.includes(tokens[k]!.norm)) k++
+  const lead = k
+  const describing = (t: Token) => t.kind === 'word' && (g.determiners.includes(t.norm) || g.quantityWords.includes(t.norm) || g.modifierWords.includes(t.norm) || looksAdjectival(t, g))
+  while (k < trigger && describing(tokens[k]!)) k++
+  const noun = tokens[k]
+  if (!noun || k >= trigger || noun.kind !== 'word') return false
+  return g.groupNouns.includes(noun.norm) || k > lead && capitalised(noun)
 }
 
 /** A reading of a clause: its event, whether a noun triggered it, and what the extractor decided about it. */
