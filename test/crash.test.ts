@@ -69,9 +69,13 @@ function integrityOk(file: string, when: string): void {
 }
 
 /** Runs the CLI and kills it with SIGKILL after `ms` milliseconds (if it is still running). */
-async function runAndKill(args: string[], ms: number): Promise<'killed' | 'finished'> {
+async function runAndKill(args: string[], ms: number, started?: () => Promise<boolean>): Promise<'killed' | 'finished'> {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } })
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+  let done = false
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => { done = true; r(code) }))
+  // With `started`, the moment is counted from when the process has begun its work (a worker's
+  // first claimed job): a worker's start-up time varies more than its work takes.
+  if (started) while (!done && !(await started())) await new Promise((r) => setTimeout(r, 20))
   const timer = new Promise<'timer'>((r) => setTimeout(() => r('timer'), ms))
   if (await Promise.race([exited.then(() => 'exit' as const), timer]) === 'exit') return 'finished'
   child.kill('SIGKILL')
@@ -149,8 +153,11 @@ test(`PostgreSQL: ${KILLS} SIGKILLs of \`entente worker\` at random moments leav
   try {
     let killed = 0
     for (let k = 0; k < KILLS; k++) {
-      const ms = 1500 + rnd() * 3000
-      if (await runAndKill(['worker', '--db', url, '--lease', '1', '--poll', '0.2', '--once'], ms) === 'killed') killed++
+      const ms = rnd() * 400
+      // A job this worker claimed: its lease ends after every lease given before it started.
+      const before = (await sql<{ t: string }>`select coalesce(max(locked_until), now())::text as t from ingest_jobs`.execute(store.db)).rows[0]!.t
+      const working = async () => Number((await sql<{ n: string }>`select count(*) as n from ingest_jobs where state = 'running' and locked_until > ${before}::timestamptz`.execute(store.db)).rows[0]!.n) > 0
+      if (await runAndKill(['worker', '--db', url, '--lease', '1', '--poll', '0.2', '--once'], ms, working) === 'killed') killed++
       await checkConsistent(store.db, reference, `after kill ${k + 1} at ${Math.round(ms)} ms`)
       // Kills may outnumber the corpus: once it is done, queue it again so that later kills land mid-work too.
       const left = await sql<{ n: string }>`select count(*) as n from ingest_jobs where state in ('queued', 'running')`.execute(store.db)
