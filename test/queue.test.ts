@@ -83,6 +83,28 @@ test('a worker killed with SIGKILL mid-file loses nothing: its lease runs out an
   }
 })
 
+test('a file whose holders all died is queued again when the corpus is, even before a worker marks it failed', { skip: !PG && 'ENTENTE_TEST_PG not set' }, async () => {
+  const url = await freshUrl()
+  const store = (await openStore(url)) as PostgresStore
+  try {
+    const queue = new IngestQueue(store.db, 1, 2)
+    await queue.ensure()
+    assert.equal(await queue.enqueue(['/corpus/a.txt', '/corpus/b.txt']), 2)
+    // Two holders of the first file vanish, each after its lease ran out.
+    for (const w of ['first', 'second']) {
+      assert.equal((await queue.claim(w))?.path, '/corpus/a.txt')
+      await new Promise((r) => setTimeout(r, 1100))
+    }
+    assert.deepEqual(await queue.counts(), { queued: 1, running: 1, done: 0, failed: 0 })
+    // Queueing the corpus again takes it back; the file still queued stays as it is.
+    assert.equal(await queue.enqueue(['/corpus/a.txt', '/corpus/b.txt']), 1)
+    assert.deepEqual(await queue.counts(), { queued: 2, running: 0, done: 0, failed: 0 })
+    assert.equal((await queue.claim('third'))?.attempts, 1, 'its attempts start again')
+  } finally {
+    await store.close()
+  }
+})
+
 test('the queue needs PostgreSQL: a SQLite file is a clear error', () => {
   const r = cli(['ingest', '--queue', '.', '--db', join(mkdtempSync(join(tmpdir(), 'entente-q-')), 'x.db')], {})
   assert.notEqual(r.status, 0)

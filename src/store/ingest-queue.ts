@@ -38,7 +38,11 @@ export class IngestQueue {
     await sql`create index if not exists ingest_jobs_state_idx on ingest_jobs (state, id)`.execute(this.db)
   }
 
-  /** Adds files; a file already queued or running stays as it is, a finished one is queued again. */
+  /**
+   * Adds files; a file already queued or running stays as it is, a finished one is queued again. So
+   * is one whose holders all died (its lease ran out after the last attempt), whether or not a
+   * worker has marked it failed yet.
+   */
   async enqueue(paths: string[], options: IngestJob['options'] = {}): Promise<number> {
     let added = 0
     for (let i = 0; i < paths.length; i += 500) {
@@ -46,7 +50,8 @@ export class IngestQueue {
       const r = await sql`insert into ingest_jobs (path, options)
         select p, ${JSON.stringify(options)} from unnest(${chunk}::text[]) as p
         on conflict (path) do update set state = 'queued', attempts = 0, error = null, options = excluded.options, enqueued_at = now(), finished_at = null
-          where ingest_jobs.state in ('done', 'failed')`.execute(this.db)
+          where ingest_jobs.state in ('done', 'failed')
+            or (ingest_jobs.state = 'running' and ingest_jobs.locked_until < now() and ingest_jobs.attempts >= ${this.maxAttempts})`.execute(this.db)
       added += Number(r.numAffectedRows ?? 0)
     }
     return added
