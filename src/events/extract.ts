@@ -3,7 +3,7 @@ import { perGrammar } from '../lang/per-grammar.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { COOPERATIVE_TYPES, eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
 import { capitalised, hasInfinitive, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
-import { clausePhrases, modifierWordsOf, prepositionsOf, speaksAfterComma, type Phrase } from './phrases.ts'
+import { clausePhrases, groupNounsOf, modifierWordsOf, prepositionsOf, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { governorOf, opensWithConjunction } from './governor.ts'
@@ -408,12 +408,17 @@ function respondsWith(tokens: Token[], i: number, clause: Clause, words: Token[]
   return governedByInstrument(tokens, i, clause, g) && words.some((t) => g.responseVerbs.includes(t.norm))
 }
 
+/** A word that stands before a noun in its phrase: an article, a quantifier, a modifier or an adjective. */
+function leadsNoun(t: Token, g: LanguagePack['grammar']): boolean {
+  return t.kind === 'word' && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || g.quantityWords.includes(t.norm) || looksAdjectival(t, g))
+}
+
 /** "mit neuen Einreiseverboten": the noun at `i` stands after a preposition of means, past its article and adjectives. */
 function governedByInstrument(tokens: Token[], i: number, clause: Clause, g: LanguagePack['grammar']): boolean {
   for (let k = i - 1; k >= clause.from && k >= i - 4; k--) {
     const t = tokens[k]!
     if (g.instrumentPrepositions.includes(t.norm)) return true
-    if (t.kind !== 'word' || !(g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || g.quantityWords.includes(t.norm) || looksAdjectival(t, g))) return false
+    if (!leadsNoun(t, g)) return false
   }
   return false
 }
@@ -1202,11 +1207,10 @@ function ownNounSubject(tokens: Token[], clause: Clause, trigger: number, g: Lan
   let k = clause.from
   while (k < trigger && tokens[k]!.kind === 'word' && g.coordinators.includes(tokens[k]!.norm)) k++
   const lead = k
-  const describing = (t: Token) => t.kind === 'word' && (g.determiners.includes(t.norm) || g.quantityWords.includes(t.norm) || g.modifierWords.includes(t.norm) || looksAdjectival(t, g))
-  while (k < trigger && describing(tokens[k]!)) k++
+  while (k < trigger && leadsNoun(tokens[k]!, g)) k++
   const noun = tokens[k]
   if (!noun || k >= trigger || noun.kind !== 'word') return false
-  return g.groupNouns.includes(noun.norm) || k > lead && capitalised(noun)
+  return groupNounsOf(g).has(noun.norm) || k > lead && capitalised(noun)
 }
 
 /** A reading of a clause: its event, whether a noun triggered it, and what the extractor decided about it. */
@@ -1222,10 +1226,9 @@ interface ClauseEvent { event: RelationEvent; noun: boolean; evidence: number; o
  * and only a noun it takes as object, not one in an adjunct ("Nach dem Besuch in Moskau lehnte …").
  */
 function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: LanguagePack['grammar']): void {
-  const describing = (t: Token) => t.kind === 'word' && (g.determiners.includes(t.norm) || g.modifierWords.includes(t.norm) || g.quantityWords.includes(t.norm) || looksAdjectival(t, g))
   const isObject = (start: number) => {
     let k = tokens.findIndex((t) => t.start === start) - 1
-    while (k >= clause.from && describing(tokens[k]!)) k--
+    while (k >= clause.from && leadsNoun(tokens[k]!, g)) k--
     const before = tokens[k]
     return !(k >= clause.from && before && before.kind === 'word' && (g.prepositions.includes(before.norm) || g.contractions[before.norm]))
   }

@@ -25,6 +25,7 @@ const adverbials = perGrammar((g) => g.adverbialPhrases.map(phraseKey))
 export const prepositionsOf = perGrammar((g): ReadonlySet<string> => new Set(g.prepositions))
 export const modifierWordsOf = perGrammar((g): ReadonlySet<string> => new Set(g.modifierWords))
 const genitiveArticlesOf = perGrammar((g): ReadonlySet<string> => new Set(g.genitiveArticles))
+export const groupNounsOf = perGrammar((g): ReadonlySet<string> => new Set(g.groupNouns))
 
 /** How many words back a preposition may govern an actor: "in der von Russland geführten Militärallianz OVKS". */
 const GOVERNING_REACH = 6
@@ -151,8 +152,8 @@ export function speaksAfterComma(tokens: Token[], from: number, start: number, e
  * phrase ending at `from`.
  */
 function examplesOfSubject(tokens: Token[], from: number, start: number, clause: Clause, g: Grammar, actorTokens: Set<number>): boolean {
-  if (!g.groupNouns.length) return false
-  const groups = new Set(g.groupNouns)
+  const groups = groupNounsOf(g)
+  if (!groups.size) return false
   let comma = -1
   for (let k = from; k < start; k++) if (tokens[k]!.text === ',') comma = k
   if (comma < 0) return false

@@ -82,6 +82,7 @@ export const grammarSchema = z.object({
   capitalisesNouns: z.boolean().default(false),
   /** Class nouns that stand right before a name in close apposition ("im Militärbündnis OVKS"). */
   appositiveHeads: words.default([]),
+  /** Plural nouns for a group of states with no actor of its own ("Staaten", "countries"): examples that end the clause are its subject. */
   groupNouns: words.default([]),
   /** A sentence-opening preposition whose actor is the subject when no actor is ("Mit Kasachstan sagt sich ein Land los"). */
   topicPrepositions: words.default([]),

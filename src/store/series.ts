@@ -59,6 +59,8 @@ export async function addToSeries(trx: Kysely<Database>, docIds: string | string
 
 /** Columns of a series group, in the order of the rows `addGroupRows` writes. */
 export const GROUP_COLUMNS = ['source', 'target', 'month', 'type', 'mode', 'modality', 'hosted', 'acts', 'strength', 'stated', 'last_day', 'best_event', 'best_confidence'] as const
+/** The first seven: a group's key (KEY above, as column names). */
+export const GROUP_KEY = GROUP_COLUMNS.slice(0, 7)
 
 /**
  * How a group counted anew joins the stored group of its key: counts add up, the latest day and the

@@ -3,7 +3,7 @@ import { Kysely, type Insertable } from 'kysely'
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, whenUnlocked } from './sqlite-dialect.ts'
 import { migrations } from './migrations.ts'
 import { ANNOTATION_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairEdgesTable, type PairMonthsTable, type PairStatesTable } from './tables.ts'
-import { GROUP_COLUMNS, MERGE_GROUP } from './series.ts'
+import { GROUP_COLUMNS, GROUP_KEY, MERGE_GROUP } from './series.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
 
 /** Page size of new SQLite files. */
@@ -52,7 +52,7 @@ export class SqliteStore extends KyselyStore {
 
   /** Series groups as events: one prepared upsert, run group by group. */
   protected override async bulkAddGroups(_trx: Kysely<Database>, rows: PairMonthsTable[]): Promise<void> {
-    this.addGroup ??= this.conn.prepare(`INSERT INTO pair_months (${GROUP_COLUMNS.join(', ')}) VALUES (${GROUP_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (${GROUP_COLUMNS.slice(0, 7).join(', ')}) DO UPDATE SET ${MERGE_GROUP}`)
+    this.addGroup ??= this.conn.prepare(`INSERT INTO pair_months (${GROUP_COLUMNS.join(', ')}) VALUES (${GROUP_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (${GROUP_KEY.join(', ')}) DO UPDATE SET ${MERGE_GROUP}`)
     const st = this.addGroup
     for (const row of rows) st.run(GROUP_COLUMNS.map((c) => row[c]))
   }
