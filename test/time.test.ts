@@ -29,6 +29,8 @@ const cases: [string, string, [string, string][]][] = [
   ['Im vergangenen November reiste er ab.', '2025-06-18', [['vergangenen November', '2024-11']]],
   ['Zum Jahreswechsel endete der Vertrag.', '2025-01-09', [['Jahreswechsel', '2025-01-01']]],
   ['Gestern sprach sie, am 3.10.2024 schwieg sie.', '2024-10-05', [['Gestern', '2024-10-04'], ['3.10.2024', '2024-10-03']]],
+  ['Im Mai 2019 begann es. Am 12. Mai kam der Gast.', '2020-07-01', [['Mai 2019', '2019-05'], ['12. Mai', '2019-05-12']]],
+  ['Im Mai 2019 begann es. Am 12. Juni kam der Gast.', '2020-07-01', [['Mai 2019', '2019-05'], ['12. Juni', '2020-06-12']]],
 ]
 
 for (const [sentence, anchor, expected] of cases) {

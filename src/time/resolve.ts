@@ -73,6 +73,9 @@ export function fillFields(template: Record<string, string | number>, groups: Re
 function inferYear(month: number, ctx: ResolveContext): number | null {
   if (!ctx.anchor) return null
   if (ctx.mode === 'narrative' || ctx.anchor.month === undefined) return ctx.anchor.year
+  // The month the text just named keeps its year: "Im August 2008 … Am 12. August flog er …".
+  const last = ctx.lastMentioned?.date
+  if (last && last.length >= 7 && Number(last.slice(5, 7)) === month) return Number(last.slice(0, 4))
   // News speak of the recent past: a month after the publication month is last year's.
   return month > ctx.anchor.month ? ctx.anchor.year - 1 : ctx.anchor.year
 }
