@@ -646,7 +646,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const personTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'person' || (m.kind === 'role' && m.rule.includes('.title.'))))
   const organisationTokens = mentionTokenSet(mentions.filter((m) => isOrganisation(m.actor)))
   const inTime = (at: number) => state.timeTokens.has(at)
-  const { backgroundPreps, adjunctPreps, npModifiers, functionWords, clauseOpeners, determiners } = sentenceWords(g)
+  const { backgroundPreps, adjunctPreps, npModifiers, functionWords, clauseOpeners, determiners, quantityWords, quantityGlue } = sentenceWords(g)
   const prepositions = prepositionsOf(g)
   const modifierWords = modifierWordsOf(g)
   const reciprocals = reciprocalsOf(g)
@@ -655,6 +655,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const passedOn = narrativeDate(sentenceTimes, clauses, tokens)
   if (passedOn) state.narrative.set(sIndex, passedOn)
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !prepositions.has(t.norm) && (determiners.has(t.norm) || modifierWords.has(t.norm) || looksAdjectival(t, g))
+  const countWord = (t: Token) => t.kind === 'number' || quantityWords.has(t.norm)
+  const countGlue = (t: Token) => quantityGlue.has(t.norm)
   const contentWord = (k: number) => { const t = tokens[k]!; return t.kind === 'word' && t.text === t.text.toLowerCase() && !functionWords.has(t.norm) && !mentionTokens.has(k) }
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
@@ -873,7 +875,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // from the conjunct before its own (the subject is shared).
         const conjunctFrom = ref.kind === 'noun' ? clause.from : conjunctStart(tokens, i, clause, g, lex, phrases, ref.rule.roles.target, actEnd)
         const rolePhrases = phrases.filter((p) => !speaker(p) && p.from < conjunct && (p.from >= conjunctFrom || p === subject))
-        const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
+        const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const assigned: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         // "Peking reagierte mit Einreiseverboten gegen …": the means a verb of response names is its subject's act.
@@ -1056,7 +1058,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const intentPlans = !STANCES.has(ref.rule.type)
         // "lieferte keine Panzer und schickte Truppen": a verb right after a conjunction opens a conjunct of its own.
         const conjunctAt = ref.kind !== 'noun' && i - 1 > clause.from && g.clauseCoordinators.includes(tokens[i - 1]!.norm) ? i - 1 : -1
-        const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun', conjunctAt }
+        const opensConjunct = (at: number) => at - 1 > i && g.clauseCoordinators.includes(tokens[at - 1]!.norm)
+        const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun', conjunctAt, opensConjunct }
         // "London erklärte, dass …, und wies … aus": the speech verb of the conjunct before governs its
         // own complement, not the act its speaker goes on to do.
         const ownConjunct = how.includes('subject:shared-after-coordinator')

@@ -104,6 +104,8 @@ export interface ActContext {
    * und verlangt …"): a negation or a denial before it belongs to the conjunct before.
    */
   conjunctAt?: number
+  /** A cue at this index opens a conjunct of its own after the act ("wies … aus und kündigte an, …"): it plans that conjunct, not the act. */
+  opensConjunct?: (at: number) => boolean
 }
 
 /**
@@ -113,7 +115,7 @@ export interface ActContext {
  * ("Russia will send troops, Kyiv said" is planned). The attribution is kept all the same.
  */
 export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, act: ActContext = {}): ModalityResult {
-  const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false, intentPlans = true, plannedBefore = false, conjunctAt = -1 } = act
+  const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false, intentPlans = true, plannedBefore = false, conjunctAt = -1, opensConjunct = () => false } = act
   const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list).filter((h) => !inTime(h.at))
   const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list).filter((h) => !inTime(h.at))
   const ownConjunct = (h: { at: number }) => conjunctAt < 0 || h.at > conjunctAt
@@ -153,7 +155,7 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const said = trigger >= 0 ? inClause(cues.reportedVerbs).filter((h) => h.at > trigger).map((h) => h.at) : []
   // "agreed in principle on Saturday to provide aid": a word of intent plans the infinitive it governs.
   const intended = intentPlans && nonFinite && trigger >= 0 ? inClause(cues.intent).find((h) => h.at < trigger) : undefined
-  const planned = inClause(cues.planned).find((h) => h.at !== trigger && !(plannedBefore && trigger >= 0 && h.at > trigger) && !said.some((at) => at < h.at) && !attributive(h.at)) ?? intended
+  const planned = inClause(cues.planned).find((h) => h.at !== trigger && !(plannedBefore && trigger >= 0 && h.at > trigger) && !said.some((at) => at < h.at) && !attributive(h.at) && !(trigger >= 0 && h.at > trigger && opensConjunct(h.at))) ?? intended
   const by = marker ?? verb
   if (planned) return result('planned', planned, by)
   if (by) return result('reported', by, by)

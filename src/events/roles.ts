@@ -18,6 +18,9 @@ export interface RoleContext {
   hostingPreps: ReadonlySet<string>
   /** A word that may stand inside a noun phrase before its head: determiner or adjective, not a preposition. */
   nounPhraseWord: (t: Token) => boolean
+  /** A number or vague quantity ("20", "Dutzende"), and the words that may stand around one ("von mehr als 20"). */
+  countWord: (t: Token) => boolean
+  countGlue: (t: Token) => boolean
   /** The token at this index is a lower-case word and no function word: a noun or adjective modifying a head ("military" in "military support"). */
   contentWord: (k: number) => boolean
   /** The language puts objects before verbs too (German verb-final clauses); else only after. */
@@ -57,9 +60,12 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
   if (spec === 'goods') return free.find((p) => p.mentions.every((m) => m.kind === 'adjective') && ctx.isGoods(ctx.tokens[p.to]?.norm ?? '')) ?? null
   if (spec === 'gen') {
     if (ctx.ref.kind === 'noun') {
-      // The genitive after the noun, or a demonym in its complement ("die Ausweisung weiterer iranischer Diplomaten").
-      const complement = (p: Phrase) => p.mentions.every((m) => m.kind === 'adjective') && ctx.tokens.slice(t + 1, p.from).every((w) => ctx.nounPhraseWord(w))
-      const after = free.find((p) => (p.attach.kind === 'gen' || complement(p)) && p.from > t && p.from - t <= 4)
+      // The genitive after the noun, or a demonym in its complement ("die Ausweisung weiterer iranischer
+      // Diplomaten"), also when the complement is counted ("die Ausweisung von mehr als 20 deutschen Diplomaten").
+      const between = (p: Phrase) => ctx.tokens.slice(t + 1, p.from)
+      const counted = (p: Phrase) => between(p).some(ctx.countWord) && between(p).every((w) => ctx.nounPhraseWord(w) || ctx.countWord(w) || ctx.countGlue(w))
+      const complement = (p: Phrase) => p.mentions.every((m) => m.kind === 'adjective') && (between(p).every((w) => ctx.nounPhraseWord(w)) || p.from - t <= 6 && counted(p))
+      const after = free.find((p) => (p.attach.kind === 'gen' || complement(p)) && p.from > t && (p.from - t <= 4 || complement(p)))
       if (after) return after
       // "Russlands Angriff", "Beijing's large-scale support": a genitive name before the noun, with
       // at most a few modifiers between them; a hyphenated compound ("large-scale") is one modifier.
