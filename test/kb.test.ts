@@ -33,6 +33,8 @@ const mentionCases: [string, string, string[]][] = [
   ['seat title', 'Kremlchef Wladimir Putin sprach.', ['RUS']],
   ['minister with name', 'Außenminister Sergej Lawrow reiste ab.', ['RUS']],
   ['person spelled two ways', 'Selenskyj und Zelensky sind eine Person.', ['UKR', 'UKR']],
+  ['a seat after an organ', 'Das Außenministerium in Den Haag und die Regierung in Sofia protestierten.', ['NLD', 'BGR']],
+  ['a seat alone is a place or a name', 'In Den Haag tagte das Gericht, Sofia gewann den Preis.', []],
 ]
 
 for (const [name, sentence, actors] of mentionCases) {

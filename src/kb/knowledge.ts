@@ -63,6 +63,7 @@ function buildGazetteer(pack: LanguagePack, actors: Map<string, Actor>, people: 
     for (const n of names) addName(n, { kind: 'name', actor: actor.id, proper: true, rule: rule('name') })
     for (const f of data?.forms ?? []) gz.add(f, { kind: 'form', actor: actor.id, proper: true, genitive: false, rule: rule('form') })
     for (const m of data?.metonyms ?? []) addName(m, { kind: 'metonym', actor: actor.id, proper: true, rule: rule('metonym') })
+    for (const s of data?.seats ?? []) gz.add(s, { kind: 'seat', actor: actor.id, proper: true, genitive: false, rule: rule('seat') })
     for (const p of data?.inhabitants ?? []) gz.add(p, { kind: 'people', actor: actor.id, proper: true, genitive: false, rule: rule('inhabitants') })
     for (const n of data?.nouns ?? []) gz.add(n, { kind: 'name', actor: actor.id, proper: false, genitive: false, rule: rule('noun') })
     for (const stem of data?.adjectives ?? []) {

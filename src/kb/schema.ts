@@ -56,6 +56,11 @@ export const langActorSchema = z.object({
   forms: z.array(z.string()).nullish().transform((v) => v ?? []),
   adjectives: z.array(z.string()).nullish().transform((v) => v ?? []),
   metonyms: z.array(z.string()).nullish().transform((v) => v ?? []),
+  /**
+   * Seats of government too ambiguous to stand alone (a city of courts, a given name): they name the
+   * government only after an organ and a link ("die Regierung in Den Haag", "the government in Sofia").
+   */
+  seats: z.array(z.string()).nullish().transform((v) => v ?? []),
   /** Nouns for a country's people, every form ("Russen", "Ukrainer"): they stand for the country's side. */
   inhabitants: z.array(z.string()).nullish().transform((v) => v ?? []),
   /** Common nouns that name the actor in lower case too (generic sectors: "police", "rebels"). */

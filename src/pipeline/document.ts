@@ -27,7 +27,7 @@ export interface Token {
   sentence: number
 }
 
-export type MentionKind = 'name' | 'form' | 'adjective' | 'metonym' | 'people' | 'person' | 'role' | 'title' | 'coref'
+export type MentionKind = 'name' | 'form' | 'adjective' | 'metonym' | 'seat' | 'people' | 'person' | 'role' | 'title' | 'coref'
 
 export interface Mention {
   start: number

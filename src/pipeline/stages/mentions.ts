@@ -59,7 +59,7 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
     }
     // "der Präsident von Kasachstan", "die Regierung der Taliban", "die Armee Malis"
     // "die Botschaft in Ouagadougou": a place link locates such a title; it does not name its owner.
-    const linked = actorish(next) && cur.entry.kind === 'title' && (
+    const linked = (actorish(next) || next?.entry.kind === 'seat') && cur.entry.kind === 'title' && (
       next!.start === cur.end + 1 && titleLinks.includes(tokens[cur.end]!.norm) && !placed(tokens[cur.end - 1]!, tokens[cur.end]!) || next!.start === cur.end && next!.entry.genitive)
     // "Afghanistans säkulare kommunistische Regierung": a genitive state, adjectives, an institution.
     // "Latvia's constitutional court": so do a genitive state, adjectives and a generic party.
@@ -97,7 +97,8 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
       cur = { ...after, start: cur.start, actor, entry: { ...after.entry, rule: `${after.entry.rule}+title` } }
       i++
     }
-    if (cur.entry.kind === 'title') continue
+    // A seat that no organ links to is a place ("der Prozess in Den Haag"), no actor.
+    if (cur.entry.kind === 'title' || cur.entry.kind === 'seat') continue
     out.push(cur)
   }
   return out
