@@ -634,7 +634,7 @@ const sentenceWords = perGrammar((g) => ({
 }))
 
 /** Relation events of one sentence. */
-function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean, isOrganisation: (actor: string) => boolean): RelationEvent[] {
+function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean, isOrganisation: (actor: string) => boolean, kindOf: (actor: string) => string | undefined): RelationEvent[] {
   const { tokens } = doc
   const g = pack.grammar
   const hostingPreps = hostingPrepositionsOf(g)
@@ -908,7 +908,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const parties = source.mentions.map((m) => partyOf(m, i, tokens, g, isSector, mentions))
         if (parties.every((p) => ref.rule.not_by.includes(p))) continue
         // "demonstrators blocked the road" is a protest; a state blocking one is not (coerce).
-        if (ref.rule.only_by.length && !parties.every((p) => ref.rule.only_by.includes(p))) continue
+        // "Wagner-Kämpfer stehen der Armee zur Seite": `kind:pmc` admits any actor of that kind.
+        const admits = (list: string[], p: string) => list.includes(p) || list.includes(`kind:${kindOf(p) ?? ''}`)
+        if (ref.rule.only_by.length && !parties.every((p) => admits(ref.rule.only_by, p))) continue
         // "Moscow sent 2,000 troops": a generic party that is what the act gives is no partner.
         const objects = lex.objects.get(ref.rule)!
         if (target && target.mentions.every((m) => isSector(m.actor)) && tokens.slice(target.from, target.to).some((t) => objectModeOf(objects, t.norm) !== undefined)) {
@@ -1353,7 +1355,11 @@ function dedupe(events: RelationEvent[], headline: number | null): RelationEvent
 }
 
 /** `isState` tells states from other actors, `isSector` generic parties (the knowledge base knows). */
-export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: string) => boolean = () => false, isSector: (actor: string) => boolean = () => false, isOrganisation: (actor: string) => boolean = () => false): RelationEvent[] {
+/** `kindOf` gives an actor's kind in the knowledge base ("state", "igo", "sector", "pmc" …). */
+export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: string) => string | undefined = () => undefined): RelationEvent[] {
+  const isState = (id: string) => kindOf(id) === 'state'
+  const isSector = (id: string) => kindOf(id) === 'sector'
+  const isOrganisation = (id: string) => kindOf(id) === 'igo'
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
   const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times), present: presentDated(doc), acts: [] }
@@ -1362,7 +1368,7 @@ export function extractEvents(doc: Doc, pack: LanguagePack, isState: (actor: str
   for (const s of doc.sentences) {
     const r = ranges.get(s.index)
     if (!r) continue
-    out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, isState, isSector, isOrganisation))
+    out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, isState, isSector, isOrganisation, kindOf))
   }
   return dedupe(out, headlineSentence(doc))
 }

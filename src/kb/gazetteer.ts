@@ -46,7 +46,12 @@ export class Gazetteer {
     }
     const same = cand.entries.find((e) => e.kind === entry.kind && e.actor === entry.actor && e.person === entry.person && e.role === entry.role)
     // The same alias listed in lower case too ("Foreign Ministry", "foreign ministry") may be written either way.
-    if (same) { if (!entry.proper) same.proper = false; return }
+    if (same) {
+      if (!entry.proper) same.proper = false
+      // A form listed as a name itself ("Huthis", plural) is no genitive of another ("Huthi" + s).
+      if (same.genitive && !entry.genitive) { same.genitive = false; same.base = entry.base ?? surface }
+      return
+    }
     // A title that names its own state ("Bundeskanzler") is a seat, not a bare title.
     if (entry.kind === 'title' && cand.entries.some((e) => e.kind === 'role')) return
     if (entry.kind === 'role') cand.entries = cand.entries.filter((e) => e.kind !== 'title')

@@ -5,5 +5,5 @@ export const eventsStage: Stage = {
   name: 'events',
   requires: ['tokens', 'mentions', 'times'],
   assigns: ['events'],
-  run: (doc, { pack, kb }) => ({ ...doc, events: extractEvents(doc, pack, (id) => kb.actors.get(id)?.kind === 'state', (id) => kb.actors.get(id)?.kind === 'sector', (id) => kb.actors.get(id)?.kind === 'igo') }),
+  run: (doc, { pack, kb }) => ({ ...doc, events: extractEvents(doc, pack, (id) => kb.actors.get(id)?.kind) }),
 }
