@@ -237,7 +237,9 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const attach: Attachment = prep
       ? { kind: 'prep', prep }
       : head < 0 && (m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) || isGenitiveAdjective(tokens, m, clause, g, actorTokens)) ? { kind: 'gen' } : { kind: 'bare' }
-    phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach, ...(attach.kind === 'bare' && objectCase(tokens, start, clause, g) ? { notSubject: true } : {}) })
+    // "wo ihn Putin empfing": an object pronoun is never the subject.
+    const objectForm = objectCase(tokens, start, clause, g) || m.tokenEnd - m.tokenStart === 1 && g.objectPronouns.includes(tokens[m.tokenStart]!.norm)
+    phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach, ...(attach.kind === 'bare' && objectForm ? { notSubject: true } : {}) })
     partitive = head >= 0 ? phrases.at(-1)! : null
   }
   // "Die von Moskau annektierten ukrainischen Gebiete hat Usbekistan nie anerkannt": a plural noun

@@ -146,6 +146,8 @@ export const grammarSchema = z.object({
    */
   evidenceWindow: z.object({ before: z.number().int().min(0), after: z.number().int().min(0) }).strict().optional(),
   objectPronouns: words,
+  /** Object pronouns of a single person ("ihn", "ihm"): a person named before wins over a state named after it. */
+  personObjectPronouns: words,
   reciprocals: words,
   /** The subject may follow the verb ("Am Montag besuchte Putin Minsk"); where it may not (English), an actor after the verb is its object. */
   subjectAfterVerb: z.boolean().default(true),

@@ -28,6 +28,8 @@ const corefData = perPack((pack) => {
     pairPrepositions: new Set(coref.pairPrepositions),
     particles: new Set(grammar.nameParticles),
     objectPronouns: new Set(grammar.objectPronouns),
+    personPronouns: new Set(grammar.personObjectPronouns),
+    relativePronouns: new Set(grammar.relativePronouns),
     partnerNouns: new Set(coref.partnerDescriptions.map((w) => phraseKey(w)[0]!)),
     ownNouns: new Set(coref.ownDescriptions.map((w) => phraseKey(w)[0]!)),
     partnerDeterminers: new Set(coref.partnerDeterminers),
@@ -305,14 +307,24 @@ function boundAntecedent(mentions: Mention[], t: Token, window: number, afterPre
  * subject): one named in a genitive or after a preposition in the sentence, or in the sentences before.
  */
 function resolveObjectPronouns(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean): Mention[] {
-  const pronouns = corefData(ctx.pack).objectPronouns
+  const { objectPronouns: pronouns, personPronouns, relativePronouns } = corefData(ctx.pack)
   const out: Mention[] = []
+  // "Orbán landete in Moskau, wo ihn Putin empfing": an actor of the sentence in a clause before the
+  // pronoun's (a comma between them) may be its antecedent; one that a relative pronoun takes up
+  // right after the comma ("Putin, der ihn empfing") is the subject of the pronoun's own clause.
+  const otherClause = (m: Mention, i: number) => {
+    const between = doc.tokens.slice(m.tokenEnd, i)
+    return between.some((w) => w.text === ',') && !(between[0]?.text === ',' && relativePronouns.has(between[1]?.norm ?? ''))
+  }
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
     if (taken.has(i) || !pronouns.has(t.norm)) continue
     // "14 EU-Staaten, unter ihnen Polen": a pronoun of a marker of examples refers to the group before it.
     if ([0, 1, 2].some((n) => exampleMarkerAt(doc.tokens, i - n, ctx.pack.grammar) > n)) continue
-    const candidate = boundAntecedent(doc.mentions, t, 1, afterPreposition)
+    const bound = (m: Mention) => afterPreposition(m) || m.sentence === t.sentence && otherClause(m, i)
+    // "ihn", "ihm": a person named in the window before a state ("traf Orbán in Moskau, wo ihn …").
+    const person = personPronouns.has(t.norm) ? boundAntecedent(doc.mentions, t, 1, bound, (m) => m.kind === 'person' || m.kind === 'role' && m.rule.includes('.title.')) : undefined
+    const candidate = person ?? boundAntecedent(doc.mentions, t, 1, bound)
     if (!candidate) continue
     out.push({ start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, sentence: t.sentence, actor: candidate.actor, kind: 'coref', genitive: false, antecedent: candidate.start, rule: `${ctx.pack.code}.coref.object-pronoun` })
   }
