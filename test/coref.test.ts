@@ -28,6 +28,10 @@ const cases: [string, string[]][] = [
   // A word for both kinds ("die Organisation") stands for the kind named last.
   ['Die Nato tagte in Brüssel. Später empfing Moskau die Hamas. Die Organisation bedankte sich.', ['Organisation=HAMAS@Hamas.']],
   ['Die Hamas schickte Vertreter nach Moskau. Danach tagte die Nato. Die Organisation beriet über Hilfe.', ['Organisation=NATO@Nato. ']],
+  // "die Insel" is a state on islands, not the last state named.
+  ['Kuba empfing russische Schiffe. Die USA schickten ein U-Boot. Russland liefert der Insel Öl.', ['Insel=CUB@Kuba e']],
+  ['Die Philippinen klagten. China warnte den Inselstaat.', ['Inselstaat=PHL@Philip']],
+  ['Russland drohte Finnland. Die Insel lag im Nebel.', []],
   // No group named: the description stays a word.
   ['Russland griff Charkiw an. Die Miliz der Stadt half bei der Evakuierung.', []],
 ]

@@ -757,7 +757,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "war nach Kasan gereist und dort von Putin empfangen worden": the auxiliary at the end is the
         // passive of the last conjunct only; a participle before the "und" is no part of it.
         const otherConjunct = auxAt > i && tokens.slice(i + 1, auxAt).some((t) => coordinates(t, g))
-        const passive = auxAt >= 0 && !progressive && !infinitiveAfterAux && !otherConjunct
+        // "Russland werde die Anlage beliefern": a future auxiliary with the verb's infinitive is no passive;
+        // it announces the act (planned, below). In German the auxiliary stands before the final infinitive.
+        let future = -1
+        if (ref.kind !== 'noun' && ref.infinitive) for (let k = i - 1; k >= clause.from && future < 0; k--) if (g.futureAuxiliaries.includes(tokens[k]!.norm)) future = k
+        const passive = auxAt >= 0 && !progressive && !infinitiveAfterAux && !otherConjunct && !(future >= 0 && auxAt === future)
         const passiveIndex = passive ? auxAt : -1
         let subject: Phrase | null = null
         const controlledObject = objectControlled(i)
@@ -1066,6 +1070,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // own complement, not the act its speaker goes on to do.
         const ownConjunct = how.includes('subject:shared-after-coordinator')
         let mod = modalityOf(tokens, clause, { from, to }, ownConjunct ? { ...cues, reportedVerbs: [] } : cues, act)
+        // A promised stance is taken already ("wird Polen zur Seite stehen"), and a threat speaks of the future by itself.
+        if (future >= 0 && intentPlans && ref.rule.type !== 'THREATEN' && (mod.modality === 'asserted' || mod.modality === 'reported')) mod = { modality: 'planned', cue: tokens[future]!.text, cueAt: future, attribution: mod.attribution }
         // "kündigte den Abzug aus Syrien an": a plan split around its object, its particle closing the clause.
         if (mod.modality === 'asserted' || mod.modality === 'reported') {
           const split = splitCue(tokens, clause, cues.planned)

@@ -11,6 +11,8 @@ export interface TriggerRef {
   form: string
   /** The form as the data file writes it (its capitalisation matters for nouns). */
   surface: string
+  /** The verb's infinitive: the first form its data lists (which a future auxiliary governs: "wird liefern"). */
+  infinitive?: boolean
 }
 
 /** Word-form lookups compiled from a pack's event rules. */
@@ -52,7 +54,7 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
   const inflections: [string, TriggerRef][] = []
   for (const rule of pack.events) {
     for (const verb of rule.verbs) {
-      for (const f of verb.forms) add(triggers, fold(f), { rule, kind: 'verb', form: fold(f), surface: f })
+      verb.forms.forEach((f, n) => add(triggers, fold(f), { rule, kind: 'verb', form: fold(f), surface: f, ...(n === 0 ? { infinitive: true } : {}) }))
       if (verb.split) {
         for (const f of verb.split.finite) add(triggers, fold(f), { rule, kind: 'split', particle: fold(verb.split.particle), form: fold(f), surface: f })
       }

@@ -9,6 +9,8 @@ export const stateSchema = z.object({
   /** A display name where the ISO short name is not the one in common use. */
   name: z.string().optional(),
   capital: z.string().optional(),
+  /** The state lies on islands only: "die Insel", "the island nation" may stand for it. */
+  island: z.boolean().optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   successor: actorId.optional(),

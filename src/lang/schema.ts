@@ -90,6 +90,8 @@ export const grammarSchema = z.object({
   comparingSubordinators: words.default([]),
   relativePronouns: words,
   passiveAuxiliaries: words,
+  /** Auxiliaries of the future: with an infinitive they announce the act ("Russland wird … liefern"). */
+  futureAuxiliaries: words,
   /** Adjective endings that mark a genitive right after a noun ("an der Seite russischer Truppen"). */
   genitiveAdjectiveEndings: words.default([]),
   /** Verbs that accuse: the act they attribute to the accused is reported, not asserted ("accused Tehran of supplying drones"). */
@@ -264,6 +266,7 @@ export const eventRuleSchema = z.object({
   type: z.enum(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']),
   mode: z.string(),
   verbs: z.array(z.object({
+    /** One verb's forms, its infinitive first (a future auxiliary governs it: "wird … liefern"). */
     forms: z.array(z.string()).min(1),
     split: z.object({ finite: z.array(z.string()).min(1), particle: z.string() }).strict().optional(),
   }).strict()).default([]),
@@ -320,6 +323,8 @@ export const corefSchema = z.object({
   organisationDescriptions: words,
   /** Descriptions of an armed group or a private military company: the last one named ("die Miliz" after "die Huthis"). */
   groupDescriptions: words,
+  /** Descriptions of an island state ("die Insel", "der Inselstaat"): the last state named that is one. */
+  islandDescriptions: words,
   partnerDescriptions: words,
   partnerDeterminers: words,
   /** Descriptions that, after a possessive, name the owner's own state ("his country", "sein Land"). */

@@ -6,13 +6,14 @@ import { nameAt } from './mentions.ts'
 import { perPack } from '../../lang/per-grammar.ts'
 import { exampleMarkerAt, prepositionFormsOf } from '../../events/clauses.ts'
 
-type Anchor = 'state' | 'organisation' | 'group'
+type Anchor = 'state' | 'island' | 'organisation' | 'group'
 
 /** A pack's descriptions as token keys, indexed by their first word, and its word lists as sets. */
 const corefData = perPack((pack) => {
   const { coref, grammar } = pack
   const descriptions = [
     ...coref.descriptions.map((d) => ({ keys: phraseKey(d), anchor: 'state' as Anchor })),
+    ...coref.islandDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'island' as Anchor })),
     ...coref.organisationDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'organisation' as Anchor })),
     ...coref.groupDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'group' as Anchor })),
   ]
@@ -20,7 +21,7 @@ const corefData = perPack((pack) => {
   return {
     descriptionsAt: byFirstWord(descriptions, (d) => d.keys),
     determiners: new Set(coref.determiners),
-    heads: new Set([...coref.descriptions, ...grammar.appositiveHeads].map((w) => phraseKey(w).join(' '))),
+    heads: new Set([...coref.descriptions, ...coref.islandDescriptions, ...grammar.appositiveHeads].map((w) => phraseKey(w).join(' '))),
     opening: new Set([...coref.determiners, ...grammar.determiners]),
     offices: new Set(coref.offices.map((w) => phraseKey(w).join(' '))),
     pairPhrases,
@@ -66,7 +67,9 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const orgAnchors = doc.mentions.filter((m) => isOrg(m.actor)).sort((a, b) => a.start - b.start)
   const isGroup = (id: string) => ['armed_group', 'pmc'].includes(ctx.kb.actors.get(id)?.kind ?? '')
   const groupAnchors = doc.mentions.filter((m) => m.kind !== 'adjective' && isGroup(m.actor)).sort((a, b) => a.start - b.start)
-  const anchorsOf = { state: stateAnchors, organisation: orgAnchors, group: groupAnchors }
+  // "die Insel" after Cuba and the United States is Cuba: only a state on islands.
+  const islandAnchors = stateAnchors.filter((m) => ctx.kb.actors.get(m.actor)?.island)
+  const anchorsOf = { state: stateAnchors, island: islandAnchors, organisation: orgAnchors, group: groupAnchors }
   const added: Mention[] = []
   const preps = prepositionFormsOf(ctx.pack.grammar)
   const afterPreposition = (m: Mention) => [1, 2, 3].some((k) => preps.has(doc.tokens[m.tokenStart - k]?.norm ?? '') && doc.tokens.slice(m.tokenStart - k + 1, m.tokenStart).every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text)))
