@@ -30,6 +30,9 @@ export function inClause(c: Clause, i: number): boolean {
 const HARD = new Set([';', ':', '–', '—'])
 const QUOTES = new Set(['„', '“', '"', '»', '«', '‚', '‘', '”'])
 
+/** A quotation mark: it marks words, it ends no clause ("warnte Teheran vor „verheerenden Folgen“"). */
+export const isQuote = (t: Token | undefined): boolean => !!t && QUOTES.has(t.text)
+
 type Opening = Pick<Clause, 'subordinate' | 'relative' | 'coordinated' | 'sharedSubject' | 'reported'>
 const MAIN: Opening = { subordinate: false, relative: false, coordinated: false }
 

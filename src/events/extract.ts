@@ -2,7 +2,7 @@ import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/d
 import { perGrammar } from '../lang/per-grammar.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { COOPERATIVE_TYPES, eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
-import { capitalised, hasInfinitive, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
+import { capitalised, hasInfinitive, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, isQuote, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, groupNounsOf, modifierWordsOf, prepositionsOf, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
@@ -102,8 +102,10 @@ function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Cl
   // "stellte sich hinter Finnland und warf Russland Lügen vor": a particle past the next act's verb (`actEnd`) is that verb's.
   for (let k = at + 1; k < actEnd; k++) {
     if (!inClause(clause, k) || tokens[k]!.norm !== ref.particle) continue
-    const next = tokens[k + 1]
-    if (k + 1 >= clause.to || !next || next.kind === 'punct' || coordinates(next, g)) return true
+    let n = k + 1
+    while (n < clause.to && isQuote(tokens[n])) n++
+    const next = tokens[n]
+    if (n >= clause.to || !next || next.kind === 'punct' || coordinates(next, g)) return true
   }
   return false
 }
@@ -169,7 +171,10 @@ function conjunctStart(tokens: Token[], at: number, clause: Clause, g: LanguageP
 function closingParticle(tokens: Token[], at: number, clause: Clause, g: LanguagePack['grammar']): boolean {
   if (!g.separableParticles.length) return false
   let end = at + 1
-  while (end < clause.to && tokens[end]!.kind !== 'punct' && !coordinates(tokens[end]!, g)) end++
+  while (end < clause.to && (tokens[end]!.kind !== 'punct' || isQuote(tokens[end])) && !coordinates(tokens[end]!, g)) end++
+  let lastAt = end - 1
+  while (lastAt > at && isQuote(tokens[lastAt])) lastAt--
+  end = lastAt + 1
   const last = tokens[end - 1]
   return end - 1 > at && !!last && inClause(clause, end - 1) && g.separableParticles.includes(last.norm)
 }
