@@ -74,8 +74,11 @@ function isGenitiveAdjective(tokens: Token[], m: Mention, clause: Clause, g: Gra
   if (m.kind !== 'adjective' || !g.capitalisesNouns || m.tokenStart - 1 <= clause.from) return false
   const noun = tokens[m.tokenStart - 1]!
   const word = tokens[m.tokenStart]!
+  const head = tokens[m.tokenEnd]
+  const weak = g.weakGenitiveAdjectiveEndings.some((e) => word.norm.endsWith(e)) && !!head && head.kind === 'word' && /^\p{Lu}/u.test(head.text)
+    && !actorTokens.has(m.tokenEnd) && g.genitiveNounEndings.some((e) => head.norm.endsWith(e))
   return noun.kind === 'word' && /^\p{Lu}/u.test(noun.text) && !actorTokens.has(m.tokenStart - 1) && !g.prepositions.includes(noun.norm)
-    && g.genitiveAdjectiveEndings.some((e) => word.norm.endsWith(e))
+    && (g.genitiveAdjectiveEndings.some((e) => word.norm.endsWith(e)) || weak)
 }
 
 /** "die Anerkennung der Taliban": a genitive article right after a noun that is not an actor. */

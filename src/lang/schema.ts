@@ -94,6 +94,12 @@ export const grammarSchema = z.object({
   futureAuxiliaries: words,
   /** Adjective endings that mark a genitive right after a noun ("an der Seite russischer Truppen"). */
   genitiveAdjectiveEndings: words.default([]),
+  /**
+   * A demonym with one of these endings right after a noun and before a noun with a genitive ending
+   * (`genitiveNounEndings`) is a genitive attribute too: "den Transit russischen Gases".
+   */
+  weakGenitiveAdjectiveEndings: words.default([]),
+  genitiveNounEndings: words.default([]),
   /** Verbs that accuse: the act they attribute to the accused is reported, not asserted ("accused Tehran of supplying drones"). */
   accusingVerbs: words.default([]),
   /** Prepositions after which a verb form is a noun ("asked for help"), in languages that write nouns in lower case. */
