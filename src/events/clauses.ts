@@ -226,6 +226,17 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     const after = tokens[nameEnd(at)]
     return lower(after) && ![preps, coords, subs, rels, pronouns].some((set) => set.has(after!.norm)) && !g.determiners.includes(after!.norm) && !g.coordinators.includes(after!.norm)
   }
+  // "…, zwei Tage später dankte er Lukaschenko": a few words, then a verb and the subject pronoun
+  // after it (verb second) open a main clause of their own.
+  const verbThenPronoun = (k: number) => {
+    if (!g.verbFinalSubordinates || tokens[k - 1]?.text !== ',' || subs.has(tokens[k]?.norm ?? '') || rels.has(tokens[k]?.norm ?? '') || coords.has(tokens[k]?.norm ?? '')) return false
+    for (let j = k + 1; j <= k + 3 && j + 1 < to; j++) {
+      const t = tokens[j]!
+      if (t.kind !== 'word' && t.kind !== 'number') return false
+      if (lower(t) && pronouns.has(tokens[j + 1]!.norm) && ![subs, rels, coords, preps, pronouns].some((set) => set.has(t.norm)) && !g.determiners.includes(t.norm) && !g.infinitiveMarkers.includes(t.norm)) return true
+    }
+    return false
+  }
   const namesMeet = (i: number) => !g.capitalisesNouns && tokens[i]!.text === ',' && actorTokens.has(i + 1) && !endOfList(i + 1)
   /** Where the main clause begins after a subordinate clause that opens at `at`, or -1. */
   const leadingEndFrom = (at: number) => {
@@ -398,6 +409,8 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         // comma open a main clause of their own (where nouns are capitalised, a lower-case word after
         // a name is no noun); not an infinitive clause ("vorgeworfen, Russland Waffen geliefert zu
         // haben") nor what a speech verb before it introduces.
+        begin(i, { subordinate: false, relative: false, coordinated: true })
+      } else if (!open.subordinate && verbThenPronoun(k) && !infinitiveFollows(tokens, k, to, g)) {
         begin(i, { subordinate: false, relative: false, coordinated: true })
       } else if (isParticiple(next, g)) {
         // ", accusing it of …", ", adding that …": a participle clause with the main clause's subject.
