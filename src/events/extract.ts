@@ -1070,7 +1070,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "lieferte keine Panzer und schickte Truppen": a verb right after a conjunction opens a conjunct of its own.
         const conjunctAt = ref.kind !== 'noun' && i - 1 > clause.from && g.clauseCoordinators.includes(tokens[i - 1]!.norm) ? i - 1 : -1
         const opensConjunct = (at: number) => at - 1 > i && g.clauseCoordinators.includes(tokens[at - 1]!.norm)
-        const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun', conjunctAt, opensConjunct }
+        // The coordinated main clause the act's clause belongs to ("… und räumte ein, … übergeben zu haben").
+        const mainConjunct = [...clauses.slice(0, ci + 1)].reverse().find((c) => !c.subordinate && c.coordinated)?.from ?? -1
+        const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun', conjunctAt, opensConjunct, conjunctFrom: mainConjunct }
         // "London erklärte, dass …, und wies … aus": the speech verb of the conjunct before governs its
         // own complement, not the act its speaker goes on to do.
         const ownConjunct = how.includes('subject:shared-after-coordinator')
@@ -1113,6 +1115,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // A plan stays a plan ("Kyiv said Moscow would send troops"), attributed all the same.
         if (speakerCue && mod.modality === 'asserted') mod = { modality: 'reported', cue: speakerCue, cueAt: null, attribution: speakerCue }
         if (speakerCue && mod.modality === 'planned') mod = { ...mod, attribution: speakerCue }
+        // "Araghtschi erklärte, sein Land habe keine Raketen geliefert": a speaker who says its own side
+        // did not do it denies the act (one that it will not do, it refuses: "werde nicht helfen").
+        const teller = clause.reported && future < 0 ? firstSubject : null
+        if (mod.modality === 'negated' && teller && !lex.negationOpens.has(ref.rule.rule) && source.mentions.every((m) => teller.mentions.some((t) => t.actor === m.actor))) mod = { ...mod, modality: 'denied' }
         // "Tehran rejected accusations that it supplied missiles": the denial is the embedded act's modality, no act of its own.
         // A refusal the denial word names itself ("denied the inspectors access") is the act: its modality
         // is what else the clause says. A denial phrase ("rejected reports") stays a denial.
@@ -1344,7 +1350,8 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evide
 function dedupe(events: RelationEvent[], headline: number | null): RelationEvent[] {
   const best = new Map<string, RelationEvent>()
   for (const e of events) {
-    const key = `${e.sentence}|${e.source}|${e.target}|${e.type}`
+    // "bestreitet, … geliefert zu haben, und räumte ein, … übergeben zu haben": a denied act and an admitted one are two claims.
+    const key = `${e.sentence}|${e.source}|${e.target}|${e.type}|${e.modality === 'denied'}`
     const prev = best.get(key)
     if (!prev || e.confidence > prev.confidence) best.set(key, e)
   }
@@ -1365,7 +1372,6 @@ function dedupe(events: RelationEvent[], headline: number | null): RelationEvent
   })
 }
 
-/** `isState` tells states from other actors, `isSector` generic parties (the knowledge base knows). */
 /** `kindOf` gives an actor's kind in the knowledge base ("state", "igo", "sector", "pmc" …). */
 export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: string) => string | undefined = () => undefined): RelationEvent[] {
   const isState = (id: string) => kindOf(id) === 'state'

@@ -15,8 +15,13 @@ export interface Governor { kind: 'threat' | 'hostile-threat' | 'appeal' | 'decl
  * before it; after a comma, it is the clause's first word.
  */
 export function opensWithConjunction(tokens: Token[], clause: Clause, g: Grammar, cues: ModalityCues): boolean {
-  return [tokens[clause.from - 1], tokens.slice(clause.from, clause.to).find((t) => t.kind === 'word')]
-    .some((t) => t?.kind === 'word' && g.subordinators.includes(t.norm) && !isWordCue(cues.complementizers, t.norm))
+  const words = tokens.slice(clause.from, clause.to)
+  const first = words.find((t) => t.kind === 'word')
+  // "bestreitet, seit Kriegsbeginn Drohnen geliefert zu haben": in an infinitive clause a word that
+  // is also a preposition is one; no conjunction opens an infinitive.
+  const preposition = (t: Token) => t === first && g.prepositions.includes(t.norm) && !g.purposeMarkers.includes(t.norm) && hasInfinitive(words, g)
+  return [tokens[clause.from - 1], first]
+    .some((t) => t?.kind === 'word' && g.subordinators.includes(t.norm) && !isWordCue(cues.complementizers, t.norm) && !preposition(t))
 }
 
 /**
