@@ -2,7 +2,7 @@ import type { Mention, Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
 import { capitalised, exampleMarkerAt, inClause, looksAdjectival, type Clause } from './clauses.ts'
 import { mentionTokenSet } from '../pipeline/spans.ts'
-import { phraseKey } from '../text/tokenize.ts'
+import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 import { isCompoundOf } from './lexicon.ts'
 import { perGrammar } from '../lang/per-grammar.ts'
 
@@ -87,7 +87,9 @@ function isGenitiveAttribute(tokens: Token[], i: number, clause: Clause, g: Gram
   const mods = modifierWordsOf(g)
   let k = i - 1
   // "an der Seite des Generals Haftar": a title may stand between the article and the name.
-  if (k > clause.from && capitalised(tokens[k]) && !actorTokens.has(k) && arts.has(tokens[k - 1]?.norm ?? '')) k--
+  // So may a compound glued with a hyphen ("des Nato-Verbündeten Litauen").
+  const title = (at: number) => at - 2 > clause.from && isGluedHyphen(tokens, at - 1) ? at - 2 : at
+  if (k > clause.from && capitalised(tokens[k]) && !actorTokens.has(k) && arts.has(tokens[title(k) - 1]?.norm ?? '')) k = title(k) - 1
   // Adjectives inside the noun phrase ("der staatlichen russischen Nachrichtenagentur"), back to the article.
   while (k > clause.from && tokens[k]!.kind === 'word' && (mods.has(tokens[k]!.norm) || looksAdjectival(tokens[k]!, g) && (actorTokens.has(k + 1) || looksAdjectival(tokens[k + 1]!, g))) && !arts.has(tokens[k]!.norm)) k--
   const art = tokens[k]

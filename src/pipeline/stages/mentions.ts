@@ -57,6 +57,11 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
       const head = gap.at(-1)!
       if (gap.every((t) => t.kind === 'word') && appositiveHeads.some((h) => h === head.norm || isCompoundOf(head, h))) continue
     }
+    // "des Nato-Verbündeten Litauen", "das EU-Mitglied Ungarn": a name glued to a class noun in
+    // apposition to the name after it only describes that actor.
+    const glued = tokens[cur.end]?.text === '-' && tokens[cur.end + 1]
+    if (actorish(cur) && cur.entry.kind !== 'adjective' && glued && next && next.entry.kind === 'name' && next.start === cur.end + 2
+      && appositiveHeads.some((h) => h === glued.norm || isCompoundOf(glued, h))) continue
     // "der Präsident von Kasachstan", "die Regierung der Taliban", "die Armee Malis"
     // "die Botschaft in Ouagadougou": a place link locates such a title; it does not name its owner.
     const linked = (actorish(next) || next?.entry.kind === 'seat') && cur.entry.kind === 'title' && (
