@@ -148,6 +148,7 @@ const clauseWords = perGrammar((g) => ({
   auxiliaries: new Set(g.finiteAuxiliaries),
   appositive: new Set(g.appositionOpeners),
   speech: new Set(g.speechVerbs),
+  speechNouns: new Set(g.speechNouns),
   heads: new Set(g.complementHeads),
   listWords: new Set([...g.determiners, ...g.prepositions, ...Object.keys(g.contractions), ...g.coordinators, ...g.coordinationFillers]),
 }))
@@ -186,7 +187,7 @@ function subjectStart(tokens: Token[], at: number, to: number, g: Grammar, actor
  * are set apart, and in verb-final languages a main clause resumes after a relative clause.
  */
 export function splitClauses(tokens: Token[], from: number, to: number, g: Grammar, actorTokens: Set<number> = new Set()): Clause[] {
-  const { subs, rels, preps, coords, pronouns, auxiliaries, appositive, speech, heads, listWords } = clauseWords(g)
+  const { subs, rels, preps, coords, pronouns, auxiliaries, appositive, speech, speechNouns, heads, listWords } = clauseWords(g)
   const clauses: Clause[] = []
   let start = from
   let open: Opening = MAIN
@@ -236,6 +237,18 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       if (lower(t) && pronouns.has(tokens[j + 1]!.norm) && ![subs, rels, coords, preps, pronouns].some((set) => set.has(t.norm)) && !g.determiners.includes(t.norm) && !g.infinitiveMarkers.includes(t.norm)) return true
     }
     return false
+  }
+  // "seine Forderung, die Ukraine müsse ihre Truppen abziehen": after a noun of saying, an actor (with
+  // its article) and a verb that more words follow report what was said; "die Erklärung, die Russland
+  // unterzeichnete" ends on its verb and is a relative clause.
+  const saidAfterNoun = (k: number) => {
+    if (!g.verbFinalSubordinates || tokens[k - 1]?.text !== ',' || !speechNouns.has(tokens[k - 2]?.norm ?? '')) return false
+    const at = g.determiners.includes(tokens[k]?.norm ?? '') ? k + 1 : k
+    if (!actorTokens.has(at)) return false
+    const verb = tokens[nameEnd(at)]
+    const after = tokens[nameEnd(at) + 1]
+    return lower(verb) && ![preps, coords, subs, rels, pronouns].some((set) => set.has(verb!.norm)) && !g.determiners.includes(verb!.norm)
+      && !!after && after.kind !== 'punct' && nameEnd(at) + 1 < to
   }
   const namesMeet = (i: number) => !g.capitalisesNouns && tokens[i]!.text === ',' && actorTokens.has(i + 1) && !endOfList(i + 1)
   /** Where the main clause begins after a subordinate clause that opens at `at`, or -1. */
@@ -396,6 +409,8 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       if (listGoesOn) {
         // the comma joins two items of one list
       } else if (afterSpeech && !subs.has(next.norm) && !canResume && !(g.verbFinalSubordinates && infinitiveFollows(tokens, k, to, g))) {
+        begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
+      } else if (saidAfterNoun(k) && !infinitiveFollows(tokens, k, to, g)) {
         begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
       } else if (examples) {
         // "…, including Iran and Saudi Arabia": the examples stay in the clause whose noun they list.

@@ -147,6 +147,8 @@ export const grammarSchema = z.object({
    * where no comma marks it ("demanded that Israel ease …", "its demand that …").
    */
   complementHeads: words,
+  /** Nouns of saying and demanding: after one, a comma and a verb-second clause report what was said ("seine Forderung, die Ukraine müsse …"). */
+  speechNouns: words,
   /**
    * How far before and after a verb trigger the word its rule requires may stand ("announced a
    * truce": yes; "announced a suspension of flights, a day after … truce monitors": no). Unset:
