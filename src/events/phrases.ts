@@ -62,6 +62,19 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     if (g.comparingSubordinators.includes(norm) && k === clause.from && !clause.subordinate) return norm
     if (t.kind === 'word' && (mods.has(t.norm) || g.determiners.includes(t.norm) || looksAdjectival(t, g))) continue
     if (t.text === '-' ) continue
+    // "gegen neun belarussische Staatsbetriebe", "an 20 russische Firmen": a count (not a year) stands in the phrase.
+    // Words that only qualify the count ("gegen mehr als 20 …") are part of it when a preposition
+    // stands before them; without one ("were sent about 11,000 …") the first of them is no preposition either.
+    if (t.kind === 'number' && !/^(1[89]|20)\d\d$/.test(t.text) || g.quantityWords.includes(norm)) {
+      let j = k
+      const glue = (w: Token | undefined) => !!w && g.quantityGlue.includes(g.contractions[w.norm] ?? w.norm)
+      while (j - 1 >= clause.from && glue(tokens[j - 1])) j--
+      if (j === k) continue
+      if (j === clause.from || !preps.has(g.contractions[tokens[j - 1]?.norm ?? ''] ?? tokens[j - 1]?.norm ?? '')) return null
+      steps += k - j
+      k = j
+      continue
+    }
     // "im Militärbündnis OVKS", "der Staat Israel": a class noun right before the name is its apposition.
     if (k === i - 1 && g.appositiveHeads.includes(t.norm)) continue
     return null
