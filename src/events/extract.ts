@@ -884,7 +884,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // from the conjunct before its own (the subject is shared).
         const conjunctFrom = ref.kind === 'noun' ? clause.from : conjunctStart(tokens, i, clause, g, lex, phrases, ref.rule.roles.target, actEnd)
         const rolePhrases = phrases.filter((p) => !speaker(p) && p.from < conjunct && (p.from >= conjunctFrom || p === subject))
-        const roleCtx = { tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
+        // "Nach dem Mord an einem Georgier wies Berlin … aus": an act told in passing after an adjunct
+        // preposition is not the subject's, unless a possessive makes it so ("nach seinem Besuch") or it is a meeting.
+        const possessive = new Set(pack.coref.partnerDeterminers)
+        let adjunctAt = i - 1
+        while (adjunctAt > clause.from && !mentionTokens.has(adjunctAt) && (npModifiers.has(tokens[adjunctAt]!.norm) || looksAdjectival(tokens[adjunctAt]!, g))) adjunctAt--
+        const adjunctNoun = ref.kind === 'noun' && lex.polarities.get(ref.rule.rule) === 'conflict' && adjunctAt >= clause.from && adjunctPreps.has(tokens[adjunctAt]!.norm)
+          && !tokens.slice(adjunctAt, i).some((t) => possessive.has(t.norm))
+        const roleCtx = { adjunctNoun, tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const assigned: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         // "Peking reagierte mit Einreiseverboten gegen …": the means a verb of response names is its subject's act.

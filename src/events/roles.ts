@@ -18,6 +18,8 @@ export interface RoleContext {
   hostingPreps: ReadonlySet<string>
   /** A word that may stand inside a noun phrase before its head: determiner or adjective, not a preposition. */
   nounPhraseWord: (t: Token) => boolean
+  /** An event noun told in passing in an adjunct ("Nach dem Mord an einem Georgier hatte Berlin …"): the clause's subject is not its doer. */
+  adjunctNoun?: boolean
   /** A number or vague quantity ("20", "Dutzende"), and the words that may stand around one ("von mehr als 20"). */
   countWord: (t: Token) => boolean
   countGlue: (t: Token) => boolean
@@ -49,6 +51,7 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
   if (spec === 'subject') {
     // "die Ausweisung russischer Diplomaten": what follows an event noun is its complement, not the subject.
     if (ctx.ref.kind === 'noun' && ctx.subject && ctx.subject.from > t && ctx.tokens.slice(t + 1, ctx.subject.from).every((w) => ctx.nounPhraseWord(w))) return null
+    if (ctx.adjunctNoun) return null
     return ctx.subject && !exclude.has(ctx.subject) ? ctx.subject : null
   }
   if (spec === 'object') {
