@@ -208,8 +208,9 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   // "Als Rebellen … vorrückten, schickte Moskau …": a sentence that opens with a subordinate clause
   // has its main clause after the comma where that clause's verb meets the main clause's verb.
   const lower = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Ll}/u.test(t.text)
-  const verbMeetsVerb = (i: number) => tokens[i]!.text === ',' && lower(tokens[i - 1]) && lower(tokens[i + 1])
-    && ![subs, rels, coords, pronouns, preps].some((set) => set.has(tokens[i + 1]!.norm)) && !g.determiners.includes(tokens[i + 1]!.norm)
+  /** A lower-case word that may be a finite verb: no conjunction, relative or subject pronoun, preposition or article. */
+  const verbLike = (t: Token | undefined) => lower(t) && ![subs, rels, coords, pronouns, preps].some((set) => set.has(t!.norm)) && !g.determiners.includes(t!.norm)
+  const verbMeetsVerb = (i: number) => tokens[i]!.text === ',' && lower(tokens[i - 1]) && verbLike(tokens[i + 1])
   // Where nouns are not capitalised (English), names meet at that comma too ("After meeting Xi,
   // Putin flew …"), unless the name after it continues a list ("After Russia, Belarus and Iran met, …").
   /** Where the run of actor tokens that starts at k ends. */
@@ -225,7 +226,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     }
     if (!actorTokens.has(at)) return false
     const after = tokens[nameEnd(at)]
-    return lower(after) && ![preps, coords, subs, rels, pronouns].some((set) => set.has(after!.norm)) && !g.determiners.includes(after!.norm) && !g.coordinators.includes(after!.norm)
+    return verbLike(after) && !g.coordinators.includes(after!.norm)
   }
   // "…, zwei Tage später dankte er Lukaschenko": a few words, then a verb and the subject pronoun
   // after it (verb second) open a main clause of their own.
@@ -234,7 +235,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     for (let j = k + 1; j <= k + 3 && j + 1 < to; j++) {
       const t = tokens[j]!
       if (t.kind !== 'word' && t.kind !== 'number') return false
-      if (lower(t) && pronouns.has(tokens[j + 1]!.norm) && ![subs, rels, coords, preps, pronouns].some((set) => set.has(t.norm)) && !g.determiners.includes(t.norm) && !g.infinitiveMarkers.includes(t.norm)) return true
+      if (verbLike(t) && pronouns.has(tokens[j + 1]!.norm) && !g.infinitiveMarkers.includes(t.norm)) return true
     }
     return false
   }
@@ -247,8 +248,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     if (!actorTokens.has(at)) return false
     const verb = tokens[nameEnd(at)]
     const after = tokens[nameEnd(at) + 1]
-    return lower(verb) && ![preps, coords, subs, rels, pronouns].some((set) => set.has(verb!.norm)) && !g.determiners.includes(verb!.norm)
-      && !!after && after.kind !== 'punct' && nameEnd(at) + 1 < to
+    return verbLike(verb) && !!after && after.kind !== 'punct' && nameEnd(at) + 1 < to
   }
   const namesMeet = (i: number) => !g.capitalisesNouns && tokens[i]!.text === ',' && actorTokens.has(i + 1) && !endOfList(i + 1)
   /** Where the main clause begins after a subordinate clause that opens at `at`, or -1. */

@@ -1,5 +1,5 @@
 import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/document.ts'
-import { perGrammar } from '../lang/per-grammar.ts'
+import { perGrammar, perPack } from '../lang/per-grammar.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { COOPERATIVE_TYPES, eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
 import { capitalised, hasInfinitive, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, isQuote, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
@@ -8,7 +8,7 @@ import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { governorOf, opensWithConjunction } from './governor.ts'
 import { speakerRoles, topicOf } from './implied.ts'
-import { mentionTokenSet, sentenceTokenRanges, timeTokenSet } from '../pipeline/spans.ts'
+import { mentionTokenSet, namesPerson, sentenceTokenRanges, timeTokenSet } from '../pipeline/spans.ts'
 import { fold } from '../text/normalize.ts'
 import { UNLISTED } from '../pipeline/stages/mentions.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
@@ -638,8 +638,12 @@ const sentenceWords = perGrammar((g) => ({
   quantityGlue: new Set(g.quantityGlue),
 }))
 
+/** Possessive determiners ("sein", "ihr" …): the owner's act. */
+const possessives = perPack((pack): ReadonlySet<string> => new Set(pack.coref.partnerDeterminers.map(fold)))
+
 /** Relation events of one sentence. */
-function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, isState: (actor: string) => boolean, isSector: (actor: string) => boolean, isOrganisation: (actor: string) => boolean, kindOf: (actor: string) => string | undefined): RelationEvent[] {
+function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: ModalityCues, sIndex: number, from: number, to: number, state: SentenceState, kinds: ActorKinds): RelationEvent[] {
+  const { kindOf, isState, isSector, isOrganisation } = kinds
   const { tokens } = doc
   const g = pack.grammar
   const hostingPreps = hostingPrepositionsOf(g)
@@ -648,7 +652,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const mentionTokens = mentionTokenSet(mentions)
   const nameTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'name' && !isSector(m.actor)))
   // People and office holders ("the Turkish president"), not institutions ("Russian troops").
-  const personTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'person' || (m.kind === 'role' && m.rule.includes('.title.'))))
+  const personTokens = mentionTokenSet(mentions.filter(namesPerson))
   const organisationTokens = mentionTokenSet(mentions.filter((m) => isOrganisation(m.actor)))
   const inTime = (at: number) => state.timeTokens.has(at)
   const { backgroundPreps, adjunctPreps, npModifiers, functionWords, clauseOpeners, determiners, quantityWords, quantityGlue } = sentenceWords(g)
@@ -662,6 +666,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !prepositions.has(t.norm) && (determiners.has(t.norm) || modifierWords.has(t.norm) || looksAdjectival(t, g))
   const countWord = (t: Token) => t.kind === 'number' || quantityWords.has(t.norm)
   const countGlue = (t: Token) => quantityGlue.has(t.norm)
+  /** The noun at `at` stands in a phrase an adjunct preposition opens, with no possessive in it ("nach dem Mord", not "nach seinem Angriff"). */
+  const inAdjunct = (at: number, clause: Clause) => {
+    let k = at - 1
+    while (k > clause.from && !mentionTokens.has(k) && (npModifiers.has(tokens[k]!.norm) || looksAdjectival(tokens[k]!, g))) k--
+    return k >= clause.from && adjunctPreps.has(tokens[k]!.norm) && !tokens.slice(k, at).some((t) => possessives(pack).has(t.norm))
+  }
   const contentWord = (k: number) => { const t = tokens[k]!; return t.kind === 'word' && t.text === t.text.toLowerCase() && !functionWords.has(t.norm) && !mentionTokens.has(k) }
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
@@ -677,6 +687,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   }
   for (const [ci, clause] of clauses.entries()) {
     const clauseEvents: ClauseEvent[] = []
+    // The coordinated main clause this clause belongs to ("… und räumte ein, … übergeben zu haben").
+    const mainConjunct = [...clauses.slice(0, ci + 1)].reverse().find((c) => !c.subordinate && c.coordinated)?.from ?? -1
     let ownerSubject: Phrase | null = null
     const phrases = [...phrasesOf.get(clause)!]
     const words = clauseTokens(tokens, clause)
@@ -884,13 +896,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // from the conjunct before its own (the subject is shared).
         const conjunctFrom = ref.kind === 'noun' ? clause.from : conjunctStart(tokens, i, clause, g, lex, phrases, ref.rule.roles.target, actEnd)
         const rolePhrases = phrases.filter((p) => !speaker(p) && p.from < conjunct && (p.from >= conjunctFrom || p === subject))
-        // "Nach dem Mord an einem Georgier wies Berlin … aus": an act told in passing after an adjunct
-        // preposition is not the subject's, unless a possessive makes it so ("nach seinem Besuch") or it is a meeting.
-        const possessive = new Set(pack.coref.partnerDeterminers)
-        let adjunctAt = i - 1
-        while (adjunctAt > clause.from && !mentionTokens.has(adjunctAt) && (npModifiers.has(tokens[adjunctAt]!.norm) || looksAdjectival(tokens[adjunctAt]!, g))) adjunctAt--
-        const adjunctNoun = ref.kind === 'noun' && lex.polarities.get(ref.rule.rule) === 'conflict' && adjunctAt >= clause.from && adjunctPreps.has(tokens[adjunctAt]!.norm)
-          && !tokens.slice(adjunctAt, i).some((t) => possessive.has(t.norm))
+        // "Nach dem Mord an einem Georgier wies Berlin … aus": a hostile act told in passing after an adjunct
+        // preposition is not the subject's, unless a possessive makes it so ("nach seinem Angriff").
+        const adjunctNoun = ref.kind === 'noun' && lex.polarities.get(ref.rule.rule) === 'conflict' && inAdjunct(i, clause)
         const roleCtx = { adjunctNoun, tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const assigned: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
@@ -1077,8 +1085,6 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "lieferte keine Panzer und schickte Truppen": a verb right after a conjunction opens a conjunct of its own.
         const conjunctAt = ref.kind !== 'noun' && i - 1 > clause.from && g.clauseCoordinators.includes(tokens[i - 1]!.norm) ? i - 1 : -1
         const opensConjunct = (at: number) => at - 1 > i && g.clauseCoordinators.includes(tokens[at - 1]!.norm)
-        // The coordinated main clause the act's clause belongs to ("… und räumte ein, … übergeben zu haben").
-        const mainConjunct = [...clauses.slice(0, ci + 1)].reverse().find((c) => !c.subordinate && c.coordinated)?.from ?? -1
         const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun', conjunctAt, opensConjunct, conjunctFrom: mainConjunct }
         // "London erklärte, dass …, und wies … aus": the speech verb of the conjunct before governs its
         // own complement, not the act its speaker goes on to do.
@@ -1379,11 +1385,18 @@ function dedupe(events: RelationEvent[], headline: number | null): RelationEvent
   })
 }
 
+/** An actor's kind in the knowledge base ("state", "igo", "sector", "pmc" …), and the questions asked of it. */
+interface ActorKinds {
+  kindOf: (actor: string) => string | undefined
+  isState: (actor: string) => boolean
+  /** Generic parties (police, rebels). */
+  isSector: (actor: string) => boolean
+  isOrganisation: (actor: string) => boolean
+}
+
 /** `kindOf` gives an actor's kind in the knowledge base ("state", "igo", "sector", "pmc" …). */
 export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: string) => string | undefined = () => undefined): RelationEvent[] {
-  const isState = (id: string) => kindOf(id) === 'state'
-  const isSector = (id: string) => kindOf(id) === 'sector'
-  const isOrganisation = (id: string) => kindOf(id) === 'igo'
+  const kinds: ActorKinds = { kindOf, isState: (id) => kindOf(id) === 'state', isSector: (id) => kindOf(id) === 'sector', isOrganisation: (id) => kindOf(id) === 'igo' }
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
   const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times), present: presentDated(doc), acts: [] }
@@ -1392,7 +1405,7 @@ export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: stri
   for (const s of doc.sentences) {
     const r = ranges.get(s.index)
     if (!r) continue
-    out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, isState, isSector, isOrganisation, kindOf))
+    out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, kinds))
   }
   return dedupe(out, headlineSentence(doc))
 }

@@ -1,7 +1,7 @@
 import type { Doc, Mention, Token } from '../document.ts'
 import type { Stage, StageContext } from '../stage.ts'
 import { phraseKey, tokenize } from '../../text/tokenize.ts'
-import { mentionTokenSet, sentenceTokenRanges, timeTokenSet } from '../spans.ts'
+import { mentionTokenSet, namesPerson, sentenceTokenRanges, timeTokenSet } from '../spans.ts'
 import { nameAt } from './mentions.ts'
 import { perPack } from '../../lang/per-grammar.ts'
 import { exampleMarkerAt, prepositionFormsOf } from '../../events/clauses.ts'
@@ -326,7 +326,7 @@ function resolveObjectPronouns(doc: Doc, ctx: StageContext, taken: Set<number>, 
     if ([0, 1, 2].some((n) => exampleMarkerAt(doc.tokens, i - n, ctx.pack.grammar) > n)) continue
     const bound = (m: Mention) => afterPreposition(m) || m.sentence === t.sentence && otherClause(m, i)
     // "ihn", "ihm": a person named in the window before a state ("traf Orbán in Moskau, wo ihn …").
-    const person = personPronouns.has(t.norm) ? boundAntecedent(doc.mentions, t, 1, bound, (m) => m.kind === 'person' || m.kind === 'role' && m.rule.includes('.title.')) : undefined
+    const person = personPronouns.has(t.norm) ? boundAntecedent(doc.mentions, t, 1, bound, namesPerson) : undefined
     const candidate = person ?? boundAntecedent(doc.mentions, t, 1, bound)
     if (!candidate) continue
     out.push({ start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, sentence: t.sentence, actor: candidate.actor, kind: 'coref', genitive: false, antecedent: candidate.start, rule: `${ctx.pack.code}.coref.object-pronoun` })

@@ -46,6 +46,8 @@ const modifiersBetween = (tokens: Token[], a: Raw, b: Raw) => b.start > a.end &&
  */
 function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[], adjectiveEndings: string[], isSector: (actor: string) => boolean = () => false, appositiveHeads: string[] = [], placed: (title: Token, link: Token) => boolean = () => false): Raw[] {
   const out: Raw[] = []
+  /** A class noun that stands in apposition to a name ("Söldnergruppe", "Verbündeten"), or a compound ending in one. */
+  const appositiveHead = (t: Token) => appositiveHeads.some((h) => h === t.norm || isCompoundOf(t, h))
   for (let i = 0; i < raws.length; i++) {
     let cur = raws[i]!
     const next = raws[i + 1]
@@ -55,13 +57,13 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
     if (cur.entry.kind === 'adjective' && next && next.entry.kind === 'name' && !(next.actor && isSector(next.actor)) && next.start > cur.end && next.start - cur.end <= 3) {
       const gap = tokens.slice(cur.end, next.start)
       const head = gap.at(-1)!
-      if (gap.every((t) => t.kind === 'word') && appositiveHeads.some((h) => h === head.norm || isCompoundOf(head, h))) continue
+      if (gap.every((t) => t.kind === 'word') && appositiveHead(head)) continue
     }
     // "des Nato-Verbündeten Litauen", "das EU-Mitglied Ungarn": a name glued to a class noun in
     // apposition to the name after it only describes that actor.
     const glued = tokens[cur.end]?.text === '-' && tokens[cur.end + 1]
     if (actorish(cur) && cur.entry.kind !== 'adjective' && glued && next && next.entry.kind === 'name' && next.start === cur.end + 2
-      && appositiveHeads.some((h) => h === glued.norm || isCompoundOf(glued, h))) continue
+      && appositiveHead(glued)) continue
     // "der Präsident von Kasachstan", "die Regierung der Taliban", "die Armee Malis"
     // "die Botschaft in Ouagadougou": a place link locates such a title; it does not name its owner.
     const linked = (actorish(next) || next?.entry.kind === 'seat') && cur.entry.kind === 'title' && (
