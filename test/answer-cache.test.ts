@@ -1,16 +1,16 @@
 // The server keeps read answers until the store changes, whoever changes it.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { kb } from './helpers.ts'
 import { openStore } from '../src/service/context.ts'
 import { ingestPaths } from '../src/service/ingest.ts'
 import { buildApp } from '../src/server/app.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 test('a repeated question is answered from what was kept, and a write by another connection makes it stale', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'entente-cache-'))
+  const dir = scratchDir('entente-cache-')
   const corpus = join(dir, 'corpus')
   mkdirSync(corpus)
   writeFileSync(join(corpus, 'a.txt'), 'Stand: 19.06.2024\nRussland und Nordkorea unterzeichneten einen Beistandspakt.')

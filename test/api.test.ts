@@ -1,15 +1,15 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { EXAMPLES_DIR, knowledgeBase, openStore } from '../src/service/context.ts'
 import { ingestPaths } from '../src/service/ingest.ts'
 import { buildApp, type Api } from '../src/server/app.ts'
 import type { Store } from '../src/store/store.ts'
 import { multipart } from './helpers.ts'
+import { scratchDir } from './scratch-dir.ts'
 
-const dir = mkdtempSync(join(tmpdir(), 'entente-api-'))
+const dir = scratchDir('entente-api-')
 const uploads = join(dir, 'uploads')
 let store: Store
 let app: Api

@@ -3,9 +3,8 @@
 import { test, describe, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { kb } from './helpers.ts'
@@ -18,10 +17,11 @@ import { CopyMismatchError, tableReports, TargetNotEmptyError, type TableReport 
 import { SqliteStore } from '../src/store/sqlite-store.ts'
 import { PostgresStore } from '../src/store/postgres-store.ts'
 import type { KyselyStore } from '../src/store/kysely-store.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 const made: string[] = []
 const tmp = (name: string) => {
-  made.push(mkdtempSync(join(tmpdir(), 'entente-backup-')))
+  made.push(scratchDir('entente-backup-'))
   return join(made.at(-1)!, name)
 }
 after(() => { for (const dir of made) rmSync(dir, { recursive: true, force: true }) })

@@ -1,8 +1,7 @@
 // Bad input (issue 8): every file gets a clear verdict, the run goes on, and what was stored stays.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { kb, analyseText } from './helpers.ts'
@@ -11,8 +10,9 @@ import { analyseFile } from '../src/ingest/analyse-file.ts'
 import { ingestPaths } from '../src/service/ingest.ts'
 import { SqliteStore } from '../src/store/sqlite-store.ts'
 import { nestingDepth, MAX_DEPTH } from '../src/ingest/formats/html-depth.ts'
+import { scratchDir } from './scratch-dir.ts'
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'entente-bad-'))
+const tmp = () => scratchDir('entente-bad-')
 const reason = (file: string) => analyseFile(file, kb).errors.map((e) => e.reason).join(' | ')
 
 test('compressed, binary and document files under a text name are refused by what they are', () => {

@@ -1,7 +1,6 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { EXAMPLES_DIR, ROOT, knowledgeBase, openStore } from '../src/service/context.ts'
@@ -9,12 +8,13 @@ import { ingestPaths } from '../src/service/ingest.ts'
 import { buildApp, type Api } from '../src/server/app.ts'
 import { ensureWebBuilt, WEB_DIST } from '../src/server/web-build.ts'
 import type { Store } from '../src/store/store.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 // The web app in real Chromium (Debian's, which .ci/run installs). Screenshots are kept as artefacts.
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const skip = existsSync(CHROMIUM) || process.env['CI'] ? false : `no Chromium at ${CHROMIUM}`
 const shots = join(ROOT, 'test-artifacts', 'screenshots')
-const dir = mkdtempSync(join(tmpdir(), 'entente-web-'))
+const dir = scratchDir('entente-web-')
 let store: Store
 let app: Api
 let browser: Browser

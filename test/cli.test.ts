@@ -1,12 +1,12 @@
 import { test, before } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { EXAMPLES_DIR, ROOT } from '../src/service/context.ts'
+import { scratchDir } from './scratch-dir.ts'
 
-const dir = mkdtempSync(join(tmpdir(), 'entente-cli-'))
+const dir = scratchDir('entente-cli-')
 const db = join(dir, 'cli.db')
 const env = { ...process.env, NO_COLOR: '1', ENTENTE_DB: db }
 const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/entente.js'), ...args], { env, encoding: 'utf8' })

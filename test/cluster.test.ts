@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { clusterEvents, type Clusterable } from '../src/analysis/cluster.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 const ev = (id: string, over: Partial<Clusterable>): Clusterable => ({
   id, docId: 'd1', source: 'PRK', target: 'RUS', type: 'AID', date: null, docDate: '2024-11-02', outlet: 'a.example', ...over,
@@ -31,13 +32,12 @@ test('other dates, types or directions are other events; mutual acts match eithe
 })
 
 test('the same act reported in German and in English is one cluster with two sources', async () => {
-  const { mkdtempSync, writeFileSync } = await import('node:fs')
-  const { tmpdir } = await import('node:os')
+  const { writeFileSync } = await import('node:fs')
   const { join } = await import('node:path')
   const { openStore, knowledgeBase } = await import('../src/service/context.ts')
   const { ingestPaths } = await import('../src/service/ingest.ts')
   const { clustersOf } = await import('../src/service/events.ts')
-  const dir = mkdtempSync(join(tmpdir(), 'entente-xling-'))
+  const dir = scratchDir('entente-xling-')
   writeFileSync(join(dir, 'de.json'), JSON.stringify({ title: 'Iran liefert Drohnen', publisher: 'Tagesblatt', date: '2024-10-02', text: 'Iran liefert Drohnen\n\nDer Iran hat im September 2024 weitere Kampfdrohnen an Russland geliefert, wie die Regierung in Teheran bestätigte.' }))
   writeFileSync(join(dir, 'en.json'), JSON.stringify({ title: 'Iran ships drones', publisher: 'Daily Wire Service', date: '2024-10-03', text: 'Iran ships drones\n\nIran delivered more combat drones to Russia in September 2024, the government in Tehran confirmed.' }))
   const store = await openStore(join(dir, 'x.db'))

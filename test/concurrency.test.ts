@@ -4,8 +4,6 @@
 import { test, describe, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { kb } from './helpers.ts'
 import { PG, pgSchemas } from './pg.ts'
@@ -13,6 +11,7 @@ import { writeArticles } from '../bench/gen/articles.ts'
 import { ROOT, openStore } from '../src/service/context.ts'
 import { ingestPaths } from '../src/service/ingest.ts'
 import { buildApp } from '../src/server/app.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 interface Summary { documents: { new: number; unchanged: number; replaced: number; failed: number }; errors: { reason: string }[] }
 
@@ -29,13 +28,13 @@ function ingestProcess(dir: string, db: string): Promise<Summary> {
 }
 
 function corpus(files: number, seed: number): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'entente-conc-')), 'corpus')
+  const dir = join(scratchDir('entente-conc-'), 'corpus')
   writeArticles(dir, files, seed)
   return dir
 }
 
 async function documentsIn(dir: string): Promise<number> {
-  const store = await openStore(join(mkdtempSync(join(tmpdir(), 'entente-conc-ref-')), 'ref.db'))
+  const store = await openStore(join(scratchDir('entente-conc-ref-'), 'ref.db'))
   try { return (await ingestPaths([dir], kb, store)).documents.new } finally { await store.close() }
 }
 
@@ -43,7 +42,7 @@ const schemas = pgSchemas('entente_conc')
 after(schemas.dropAll)
 
 const backends: { name: string; fresh: () => Promise<string> }[] = [
-  { name: 'SQLite', fresh: async () => join(mkdtempSync(join(tmpdir(), 'entente-conc-')), 'c.db') },
+  { name: 'SQLite', fresh: async () => join(scratchDir('entente-conc-'), 'c.db') },
 ]
 if (PG) backends.push({ name: 'PostgreSQL', fresh: schemas.fresh })
 
@@ -70,7 +69,7 @@ for (const backend of backends) {
       const dir = corpus(300, 22)
       const db = await backend.fresh()
       const store = await openStore(db)
-      const app = await buildApp({ store, kb, uploads: mkdtempSync(join(tmpdir(), 'entente-conc-up-')) })
+      const app = await buildApp({ store, kb, uploads: scratchDir('entente-conc-up-') })
       const ingest = ingestProcess(dir, db)
       try {
         let finished = false

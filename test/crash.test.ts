@@ -6,8 +6,7 @@
 import { test, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { sql, type Kysely } from 'kysely'
@@ -18,6 +17,7 @@ import { seeded } from '../bench/gen/random.ts'
 import { ROOT, openStore } from '../src/service/context.ts'
 import { ingestPaths } from '../src/service/ingest.ts'
 import type { Database } from '../src/store/tables.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 const KILLS = Number(process.env['CRASH_KILLS'] ?? 6)
 const CLI = join(ROOT, 'bin/entente.js')
@@ -84,13 +84,13 @@ async function runAndKill(args: string[], ms: number, started?: () => Promise<bo
 }
 
 function corpus(files: number): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'entente-crash-')), 'corpus')
+  const dir = join(scratchDir('entente-crash-'), 'corpus')
   writeArticles(dir, files, 11)
   return dir
 }
 
 async function referenceCounts(dir: string): Promise<Counts> {
-  const store = await openStore(join(mkdtempSync(join(tmpdir(), 'entente-crash-ref-')), 'ref.db'))
+  const store = await openStore(join(scratchDir('entente-crash-ref-'), 'ref.db'))
   try {
     await ingestPaths([dir], kb, store)
     return await documentCounts(store.db)
@@ -103,7 +103,7 @@ test(`SQLite: ${KILLS} SIGKILLs of \`entente ingest\` at random moments leave wh
   const rnd = seeded(SEED)
   const dir = corpus(160)
   const reference = await referenceCounts(dir)
-  const work = mkdtempSync(join(tmpdir(), 'entente-crash-'))
+  const work = scratchDir('entente-crash-')
   const db = join(work, 'crash.db')
   const args = ['ingest', dir, '--db', db, '--workers', '1']
   // One full run, to know how long a run takes: kills fall anywhere from start-up to the end.

@@ -1,12 +1,12 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { z } from 'zod'
 import { loadDataFile } from '../src/kb/data-file.ts'
 import { DATA_DIR } from '../src/service/context.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 const yamlFiles = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
   const p = join(dir, f)
@@ -29,7 +29,7 @@ test('every data file reads the same through the JSON cache as from its YAML', (
 })
 
 test('a data file edited after it was cached is read as it is now', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'entente-cache-'))
+  const dir = scratchDir('entente-cache-')
   const file = join(dir, 'blocs.yaml')
   withCache(join(dir, 'cache'), () => {
     writeFileSync(file, 'states:\n  - { id: ARM, since: "1991-09-21" }\n')
@@ -42,7 +42,7 @@ test('a data file edited after it was cached is read as it is now', () => {
 })
 
 test('a cache that cannot be written costs nothing but speed; bad YAML is still an error naming the file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'entente-cache-'))
+  const dir = scratchDir('entente-cache-')
   const locked = join(dir, 'locked')
   writeFileSync(locked, 'a file where the cache folder would be')
   const file = join(dir, 'blocs.yaml')

@@ -3,8 +3,6 @@
 // get the step by migration.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely'
@@ -12,6 +10,7 @@ import { analyseText } from './helpers.ts'
 import { migrations } from '../src/store/migrations.ts'
 import { openStore } from '../src/service/context.ts'
 import { HOSTING_STEP, isHosting } from '../src/relations/acts.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 const mobilized = (text: string, lang = 'de') => analyseText(text, '2024-05-02', lang).events.filter((e) => e.type === 'MOBILIZE')
 
@@ -36,7 +35,7 @@ test('troops stationed in or moved into a country are hosted by it; troops masse
 })
 
 test('a database from before the hosting step gets it, and its relation series counts the deployment as hosted', async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'entente-hosting-')), 'old.db')
+  const path = join(scratchDir('entente-hosting-'), 'old.db')
   const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(path) }) })
   const upTo6 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0007'))
   assert.equal((await new Migrator({ db: old, provider: { getMigrations: async () => upTo6 } }).migrateToLatest()).error, undefined)

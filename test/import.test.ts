@@ -2,8 +2,7 @@
 // Entente's model with their provenance, and nothing that cannot be mapped is dropped uncounted.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gdeltLine, kb } from './helpers.ts'
 import { importFiles, DEFAULT_CAMEO_TABLE } from '../src/service/import.ts'
@@ -12,6 +11,7 @@ import { SqliteStore } from '../src/store/sqlite-store.ts'
 import { allies } from '../src/service/questions.ts'
 import { spawnSync } from 'node:child_process'
 import { ROOT } from '../src/service/context.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 const ICEWS = join(import.meta.dirname, '..', '..', 'shared', 'bench', 'icews', 'events.2018.sample.tab')
 const hasTable = existsSync(DEFAULT_CAMEO_TABLE)
@@ -19,7 +19,7 @@ const runCli = async (args: string[]) => {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/entente.js'), ...args], { env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
-const tmp = () => mkdtempSync(join(tmpdir(), 'entente-import-'))
+const tmp = () => scratchDir('entente-import-')
 
 
 const gdeltRows = [

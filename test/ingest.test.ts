@@ -1,7 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { kb, de } from './helpers.ts'
 import { cleanText } from '../src/ingest/clean.ts'
@@ -9,8 +8,9 @@ import { readArticles } from '../src/ingest/read-file.ts'
 import { buildDoc, buildDocs } from '../src/ingest/build-doc.ts'
 import { ingestPaths } from '../src/service/ingest.ts'
 import { SqliteStore } from '../src/store/sqlite-store.ts'
+import { scratchDir } from './scratch-dir.ts'
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'entente-ingest-'))
+const tmp = () => scratchDir('entente-ingest-')
 
 test('site chrome is stripped, the article stays', () => {
   const raw = [

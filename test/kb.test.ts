@@ -1,12 +1,12 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { kb, analyseText } from './helpers.ts'
 import { personActorAt } from '../src/kb/knowledge.ts'
 import { loadDataFile, DataFileError } from '../src/kb/data-file.ts'
 import { statesFile } from '../src/kb/schema.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 test('no alias names two actors without a rule for which wins', () => {
   assert.deepEqual(kb.conflicts, [])
@@ -67,7 +67,7 @@ test('a person stands for the state they served at the date', () => {
 })
 
 test('a data file error names the file and the entry', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'entente-kb-'))
+  const dir = scratchDir('entente-kb-')
   const file = join(dir, 'states.yaml')
   writeFileSync(file, '- id: RUS\n  status: member\n- id: xx\n  status: member\n')
   assert.throws(() => loadDataFile(file, statesFile), (err: unknown) => err instanceof DataFileError && err.message.includes(file) && err.message.includes('entry 2'))
@@ -75,7 +75,7 @@ test('a data file error names the file and the entry', () => {
 
 test('a rule that supersedes a rule no language pack has is refused, naming the folder and the rule', async () => {
   const { loadLanguagePack } = await import('../src/lang/pack.ts')
-  const dir = mkdtempSync(join(tmpdir(), 'entente-pack-'))
+  const dir = scratchDir('entente-pack-')
   const { mkdirSync, copyFileSync } = await import('node:fs')
   copyFileSync(join(import.meta.dirname, '..', 'data', 'lang', 'de', 'grammar.yaml'), join(dir, 'grammar.yaml'))
   mkdirSync(join(dir, 'events'))

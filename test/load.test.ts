@@ -4,8 +4,8 @@
 // The figures are printed, and written to bench/results/load.json on a full run.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { kb } from './helpers.ts'
@@ -13,10 +13,11 @@ import { fillStore } from '../bench/gen/store-events.ts'
 import { ROOT, openStore } from '../src/service/context.ts'
 import { buildApp, type Api } from '../src/server/app.ts'
 import type { Store } from '../src/store/store.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 const SECONDS = Number(process.env['LOAD_SECONDS'] ?? 6)
 const EVENTS = Number(process.env['LOAD_EVENTS'] ?? 100_000)
-const dir = mkdtempSync(join(tmpdir(), 'entente-load-'))
+const dir = scratchDir('entente-load-')
 let store: Store
 const figures: Record<string, unknown> = { cores: availableParallelism(), node: process.version, events: EVENTS, seconds: SECONDS }
 

@@ -3,8 +3,7 @@
 // take no part in relations between two actors or in the relation-level gold scores.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely'
@@ -13,6 +12,7 @@ import { knowledgeBase, openStore } from '../src/service/context.ts'
 import { ingestPaths } from '../src/service/ingest.ts'
 import { allies } from '../src/service/questions.ts'
 import { migrations } from '../src/store/migrations.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 const cases: [string, string, string[]][] = [
   ['en', "Georgia's president resigned on Sunday.", ['GEO:RETREAT']],
@@ -78,7 +78,7 @@ test('a one-sided act has no target span and ranks below a relation', () => {
 })
 
 test('one-sided acts are stored and listed, but relate no pair', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'entente-solo-'))
+  const dir = scratchDir('entente-solo-')
   writeFileSync(join(dir, 'a.json'), JSON.stringify({ title: 'Reservists called up', date: '2024-03-02', text: 'Reservists called up\n\nRussia mobilised 300,000 reservists on Friday. Russia delivered drones to Belarus in February 2024.' }))
   const store = await openStore(join(dir, 'solo.db'))
   await ingestPaths([dir], knowledgeBase(), store)
@@ -94,7 +94,7 @@ test('one-sided acts are stored and listed, but relate no pair', async () => {
 })
 
 test('a database made before one-sided acts is migrated without losing its events', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'entente-migrate-'))
+  const dir = scratchDir('entente-migrate-')
   const path = join(dir, 'old.db')
   // The schema as the first two migrations left it, with one document and one event in it.
   const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new SQLite(path) }) })

@@ -1,12 +1,11 @@
 // Throwaway schemas on the PostgreSQL server named by ENTENTE_TEST_PG, one per test, dropped after.
 import pg from 'pg'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { withSchema } from '../src/store/postgres-store.ts'
 import { openStore } from '../src/service/context.ts'
 import type { Store } from '../src/store/store.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 export const PG = process.env['ENTENTE_TEST_PG']
 
@@ -38,7 +37,7 @@ export interface StoreBackend { name: string; open: () => Promise<Store>; cleanu
 
 /** SQLite in a temporary file, and PostgreSQL (throwaway schemas named `prefix_…`) when ENTENTE_TEST_PG names a server. */
 export function storeBackends(prefix: string): StoreBackend[] {
-  const backends: StoreBackend[] = [{ name: 'SQLite', open: () => openStore(join(mkdtempSync(join(tmpdir(), `${prefix}-`)), 'store.db')) }]
+  const backends: StoreBackend[] = [{ name: 'SQLite', open: () => openStore(join(scratchDir(`${prefix}-`), 'store.db')) }]
   if (PG) {
     const schemas = pgSchemas(prefix)
     backends.push({ name: 'PostgreSQL', open: async () => openStore(await schemas.fresh()), cleanup: schemas.dropAll })

@@ -3,8 +3,7 @@
 // date is a real calendar date. FC_RUNS raises the number of cases (`npm run soak`).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import SQLite from 'better-sqlite3'
@@ -15,9 +14,10 @@ import { SUPPORTED } from '../src/ingest/read-file.ts'
 import { isValidDay } from '../src/time/calendar.ts'
 import type { Doc } from '../src/pipeline/document.ts'
 import { SqliteStore } from '../src/store/sqlite-store.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 const RUNS = Number(process.env['FC_RUNS'] ?? 60)
-const dir = mkdtempSync(join(tmpdir(), 'entente-prop-'))
+const dir = scratchDir('entente-prop-')
 
 /** Sentences of my own, in the kinds the pipeline reads, to be cut, spliced and garbled. */
 const SEEDS = [

@@ -3,8 +3,7 @@
 import { test, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { kb } from './helpers.ts'
 import { PG, pgSchemas } from './pg.ts'
@@ -12,6 +11,7 @@ import { ROOT, openStore } from '../src/service/context.ts'
 import { runWorker } from '../src/service/worker.ts'
 import { IngestQueue } from '../src/store/ingest-queue.ts'
 import type { PostgresStore } from '../src/store/postgres-store.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 const schemas = pgSchemas('entente_queue')
 const freshUrl = schemas.fresh
@@ -19,7 +19,7 @@ after(schemas.dropAll)
 
 /** Twelve short articles of my own, each about a different pair. */
 function corpus(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'entente-queue-')), 'corpus')
+  const dir = join(scratchDir('entente-queue-'), 'corpus')
   mkdirSync(dir)
   const pairs = [['Russland', 'Nordkorea'], ['Iran', 'Russland'], ['China', 'Belarus'], ['Mali', 'Russland'], ['Armenien', 'Frankreich'], ['Kasachstan', 'China'],
     ['Serbien', 'Russland'], ['Niger', 'Russland'], ['Kuba', 'Venezuela'], ['Syrien', 'Iran'], ['Georgien', 'Türkei'], ['Indien', 'Russland']]
@@ -106,7 +106,7 @@ test('a file whose holders all died is queued again when the corpus is, even bef
 })
 
 test('the queue needs PostgreSQL: a SQLite file is a clear error', () => {
-  const r = cli(['ingest', '--queue', '.', '--db', join(mkdtempSync(join(tmpdir(), 'entente-q-')), 'x.db')], {})
+  const r = cli(['ingest', '--queue', '.', '--db', join(scratchDir('entente-q-'), 'x.db')], {})
   assert.notEqual(r.status, 0)
   assert.match(r.stderr, /x\.db: the ingest queue lives in PostgreSQL; give --db postgres:\/\//)
 })

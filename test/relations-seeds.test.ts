@@ -1,16 +1,16 @@
 import { test, before } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from '../src/service/context.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 // The five seed articles, ingested with the publication dates they state (002, 003, 004) or
 // estimate (000, 001): what the relation model makes of Russia's alliances.
 const seeds = join(ROOT, '..', 'shared', 'seeds')
 const skip = existsSync(seeds) ? false : '../shared/seeds is not here'
-const db = join(mkdtempSync(join(tmpdir(), 'entente-rel-')), 'seeds.db')
+const db = join(scratchDir('entente-rel-'), 'seeds.db')
 const env = { ...process.env, NO_COLOR: '1', ENTENTE_DB: db }
 const json = <T>(...args: string[]): T => {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/entente.js'), ...args, '--json'], { env, encoding: 'utf8' })

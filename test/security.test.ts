@@ -4,8 +4,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { ROOT, openStore } from '../src/service/context.ts'
 import { kb, multipart } from './helpers.ts'
@@ -13,8 +12,9 @@ import { ingestPaths } from '../src/service/ingest.ts'
 import { buildApp, type Api } from '../src/server/app.ts'
 import { isLoopback } from '../src/server/security.ts'
 import type { Store } from '../src/store/store.ts'
+import { scratchDir } from './scratch-dir.ts'
 
-const dir = mkdtempSync(join(tmpdir(), 'entente-sec-'))
+const dir = scratchDir('entente-sec-')
 const TOKEN = 'a-long-random-token-for-the-test-0123456789'
 let store: Store
 let app: Api

@@ -2,8 +2,6 @@
 // by report: the same counterparts and states, nearly the same scores, and evidence with sentences.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { kb } from './helpers.ts'
 import { EXAMPLES_DIR } from '../src/service/context.ts'
@@ -16,6 +14,7 @@ import type { Act } from '../src/relations/acts.ts'
 import SQLite from 'better-sqlite3'
 import { sql } from 'kysely'
 import { seriesQuery } from '../src/store/series.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 /** Runs `fn` with the series threshold at 0, so that every question reads the series. */
 async function viaSeries<T>(fn: () => Promise<T>): Promise<T> {
@@ -26,7 +25,7 @@ async function viaSeries<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 test('allies, relation and the graph from the series agree with the reports on the example corpus', async () => {
-  const store = await SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'entente-series-')), 's.db'))
+  const store = await SqliteStore.open(join(scratchDir('entente-series-'), 's.db'))
   try {
     await ingestPaths([EXAMPLES_DIR], kb, store)
     const exact = await allies(store, kb, 'RUS', { at: '2025-06-30' })
@@ -74,7 +73,7 @@ test('a monthly series computed in one pass equals the score asked month by mont
 })
 
 test("an actor's series is read from both sides, in month order, from the indexes kept for it; a pair's from the series' key", async () => {
-  const store = await SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'entente-series-plan-')), 's.db'))
+  const store = await SqliteStore.open(join(scratchDir('entente-series-plan-'), 's.db'))
   try {
     const group = (source: string, target: string, month: string) => sql`(${source}, ${target}, ${month}, 'SUPPORT', 'diplomatic', 'asserted', 0, 2, 1.6, 2, ${`${month}-20`}, null, 0.8)`
     await sql`insert into pair_months (source, target, month, type, mode, modality, hosted, acts, strength, stated, last_day, best_event, best_confidence) values

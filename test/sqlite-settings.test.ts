@@ -2,8 +2,7 @@
 // cache, so that pages its questions read stay in the process (the OS may not keep them).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { sql } from 'kysely'
@@ -11,9 +10,10 @@ import { openStore, SERVER_CACHE_MB } from '../src/service/context.ts'
 import { ingestPaths } from '../src/service/ingest.ts'
 import { PAGE_SIZE } from '../src/store/sqlite-store.ts'
 import { kb } from './helpers.ts'
+import { scratchDir } from './scratch-dir.ts'
 
 test('a store opened for the server keeps a larger page cache; others keep the default of the SQLite build', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'entente-cache-'))
+  const dir = scratchDir('entente-cache-')
   try {
     const cacheOf = async (o: { cacheMb?: number }) => {
       const store = await openStore(join(dir, 'entente.db'), o)
@@ -42,7 +42,7 @@ test('a store opened for the server keeps a larger page cache; others keep the d
 })
 
 test('a new store is made with 16 KB pages; a store made with 4 KB pages keeps them and its documents', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'entente-pages-'))
+  const dir = scratchDir('entente-pages-')
   try {
     const pageSize = async (file: string) => {
       const store = await openStore(file)

@@ -3,8 +3,7 @@
 // it); each run works in a schema of its own and drops it afterwards.
 import { test, describe, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gdeltLine, kb } from './helpers.ts'
 import { PG, storeBackends } from './pg.ts'
@@ -19,12 +18,13 @@ import type { Database } from '../src/store/tables.ts'
 import { countSeries } from '../src/store/series.ts'
 import { HOSTING_STEP } from '../src/relations/acts.ts'
 import { sql, type Kysely } from 'kysely'
+import { scratchDir } from './scratch-dir.ts'
 
 if (process.env['CI'] && !PG) throw new Error('CI must run the store contract against PostgreSQL: set ENTENTE_TEST_PG (see scripts/pg-throwaway.sh)')
 
 /** A small corpus of my own: a treaty, a dispatch, a one-sided act, an English report, an undated act. */
 function writeCorpus(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'entente-contract-')), 'corpus')
+  const dir = join(scratchDir('entente-contract-'), 'corpus')
   mkdirSync(dir)
   writeFileSync(join(dir, 'a-vertrag.txt'), 'Stand: 19.06.2024\nRussland und Nordkorea unterzeichneten am Mittwoch in Pjöngjang einen Beistandspakt.\n\nIm Oktober 2024 schickte Nordkorea Tausende Soldaten nach Russland.')
   writeFileSync(join(dir, 'b-ruecktritt.txt'), 'Stand: 02.03.2025\nDer georgische Ministerpräsident trat am Montag zurück.\n\nAserbaidschan warf Russland vor, das Flugzeug abgeschossen zu haben.')
@@ -182,7 +182,7 @@ for (const backend of storeBackends('entente_test')) {
     })
 
     test('imports a dataset file in one transaction, idempotently, next to ingested articles', { skip: !existsSync(DEFAULT_CAMEO_TABLE) && 'no CAMEO→PLOVER table' }, async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'entente-contract-'))
+      const dir = scratchDir('entente-contract-')
       const file = join(dir, 'events.export.CSV')
       writeFileSync(file, [
         gdeltLine({ GLOBALEVENTID: '1', SQLDATE: '20240617', Actor1Code: 'RUS', Actor1CountryCode: 'RUS', Actor2Code: 'PRK', Actor2CountryCode: 'PRK', EventCode: '057' }),
@@ -271,7 +271,7 @@ for (const backend of storeBackends('entente_test')) {
     })
 
     test('stores a JSON-lines article whose text and title carry control characters, without them', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'entente-contract-'))
+      const dir = scratchDir('entente-contract-')
       const file = join(dir, 'scraped.jsonl')
       writeFileSync(file, JSON.stringify({ title: 'Pakt\u0000 unterzeichnet', date: '2024-06-19', lang: 'de', text: 'Russland und Nordkorea\u0000 unterzeichneten\u0007 einen Beistandspakt.' }) + '\n')
       const store = await backend.open()
