@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { valueAt, valueOf, type Act } from '../src/relations/acts.ts'
 import { loadRelationParams } from '../src/relations/params.ts'
-import { monthlySeries, pairHistory, sinceOf, snapshot, stateChanges, trendOf } from '../src/relations/pair.ts'
+import { monthlySeries, pairHistory, sinceOf, snapshot, stateChanges, trendOf, type Flow } from '../src/relations/pair.ts'
 import { alliesOf, changesOf } from '../src/relations/allies.ts'
 import { blocsOf, relationGraph } from '../src/relations/graph.ts'
 import { exportGraph } from '../src/relations/export.ts'
@@ -176,7 +176,8 @@ test('a long-running flow or standing fact names its opening act and its latest 
   const days = Array.from({ length: 40 }, (_, i) => `20${String(10 + Math.floor(i / 12)).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}-10`)
   const arms = days.map((d) => act('IRN', 'RUS', 'AID', 'arms', d))
   const sanctions = days.map((d) => act('USA', 'IRN', 'SANCTION', 'sanctions', d))
-  const flow = snapshot(pairHistory('IRN', 'RUS', arms, none), '2014-01-01', p).flows[0]!
+  // Built from the acts (a relation's flows): with their evidence.
+  const flow = snapshot(pairHistory('IRN', 'RUS', arms, none), '2014-01-01', p).flows[0] as Flow
   assert.equal(flow.acts, 40)
   assert.deepEqual(flow.evidence, arms.slice(-10).map((x) => x.id), 'the ten latest deliveries')
   const fact = pairHistory('USA', 'IRN', sanctions, none).facts.find((f) => f.kind === 'sanctions')!

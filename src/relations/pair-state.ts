@@ -93,7 +93,7 @@ export function statesOf(h: PairHistory, p: RelationParams): PairState[] {
     evidence = topEvidence(evidence, STATE_EVIDENCE)
     out.push({
       month, ab: directed.ab, ba: directed.ba, dimensions: { ...dimensions }, acts: tally.count, firm: tally.firm, state: now, since, recent: [...recent],
-      evidence: evidence.map((e) => ({ ...e })), flows: flowList(flows).map((f) => ({ ...f, evidence: [...f.evidence] })),
+      evidence: evidence.map((e) => ({ ...e })), flows: flowList(flows).map(({ evidence: _, ...f }) => f),
     })
   }
   return out

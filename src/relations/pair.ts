@@ -18,8 +18,11 @@ export interface PairHistory {
   facts: StandingFact[]
 }
 
-/** What one actor sends the other (arms, troops, money …): its acts, latest day, and latest acts as evidence. */
-export interface Flow { kind: string; from: string; to: string; acts: number; latest: string; quantity: string | null; evidence: string[] }
+/** What one actor sends the other (arms, troops, money …): its acts and latest day. */
+export interface FlowTotal { kind: string; from: string; to: string; acts: number; latest: string; quantity: string | null }
+
+/** A flow built from the acts themselves, with its latest acts as evidence. */
+export interface Flow extends FlowTotal { evidence: string[] }
 
 export interface PairSnapshot {
   score: number
@@ -28,7 +31,8 @@ export interface PairSnapshot {
   state: RelationState
   confidence: Confidence
   dimensions: Record<Dimension, number>
-  flows: Flow[]
+  /** With their evidence when built from acts (a relation); totals alone when carried from a stored state. */
+  flows: FlowTotal[]
   standing: StandingFact[]
   /** Acts and independent sources the state rests on (acts up to the date, any age). */
   acts: number
@@ -161,8 +165,11 @@ export interface SnapshotBase {
   acts: number
   firm: number
   evidence: { id: string; value: number }[]
-  /** In `flowList` order (a snapshot without acts after the base lists them as they are). */
-  flows: Flow[]
+  /**
+   * In `flowList` order (a snapshot without acts after the base lists them as they are). Totals only:
+   * a flow's evidence is that of the acts a relation reads, and stored states do not keep it.
+   */
+  flows: FlowTotal[]
 }
 
 /**
@@ -179,7 +186,7 @@ export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenc
   const evidence = base ? base.evidence.map((e) => ({ id: e.id, value: e.value * carry })) : []
   const tally = base ? Tally.of(base.acts, base.firm) : new Tally()
   // The base's flows are copied only when acts add to them (a question at a month's end adds none).
-  const flows: FlowMap | null = acts.length ? new Map(base?.flows.map((f) => [`${f.kind}|${f.from}>${f.to}`, { ...f, evidence: [...f.evidence] }])) : null
+  const flows: FlowMap | null = acts.length ? new Map(base?.flows.map((f) => [`${f.kind}|${f.from}>${f.to}`, { ...f, evidence: [] as string[] }])) : null
   for (const x of acts) {
     const v = valueAt(x, day, p)
     dimensions[dimensionOf(x, p)] += v

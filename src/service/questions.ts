@@ -4,7 +4,7 @@ import { alliesOf, changesOf, type Change, type Counterpart } from '../relations
 import { valueAt, valueOf } from '../relations/acts.ts'
 import { addMonths, endOfDate, parseSpan, startOfDate } from '../relations/dates.ts'
 import { blocsOf, relationGraph, type RelationBloc, type RelationGraph } from '../relations/graph.ts'
-import { firstDay, monthlySeries, pairHistory, sinceOf, snapshot, stateChanges, trendOf, trendOfSeries, type MonthPoint, type PairSnapshot, type StateChange, type Trend } from '../relations/pair.ts'
+import { firstDay, monthlySeries, pairHistory, sinceOf, snapshot, stateChanges, trendOf, trendOfSeries, type FlowTotal, type MonthPoint, type PairSnapshot, type StateChange, type Trend } from '../relations/pair.ts'
 import type { StandingFact } from '../relations/standing.ts'
 import { actsAround, actsBetween, allActs, newsHorizon, relationParams, withReports, type ActSet } from './relations.ts'
 import { refreshPairStates } from './pair-states.ts'
@@ -21,6 +21,9 @@ export interface ModelOptions {
 
 const nameOf = (kb: KnowledgeBase, id: string) => kb.actors.get(id)?.name ?? id
 const paramsFor = (o: ModelOptions) => relationParams(o.halfLife ? parseSpan(o.halfLife) : undefined)
+
+/** A flow as `allies` lists it: its totals (the pair's relation gives its evidence). */
+const flowTotal = ({ kind, from, to, acts, latest, quantity }: FlowTotal): FlowTotal => ({ kind, from, to, acts, latest, quantity })
 
 function factRecord(f: StandingFact) {
   return { kind: f.kind, a: f.a, b: f.b, from: f.from, to: f.to, basis: f.basis }
@@ -56,7 +59,7 @@ export async function allies(store: Store, kb: KnowledgeBase, actor: string, o: 
   const found = fast?.counterparts ?? alliesOf(actor, set.acts, kb.blocs, at, windowMonths, p)
   const counterparts = found.map((c): AllyRecord => ({
     actor: c.actor, name: nameOf(kb, c.actor), state: c.state, score: c.score, trend: c.trend, change: c.change, since: c.since,
-    confidence: c.confidence, acts: c.acts, sources: c.sources, dimensions: c.dimensions, directed: c.directed, flows: c.flows,
+    confidence: c.confidence, acts: c.acts, sources: c.sources, dimensions: c.dimensions, directed: c.directed, flows: c.flows.map(flowTotal),
     standing: c.standing.map(factRecord), evidence: c.evidence.map((e) => e.id),
   }))
   return { actor, name: nameOf(kb, actor), at, windowMonths, halfLifeMonths: p.halfLifeMonths, undated: set.undated, counterparts }
