@@ -31,6 +31,21 @@ const cases: [string, string, [string, string][]][] = [
   ['Gestern sprach sie, am 3.10.2024 schwieg sie.', '2024-10-05', [['Gestern', '2024-10-04'], ['3.10.2024', '2024-10-03']]],
   ['Im Mai 2019 begann es. Am 12. Mai kam der Gast.', '2020-07-01', [['Mai 2019', '2019-05'], ['12. Mai', '2019-05-12']]],
   ['Im Mai 2019 begann es. Am 12. Juni kam der Gast.', '2020-07-01', [['Mai 2019', '2019-05'], ['12. Juni', '2020-06-12']]],
+  // Weekdays of another week, or strictly before or after the publication day (a Wednesday).
+  ['Die Delegation reiste am Dienstag vergangener Woche ab.', '2025-06-18', [['Dienstag vergangener Woche', '2025-06-10']]],
+  ['Am Freitag der vergangenen Woche unterschrieben beide.', '2025-06-18', [['Freitag der vergangenen Woche', '2025-06-13']]],
+  ['Bereits am Montag der Vorwoche war er abgereist.', '2025-06-18', [['Montag der Vorwoche', '2025-06-09']]],
+  ['Am vergangenen Mittwoch telefonierten die beiden.', '2025-06-18', [['vergangenen Mittwoch', '2025-06-11']]],
+  ['Vergangenen Montag kam die Antwort.', '2025-06-18', [['Vergangenen Montag', '2025-06-16']]],
+  ['Am kommenden Montag soll der Vertrag unterzeichnet werden.', '2025-06-18', [['kommenden Montag', '2025-06-23']]],
+  ['Am Donnerstag nächster Woche trifft sich der Rat.', '2025-06-18', [['Donnerstag nächster Woche', '2025-06-26']]],
+  ['Am Mittwoch landete die Maschine.', '2025-06-18', [['Mittwoch', '2025-06-18']]],
+  // A part of a day is of the day named last; "morgen" alone is tomorrow, and a part of a named day is that day.
+  ['Der Aufstand begann am 24. Juni. Am Abend lenkte der Anführer ein.', '2025-06-26', [['24. Juni', '2025-06-24'], ['Abend', '2025-06-24']]],
+  ['Am Samstag brach der Streit aus, in der Nacht rückten Truppen vor.', '2025-06-26', [['Samstag', '2025-06-21'], ['Nacht', '2025-06-21']]],
+  ['Am Abend sprach der Präsident im Fernsehen.', '2025-06-26', []],
+  ['In der Nacht zum Sonntag fielen Schüsse.', '2025-06-26', [['Sonntag', '2025-06-22']]],
+  ['Am Abend des 3. Mai unterschrieben beide.', '2025-06-26', [['3. Mai', '2025-05-03']]],
 ]
 
 for (const [sentence, anchor, expected] of cases) {
@@ -72,7 +87,14 @@ test('English dates resolve against the publication date', async () => {
     ['Two weeks ago the border was closed.', 'Two weeks ago', '2025-W25'],
     ['The ban took effect on 1 May.', '1 May', '2025-05-01'],
     ['The envoys met on the 3rd of June.', '3rd of June', '2025-06-03'],
+    // 3 July 2025 is a Thursday.
+    ['The talks ended on Tuesday last week.', 'Tuesday last week', '2025-06-24'],
+    ['Last Thursday the ministers met.', 'Last Thursday', '2025-06-26'],
+    ['The summit opens next Monday.', 'next Monday', '2025-07-07'],
+    ['The vote is set for Friday next week.', 'Friday next week', '2025-07-11'],
   ]
+  const evening = tagTimes('The rebels crossed the border on Saturday. In the evening their leader turned back.', en.time, { anchor: '2025-07-03' }).map((t) => [t.text, t.value])
+  assert.deepEqual(evening, [['Saturday', '2025-06-28'], ['evening', '2025-06-28']], 'a part of a day is of the day named last')
   for (const [sentence, text, value] of cases) {
     const found = tagTimes(sentence, en.time, { anchor: '2025-07-03' }).map((t) => [t.text, t.value])
     assert.deepEqual(found, [[text, value]], sentence)

@@ -57,6 +57,20 @@ export function isoWeek(d: Required<PartialDate>): string {
   return `${t.getUTCFullYear()}-W${pad(week)}`
 }
 
+/**
+ * A day named by its weekday from `d`: by default the latest on or before `d`; `past`, the latest
+ * before it ("am vergangenen Mittwoch" written on a Wednesday is a week ago); `future`, the first
+ * after it; `week`, the one in the calendar week that many weeks from d's ("Dienstag vergangener
+ * Woche": -1).
+ */
+export function weekdayFrom(d: Required<PartialDate>, weekday: number, o: { direction?: 'past' | 'future'; week?: number } = {}): Required<PartialDate> {
+  const current = toUtc(d).getUTCDay() || 7
+  if (o.week !== undefined) return addDays(d, 7 * o.week + weekday - current)
+  if (o.direction === 'future') return addDays(d, (weekday - current + 7) % 7 || 7)
+  if (o.direction === 'past') return addDays(d, -((current - weekday + 7) % 7 || 7))
+  return previousWeekday(d, weekday)
+}
+
 /** The latest day on or before `d` that falls on ISO weekday `weekday` (1 = Monday). */
 export function previousWeekday(d: Required<PartialDate>, weekday: number): Required<PartialDate> {
   const current = toUtc(d).getUTCDay() || 7

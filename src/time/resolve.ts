@@ -1,7 +1,7 @@
 import type { Precision } from '../pipeline/document.ts'
 import type { TimeData } from '../lang/schema.ts'
 import { placeholderClass } from './compile.ts'
-import { addDays, addMonths, formatDate, isValidDay, isoWeek, previousWeekday, type PartialDate } from './calendar.ts'
+import { addDays, addMonths, formatDate, isValidDay, isoWeek, weekdayFrom, type PartialDate } from './calendar.ts'
 
 export type TimeMode = 'news' | 'narrative'
 
@@ -20,6 +20,8 @@ export interface ResolveContext {
   last: PartialDate | null
   /** The last absolute date the text mentioned, for "im selben Monat". */
   lastMentioned: Resolved | null
+  /** The last day the text named, a weekday too, for a part of it ("am Abend"). */
+  lastDay?: Resolved | null
   mode: TimeMode
 }
 
@@ -120,6 +122,8 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
     return { value: decade, date: String(f['decade']), precision: 'decade' }
   }
   if (typeof f['same'] === 'string') return ctx.lastMentioned ? truncate(ctx.lastMentioned, f['same']) : null
+  // A part of a day is of the day the text named last; with none named, it dates nothing.
+  if (f['partOfDay'] !== undefined) return ctx.lastDay ? { value: ctx.lastDay.date, date: ctx.lastDay.date, precision: 'day' } : null
 
   let base: PartialDate | null = null
   let precision: Precision = 'year'
@@ -165,7 +169,8 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
   }
   if (typeof f['weekday'] === 'number') {
     if (!ctx.anchor || ctx.anchor.day === undefined || ctx.anchor.month === undefined) return null
-    base = previousWeekday(ctx.anchor as Required<PartialDate>, f['weekday'])
+    const direction = f['direction'] === 'past' || f['direction'] === 'future' ? f['direction'] : undefined
+    base = weekdayFrom(ctx.anchor as Required<PartialDate>, f['weekday'], { direction, week: typeof f['week'] === 'number' ? f['week'] : undefined })
     precision = 'day'
   }
   if (!base && (typeof f['season'] === 'string' || typeof f['quarter'] === 'number') && ctx.anchor) base = { year: ctx.anchor.year }

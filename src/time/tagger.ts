@@ -86,12 +86,13 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
   const mode = options.mode ?? 'news'
   const docAnchor: PartialDate | null = options.anchor ? parseDate(options.anchor) : null
   let lastMentioned: Resolved | null = null
+  let lastDay: Resolved | null = null
   const out: TaggedTime[] = []
   let reach = -1
   const resolve = (fields: Record<string, string | number>) => {
     const last = lastMentioned && lastMentioned.precision !== 'decade' ? parseDate(lastMentioned.date) : null
     const anchor = mode === 'narrative' ? last ?? docAnchor : docAnchor
-    return resolveFields(fields, data, { anchor, last, lastMentioned, mode })
+    return resolveFields(fields, data, { anchor, last, lastMentioned, lastDay, mode })
   }
   // The longest match that resolves wins; a match that cannot ("31. Februar 2024") gives way to a shorter one.
   for (const hit of findHits(text, patternsFor(data))) {
@@ -108,6 +109,7 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
     const movesYear = typeof fields['rel'] === 'string' && data.lexicon.relative[fields['rel']]?.unit === 'Y' && fields['month'] === undefined
     const bound = resolved.mod !== undefined && !['early', 'mid', 'late'].includes(resolved.mod)
     if ((namesCalendar || movesYear) && resolved.precision !== 'decade' && !bound && !inParentheses(text, hit.start)) lastMentioned = resolved
+    if (resolved.precision === 'day' && !bound && !inParentheses(text, hit.start)) lastDay = resolved
     const also = hit.pattern.also
     const span = also ? hit.indices[also.group] : undefined
     const second = also && span ? resolve(fillFields(also.value, hit.groups, data)) : null
