@@ -89,6 +89,11 @@ function isBackground(tokens: Token[], at: number, clause: Clause, bg: Set<strin
   return false
 }
 
+/** "haben", "soll", "worden": a word of the verb cluster around a participle or an infinitive. */
+function isAuxiliary(norm: string, g: LanguagePack['grammar']): boolean {
+  return g.finiteAuxiliaries.includes(norm) || g.passiveAuxiliaries.includes(norm) || g.futureAuxiliaries.includes(norm)
+}
+
 /** "und", "aber", "sowie": a word that joins two conjuncts. */
 function coordinates(t: Token, g: LanguagePack['grammar']): boolean {
   return g.coordinators.includes(t.norm) || g.clauseCoordinators.includes(t.norm)
@@ -960,7 +965,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // eine Sitzung des Sicherheitsrats beantragt"): the genitive after the "und" is the next verb's.
           const nextWord = words.find((t) => t.kind === 'word' && t.start > tokens[i]!.start)
           const endsConjunct = !!nextWord && ref.kind !== 'noun' && coordinates(nextWord, g)
-          const closesBracket = !nextWord || endsConjunct
+          // Auxiliaries after the verb close the bracket with it ("sollen … abgeschossen haben").
+          const rest = words.filter((t) => t.kind === 'word' && t.start > tokens[i]!.start)
+          const closesBracket = !nextWord || endsConjunct || (ref.kind !== 'noun' && rest.every((t) => isAuxiliary(t.norm, g)))
           const verbFinal = g.verbFinalSubordinates && (clause.subordinate || closesBracket) ? genitives.filter((p) => p.to <= i).at(-1) : undefined
           // An event noun's genitive stands right after it, in its own noun phrase ("die Luftangriffe der Amerikaner").
           const reachable = (p: Phrase) => p.from > i && (ref.kind !== 'noun' || p.from - i <= NOUN_GENITIVE_REACH && !tokens.slice(i + 1, p.from).some((t) => t.kind === 'punct' || g.coordinators.includes(t.norm)))

@@ -16,6 +16,8 @@ export interface ModalityCues {
   threat: string[][]
   hostileThreat: string[][]
   ultimatum: string[][]
+  claim: string[][]
+  perfectInfinitives: string[][]
   intent: string[][]
   appeal: string[][]
   decline: string[][]
@@ -32,7 +34,7 @@ export function modalityCues(data: ModalityData): ModalityCues {
       hedged: keys(data.hedged), reportedMarkers: keys(data.reportedMarkers), reportedVerbs: keys(data.reportedVerbs),
       planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation),
       conditional: keys(data.conditional), refusal: keys(data.refusal), forwardNegation: keys(data.forwardNegation),
-      threat: keys(data.threat), hostileThreat: keys(data.hostileThreat), ultimatum: keys(data.ultimatum), intent: keys(data.intent), appeal: keys(data.appeal), decline: keys(data.decline), complementizers: keys(data.complementizers),
+      threat: keys(data.threat), hostileThreat: keys(data.hostileThreat), ultimatum: keys(data.ultimatum), claim: keys(data.claim), perfectInfinitives: keys(data.perfectInfinitives), intent: keys(data.intent), appeal: keys(data.appeal), decline: keys(data.decline), complementizers: keys(data.complementizers),
     }
     cache.set(data, c)
   }
@@ -159,6 +161,10 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const intended = intentPlans && nonFinite && trigger >= 0 ? inClause(cues.intent).find((h) => h.at < trigger) : undefined
   const planned = inClause(cues.planned).find((h) => h.at !== trigger && !(plannedBefore && trigger >= 0 && h.at > trigger) && !said.some((at) => at < h.at) && !attributive(h.at) && !(trigger >= 0 && h.at > trigger && opensConjunct(h.at))) ?? intended
   const by = marker ?? verb
+  // "Kiew will zwei Jets abgeschossen haben": wanting before a perfect infinitive claims what was
+  // done; the subject reports it.
+  const perfect = trigger >= 0 && findPhrases(tokens, trigger + 1, Math.min(trigger + 2, clause.to), cues.perfectInfinitives).length > 0
+  if (planned && perfect && findPhrases(tokens, planned.at, planned.at + 1, cues.claim).length > 0) return result('reported', planned, by ?? planned)
   if (planned) return result('planned', planned, by)
   if (by) return result('reported', by, by)
   return result('asserted')

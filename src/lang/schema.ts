@@ -224,6 +224,10 @@ export const modalitySchema = z.object({
   intent: words.default([]),
   /** Words that make a planned hostile act conditional on the other side ("will cut gas unless Chisinau pays"): an ultimatum, THREATEN. */
   ultimatum: words.default([]),
+  /** Words of wanting that, before a perfect infinitive, claim an act instead of planning it ("will zwei Jets abgeschossen haben"). */
+  claim: words.default([]),
+  /** The auxiliaries of a perfect infinitive, right after a participle ("abgeschossen haben", "eingedrungen sein"). */
+  perfectInfinitives: words.default([]),
   /** Verbs that frame the act they govern as asked for, not done ("urged Russia to withdraw"). */
   appeal: words.default([]),
   /** Verbs of refusal that govern an infinitive clause ("weigerte sich, … zu helfen"): the governed act is not done. */
