@@ -468,13 +468,29 @@ function relativeRoleOf(tokens: Token[], clause: Clause, g: LanguagePack['gramma
   return null
 }
 
-/** The actor a relative clause refers back to: the last one right before its comma. */
-function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phrase[]>, at: number, tokens: Token[]): Phrase | null {
+/** Words of a predicate noun phrase: "ein wichtiger Partner", "a close ally". */
+const PREDICATE_WORDS = 4
+
+/**
+ * The actor a relative clause refers back to: the last one right before its comma; or, `throughCopula`,
+ * the subject of a copula whose predicate stands there ("Iran sei ein wichtiger Partner, mit dem …").
+ */
+function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phrase[]>, at: number, tokens: Token[], g: LanguagePack['grammar'], throughCopula = false): Phrase | null {
   if (!previous) return null
   // "… von Wladimir Putin empfangen worden, der …": the verb cluster may stand between.
   const verbCluster = (p: Phrase) => at - p.to <= 6 && tokens.slice(p.to, at).every((t) => t.kind === 'punct' || /^\p{Ll}/u.test(t.text))
-  const before = (phrasesOf.get(previous) ?? []).filter((p) => p.to <= at && (at - p.to <= 3 || verbCluster(p)))
-  return before[before.length - 1] ?? null
+  const phrases = phrasesOf.get(previous) ?? []
+  const before = phrases.filter((p) => p.to <= at && (at - p.to <= 3 || verbCluster(p)))
+  if (before.length) return before[before.length - 1]!
+  // Only for a pronoun that is not the subject: "ein Land, das Russland angegriffen hat" reads either way.
+  if (!throughCopula) return null
+  const predicate = (p: Phrase) => {
+    const copula = tokens[p.to]
+    if (!copula || copula.kind !== 'word' || !g.copulas.includes(copula.norm)) return false
+    const words = tokens.slice(p.to + 1, at).filter((t) => t.text !== ',')
+    return words.length > 0 && words.length <= PREDICATE_WORDS && words.every((t) => t.kind === 'word')
+  }
+  return phrases.find((p) => p.attach.kind === 'bare' && predicate(p)) ?? null
 }
 
 /** A noun for a document its author issues ("Positionspapier", "Resolutionsentwurf"), or a compound ending in one. */
@@ -723,7 +739,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // "Xi, den Putin einen Freund nennt", "Xi, mit dem er sich verbündet hatte": a relative pronoun
     // that is no subject puts the actor it refers to into its role: the object, or the preposition's.
     const relativeRole = clause.relative ? relativeRoleOf(tokens, clause, g) : null
-    const referred = relativeRole ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens) : null
+    const referred = relativeRole ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens, g, true) : null
     if (relativeRole && referred) phrases.push({ mentions: referred.mentions, from: relativeRole.at, to: relativeRole.at + 1, attach: relativeRole.prep ? { kind: 'prep', prep: relativeRole.prep } : { kind: 'bare' }, notSubject: true })
     const afterRelative = relativeRole ? tokens[relativeRole.at + 1] : undefined
     // "Am Montag kritisierte er die USA", "Zudem drohte er, …": in a main clause whose first words
@@ -740,7 +756,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // Only where that clause issues it ("legte vor", "published"); one who rejects a draft did not write it.
     const issued = relativeSubject && ci > 0 && tokens[clause.from - 1]?.text === ',' && isDocumentNoun(tokens[relativeHead(tokens, clause.from - 1, g)], g)
       && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.issueVerbs.includes(t.norm))
-    const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens) ?? (issued ? clauseSubject : null) : null
+    const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens, g) ?? (issued ? clauseSubject : null) : null
     // An apposition describes; it reports no act of its own.
     if (clause.apposition) continue
     for (let i = clause.from; i < clause.to; i++) {

@@ -135,6 +135,8 @@ export const grammarSchema = z.object({
   relativeSubjects: words,
   /** Relative pronouns that make the noun before them the clause's object ("Xi, den Putin einen Freund nennt"). */
   relativeObjects: words,
+  /** Verbs that say what the subject is: a relative clause after their predicate refers to the subject ("Iran sei ein Partner, mit dem …"). */
+  copulas: words.default([]),
   agentPrepositions: words,
   /** Prepositions that put forces into a place ("stationed troops in Belarus"): the place hosts them. */
   hostingPrepositions: words.default([]),
