@@ -339,6 +339,8 @@ export const corefSchema = z.object({
   groupDescriptions: words,
   /** Descriptions of an island state ("die Insel", "der Inselstaat"): the last state named that is one. */
   islandDescriptions: words,
+  /** Prepositions of a place that opens a sentence ("In Washington erhob das Justizministerium …"): a description there is of the state whose seat it names. */
+  locatives: words.default([]),
   partnerDescriptions: words,
   partnerDeterminers: words,
   /** Descriptions that, after a possessive, name the owner's own state ("his country", "sein Land"). */

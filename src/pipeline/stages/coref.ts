@@ -34,6 +34,7 @@ const corefData = perPack((pack) => {
     partnerNouns: new Set(coref.partnerDescriptions.map((w) => phraseKey(w)[0]!)),
     ownNouns: new Set(coref.ownDescriptions.map((w) => phraseKey(w)[0]!)),
     partnerDeterminers: new Set(coref.partnerDeterminers),
+    locatives: new Set(coref.locatives),
   }
 })
 
@@ -161,7 +162,11 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
     if (!recent) continue
     const kept = before[key] ? anchors.filter((m) => m.actor === before[key] && m.start < doc.tokens[i]!.start).at(-1) : undefined
-    const antecedent = kept ?? salient(anchors, i, sentence)
+    // "In Washington erhob das Justizministerium Anklage": a capital that opens the sentence after a
+    // preposition of place names whose institution it is.
+    const placed = anchors.find((m) => m.sentence === sentence && m.tokenStart < i && m.kind === 'metonym' && data.locatives.has(doc.tokens[m.tokenStart - 1]?.norm ?? '')
+      && doc.tokens[m.tokenStart - 2]?.sentence !== sentence)
+    const antecedent = placed ?? kept ?? salient(anchors, i, sentence)
     if (!antecedent) continue
     before[key] = antecedent.actor
     added.push({
