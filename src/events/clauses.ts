@@ -146,6 +146,7 @@ const clauseWords = perGrammar((g) => ({
   coords: new Set(g.clauseCoordinators),
   pronouns: new Set(g.subjectPronouns),
   auxiliaries: new Set(g.finiteAuxiliaries),
+  finiteVerbs: new Set([...g.finiteAuxiliaries, ...g.futureAuxiliaries, ...g.passiveAuxiliaries, ...g.copulas]),
   appositive: new Set(g.appositionOpeners),
   speech: new Set(g.speechVerbs),
   speechNouns: new Set(g.speechNouns),
@@ -187,7 +188,7 @@ function subjectStart(tokens: Token[], at: number, to: number, g: Grammar, actor
  * are set apart, and in verb-final languages a main clause resumes after a relative clause.
  */
 export function splitClauses(tokens: Token[], from: number, to: number, g: Grammar, actorTokens: Set<number> = new Set()): Clause[] {
-  const { subs, rels, preps, coords, pronouns, auxiliaries, appositive, speech, speechNouns, heads, listWords } = clauseWords(g)
+  const { subs, rels, preps, coords, pronouns, auxiliaries, finiteVerbs, appositive, speech, speechNouns, heads, listWords } = clauseWords(g)
   const clauses: Clause[] = []
   let start = from
   let open: Opening = MAIN
@@ -223,6 +224,12 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     if (preps.has(tokens[k]?.norm ?? '') && !subs.has(tokens[k]!.norm) && actorTokens.has(k + 1)) {
       at = k + 1
       for (let e = nameEnd(at); g.coordinators.includes(tokens[e]?.norm ?? '') && actorTokens.has(e + 1); e = nameEnd(at)) at = e + 1
+    }
+    // "…, die USA würden die Ukraine weiter unterstützen": an article before the name, when an
+    // auxiliary follows it and the clause goes on; "…, die Russland unterstützt," is a relative clause.
+    if (g.determiners.includes(tokens[at]?.norm ?? '') && actorTokens.has(at + 1)) {
+      const verb = tokens[nameEnd(at + 1)]
+      return !!verb && verb.kind === 'word' && finiteVerbs.has(verb.norm) && tokens[nameEnd(at + 1) + 1]?.kind === 'word'
     }
     if (!actorTokens.has(at)) return false
     const after = tokens[nameEnd(at)]

@@ -1040,9 +1040,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const asked = subjectOf(opened, tokens.length) ?? (first?.attach.kind === 'gen' && tokens.slice(complement.from + 1, first.from).every((t) => nounPhraseWord(t)) ? first : null)
           if (asked && other(asked)) { target = asked; how.push('target:complement-subject') }
         }
-        if (!target && how.includes('subject:infinitive-controller') && ci > 0) {
+        if (!target && (how.includes('subject:infinitive-controller') || clause.reported || !clause.subordinate && tokens[clause.from - 1]?.text === ',') && ci > 0) {
           // "Bukarest sagte Chisinau zu, … Strom zu liefern", "versprach Kiew, … zu helfen": a promise's
-          // object is whom the promised act is for.
+          // object is whom the promised act is for; so it is when the promise is told in a clause of
+          // its own ("sicherte Bangladesch zu, Russland werde die Anlage mit Brennstoff beliefern").
           const governing = clauses[ci - 1]!
           const promised = splitCue(tokens, governing, cues.intent) ?? findPhrases(tokens, governing.from, governing.to, cues.intent)[0]
           const promisee = promised ? phrasesOf.get(governing)!.find((p) => p.attach.kind === 'bare' && p.from > promised.at && other(p)) : undefined
