@@ -100,3 +100,18 @@ test("an actor's series is read from both sides, in month order, from the indexe
     await store.close()
   }
 })
+
+test("a pair's latest state is found in the states' key, the page its row is read from", async () => {
+  const store = await SqliteStore.open(join(scratchDir('entente-states-plan-'), 's.db'))
+  try {
+    const conn = new SQLite(store.location, { readonly: true })
+    // Only the key: every read of states names both sides of the pair.
+    assert.deepEqual((conn.pragma("index_list('pair_states')") as { name: string }[]).map((i) => i.name), ['sqlite_autoindex_pair_states_1'])
+    const plan = (conn.prepare(`explain query plan select s.* from pairs p cross join pair_states s where (p.a = ? or p.b = ?) and s.a = p.a and s.b = p.b
+      and s.month = (select max(t.month) from pair_states t where t.a = p.a and t.b = p.b and t.month < ?)`).all('RUS', 'RUS', '2024-07') as { detail: string }[]).map((r) => r.detail)
+    assert.ok(plan.every((d) => !/pair_states/.test(d) || /sqlite_autoindex_pair_states_1/.test(d)), plan.join('\n'))
+    conn.close()
+  } finally {
+    await store.close()
+  }
+})
