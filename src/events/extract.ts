@@ -1029,9 +1029,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // Without "dass", a demand's complement in reported speech: "verlangte, Moskau müsse … wiedergutmachen".
         const demandSaid = !!complement?.reported && ref.rule.type === 'REQUEST' && complement.from > i
         // "sprach von Erpressung: Russland wolle …": after a colon, the charge is spelled out; its subject is the one charged.
-        const chargeSpelledOut = !!complement && ref.rule.type === 'ACCUSE' && complement.from > i && tokens[complement.from - 1]?.text === ':'
+        // So is a refusal's reason: "wies das Angebot zurück: Putin solle sich zuerst …" refuses the one it names.
+        const spelledOut = !!complement && (ref.rule.type === 'ACCUSE' || ref.rule.type === 'REJECT') && complement.from > i && tokens[complement.from - 1]?.text === ':'
         const thatClause = !!complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm)
-        if (!target && (ref.rule.type === 'REQUEST' || ref.rule.type === 'ACCUSE') && (thatClause || demandSaid || chargeSpelledOut)) {
+        if (!target && (((ref.rule.type === 'REQUEST' || ref.rule.type === 'ACCUSE') && (thatClause || demandSaid)) || spelledOut)) {
           // "Peking verlangte, dass Washington den Verkauf stoppt", "its demand that Sudan's warring
           // parties lay down their arms": who is asked is the subject of the complement, or the owner of that subject.
           // So is who is blamed: "Die EU kritisierte, dass die Mongolei den Haftbefehl nicht vollstreckt hat".
