@@ -12,7 +12,7 @@ import { isWordCue, type ModalityCues } from './modality.ts'
  * speech verb of the clause, or the main clause's subject when the clause is what was said (after a
  * speech verb, "dass" or a colon).
  */
-export function speakerRoles(clause: Clause, words: Token[], at: number, phrases: Phrase[], clauseSubject: Phrase | null, tokens: Token[], g: LanguagePack['grammar'], cues: ModalityCues): { source: Phrase | null; target: Phrase | null; how: string[] } {
+export function speakerRoles(clause: Clause, words: Token[], at: number, phrases: Phrase[], clauseSubject: Phrase | null, tokens: Token[], g: LanguagePack['grammar'], cues: ModalityCues, trailing: Phrase | null = null): { source: Phrase | null; target: Phrase | null; how: string[] } {
   const none = { source: null, target: null, how: [] }
   const bare = phrases.filter((p) => p.attach.kind === 'bare' && p.to <= at)
   const speech = words.filter((t) => g.speechVerbs.includes(t.norm) && t.start < tokens[at]!.start).at(-1)
@@ -22,11 +22,21 @@ export function speakerRoles(clause: Clause, words: Token[], at: number, phrases
     const target = bare.filter((p) => p.from > k).at(-1) ?? null
     return source && target ? { source, target, how: ['source:speaker', 'target:obligated'] } : none
   }
+  // "Moskau habe die Waffenruhe gebrochen, erklärte Kiew": a speech verb after a comma that follows the act.
+  const after = words.find((t) => g.speechVerbs.includes(t.norm) && t.start > tokens[at]!.start && tokens[tokens.indexOf(t) - 1]?.text === ',')
+  if (after) {
+    const k = tokens.indexOf(after)
+    const source = phrases.find((p) => p.attach.kind === 'bare' && p.from > k) ?? null
+    const target = bare.at(-1) ?? null
+    return source && target ? { source, target, how: ['source:speaker-after', 'target:obligated'] } : none
+  }
   const opener = words.find((t) => t.kind === 'word')
   const complement = clause.subordinate && isWordCue(cues.complementizers, opener?.norm)
   // "nannte seine Bedingungen: Die Ukraine müsse abziehen": after a colon, what the subject said.
   const afterColon = tokens[clause.from - 1]?.text === ':'
   const target = bare.at(-1) ?? null
+  // "Moskau habe die Waffenruhe gebrochen, erklärte Kiew": the speaker follows.
+  if (trailing && target && !(clause.reported || complement || afterColon)) return { source: trailing, target, how: ['source:speaker-after', 'target:obligated'] }
   if (!(clause.reported || complement || afterColon) || !clauseSubject || !target) return none
   return { source: clauseSubject, target, how: ['source:speaker', 'target:obligated'] }
 }
