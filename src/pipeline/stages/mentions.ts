@@ -104,6 +104,16 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
       cur = { ...after, start: cur.start, actor, entry: { ...after.entry, rule: `${after.entry.rule}+title` } }
       i++
     }
+    // A seat coordinated with a capital stands for its government as the capital does: "Gespräche
+    // mit Den Haag und Canberra", "Canberra und Den Haag".
+    if (cur.entry.kind === 'seat') {
+      const joins = (k: number) => coordinators.includes(tokens[k]?.norm ?? '')
+      const later = raws[i + 1]
+      const earlier = out.at(-1)
+      if (later?.entry.kind === 'metonym' && later.start === cur.end + 1 && joins(cur.end) || earlier?.entry.kind === 'metonym' && cur.start === earlier.end + 1 && joins(earlier.end)) {
+        cur = { ...cur, entry: { ...cur.entry, kind: 'metonym', rule: `${cur.entry.rule}+coordinated` } }
+      }
+    }
     // A seat that no organ links to is a place ("der Prozess in Den Haag"), no actor.
     if (cur.entry.kind === 'title' || cur.entry.kind === 'seat') continue
     out.push(cur)
