@@ -12,6 +12,9 @@ import { isWordCue, type ModalityCues } from './modality.ts'
  * speech verb of the clause, or the main clause's subject when the clause is what was said (after a
  * speech verb, "dass" or a colon).
  */
+/** Words between the comma after an act and the speech verb that attributes it (", the foreign ministry said"). */
+const TRAILING_SPEAKER = 5
+
 export function speakerRoles(clause: Clause, words: Token[], at: number, phrases: Phrase[], clauseSubject: Phrase | null, tokens: Token[], g: LanguagePack['grammar'], cues: ModalityCues, trailing: Phrase | null = null): { source: Phrase | null; target: Phrase | null; how: string[] } {
   const none = { source: null, target: null, how: [] }
   const bare = phrases.filter((p) => p.attach.kind === 'bare' && p.to <= at)
@@ -22,11 +25,14 @@ export function speakerRoles(clause: Clause, words: Token[], at: number, phrases
     const target = bare.filter((p) => p.from > k).at(-1) ?? null
     return source && target ? { source, target, how: ['source:speaker', 'target:obligated'] } : none
   }
-  // "Moskau habe die Waffenruhe gebrochen, erklärte Kiew": a speech verb after a comma that follows the act.
-  const after = words.find((t) => g.speechVerbs.includes(t.norm) && t.start > tokens[at]!.start && tokens[tokens.indexOf(t) - 1]?.text === ',')
+  // "Moskau habe die Waffenruhe gebrochen, erklärte Kiew", "…, OMV said": a speech verb a few words
+  // after a comma that follows the act; the speaker stands between them or right after the verb.
+  let comma = -1
+  for (let k = at + 1; k < tokens.length && tokens[k]!.sentence === tokens[at]!.sentence; k++) if (tokens[k]!.text === ',') { comma = k; break }
+  const after = comma < 0 ? undefined : words.find((t) => g.speechVerbs.includes(t.norm) && tokens.indexOf(t) > comma && tokens.indexOf(t) - comma <= TRAILING_SPEAKER)
   if (after) {
     const k = tokens.indexOf(after)
-    const source = phrases.find((p) => p.attach.kind === 'bare' && p.from > k) ?? null
+    const source = phrases.find((p) => p.attach.kind === 'bare' && p.from > comma && p.to <= k) ?? phrases.find((p) => p.attach.kind === 'bare' && p.from > k) ?? null
     const target = bare.at(-1) ?? null
     return source && target ? { source, target, how: ['source:speaker-after', 'target:obligated'] } : none
   }
