@@ -1050,7 +1050,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const asked = subjectOf(opened, tokens.length) ?? (first?.attach.kind === 'gen' && tokens.slice(complement.from + 1, first.from).every((t) => nounPhraseWord(t)) ? first : null)
           if (asked && other(asked)) { target = asked; how.push('target:complement-subject') }
         }
-        if (!target && (how.includes('subject:infinitive-controller') || clause.reported || !clause.subordinate && tokens[clause.from - 1]?.text === ',') && ci > 0) {
+        // A clause of its own after the comma tells a promise's content only when it speaks of the future ("werde").
+        const promisedAhead = !clause.subordinate && tokens[clause.from - 1]?.text === ',' && words.some((t) => g.futureAuxiliaries.includes(t.norm))
+        if (!target && (how.includes('subject:infinitive-controller') || clause.reported || promisedAhead) && ci > 0) {
           // "Bukarest sagte Chisinau zu, … Strom zu liefern", "versprach Kiew, … zu helfen": a promise's
           // object is whom the promised act is for; so it is when the promise is told in a clause of
           // its own ("sicherte Bangladesch zu, Russland werde die Anlage mit Brennstoff beliefern").
