@@ -700,15 +700,6 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // The pronoun through which this sentence took its subject from the sentence before, if any.
   let carried: { start: number; end: number } | null = null
   const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g, isState)]))
-  // "…, teilte die OMV mit", "…, sagte Peskow": the speaker of a clause told before the speech verb
-  // is the actor of the clause right after it, opened by that verb.
-  const trailingSpeaker = (ci: number): Phrase | null => {
-    const next = clauses[ci + 1]
-    if (!next || tokens[next.from - 1]?.text !== ',') return null
-    const verb = clauseTokens(tokens, next).find((t) => t.kind === 'word')
-    if (!verb || !g.speechVerbs.includes(verb.norm)) return null
-    return phrasesOf.get(next)!.find((p) => p.attach.kind === 'bare') ?? null
-  }
   const infinitiveController = (governing: Clause, governingSubject: Phrase | null): Phrase | null => {
     if (!clauseTokens(tokens, governing).some((t) => g.objectControlVerbs.includes(t.norm))) return governingSubject
     const governingPhrases = phrasesOf.get(governing)!
@@ -931,7 +922,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const adjunctNoun = ref.kind === 'noun' && lex.polarities.get(ref.rule.rule) === 'conflict' && inAdjunct(i, clause)
         const roleCtx = { adjunctNoun, tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
-        const assigned: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues, trailingSpeaker(ci)) : assignRoles(roleCtx, specs)
+        const assigned: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         // "Peking reagierte mit Einreiseverboten gegen …": the means a verb of response names is its subject's act.
         const responds: boolean = !assigned.source && !!subject && subject.to <= i && ref.kind === 'noun' && respondsWith(tokens, i, clause, words, g)
         const roles: typeof assigned = responds ? { ...assigned, source: subject, how: [...assigned.how, 'source:subject-responds-with'] } : assigned

@@ -2,20 +2,21 @@
 // passage is about when an act names no counterpart.
 import type { Doc, Mention, Token } from '../pipeline/document.ts'
 import type { LanguagePack } from '../lang/pack.ts'
-import type { Clause } from './clauses.ts'
+import { inClause, type Clause } from './clauses.ts'
 import type { Phrase } from './phrases.ts'
 import { isWordCue, type ModalityCues } from './modality.ts'
+
+/** Words between the comma after an act and the speech verb that attributes it (", the foreign ministry said"). */
+const TRAILING_SPEAKER = 5
 
 /**
  * "Russia said Sudan must return the helicopter", "Peskow sagte, die Ukraine müsse abziehen": the
  * speaker asks (source), the one who must act is asked (target). The speaker is the actor before a
- * speech verb of the clause, or the main clause's subject when the clause is what was said (after a
- * speech verb, "dass" or a colon).
+ * speech verb of the clause, the actor around a speech verb a few words after the comma that follows
+ * the act ("…, sagte Peskow", "…, OMV said"), or the main clause's subject when the clause is what
+ * was said (after a speech verb, "dass" or a colon).
  */
-/** Words between the comma after an act and the speech verb that attributes it (", the foreign ministry said"). */
-const TRAILING_SPEAKER = 5
-
-export function speakerRoles(clause: Clause, words: Token[], at: number, phrases: Phrase[], clauseSubject: Phrase | null, tokens: Token[], g: LanguagePack['grammar'], cues: ModalityCues, trailing: Phrase | null = null): { source: Phrase | null; target: Phrase | null; how: string[] } {
+export function speakerRoles(clause: Clause, words: Token[], at: number, phrases: Phrase[], clauseSubject: Phrase | null, tokens: Token[], g: LanguagePack['grammar'], cues: ModalityCues): { source: Phrase | null; target: Phrase | null; how: string[] } {
   const none = { source: null, target: null, how: [] }
   const bare = phrases.filter((p) => p.attach.kind === 'bare' && p.to <= at)
   const speech = words.filter((t) => g.speechVerbs.includes(t.norm) && t.start < tokens[at]!.start).at(-1)
@@ -26,12 +27,12 @@ export function speakerRoles(clause: Clause, words: Token[], at: number, phrases
     return source && target ? { source, target, how: ['source:speaker', 'target:obligated'] } : none
   }
   // "Moskau habe die Waffenruhe gebrochen, erklärte Kiew", "…, OMV said": a speech verb a few words
-  // after a comma that follows the act; the speaker stands between them or right after the verb.
+  // after the first comma in the clause after the act; the speaker stands between them or right after the verb.
   let comma = -1
-  for (let k = at + 1; k < tokens.length && tokens[k]!.sentence === tokens[at]!.sentence; k++) if (tokens[k]!.text === ',') { comma = k; break }
-  const after = comma < 0 ? undefined : words.find((t) => g.speechVerbs.includes(t.norm) && tokens.indexOf(t) > comma && tokens.indexOf(t) - comma <= TRAILING_SPEAKER)
-  if (after) {
-    const k = tokens.indexOf(after)
+  for (let n = at + 1; n < clause.to && comma < 0; n++) if (inClause(clause, n) && tokens[n]!.text === ',') comma = n
+  let k = -1
+  for (let n = comma + 1; comma >= 0 && n <= comma + TRAILING_SPEAKER && n < clause.to && k < 0; n++) if (inClause(clause, n) && g.speechVerbs.includes(tokens[n]!.norm)) k = n
+  if (k >= 0) {
     const source = phrases.find((p) => p.attach.kind === 'bare' && p.from > comma && p.to <= k) ?? phrases.find((p) => p.attach.kind === 'bare' && p.from > k) ?? null
     const target = bare.at(-1) ?? null
     return source && target ? { source, target, how: ['source:speaker-after', 'target:obligated'] } : none
@@ -41,8 +42,6 @@ export function speakerRoles(clause: Clause, words: Token[], at: number, phrases
   // "nannte seine Bedingungen: Die Ukraine müsse abziehen": after a colon, what the subject said.
   const afterColon = tokens[clause.from - 1]?.text === ':'
   const target = bare.at(-1) ?? null
-  // "Moskau habe die Waffenruhe gebrochen, erklärte Kiew": the speaker follows.
-  if (trailing && target && !(clause.reported || complement || afterColon)) return { source: trailing, target, how: ['source:speaker-after', 'target:obligated'] }
   if (!(clause.reported || complement || afterColon) || !clauseSubject || !target) return none
   return { source: clauseSubject, target, how: ['source:speaker', 'target:obligated'] }
 }
