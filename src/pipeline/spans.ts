@@ -1,9 +1,9 @@
 import type { Mention, TimeExpression, Token } from './document.ts'
 
-/** The token indices that mentions cover. */
 /** A mention of a person or an office holder ("Putin", "der türkische Präsident"), not of an institution ("russische Truppen"). */
 export const namesPerson = (m: Mention): boolean => m.kind === 'person' || m.kind === 'role' && m.rule.includes('.title.')
 
+/** The token indices that mentions cover. */
 export function mentionTokenSet(mentions: Mention[]): Set<number> {
   const covered = new Set<number>()
   for (const m of mentions) for (let k = m.tokenStart; k < m.tokenEnd; k++) covered.add(k)
