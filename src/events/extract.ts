@@ -14,6 +14,7 @@ import { UNLISTED } from '../pipeline/stages/mentions.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 import { presentPeriod } from '../time/present.ts'
 import { actAntecedent, REACTIONS, type ToldAct } from './act-anaphora.ts'
+import { threatsShareCharges } from './shared-target.ts'
 import { claimedAccusations } from './claims.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
@@ -234,7 +235,9 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
     // `{organisation}`: an international organisation after it ("Mali left ECOWAS").
     const person = req.has(PERSON)
     const organisation = req.has(ORGANISATION)
-    const found = positions((t, k) => (person && k > at && spans.people.has(k)) || (organisation && k > at && spans.organisations.has(k)) || !spans.names.has(k) && (req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n))))
+    // A verb that closes its clause has its object before it: "sein Land werde die OVKS verlassen".
+    const closesClause = ref.kind !== 'noun' && (at + 1 >= clause.to || tokens[at + 1]!.kind !== 'word')
+    const found = positions((t, k) => (person && k > at && spans.people.has(k)) || (organisation && (k > at || closesClause) && spans.organisations.has(k)) || !spans.names.has(k) && (req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n))))
     if (!found.length) return null
     distance = Math.min(...found)
   }
@@ -1030,7 +1033,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const demandSaid = !!complement?.reported && ref.rule.type === 'REQUEST' && complement.from > i
         // "sprach von Erpressung: Russland wolle …": after a colon, the charge is spelled out; its subject is the one charged.
         // So is a refusal's reason: "wies das Angebot zurück: Putin solle sich zuerst …" refuses the one it names.
-        const spelledOut = !!complement && (ref.rule.type === 'ACCUSE' || ref.rule.type === 'REJECT') && complement.from > i && tokens[complement.from - 1]?.text === ':'
+        // So is a threat's cause: "drohte mit Gegenmaßnahmen: Berlins Provokation werde …".
+        const spelledOut = !!complement && (ref.rule.type === 'ACCUSE' || ref.rule.type === 'REJECT' || ref.rule.type === 'THREATEN') && complement.from > i && tokens[complement.from - 1]?.text === ':'
         const thatClause = !!complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm)
         if (!target && (((ref.rule.type === 'REQUEST' || ref.rule.type === 'ACCUSE') && (thatClause || demandSaid)) || spelledOut)) {
           // "Peking verlangte, dass Washington den Verkauf stoppt", "its demand that Sudan's warring
@@ -1254,6 +1258,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   }
   // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
   events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`, (w) => admissionVerbsOf(g).has(fold(w))))
+  threatsShareCharges(events, tokens, g.clauseCoordinators)
   if (clauseSubject) state.lastSubject = clauseSubject
   const topical = clauseSubject?.mentions.find((m) => isState(m.actor))
   if (topical) state.topic = { mention: topical, sentence: sIndex }

@@ -1,0 +1,33 @@
+// "kündigte eine angemessene Antwort an und warf Warschau vor, …": a threat that names no one,
+// coordinated with a charge or protest by the same speaker against someone, is aimed at the one
+// charged.
+import type { RelationEvent, Token } from '../pipeline/document.ts'
+
+/** The hostile acts whose counterpart a targetless threat of the same source shares. */
+const CHARGES = new Set(['ACCUSE', 'PROTEST'])
+
+/** At most this many words between the two coordinated triggers. */
+const SPAN = 12
+
+/**
+ * Gives each targetless threat among one sentence's events the counterpart of a charge by the same
+ * source when a coordinator joins the two triggers, a few words apart.
+ */
+export function threatsShareCharges(events: RelationEvent[], tokens: Token[], coordinators: readonly string[]): void {
+  const at = (e: RelationEvent) => tokens.findIndex((t) => t.start === e.start)
+  for (const threat of events) {
+    if (threat.type !== 'THREATEN' || threat.target !== null) continue
+    const charge = events.find((e) => CHARGES.has(e.type) && e.source === threat.source && e.target !== null && e.modality !== 'negated' && e.modality !== 'denied' && coordinated(tokens, at(threat), at(e), coordinators))
+    if (!charge) continue
+    threat.target = charge.target
+    threat.targetMention = charge.targetMention
+    threat.trace = [...threat.trace.filter((step) => step !== 'target:none'), `target:shared-charge(${charge.rule})`]
+  }
+}
+
+function coordinated(tokens: Token[], a: number, b: number, coordinators: readonly string[]): boolean {
+  if (a < 0 || b < 0) return false
+  const [from, to] = a < b ? [a, b] : [b, a]
+  const between = tokens.slice(from + 1, to)
+  return between.filter((t) => t.kind === 'word').length <= SPAN && between.some((t) => t.kind === 'word' && coordinators.includes(t.norm))
+}
