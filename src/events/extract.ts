@@ -15,6 +15,7 @@ import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 import { presentPeriod } from '../time/present.ts'
 import { actAntecedent, REACTIONS, type ToldAct } from './act-anaphora.ts'
 import { threatsShareCharges } from './shared-target.ts'
+import { contactAdjuncts } from './contact-adjunct.ts'
 import { claimedAccusations } from './claims.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
@@ -1259,6 +1260,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
   events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`, (w) => admissionVerbsOf(g).has(fold(w))))
   threatsShareCharges(events, tokens, g.clauseCoordinators)
+  events.push(...contactAdjuncts(events, tokens, from, to, (t) => {
+    const ref = triggersOf(lex, t).find((r) => r.kind === 'noun' && r.rule.contact_adjunct.length > 0)
+    return ref && { rule: ref.rule.rule, mode: ref.rule.mode, prepositions: ref.rule.contact_adjunct.map(fold) }
+  }))
   if (clauseSubject) state.lastSubject = clauseSubject
   const topical = clauseSubject?.mentions.find((m) => isState(m.actor))
   if (topical) state.topic = { mention: topical, sentence: sIndex }

@@ -318,6 +318,11 @@ export const eventRuleSchema = z.object({
    * over a broader one ("verweigert … die Einreise" is a sanction, not the bare refusal of de.reject.refuse).
    */
   supersedes: words,
+  /**
+   * Prepositions that make this rule's noun the setting of another act in the clause ("In einem
+   * Telefonat sicherte Scholz Selenskyj Hilfe zu"): the noun then tells a contact between that act's parties.
+   */
+  contact_adjunct: words,
   /** Actors (generic parties) whose act this is not: "demonstrators blocked the road" is a protest, not a state's blockade. */
   not_by: words,
   /** The only actors (generic parties) whose act this is: "rebels blocked transport into Abidjan" is a protest, a state blocking a strait is not. A people without an article counts as its civilians, a state named through a generic party ("Palestinian youths") as that party. */
