@@ -1030,6 +1030,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           target = inComplement.find((p) => p.attach.kind === 'bare') ?? (ref.rule.type === 'REJECT' ? inComplement.find((p) => p.attach.kind === 'prep') : undefined) ?? null
           if (target) { how.push('target:infinitive-object'); factor = GENITIVE_FALLBACK }
         }
+        // "war nach Istanbul gereist, um mit Erdoğan die Pipeline einzuweihen": the partner of a
+        // mutual act is whom its purpose is shared with.
+        if (!target && ref.kind !== 'noun' && ref.rule.mutual && purpose) {
+          const partner = phrasesOf.get(complement!)!.find((p) => other(p) && p.attach.kind === 'prep' && g.comitativePrepositions.includes(p.attach.prep))
+          if (partner) { target = partner; how.push('target:purpose-partner') }
+        }
         // Without "dass", a demand's complement in reported speech: "verlangte, Moskau müsse … wiedergutmachen".
         const demandSaid = !!complement?.reported && ref.rule.type === 'REQUEST' && complement.from > i
         // "sprach von Erpressung: Russland wolle …": after a colon, the charge is spelled out; its subject is the one charged.
