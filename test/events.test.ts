@@ -104,6 +104,12 @@ test('an event takes the date its sentence states, resolved against the publicat
   assert.equal(undated?.date, null)
 })
 
+test('a deadline dates neither the act that sets it nor the sentences after it', () => {
+  const events = analyseText('Litauen wies den belarussischen Botschafter am Dienstag aus; er muss das Land bis zum 2. März verlassen. Vilnius warf Minsk zudem Spionage vor.', '2025-02-20').events
+  assert.equal(events.find((e) => e.type === 'SANCTION')?.date, '2025-02-18')
+  assert.equal(events.find((e) => e.type === 'ACCUSE')?.date, '2025-02-18')
+})
+
 // A report on this week's news, and an overview of alliances made over the years (texts of our own).
 const WEEK_REPORT = 'Am Dienstag reiste der kasachische Außenminister nach Kiew. Zuvor hatte er im Februar 2024 und Anfang März Gespräche in Warschau geführt.\n\nKasachstan liefert der Ukraine Generatoren.'
 const OVERVIEW = 'Seit 2014 rückt Moskau näher an Peking. Im Jahr 2019 kam eine Pipeline hinzu, 2021 ein Manöver.\n\nChina liefert Russland Halbleiter.'

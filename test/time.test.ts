@@ -46,6 +46,11 @@ const cases: [string, string, [string, string][]][] = [
   ['Am Abend sprach der Präsident im Fernsehen.', '2025-06-26', []],
   ['In der Nacht zum Sonntag fielen Schüsse.', '2025-06-26', [['Sonntag', '2025-06-22']]],
   ['Am Abend des 3. Mai unterschrieben beide.', '2025-06-26', [['3. Mai', '2025-05-03']]],
+  // A deadline may lie ahead: the nearest such day, before or after the publication day.
+  ['Der Gesandte muss das Land bis zum 2. März verlassen.', '2025-02-20', [['2. März', '2025-03-02']]],
+  ['Die Frist lief bis zum 2. März.', '2025-04-10', [['2. März', '2025-03-02']]],
+  ['Bis 15. Januar sollen die Truppen abziehen.', '2024-12-20', [['15. Januar', '2025-01-15']]],
+  ['Vor knapp drei Wochen begann der Streit.', '2025-06-18', [['Vor knapp drei Wochen', '2025-W22']]],
 ]
 
 for (const [sentence, anchor, expected] of cases) {

@@ -36,6 +36,8 @@ const TWO_PARTY = new Set(['CONSULT'])
 const NOUN_GENITIVE_REACH = 5
 /** Confidence kept when the target is the genitive of the verb's object rather than a role the rule names. */
 const GENITIVE_FALLBACK = 0.85
+/** The `mod` of a time expression that sets a deadline (`time.yaml`). */
+const DEADLINE = 'deadline'
 /** Acts that a promise already performs: promising support is taking a stand ("Die Nato versprach, der Türkei beizustehen"). */
 const STANCES = new Set(['SUPPORT'])
 /** Acts of leaving something (talks, a treaty): its partner is theirs. */
@@ -554,9 +556,10 @@ type SentenceTimes = Doc['times']
 /** The time expressions that may date an event, by sentence. */
 function usableTimesBySentence(doc: Doc): Map<number, SentenceTimes> {
   const by = new Map<number, SentenceTimes>()
-  // The end of a range ("… und 1989") dates nothing by itself: its start carries the range.
+  // The end of a range ("… und 1989") dates nothing by itself: its start carries the range. Nor
+  // does a deadline ("bis zum 7. Februar"): the act that sets it is done before it.
   for (const t of doc.times) {
-    if (!t.anchorable || t.precision === 'decade' || t.rule.endsWith('.end')) continue
+    if (!t.anchorable || t.precision === 'decade' || t.rule.endsWith('.end') || t.mod === DEADLINE) continue
     const list = by.get(t.sentence)
     if (list) list.push(t)
     else by.set(t.sentence, [t])

@@ -72,9 +72,14 @@ export function fillFields(template: Record<string, string | number>, groups: Re
   return out
 }
 
-function inferYear(month: number, ctx: ResolveContext): number | null {
+function inferYear(month: number, ctx: ResolveContext, nearest = false): number | null {
   if (!ctx.anchor) return null
   if (ctx.mode === 'narrative' || ctx.anchor.month === undefined) return ctx.anchor.year
+  // A deadline ("bis zum 7. Februar") may lie ahead: the month nearest the anchor, either way.
+  if (nearest) {
+    const ahead = month - ctx.anchor.month
+    return ahead > 6 ? ctx.anchor.year - 1 : ahead < -6 ? ctx.anchor.year + 1 : ctx.anchor.year
+  }
   // The month the text just named keeps its year: "Im August 2008 … Am 12. August flog er …".
   const last = ctx.lastMentioned?.date
   if (last && last.length >= 7 && Number(last.slice(5, 7)) === month) return Number(last.slice(0, 4))
@@ -156,7 +161,7 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
     base = { year: century + f['yy'] }
   }
   if (typeof f['month'] === 'number') {
-    const year = base?.year ?? inferYear(f['month'], ctx)
+    const year = base?.year ?? inferYear(f['month'], ctx, f['direction'] === 'nearest')
     if (year === null) return null
     base = { year, month: f['month'] }
     precision = 'month'
