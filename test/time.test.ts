@@ -51,6 +51,10 @@ const cases: [string, string, [string, string][]][] = [
   ['Die Frist lief bis zum 2. März.', '2025-04-10', [['2. März', '2025-03-02']]],
   ['Bis 15. Januar sollen die Truppen abziehen.', '2024-12-20', [['15. Januar', '2025-01-15']]],
   ['Vor knapp drei Wochen begann der Streit.', '2025-06-18', [['Vor knapp drei Wochen', '2025-W22']]],
+  // "vergangenen Herbst": the latest such season over before the publication.
+  ['Seit dem vergangenen Herbst liefert Paris Radare.', '2025-06-18', [['vergangenen Herbst', '2024-FA']]],
+  ['Im vergangenen Sommer begann der Bau.', '2025-12-01', [['vergangenen Sommer', '2025-SU']]],
+  ['Im letzten Winter fror der Fluss zu.', '2025-03-10', [['letzten Winter', '2024-WI']]],
 ]
 
 for (const [sentence, anchor, expected] of cases) {

@@ -123,8 +123,15 @@ function segmentEnd(tokens: Token[], from: number, to: number): number {
 function nestedClause(tokens: Token[], start: number, at: number, subs: Set<string>, g: Grammar): boolean {
   let from = at - 1
   while (from > start && tokens[from]!.text !== ',') from--
+  // Past the comma and the word that opens the clause.
+  const first = tokens[from]!.text === ',' ? from + 2 : from + 1
+  const { preps } = clauseWords(g)
   // "als „Freund“ bezeichnet": a comparing word opens a clause only before a pronoun ("als er …").
-  return tokens.slice(from + 2, at).some((t, k, seg) => t.kind === 'word' && subs.has(t.norm)
+  // "der erst seit Mai im Amt ist": a conjunction that is also a preposition governs the article,
+  // number or noun after it.
+  const governs = (next: Token | undefined) => !!next && (next.kind === 'number' || g.determiners.includes(next.norm) || capitalised(next))
+  return tokens.slice(first, at).some((t, k, seg) => t.kind === 'word' && subs.has(t.norm)
+    && !(preps.has(t.norm) && governs(seg[k + 1]))
     && (!g.comparingSubordinators.includes(t.norm) || (!!seg[k + 1] && g.subjectPronouns.includes(seg[k + 1]!.norm))))
 }
 

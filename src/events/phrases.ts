@@ -33,6 +33,15 @@ const GOVERNING_REACH = 6
 /** Words of closed classes (articles, prepositions, conjunctions, relative pronouns): none of them is a verb. */
 const closedWords = perGrammar((g): ReadonlySet<string> => new Set([...g.determiners, ...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns]))
 
+/** Whether only articles, counts and adjectives stand between the clause's opening and the noun at `at`. */
+function opensClause(tokens: Token[], at: number, clause: Clause, g: Grammar): boolean {
+  for (let k = clause.from; k < at; k++) {
+    const t = tokens[k]!
+    if (!(t.kind === 'number' || g.determiners.includes(t.norm) || g.quantityWords.includes(t.norm) || g.quantityGlue.includes(t.norm) || looksAdjectival(t, g))) return false
+  }
+  return true
+}
+
 /** The preposition governing the actor at token `i`, looking back over articles and adjectives. */
 function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, actorTokens: Set<number> = new Set()): string | null {
   const preps = prepositionsOf(g)
@@ -52,6 +61,8 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     // "on hundreds of Chinese companies": "hundreds of" counts, the preposition before it governs.
     // So does "a group of", "members of": the actor after a partitive head is who acts.
     if (k > clause.from && (g.quantityGlue.includes(norm) && g.quantityWords.includes(tokens[k - 1]!.norm) || g.partitiveGlue.includes(norm) && g.partitiveHeads.includes(tokens[k - 1]!.norm))) { k--; continue }
+    // "Kriegsschiffe aus Russland, China und Iran haben … abgeschlossen": an origin at the clause's opening acts.
+    if (k > clause.from && g.originGlue.includes(norm) && g.originHeads.includes(tokens[k - 1]!.norm) && opensClause(tokens, k - 1, clause, g)) { k--; continue }
     // "…, während Al-Qaida Bamako abschneidet": the word that opens a clause is its conjunction.
     if (k === clause.from && preps.has(norm) && g.subordinators.includes(norm)) return null
     // "unter anderem Mali": an adverbial phrase that starts like a preposition governs nothing.

@@ -125,6 +125,13 @@ export const grammarSchema = z.object({
   partitiveGenitiveHeads: words,
   /** The preposition that joins a partitive head to its actor ("of"). */
   partitiveGlue: words,
+  /**
+   * Heads whose origin opens a clause as its actor ("Soldaten aus Nordkorea kämpfen …"): only there;
+   * after the verb the origin is a place ("zog Truppen aus Syrien ab").
+   */
+  originHeads: words,
+  /** The preposition that joins an origin head to its actor ("aus"). */
+  originGlue: words,
   quantityGlue: words,
   infinitiveMarkers: words,
   finiteAuxiliaries: words,

@@ -72,6 +72,9 @@ export function fillFields(template: Record<string, string | number>, groups: Re
   return out
 }
 
+/** The month each season (TIMEX code) begins in; winter runs from December into the next year. */
+const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 }
+
 function inferYear(month: number, ctx: ResolveContext, nearest = false): number | null {
   if (!ctx.anchor) return null
   if (ctx.mode === 'narrative' || ctx.anchor.month === undefined) return ctx.anchor.year
@@ -177,6 +180,11 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
     const direction = f['direction'] === 'past' || f['direction'] === 'future' ? f['direction'] : undefined
     base = weekdayFrom(ctx.anchor as Required<PartialDate>, f['weekday'], { direction, week: typeof f['week'] === 'number' ? f['week'] : undefined })
     precision = 'day'
+  }
+  if (!base && typeof f['season'] === 'string' && f['direction'] === 'past' && ctx.anchor?.month !== undefined) {
+    // "seit dem vergangenen Herbst": the latest such season over before the anchor's month.
+    const over = (SEASON_START[f['season']] ?? 12) + 3 <= ctx.anchor.month
+    base = { year: over ? ctx.anchor.year : ctx.anchor.year - 1 }
   }
   if (!base && (typeof f['season'] === 'string' || typeof f['quarter'] === 'number') && ctx.anchor) base = { year: ctx.anchor.year }
   if (!base) return null
