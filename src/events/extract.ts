@@ -240,7 +240,13 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
     const organisation = req.has(ORGANISATION)
     // A verb that closes its clause has its object before it: "sein Land werde die OVKS verlassen".
     const closesClause = ref.kind !== 'noun' && (at + 1 >= clause.to || tokens[at + 1]!.kind !== 'word')
-    const found = positions((t, k) => (person && k > at && spans.people.has(k)) || (organisation && (k > at || closesClause) && spans.organisations.has(k)) || !spans.names.has(k) && (req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n))))
+    const found = positions((t, k) => (organisation && (k > at || closesClause) && spans.organisations.has(k)) || !spans.names.has(k) && (req.has(t.norm) || nouns.some((n) => isCompoundOf(t, n))))
+    // The person met is the verb's object wherever it stands in the clause, past the evidence window:
+    // "traf Anfang Mai in Moskau Präsident Wladimir Putin".
+    if (person) {
+      const met = tokens.findIndex((_, k) => k > at && k < clause.to && inClause(clause, k) && spans.people.has(k))
+      if (met > 0) found.push(met - at)
+    }
     if (!found.length) return null
     distance = Math.min(...found)
   }
@@ -868,6 +874,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             if (lead) { subject = lead; how.push('subject:genitive-of-first-phrase') }
             else if (owner) { subject = owner; how.push('subject:prenominal-genitive') }
             if (subject) ownerSubject ??= subject
+          }
+          if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun') {
+            // "Die Sprecherin des Außenministeriums, Maria Sacharowa, warf Tallinn … vor": an apposition
+            // before the verb that names a person names the subject it stands beside.
+            const aside = clauses.find((c) => c.apposition && c.from > clause.from && c.to <= i)
+            const named = aside ? phrasesOf.get(aside)!.find((p) => p.attach.kind === 'bare' && p.mentions.every(namesPerson)) : undefined
+            if (named) { subject = named; how.push('subject:apposition') }
           }
         }
         if (!subject && ci === 0 && opensWithParticiple(opening, g)) {

@@ -48,6 +48,7 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
   const out: Raw[] = []
   /** A class noun that stands in apposition to a name ("Söldnergruppe", "Verbündeten"), or a compound ending in one. */
   const appositiveHead = (t: Token) => appositiveHeads.some((h) => h === t.norm || isCompoundOf(t, h))
+  const inflects = adjectiveEndings.some((e) => e)
   for (let i = 0; i < raws.length; i++) {
     let cur = raws[i]!
     const next = raws[i + 1]
@@ -93,7 +94,9 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
       // (also one that is a people's name as well, right before it: "French farmers", "Chinese students").
       cur = { ...cur, end: next.end, party: next.actor, entry: { ...cur.entry, kind: 'role', role: 'institution', genitive: false, rule: `${next.entry.rule}+${cur.entry.kind}` } }
       i++
-    } else if (actorish(cur) && next?.entry.kind === 'title' && adjacent(tokens, cur, next)) {
+    } else if (actorish(cur) && next?.entry.kind === 'title' && adjacent(tokens, cur, next) && !(inflects && cur.entry.kind !== 'adjective' && cur.end === next.start)) {
+      // (Where adjectives inflect, a name owns a title after it only glued by a hyphen, "US-Präsident":
+      // "traf in Moskau Präsident Putin" names a place, then a title.)
       cur = { ...cur, end: next.end, entry: { ...cur.entry, kind: 'role', role: next.entry.role, genitive: false, rule: `${next.entry.rule}+${cur.entry.kind}` } }
       i++
     }
