@@ -110,6 +110,12 @@ test('a deadline dates neither the act that sets it nor the sentences after it',
   assert.equal(events.find((e) => e.type === 'ACCUSE')?.date, '2025-02-18')
 })
 
+test('a verb that closes its stretch of the clause takes the time before it, not one after the comma', () => {
+  const events = analyseText('Indien und Russland hatten Ende 2017 erstmals vor Wladiwostok gemeinsam geübt, weitere Übungen folgten 2021.', '2024-03-15').events
+  const drill = events.find((e) => e.type === 'COOPERATE')
+  assert.equal(drill?.date, '2017')
+})
+
 // A report on this week's news, and an overview of alliances made over the years (texts of our own).
 const WEEK_REPORT = 'Am Dienstag reiste der kasachische Außenminister nach Kiew. Zuvor hatte er im Februar 2024 und Anfang März Gespräche in Warschau geführt.\n\nKasachstan liefert der Ukraine Generatoren.'
 const OVERVIEW = 'Seit 2014 rückt Moskau näher an Peking. Im Jahr 2019 kam eine Pipeline hinzu, 2021 ein Manöver.\n\nChina liefert Russland Halbleiter.'

@@ -606,7 +606,12 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   const within = (c: Clause) => spanned(c).filter((t) => !inSkip(c, t, tokens))
   const nearest = (list: typeof usable) => [...list].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
   const ownEnd = conjunctEnd(tokens, trigger, clause, g)
-  const own = nearest(within(clause).filter((t) => ownEnd === null || t.start < ownEnd))
+  const owned = within(clause).filter((t) => ownEnd === null || t.start < ownEnd)
+  // A verb that closes its stretch of the clause ("hatten Ende 2019 … geübt, weitere Auflagen folgten
+  // 2022") is dated by a time before it, where there is one.
+  const closes = tokens[trigger + 1]?.kind === 'punct'
+  const before = closes ? owned.filter((t) => t.end <= at) : []
+  const own = nearest(before.length ? before : owned)
   if (own) return { date: own.date, rule: own.rule }
   const main = nearest(clauses.filter((c) => c !== clause && !c.subordinate && !c.apposition).flatMap(within))
   if (main) return { date: main.date, rule: `${main.rule}+main-clause` }
@@ -879,7 +884,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             // "Die Sprecherin des Außenministeriums, Maria Sacharowa, warf Tallinn … vor": an apposition
             // before the verb that names a person names the subject it stands beside.
             const aside = clauses.find((c) => c.apposition && c.from > clause.from && c.to <= i)
-            const named = aside ? phrasesOf.get(aside)!.find((p) => p.attach.kind === 'bare' && p.mentions.every(namesPerson)) : undefined
+            // So does one that makes it a subsidiary of a state's company: "RAO Nordic, eine Tochter des russischen Konzerns Inter RAO, …".
+            const owned = !!aside && ownedBy(tokens, aside, g)
+            const named = aside ? phrasesOf.get(aside)!.find((p) => (p.attach.kind === 'bare' && p.mentions.every(namesPerson)) || (owned && p.mentions.length > 0)) : undefined
             if (named) { subject = named; how.push('subject:apposition') }
           }
         }
@@ -1051,6 +1058,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (!target && ref.kind !== 'noun' && ref.rule.mutual && purpose) {
           const partner = phrasesOf.get(complement!)!.find((p) => other(p) && p.attach.kind === 'prep' && g.comitativePrepositions.includes(p.attach.prep))
           if (partner) { target = partner; how.push('target:purpose-partner') }
+        }
+        // "verhängte Sanktionen gegen die Betreibergesellschaft, eine Tochter des russischen Konzerns
+        // Gazprom, …": a company with no actor of its own stands for the owner its apposition names.
+        if (!target && ref.kind !== 'noun') {
+          const aside = clauses.find((c) => c.apposition && c.from > i && c.to <= clause.to && ownedBy(tokens, c, g))
+          const owner = aside ? phrasesOf.get(aside)!.find(other) : undefined
+          if (owner) { target = owner; how.push('target:owner-apposition') }
         }
         // Without "dass", a demand's complement in reported speech: "verlangte, Moskau müsse … wiedergutmachen".
         const demandSaid = !!complement?.reported && ref.rule.type === 'REQUEST' && complement.from > i
@@ -1305,6 +1319,12 @@ function ownNounSubject(tokens: Token[], clause: Clause, trigger: number, g: Lan
   const noun = tokens[k]
   if (!noun || k >= trigger || noun.kind !== 'word') return false
   return groupNounsOf(g).has(noun.norm) || k > lead && capitalised(noun)
+}
+
+/** Whether an apposition opens with a head of ownership ("eine Tochter des …", "a subsidiary of …"). */
+function ownedBy(tokens: Token[], aside: Clause, g: LanguagePack['grammar']): boolean {
+  const head = tokens.slice(aside.from, Math.min(aside.to, aside.from + 3)).find((t) => t.kind === 'word' && !g.determiners.includes(t.norm))
+  return !!head && g.ownerHeads.includes(head.norm)
 }
 
 /** A reading of a clause: its event, whether a noun triggered it, and what the extractor decided about it. */

@@ -132,6 +132,8 @@ export const grammarSchema = z.object({
   originHeads: words,
   /** The preposition that joins an origin head to its actor ("aus"). */
   originGlue: words,
+  /** Heads of an apposition that names a company's owner ("eine Tochter des russischen Konzerns …"): its actor stands for the company. */
+  ownerHeads: words,
   quantityGlue: words,
   infinitiveMarkers: words,
   finiteAuxiliaries: words,
