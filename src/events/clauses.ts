@@ -113,9 +113,10 @@ function infinitiveFollows(tokens: Token[], from: number, to: number, g: Grammar
   return words.length >= 1 && !!infinitivePattern(g)?.test(words.at(-1)!.norm)
 }
 
+/** Where the stretch from `from` ends: at the next comma, or at a semicolon, colon or dash. */
 function segmentEnd(tokens: Token[], from: number, to: number): number {
   let e = from
-  while (e < to && tokens[e]!.text !== ',') e++
+  while (e < to && tokens[e]!.text !== ',' && !HARD.has(tokens[e]!.text)) e++
   return e
 }
 

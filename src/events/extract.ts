@@ -1153,7 +1153,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "lieferte keine Panzer und schickte Truppen": a verb right after a conjunction opens a conjunct of its own.
         const conjunctAt = ref.kind !== 'noun' && i - 1 > clause.from && g.clauseCoordinators.includes(tokens[i - 1]!.norm) ? i - 1 : -1
         const opensConjunct = (at: number) => at - 1 > i && g.clauseCoordinators.includes(tokens[at - 1]!.norm)
-        const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun', conjunctAt, opensConjunct, conjunctFrom: mainConjunct }
+        // "…werfen Nordkorea vor, Russland … zu versorgen; Pjöngjang bestreitet das": a denial after a
+        // charge denies what is charged, not that the charge was made.
+        const charge = ref.rule.type === 'ACCUSE' || ref.rule.type === 'PROTEST'
+        const act = { trigger: i, nonFinite, attributive, inTime, intentPlans, plannedBefore: !g.verbFinalSubordinates && ref.kind !== 'noun', conjunctAt, opensConjunct, conjunctFrom: mainConjunct, deniedUntil: charge ? i : undefined }
         // "London erklärte, dass …, und wies … aus": the speech verb of the conjunct before governs its
         // own complement, not the act its speaker goes on to do.
         const ownConjunct = how.includes('subject:shared-after-coordinator')

@@ -110,6 +110,8 @@ export interface ActContext {
   opensConjunct?: (at: number) => boolean
   /** Where the main clause the act depends on begins: a denial before it denies another conjunct ("bestreitet … und räumte ein, …"). */
   conjunctFrom?: number
+  /** A denial elsewhere in the sentence at or after this index denies what the act tells, not the act (a charge and its denial). */
+  deniedUntil?: number
 }
 
 /**
@@ -119,14 +121,14 @@ export interface ActContext {
  * ("Russia will send troops, Kyiv said" is planned). The attribution is kept all the same.
  */
 export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, act: ActContext = {}): ModalityResult {
-  const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false, intentPlans = true, plannedBefore = false, conjunctAt = -1, opensConjunct = () => false, conjunctFrom = -1 } = act
+  const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false, intentPlans = true, plannedBefore = false, conjunctAt = -1, opensConjunct = () => false, conjunctFrom = -1, deniedUntil = Infinity } = act
   const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list).filter((h) => !inTime(h.at))
   const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list).filter((h) => !inTime(h.at))
   const ownConjunct = (h: { at: number }) => conjunctAt < 0 || h.at > conjunctAt
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
   const result = (modality: Modality, h?: { at: number; len: number }, by?: { at: number; len: number }): ModalityResult => ({ modality, cue: h ? text(h) : null, cueAt: h?.at ?? null, attribution: by ? text(by) : null })
 
-  const denied = inClause(cues.denied).filter(ownConjunct)[0] ?? inSentence(cues.denied).filter((h) => ownConjunct(h) && h.at >= conjunctFrom)[0]
+  const denied = inClause(cues.denied).filter(ownConjunct)[0] ?? inSentence(cues.denied).filter((h) => ownConjunct(h) && h.at >= conjunctFrom && h.at < deniedUntil)[0]
   if (denied) return result('denied', denied)
   // Every word of a phrase that does not negate ("not only", "not least") is exempt.
   const exempt = new Set(inClause(cues.notNegation).flatMap((h) => Array.from({ length: h.len }, (_, k) => h.at + k)))
