@@ -207,7 +207,7 @@ function splitCue(tokens: Token[], clause: Clause, cues: string[][]): { at: numb
  * Whether a trigger's conditions hold in its clause, and how far from the trigger the word that
  * satisfies them stands (0 when it needs none): the nearer evidence wins between two readings.
  */
-function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number> }, actEnd: number): number | null {
+function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number> }, actEnd: number, complement?: Clause): number | null {
   if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g, actEnd)) return null
   const window = ref.kind === 'noun' ? undefined : g.evidenceWindow
   const positions = (hit: (t: Token, k: number) => boolean) => {
@@ -246,6 +246,11 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
     if (person) {
       const met = tokens.findIndex((_, k) => k > at && k < clause.to && inClause(clause, k) && spans.people.has(k))
       if (met > 0) found.push(met - at)
+    }
+    // "forderte den Botschafter auf, das Land zu verlassen": the required word in the infinitive complement.
+    if (!found.length && complement && ref.rule.evidence_in_complement) {
+      const inComplement = tokens.findIndex((t, k) => k >= complement.from && k < complement.to && req.has(t.norm))
+      if (inComplement > 0) found.push(inComplement - at)
     }
     if (!found.length) return null
     distance = Math.min(...found)
@@ -799,7 +804,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const before = i > from ? tokens[i - 1]!.norm : ''
         const nounAfter = g.determiners.includes(before) && !g.relativePronouns.includes(before) || g.nounPrepositions.includes(before) && !progressive
         if (ref.kind === 'verb' && !g.capitalisesNouns && nounAfter) continue
-        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens, organisations: organisationTokens }, actEnd)
+        const next = clauses[ci + 1]
+        const infinitiveComplement = next && next.subordinate && !next.relative && tokens[next.from - 1]?.text === ',' && clauseTokens(tokens, next).some((t) => isInfinitiveWord(t, g)) ? next : undefined
+        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens, organisations: organisationTokens }, actEnd, infinitiveComplement)
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
         const how: string[] = []

@@ -320,6 +320,8 @@ export const eventRuleSchema = z.object({
   partnerRequired: z.boolean().default(false),
   /** The required word must follow the trigger (or precede a passive one): the subject before it is no evidence ("troops captured a stronghold"). */
   evidence_after: z.boolean().default(false),
+  /** The required word may stand in the infinitive complement after the clause ("forderte den Botschafter auf, das Land zu verlassen"). */
+  evidence_in_complement: z.boolean().default(false),
   /** The mode when the source is a people or a generic party, not a government ("thousands of Nigerians protested": a demonstration, not a diplomatic protest). */
   crowd_mode: z.string().optional(),
   /**
