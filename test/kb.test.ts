@@ -83,6 +83,18 @@ test('a rule that supersedes a rule no language pack has is refused, naming the 
   assert.throws(() => loadLanguagePack(dir), (err: unknown) => err instanceof Error && err.message.includes(join(dir, 'events')) && err.message.includes('de.reject.missing'))
 })
 
+test('two rules with one id are refused, naming the file and the id', async () => {
+  const { loadLanguagePack } = await import('../src/lang/pack.ts')
+  const dir = scratchDir('entente-pack-')
+  const { mkdirSync, copyFileSync } = await import('node:fs')
+  copyFileSync(join(import.meta.dirname, '..', 'data', 'lang', 'de', 'grammar.yaml'), join(dir, 'grammar.yaml'))
+  mkdirSync(join(dir, 'events'))
+  const rule = '- rule: de.sanction.twice\n  type: SANCTION\n  mode: border\n  verbs: [{ forms: [sperrt] }]\n'
+  writeFileSync(join(dir, 'events', 'a.yaml'), rule)
+  writeFileSync(join(dir, 'events', 'b.yaml'), rule)
+  assert.throws(() => loadLanguagePack(dir), (err: unknown) => err instanceof Error && err.message.includes(join(dir, 'events', 'b.yaml')) && err.message.includes('de.sanction.twice') && err.message.includes('a.yaml'))
+})
+
 test('names of agreements and formats that contain a state\'s name name no actor', () => {
   const doc = analyseText('Russland hat das Budapester Memorandum gebrochen, und die Minsk-Gruppe der OSZE löste sich auf.', '2024-01-10')
   assert.deepEqual(doc.mentions.map((m) => m.actor), ['RUS', 'OSCE'])

@@ -48,10 +48,18 @@ function foldedWords(g: Grammar): Grammar {
 export function loadLanguagePack(dir: string): LanguagePack {
   const grammar = foldedWords(loadDataFile(join(dir, 'grammar.yaml'), grammarSchema))
   const eventsDir = join(dir, 'events')
-  const events = existsSync(eventsDir)
-    ? readdirSync(eventsDir).filter((f) => f.endsWith('.yaml')).sort().flatMap((f) => loadDataFile(join(eventsDir, f), eventRulesFile))
-    : []
-  const ids = new Set(events.map((r) => r.rule))
+  const files = existsSync(eventsDir) ? readdirSync(eventsDir).filter((f) => f.endsWith('.yaml')).sort() : []
+  const ids = new Map<string, string>()
+  const events = files.flatMap((f) => {
+    const rules = loadDataFile(join(eventsDir, f), eventRulesFile)
+    // A rule id names one rule: events, traces and `entente explain` cite it.
+    for (const r of rules) {
+      const other = ids.get(r.rule)
+      if (other) throw new Error(`${join(eventsDir, f)}: rule id ${r.rule} is already used in ${other}; each rule needs an id of its own`)
+      ids.set(r.rule, join(eventsDir, f))
+    }
+    return rules
+  })
   for (const r of events) {
     const unknown = r.supersedes.filter((id) => !ids.has(id))
     if (unknown.length) throw new Error(`${eventsDir}: rule ${r.rule} supersedes ${unknown.join(', ')}, which no rule of this language is`)
