@@ -116,6 +116,15 @@ test('a verb that closes its stretch of the clause takes the time before it, not
   assert.equal(drill?.date, '2017')
 })
 
+test('an act set in an occasion dated before takes its date, and passes it on', () => {
+  const text = 'Der Präsident hatte den Schritt schon am 3. Mai in einer Rede angekündigt.\n\nIn der Rede warf Lukaschenko Polen Provokationen vor. Zudem drohte er Litauen mit Konsequenzen.'
+  const events = analyseText(text, '2025-06-17').events
+  assert.equal(events.find((e) => e.type === 'ACCUSE')?.date, '2025-05-03')
+  assert.equal(events.find((e) => e.type === 'THREATEN')?.date, '2025-05-03')
+  const en = analyseText('Lukashenko gave a long speech on May 3.\n\nDuring the speech, Belarus accused Poland of provocations.', '2025-06-17', 'en').events
+  assert.equal(en.find((e) => e.type === 'ACCUSE')?.date, '2025-05-03')
+})
+
 // A report on this week's news, and an overview of alliances made over the years (texts of our own).
 const WEEK_REPORT = 'Am Dienstag reiste der kasachische Außenminister nach Kiew. Zuvor hatte er im Februar 2024 und Anfang März Gespräche in Warschau geführt.\n\nKasachstan liefert der Ukraine Generatoren.'
 const OVERVIEW = 'Seit 2014 rückt Moskau näher an Peking. Im Jahr 2019 kam eine Pipeline hinzu, 2021 ein Manöver.\n\nChina liefert Russland Halbleiter.'

@@ -16,6 +16,7 @@ import { presentPeriod } from '../time/present.ts'
 import { actAntecedent, REACTIONS, type ToldAct } from './act-anaphora.ts'
 import { threatsShareCharges } from './shared-target.ts'
 import { contactAdjuncts } from './contact-adjunct.ts'
+import { datedSettings, settingDate, settingFormsOf, type SettingWords } from './settings.ts'
 import { claimedAccusations } from './claims.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
@@ -65,6 +66,8 @@ interface SentenceState {
   timeTokens: Set<number>
   /** The publication month, when the document reports the present (undated acts happened then). */
   present: Dated | null
+  /** The occasions dated so far ("seiner Rede" → its day), for acts set in them later (settings.ts). */
+  settings: Map<string, Dated>
   /** The acts told so far, in order: an act noun of a later reaction may point back to one. */
   acts: ToldAct[]
 }
@@ -601,7 +604,7 @@ function conjunctEnd(tokens: Token[], trigger: number, clause: Clause, g: Langua
   return next && trigger + 2 < clause.to && g.clauseCoordinators.includes(next.norm) ? tokens[trigger]!.end : null
 }
 
-function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], trigger: number, narrative: Map<number, Dated>, g: LanguagePack['grammar'], usable: SentenceTimes): Dated | null {
+function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], trigger: number, narrative: Map<number, Dated>, g: LanguagePack['grammar'], usable: SentenceTimes, setting: (c: Clause) => Dated | null): Dated | null {
   const at = tokens[trigger]!.start
   const temporals = g.temporalSubordinators
   const startOf = (c: Clause) => tokens[c.from]!.start
@@ -639,6 +642,9 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   // liefert …"); an act the aside tells ("…, mit dem er sich Anfang 2022 verbündet hatte, …") is its own.
   const aside = nearest(spanned(clause).filter((t) => t.mod === 'since'))
   if (aside) return { date: aside.date, rule: `${aside.rule}+enclosed` }
+  // An occasion dated before that the clause sets its act in: "In der Rede warf Putin … vor".
+  const occasion = setting(clause)
+  if (occasion) return occasion
   // Narrative continuation: the last date stated earlier in the same paragraph, or before it where
   // the clause points back to it ("warf Kiew damals … vor").
   const pointsBack = tokens.slice(clause.from, clause.to).some((t) => g.thenAdverbs.includes(t.norm))
@@ -659,6 +665,12 @@ function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
   return set
 }
 /** The pack's speech verbs of admission, folded. */
+const settingFormsFor = perPack((p) => settingFormsOf(p.coref.settingNouns, fold))
+const settingWordsFor = perPack((p): SettingWords => ({
+  articles: new Set([...p.coref.determiners, ...p.coref.partnerDeterminers].map(fold)),
+  prepositions: new Set(p.grammar.prepositions),
+  contractions: new Set(Object.keys(p.grammar.contractions)),
+}))
 const admissionVerbsOf = perGrammar((g): ReadonlySet<string> => new Set(g.admissionVerbs))
 /** The pack's speech verbs. */
 const speechVerbsOf = perGrammar((g): ReadonlySet<string> => new Set(g.speechVerbs))
@@ -1252,7 +1264,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // The refusal itself may still be reported or hedged; its wanting word is no plan.
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] }, { inTime })
         }
-        const time = eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes) ?? state.present
+        const setting = (c: Clause) => settingDate(tokens, c.from, c.to, settingFormsFor(pack), settingWordsFor(pack), state.settings)
+        const time = eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes, setting) ?? state.present
         const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor) || m.party !== undefined)
         const mode = crowd ? ref.rule.crowd_mode! : modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
@@ -1306,6 +1319,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
   events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`, (w) => admissionVerbsOf(g).has(fold(w))))
   threatsShareCharges(events, tokens, g.clauseCoordinators)
+  for (const [occasion, dated] of datedSettings(tokens, from, to, sentenceTimes, settingFormsFor(pack))) state.settings.set(occasion, dated)
+  // A sentence set in a dated occasion passes that date on, as one that states it does.
+  const set = events.find((e) => e.date && e.trace.some((t) => t.startsWith('date:') && t.includes('+setting(')))
+  if (set && !state.narrative.has(sIndex)) state.narrative.set(sIndex, { date: set.date!, rule: set.trace.find((t) => t.startsWith('date:'))!.slice(5) })
   events.push(...contactAdjuncts(events, tokens, from, to, (t) => {
     const ref = triggersOf(lex, t).find((r) => r.kind === 'noun' && r.rule.contact_adjunct.length > 0)
     return ref && { rule: ref.rule.rule, mode: ref.rule.mode, prepositions: ref.rule.contact_adjunct.map(fold) }
@@ -1488,7 +1505,7 @@ export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: stri
   const kinds: ActorKinds = { kindOf, isState: (id) => kindOf(id) === 'state', isSector: (id) => kindOf(id) === 'sector', isOrganisation: (id) => kindOf(id) === 'igo' }
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
-  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times), present: presentDated(doc), acts: [] }
+  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times), present: presentDated(doc), settings: new Map(), acts: [] }
   const ranges = sentenceTokenRanges(doc.tokens)
   const out: RelationEvent[] = []
   for (const s of doc.sentences) {

@@ -376,5 +376,10 @@ export const corefSchema = z.object({
   actNouns: z.record(z.string(), words).default({}),
   /** The articles and demonstratives that make an act noun point back ("die", "diese"). */
   actDeterminers: words,
+  /**
+   * Occasions, each with its other forms, whose date dates the acts a later sentence sets in them
+   * with a definite or possessive article: "am 21. Februar in seiner Rede … In der Rede warf Putin …".
+   */
+  settingNouns: z.record(z.string(), words).default({}),
 }).strict()
 export type CorefData = z.output<typeof corefSchema>
