@@ -1264,7 +1264,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // The refusal itself may still be reported or hedged; its wanting word is no plan.
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] }, { inTime })
         }
-        const setting = (c: Clause) => settingDate(tokens, c.from, c.to, settingFormsFor(pack), settingWordsFor(pack), state.settings)
+        // From the sentence's start: "During the speech, Belarus accused …" opens with its setting.
+        const setting = (c: Clause) => settingDate(tokens, from, c.to, settingFormsFor(pack), settingWordsFor(pack), state.settings)
         const time = eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes, setting) ?? state.present
         const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor) || m.party !== undefined)
         const mode = crowd ? ref.rule.crowd_mode! : modeOf(ref, tokens, clause, lex)
