@@ -173,11 +173,13 @@ test('an announced act is planned, whoever announces it, and keeps its attributi
   assert.equal(welcomed?.modality, 'asserted')
 })
 
-test('conditions and open questions are hedged', () => {
+test('conditions and open questions tell of no act; a direct question is hedged', () => {
   const modality = (t: string) => analyseText(t, '2024-05-01').events.map((e) => e.modality)
-  assert.deepEqual(modality('Niemand weiß, ob Peking Waffen an Russland liefert.'), ['hedged'])
+  assert.deepEqual(modality('Niemand weiß, ob Peking Waffen an Russland liefert.'), [])
   assert.deepEqual(modality('Liefert Peking Waffen an Russland?'), ['hedged'])
-  assert.deepEqual(modality('Falls Teheran Raketen an Moskau liefert, drohen neue Sanktionen.'), ['hedged'])
+  assert.deepEqual(modality('Falls Teheran Raketen an Moskau liefert, drohen neue Sanktionen.'), [])
+  // The threat a condition qualifies is made all the same.
+  assert.deepEqual(analyseText('Moskau drohte mit Vergeltung, falls Helsinki der Nato beitritt.', '2024-05-01').events.map((e) => `${e.source}>${e.target}:${e.type}`), ['RUS>FIN:THREATEN'])
 })
 
 test('negated cooperation is conflict', () => {

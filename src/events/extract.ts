@@ -1256,6 +1256,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // where the rule needs the future word to read a threat ("said it would retaliate").
         const futureOfThreat = ref.rule.type === 'THREATEN' && mod.cueAt !== null && (mod.cueAt > i || lex.requires.get(ref.rule)!.has(tokens[mod.cueAt]!.norm))
         if ((threat || futureOfThreat) && mod.modality === 'planned' || ultimatum && !governor) mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [] }, { trigger: i, nonFinite, attributive, inTime })
+        // A condition or an open question tells of no act: "drohte mit Gegenmaßnahmen, falls Finnland
+        // beitritt" has no accession, "Ob Armenien das Bündnis verlässt, ließ er offen" no departure.
+        if (mod.supposed) continue
         const polarity: Polarity = (mod.modality === 'negated' || mod.modality === 'denied' || threatened) ? 'conflict' : basePolarity
         // Not wanting to help is refusing to (PLOVER REJECT), an act of its own.
         const refused = !threatened && basePolarity === 'coop' && isRefusal(tokens, clause, mod, cues)

@@ -85,7 +85,14 @@ export function findPhrases(tokens: Token[], from: number, to: number, phrases: 
 const FORWARD_SCOPE = 5
 
 /** `attribution`: the cue that says who vouches for the act ("according to", "said"), also for a plan. */
-export interface ModalityResult { modality: Modality; cue: string | null; cueAt: number | null; attribution: string | null }
+export interface ModalityResult {
+  modality: Modality
+  cue: string | null
+  cueAt: number | null
+  attribution: string | null
+  /** The act is only supposed: a condition or an open question ("falls Finnland beitritt", "Ob Armenien das Bündnis verlässt, ist offen"). */
+  supposed?: boolean
+}
 
 /** What modality needs to know of the act itself, beyond its clause. */
 export interface ActContext {
@@ -142,7 +149,7 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   // A condition or an open question ("Niemand weiß, ob …", "Liefert Peking Waffen?") asserts nothing.
   const opener = tokens.slice(clause.from, clause.to).find((t) => t.kind === 'word')
   const conditional = opener && isWordCue(cues.conditional, opener.norm) ? { at: tokens.indexOf(opener), len: 1 } : undefined
-  if (conditional) return result('hedged', conditional)
+  if (conditional) return { ...result('hedged', conditional), supposed: true }
   const last = tokens[sentence.to - 1]
   if (last?.text === '?') return result('hedged', { at: sentence.to - 1, len: 1 })
   // A hedge covers its own clause and the clauses that depend on the sentence, not a second main clause.
