@@ -244,6 +244,12 @@ test('a temporal clause dates its main clause; a temporal clause of its own keep
   assert.ok(e?.trace.includes('date:de.time.month-year+temporal-clause'), e?.trace.join(' '))
 })
 
+test('a later sentence restating an act is one event; a refusal of another dimension is an act of its own', () => {
+  const text = 'Die Slowakei lehnte im EU-Rat ein Hilfspaket über 50 Milliarden Euro für Kiew ab.\n\nDie Slowakei lehnt zudem Waffenlieferungen an die Ukraine ab. Auch lehnte die Slowakei jede Militärhilfe für die Ukraine ab.'
+  const refusals = analyseText(text, '2024-05-01').events.filter((e) => e.type === 'REJECT' && e.source === 'SVK' && e.target === 'UKR')
+  assert.deepEqual(refusals.map((e) => e.mode).sort(), ['arms', 'money'], refusals.map((e) => `${e.mode}:${e.sentence}`).join(' '))
+})
+
 test('a headline that restates an act of the body is one event, dated and quoted by the body', () => {
   const doc = analyseText('Moldova expels Russian diplomat over spying\n\nMoldova expelled a Russian diplomat on Tuesday, accusing him of espionage.\n', '2025-03-05', 'en')
   const expulsions = doc.events.filter((e) => e.type === 'COERCE' || e.type === 'SANCTION')

@@ -1379,10 +1379,11 @@ function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: L
   }
   for (const refusal of list) {
     const r = refusal.event
-    if (refusal.noun || refusal.declined || r.type !== 'REJECT' || r.target !== null || r.modality === 'negated' || r.modality === 'denied') continue
+    if (refusal.noun || refusal.declined || r.type !== 'REJECT' || r.modality === 'negated' || r.modality === 'denied') continue
     for (const x of list) {
       if (x === refusal || x.event.type === 'REJECT' || x.event.source !== r.source) continue
       if (!x.declined && !(x.noun && isObject(x.event.start))) continue
+      if (r.target !== null && x.event.target !== r.target) continue
       if (!COOPERATIVE.has(x.event.type)) {
         // "lehnte neue Sanktionen gegen Russland ab": the sanctions are not imposed (as "declined to join sanctions").
         if (!x.declined && x.event.modality !== 'negated') x.event = { ...x.event, modality: 'negated', trace: [...x.event.trace.filter((t) => !t.startsWith('modality:')), `modality:negated(${r.rule})`] }
@@ -1392,6 +1393,8 @@ function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: L
       if (refusal.event.target === null && x.event.target !== null) {
         refusal.event = { ...r, target: x.event.target, targetMention: x.event.targetMention, trace: r.trace.map((t) => (t === 'target:none' ? `target:refused(${x.event.rule})` : t)) }
       }
+      // What is refused gives the refusal its kind: "lehnt Waffenlieferungen an die Ukraine ab" refuses arms.
+      refusal.event = { ...refusal.event, mode: x.event.mode }
     }
   }
 }
@@ -1466,11 +1469,11 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evide
 
 /**
  * One event per act: within a sentence the most confident reading of (source, target, type);
- * within the article, a later sentence that restates an act with the same date and modality
- * is the same event, already stated. A headline states in short what the body tells: its act
+ * within the article, a later sentence that restates an act with the same date, modality and
+ * dimension (military, economic, diplomatic) is the same event, already stated. A headline states in short what the body tells: its act
  * yields to the body's telling of the same act, which gives the date and the full sentence.
  */
-function dedupe(events: RelationEvent[], headline: number | null): RelationEvent[] {
+function dedupe(events: RelationEvent[], headline: number | null, dimensionOf: (mode: string) => string | undefined): RelationEvent[] {
   const best = new Map<string, RelationEvent>()
   for (const e of events) {
     // "bestreitet, … geliefert zu haben, und räumte ein, … übergeben zu haben": a denied act and an admitted one are two claims.
@@ -1488,7 +1491,8 @@ function dedupe(events: RelationEvent[], headline: number | null): RelationEvent
   const told = new Set([...best.values()].filter((e) => e.sentence !== headline).map(act))
   return [...best.values()].sort((a, b) => a.start - b.start || a.source.localeCompare(b.source)).filter((e) => {
     if (e.sentence === headline && statedDate(e) === null && told.has(act(e))) return false
-    const key = `${e.source}|${e.target}|${e.type}|${statedDate(e)}|${e.modality}`
+    // Acts of different dimensions are two acts: Hungary's veto of aid and its refusal to send arms.
+    const key = `${e.source}|${e.target}|${e.type}|${statedDate(e)}|${e.modality}|${dimensionOf(e.mode) ?? ''}`
     if (seen.has(key)) return false
     seen.add(key)
     return true
@@ -1505,7 +1509,7 @@ interface ActorKinds {
 }
 
 /** `kindOf` gives an actor's kind in the knowledge base ("state", "igo", "sector", "pmc" …). */
-export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: string) => string | undefined = () => undefined): RelationEvent[] {
+export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: string) => string | undefined = () => undefined, dimensionOf: (mode: string) => string | undefined = () => undefined): RelationEvent[] {
   const kinds: ActorKinds = { kindOf, isState: (id) => kindOf(id) === 'state', isSector: (id) => kindOf(id) === 'sector', isOrganisation: (id) => kindOf(id) === 'igo' }
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
@@ -1517,7 +1521,7 @@ export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: stri
     if (!r) continue
     out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, kinds))
   }
-  return dedupe(out, headlineSentence(doc))
+  return dedupe(out, headlineSentence(doc), dimensionOf)
 }
 
 /** A report's publication month, as the date of what it tells without a date (`presentPeriod`). */

@@ -5,6 +5,7 @@ import { loadDataFile } from './data-file.ts'
 import { groupsFile, membershipsFile, organisationsFile, peopleFile, sectorsFile, statesFile, type Bloc, type Person, type RoleId } from './schema.ts'
 import { actorsFromData, type Actor } from './actors.ts'
 import { Gazetteer, type AliasConflict, type AliasEntry } from './gazetteer.ts'
+import { loadRelationParams } from '../relations/params.ts'
 import { loadLanguagePacks, type LanguagePack } from '../lang/pack.ts'
 
 const require = createRequire(import.meta.url)
@@ -31,6 +32,8 @@ export interface KnowledgeBase {
   conflicts: AliasConflict[]
   /** Dated membership of alliances and unions (data/kb/memberships.yaml). */
   blocs: Bloc[]
+  /** The dimension each mode belongs to (military, economic, diplomatic: `dimensions` in data/relations.yaml). */
+  modeDimensions: ReadonlyMap<string, string>
 }
 
 function alpha2(id: string): string | undefined {
@@ -131,7 +134,8 @@ export function loadKnowledgeBase({ dataDir }: KnowledgeBaseOptions): KnowledgeB
     gazetteers.set(code, gz)
     conflicts.push(...gz.conflicts(code))
   }
-  return { actors, people, packs, gazetteers, conflicts, blocs }
+  const modeDimensions = new Map(Object.entries(loadRelationParams(dataDir).dimensions).flatMap(([dim, modes]) => modes.map((m): [string, string] => [m, dim])))
+  return { actors, people, packs, gazetteers, conflicts, blocs, modeDimensions }
 }
 
 /** The actor a person acted for on a date: the role covering it, else the nearest one. */
