@@ -17,6 +17,7 @@ import { actAntecedent, REACTIONS, type ToldAct } from './act-anaphora.ts'
 import { threatsShareCharges } from './shared-target.ts'
 import { contactAdjuncts } from './contact-adjunct.ts'
 import { datedSettings, settingDate, settingFormsOf, type SettingWords } from './settings.ts'
+import { TEXT_TYPES, voteEvents, type VotedText, type VoteWords } from './votes.ts'
 import { claimedAccusations } from './claims.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
@@ -68,6 +69,8 @@ interface SentenceState {
   present: Dated | null
   /** The occasions dated so far ("seiner Rede" → its day), for acts set in them later (settings.ts). */
   settings: Map<string, Dated>
+  /** The latest text an organisation charged or summoned an actor with, for votes on it (votes.ts). */
+  votedText: VotedText | null
   /** The acts told so far, in order: an act noun of a later reaction may point back to one. */
   acts: ToldAct[]
 }
@@ -665,6 +668,12 @@ function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
   return set
 }
 /** The pack's speech verbs of admission, folded. */
+const voteWordsFor = perGrammar((g): VoteWords => ({
+  verbs: new Set(g.votes.verbs.map(fold)),
+  against: new Set(g.votes.against.map(fold)),
+  for: new Set(g.votes.for.map(fold)),
+  texts: new Set(g.votes.texts.map(fold)),
+}))
 const settingFormsFor = perPack((p) => settingFormsOf(p.coref.settingNouns, fold))
 const settingWordsFor = perPack((p): SettingWords => ({
   articles: new Set([...p.coref.determiners, ...p.coref.partnerDeterminers].map(fold)),
@@ -1323,6 +1332,21 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
   events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`, (w) => admissionVerbsOf(g).has(fold(w))))
   threatsShareCharges(events, tokens, g.clauseCoordinators)
+  // Votes on the latest text an organisation charged or summoned someone with (this sentence's
+  // included, within the coreference window).
+  const charged = events.filter((e) => TEXT_TYPES.has(e.type) && e.target !== null && isOrganisation(e.source) && e.modality !== 'negated' && e.modality !== 'denied' && e.targetMention).at(-1)
+  if (charged) state.votedText = { target: charged.target!, start: charged.targetMention!.start, end: charged.targetMention!.end, rule: charged.rule, sentence: sIndex }
+  const text = state.votedText && sIndex - state.votedText.sentence <= pack.coref.window ? state.votedText : null
+  const votes = clauses.flatMap((c) => voteEvents(tokens, c.from, c.to, phrasesOf.get(c)!, voteWordsFor(g), text, sIndex, { against: `${pack.code}.support.vote`, for: `${pack.code}.accuse.vote` }).map((v) => {
+    const at = tokens.findIndex((t) => t.start === v.start)
+    const time = eventDate(doc, sIndex, c, clauses, tokens, at, state.narrative, g, sentenceTimes, () => null) ?? state.present
+    return { ...v, date: time?.date ?? null, trace: time ? [...v.trace, `date:${time.rule}`] : v.trace }
+  }))
+  if (votes.length) {
+    // A vote read with the text's target replaces a reading of the same verb without a partner ("stimmten gegen …").
+    const voted = new Set(votes.map((v) => `${v.start}|${v.source}`))
+    events.splice(0, events.length, ...events.filter((e) => !(e.target === null && voted.has(`${e.start}|${e.source}`))), ...votes)
+  }
   for (const [occasion, dated] of datedSettings(tokens, from, to, sentenceTimes, settingFormsFor(pack))) state.settings.set(occasion, dated)
   // A sentence set in a dated occasion passes that date on, as one that states it does.
   const set = events.find((e) => e.date && e.trace.some((t) => t.startsWith('date:') && t.includes('+setting(')))
@@ -1513,7 +1537,7 @@ export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: stri
   const kinds: ActorKinds = { kindOf, isState: (id) => kindOf(id) === 'state', isSector: (id) => kindOf(id) === 'sector', isOrganisation: (id) => kindOf(id) === 'igo' }
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
-  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times), present: presentDated(doc), settings: new Map(), acts: [] }
+  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times), present: presentDated(doc), settings: new Map(), votedText: null, acts: [] }
   const ranges = sentenceTokenRanges(doc.tokens)
   const out: RelationEvent[] = []
   for (const s of doc.sentences) {

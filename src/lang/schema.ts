@@ -25,6 +25,8 @@ export const grammarSchema = z.object({
   pluralVerbEndings: words.default([]),
   /** Nouns for documents their author issues ("Positionspapier", "draft resolution"): a relative clause about one has its author as subject. */
   documentNouns: words,
+  /** Voting on a text (`votes.ts`): the verbs, the words for each side, and the texts ("gegen den Text", "für die Resolution"). */
+  votes: z.object({ verbs: words, against: words, for: words, texts: words }).strict().default({ verbs: [], against: [], for: [], texts: [] }),
   /** Verbs of issuing a document ("legte vor", "published"): their subject is its author. */
   issueVerbs: words,
   /** Particles of personal names ("von der Leyen", "al-Assad"): never a short name of the person. */

@@ -43,10 +43,17 @@ function abbreviations(pack: LanguagePack): string[] {
  * Die Junta hofft auf Waffen.") that merges real sentences, so for such packs the check is off;
  * initials are still kept by sbd's single-letter rule and abbreviations by the pack's list.
  */
-const match = createRequire(import.meta.url)('sbd/lib/Match') as { isNameAbbreviation: (wordCount: number, words: string[]) => boolean }
+const match = createRequire(import.meta.url)('sbd/lib/Match') as { isNameAbbreviation: (wordCount: number, words: string[]) => boolean; isCustomAbbreviation: (word: string) => boolean }
 const nameAbbreviation = match.isNameAbbreviation
 let nounsCapitalised = false
 match.isNameAbbreviation = (wordCount, words) => !nounsCapitalised && nameAbbreviation(wordCount, words)
+/**
+ * Before a number, sbd takes any capitalised word for an abbreviation ("Nr. 5"), so "… gegen den
+ * Text. 35 Staaten enthielten sich" stayed one sentence. Where nouns are capitalised only a short
+ * word is one there (the pack's abbreviations are kept by their own list).
+ */
+const customAbbreviation = match.isCustomAbbreviation
+match.isCustomAbbreviation = (word) => (nounsCapitalised ? word.length <= 3 : customAbbreviation(word))
 
 /** Sentences of one line: sbd, then the pack's merge rules. */
 function splitLine(text: string, lineStart: number, lineEnd: number, pack: LanguagePack): Span[] {
