@@ -129,6 +129,15 @@ test('an act set in an occasion dated before takes its date, and passes it on', 
 const WEEK_REPORT = 'Am Dienstag reiste der kasachische Außenminister nach Kiew. Zuvor hatte er im Februar 2024 und Anfang März Gespräche in Warschau geführt.\n\nKasachstan liefert der Ukraine Generatoren.'
 const OVERVIEW = 'Seit 2014 rückt Moskau näher an Peking. Im Jahr 2019 kam eine Pipeline hinzu, 2021 ein Manöver.\n\nChina liefert Russland Halbleiter.'
 
+test('a report that opens on this week and looks back over the year dates its undated acts by its publication month', () => {
+  const text = 'Am Dienstag verurteilte die Nato Belarus, am Montag hatte Polen protestiert. Schon im Juni 2023 und im Mai 2023 hatte es Streit gegeben, auch im April 2023.\n\nBelarus liefert Russland Munition.'
+  const aid = analyseText(text, '2024-03-21').events.find((e) => e.type === 'AID')
+  assert.equal(aid?.date, '2024-03')
+  // Looking back over decades, it is an overview: undated acts stay undated.
+  const history = 'Am Dienstag verurteilte die Nato Belarus, am Montag hatte Polen protestiert. Schon 1994, 1999 und 2008 hatte es Streit gegeben.\n\nBelarus liefert Russland Munition.'
+  assert.equal(analyseText(history, '2024-03-21').events.find((e) => e.type === 'AID')?.date, null)
+})
+
 test('a report of current events dates its undated acts by its publication month; an overview leaves them undated', () => {
   const report = analyseText(WEEK_REPORT, '2024-03-21').events
   const aid = report.find((e) => e.type === 'AID')

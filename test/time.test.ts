@@ -55,6 +55,9 @@ const cases: [string, string, [string, string][]][] = [
   ['Seit dem vergangenen Herbst liefert Paris Radare.', '2025-06-18', [['vergangenen Herbst', '2024-FA']]],
   ['Im vergangenen Sommer begann der Bau.', '2025-12-01', [['vergangenen Sommer', '2025-SU']]],
   ['Im letzten Winter fror der Fluss zu.', '2025-03-10', [['letzten Winter', '2024-WI']]],
+  // "am selben Tag" is the day named last, a weekday too, not a year named after it.
+  ['Am Montag sprach er, Lieferungen soll es 2026 geben. Am selben Tag reiste er ab.', '2025-06-18', [['Montag', '2025-06-16'], ['2026', '2026'], ['Am selben Tag', '2025-06-16']]],
+  ['Die Jets sollen bis zum Jahreswechsel fliegen.', '2025-08-22', [['Jahreswechsel', '2026-01-01']]],
 ]
 
 for (const [sentence, anchor, expected] of cases) {

@@ -589,10 +589,14 @@ function inSkip(c: Clause, t: { start: number; end: number }, tokens: Token[]): 
   return (c.skips ?? []).some(([a, b]) => t.start >= tokens[a]!.start && t.end <= tokens[b - 1]!.end)
 }
 
-/** The date a sentence passes on to the next: the last one its main and adverbial clauses state. */
-function narrativeDate(times: SentenceTimes, clauses: Clause[], tokens: Token[]): Dated | null {
+/**
+ * The date a sentence passes on to the next: the last one its main and adverbial clauses state, not
+ * one after the publication date (a plan's date: "sollen um den Jahreswechsel bereitstehen").
+ */
+function narrativeDate(times: SentenceTimes, clauses: Clause[], tokens: Token[], published: string | undefined): Dated | null {
   const own = clauses.filter((c) => !c.relative && !c.apposition)
-  const last = times.filter((t) => own.some((c) => t.start >= tokens[c.from]!.start && t.end <= tokens[c.to - 1]!.end && !inSkip(c, t, tokens))).at(-1)
+  const ahead = (date: string) => !!published && date.slice(0, published.length) > published.slice(0, date.length)
+  const last = times.filter((t) => !ahead(t.date) && own.some((c) => t.start >= tokens[c.from]!.start && t.end <= tokens[c.to - 1]!.end && !inSkip(c, t, tokens))).at(-1)
   return last ? { date: last.date, rule: last.rule } : null
 }
 
@@ -726,7 +730,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const reciprocals = reciprocalsOf(g)
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
   const sentenceTimes = state.times.get(sIndex) ?? []
-  const passedOn = narrativeDate(sentenceTimes, clauses, tokens)
+  const passedOn = narrativeDate(sentenceTimes, clauses, tokens, doc.timeMode === 'narrative' ? undefined : doc.date?.value)
   if (passedOn) state.narrative.set(sIndex, passedOn)
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !prepositions.has(t.norm) && (determiners.has(t.norm) || modifierWords.has(t.norm) || looksAdjectival(t, g))
   const countWord = (t: Token) => t.kind === 'number' || quantityWords.has(t.norm)

@@ -129,6 +129,8 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
     const decade = String(f['decade']).slice(0, 3)
     return { value: decade, date: String(f['decade']), precision: 'decade' }
   }
+  // "am selben Tag": the day named last (a weekday too), not a later year or month the text named.
+  if (f['same'] === 'D' && ctx.lastDay) return { value: ctx.lastDay.date, date: ctx.lastDay.date, precision: 'day' }
   if (typeof f['same'] === 'string') return ctx.lastMentioned ? truncate(ctx.lastMentioned, f['same']) : null
   // A part of a day is of the day the text named last; with none named, it dates nothing.
   if (f['partOfDay'] !== undefined) return ctx.lastDay ? { value: ctx.lastDay.date, date: ctx.lastDay.date, precision: 'day' } : null
