@@ -298,7 +298,9 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       const words = tokens.slice(segment, end).filter((w) => w.kind === 'word')
       // Each lower-case word is an article, a preposition, a conjunction, or an adjective before its noun.
       const attributive = (n: number): boolean => looksAdjectival(words[n]!, g) && !!words[n + 1] && (capitalised(words[n + 1]) || attributive(n + 1))
-      if (!words.length || words.length > 6 || words.some((w, n) => lower(w) && !listWords.has(w.norm) && !attributive(n))) return -1
+      // A count and an example marker stand in such a phrase too: "sechs afrikanischen Staaten, darunter Mali und Eritrea".
+      const counts = (w: Token) => g.quantityWords.includes(w.norm) || g.exampleMarkers.includes(w.norm)
+      if (!words.length || words.length > 6 || words.some((w, n) => lower(w) && !listWords.has(w.norm) && !counts(w) && !attributive(n))) return -1
       segment = end + 1
     }
     return -1
