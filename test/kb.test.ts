@@ -1,11 +1,12 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { kb, analyseText } from './helpers.ts'
 import { personActorAt } from '../src/kb/knowledge.ts'
 import { loadDataFile, DataFileError } from '../src/kb/data-file.ts'
 import { statesFile } from '../src/kb/schema.ts'
+import { loadLanguagePack } from '../src/lang/pack.ts'
 import { scratchDir } from './scratch-dir.ts'
 
 test('no alias names two actors without a rule for which wins', () => {
@@ -73,25 +74,23 @@ test('a data file error names the file and the entry', () => {
   assert.throws(() => loadDataFile(file, statesFile), (err: unknown) => err instanceof DataFileError && err.message.includes(file) && err.message.includes('entry 2'))
 })
 
-test('a rule that supersedes a rule no language pack has is refused, naming the folder and the rule', async () => {
-  const { loadLanguagePack } = await import('../src/lang/pack.ts')
+/** A language pack folder with German grammar and the given event rule files. */
+function packWithRules(files: Record<string, string>): string {
   const dir = scratchDir('entente-pack-')
-  const { mkdirSync, copyFileSync } = await import('node:fs')
   copyFileSync(join(import.meta.dirname, '..', 'data', 'lang', 'de', 'grammar.yaml'), join(dir, 'grammar.yaml'))
   mkdirSync(join(dir, 'events'))
-  writeFileSync(join(dir, 'events', 'x.yaml'), '- rule: de.sanction.narrow\n  type: SANCTION\n  mode: border\n  verbs: [{ forms: [sperrt] }]\n  supersedes: [de.reject.missing]\n')
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'events', name), text)
+  return dir
+}
+
+test('a rule that supersedes a rule no language pack has is refused, naming the folder and the rule', () => {
+  const dir = packWithRules({ 'x.yaml': '- rule: de.sanction.narrow\n  type: SANCTION\n  mode: border\n  verbs: [{ forms: [sperrt] }]\n  supersedes: [de.reject.missing]\n' })
   assert.throws(() => loadLanguagePack(dir), (err: unknown) => err instanceof Error && err.message.includes(join(dir, 'events')) && err.message.includes('de.reject.missing'))
 })
 
-test('two rules with one id are refused, naming the file and the id', async () => {
-  const { loadLanguagePack } = await import('../src/lang/pack.ts')
-  const dir = scratchDir('entente-pack-')
-  const { mkdirSync, copyFileSync } = await import('node:fs')
-  copyFileSync(join(import.meta.dirname, '..', 'data', 'lang', 'de', 'grammar.yaml'), join(dir, 'grammar.yaml'))
-  mkdirSync(join(dir, 'events'))
+test('two rules with one id are refused, naming the file and the id', () => {
   const rule = '- rule: de.sanction.twice\n  type: SANCTION\n  mode: border\n  verbs: [{ forms: [sperrt] }]\n'
-  writeFileSync(join(dir, 'events', 'a.yaml'), rule)
-  writeFileSync(join(dir, 'events', 'b.yaml'), rule)
+  const dir = packWithRules({ 'a.yaml': rule, 'b.yaml': rule })
   assert.throws(() => loadLanguagePack(dir), (err: unknown) => err instanceof Error && err.message.includes(join(dir, 'events', 'b.yaml')) && err.message.includes('de.sanction.twice') && err.message.includes('a.yaml'))
 })
 
