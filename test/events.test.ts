@@ -129,6 +129,14 @@ test('an act set in an occasion dated before takes its date, and passes it on', 
 const WEEK_REPORT = 'Am Dienstag reiste der kasachische Außenminister nach Kiew. Zuvor hatte er im Februar 2024 und Anfang März Gespräche in Warschau geführt.\n\nKasachstan liefert der Ukraine Generatoren.'
 const OVERVIEW = 'Seit 2014 rückt Moskau näher an Peking. Im Jahr 2019 kam eine Pipeline hinzu, 2021 ein Manöver.\n\nChina liefert Russland Halbleiter.'
 
+test('a long-running or repeated act with no time of its own stays undated in a report of current events', () => {
+  const events = analyseText('Am Dienstag reiste der kasachische Außenminister nach Kiew. Zuvor hatte er im Februar 2024 und Anfang März Gespräche in Warschau geführt.\n\nKasachstan liefert der Ukraine Generatoren. Kiew verlangt seit Langem, dass Astana Waffen liefert.', '2024-03-21').events
+  assert.equal(events.find((e) => e.type === 'AID' && e.modality === 'asserted')?.date, '2024-03')
+  assert.equal(events.find((e) => e.type === 'REQUEST')?.date, null)
+  const en = analyseText('On Tuesday, Poland closed its border with Belarus. Talks had failed on Monday and in February.\n\nWarsaw has repeatedly accused Minsk of sending migrants.', '2024-03-21', 'en').events
+  assert.equal(en.find((e) => e.type === 'ACCUSE')?.date, null)
+})
+
 test('a report that opens on this week and looks back over the year dates its undated acts by its publication month', () => {
   const text = 'Am Dienstag verurteilte die Nato Belarus, am Montag hatte Polen protestiert. Schon im Juni 2023 und im Mai 2023 hatte es Streit gegeben, auch im April 2023.\n\nBelarus liefert Russland Munition.'
   const aid = analyseText(text, '2024-03-21').events.find((e) => e.type === 'AID')

@@ -556,6 +556,15 @@ function quantityOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: Event
 
 interface Dated { date: string; rule: string }
 
+/** What eventDate answers for a long-running or repeated act: no date, and none from the publication either. */
+const UNDATED: Dated = { date: '', rule: 'habitual' }
+
+/** Whether the clause tells a long-running or repeated act (`habitualPhrases`). */
+function habitual(tokens: Token[], clause: Clause, g: LanguagePack['grammar']): boolean {
+  return findPhrases(tokens, clause.from, clause.to, habitualPhrasesOf(g)).length > 0
+}
+const habitualPhrasesOf = perGrammar((g) => g.habitualPhrases.map(phraseKey))
+
 /** The date rule of an act a report of current events tells without a date: its publication month. */
 const PRESENT_RULE = 'publication-month'
 /** Date rules that borrow a date from outside the sentence. */
@@ -654,6 +663,8 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   if (occasion) return occasion
   // Narrative continuation: the last date stated earlier in the same paragraph, or before it where
   // the clause points back to it ("warf Kiew damals … vor").
+  // "verlangt seit Langem", "warf wiederholt vor": a long-running or repeated act has no date the narrative gives.
+  if (habitual(tokens, clause, g)) return UNDATED
   const pointsBack = tokens.slice(clause.from, clause.to).some((t) => g.thenAdverbs.includes(t.norm))
   for (let k = sIndex - 1; k >= 0; k--) {
     const prev = doc.sentences[k]!
@@ -1282,7 +1293,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         // From the sentence's start: "During the speech, Belarus accused …" opens with its setting.
         const setting = (c: Clause) => settingDate(tokens, from, c.to, settingFormsFor(pack), settingWordsFor(pack), state.settings)
-        const time = eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes, setting) ?? state.present
+        const dated = eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes, setting)
+        const time = dated === UNDATED ? null : dated ?? state.present
         const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor) || m.party !== undefined)
         const mode = crowd ? ref.rule.crowd_mode! : modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
@@ -1343,7 +1355,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const text = state.votedText && sIndex - state.votedText.sentence <= pack.coref.window ? state.votedText : null
   const votes = clauses.flatMap((c) => voteEvents(tokens, c.from, c.to, phrasesOf.get(c)!, voteWordsFor(g), text, sIndex, { against: `${pack.code}.support.vote`, for: `${pack.code}.accuse.vote` }).map((v) => {
     const at = tokens.findIndex((t) => t.start === v.start)
-    const time = eventDate(doc, sIndex, c, clauses, tokens, at, state.narrative, g, sentenceTimes, () => null) ?? state.present
+    const dated = eventDate(doc, sIndex, c, clauses, tokens, at, state.narrative, g, sentenceTimes, () => null)
+    const time = dated === UNDATED ? null : dated ?? state.present
     return { ...v, date: time?.date ?? null, trace: time ? [...v.trace, `date:${time.rule}`] : v.trace }
   }))
   if (votes.length) {
