@@ -916,7 +916,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // agrees with the coordinated actors after it, which are then its subject.
           const agrees = subject && subject.from > i && subject.mentions.length > 1 && g.pluralVerbEndings.some((e) => tokens[i]!.norm.endsWith(e))
           if (agrees && firstPhraseGenitive(phrases, tokens, clause, i, g, mentionTokens)) how.push('subject:plural-verb-agrees')
-          if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun' && !agrees) {
+          // "Die Forderung der EU … wies der Kremlchef zurück": a person after the verb whose article is
+          // nominative (`nominativeDeterminers`) is the subject; the fronted phrase's genitive is not.
+          const namedAfter = !!subject && subject.from > i && subject.mentions.every((m) => m.kind === 'person' || m.kind === 'role') && g.nominativeDeterminers.includes(tokens[subject.from - 1]?.norm ?? '')
+          if (namedAfter) how.push('subject:nominative-after-verb')
+          if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun' && !agrees && !namedAfter) {
             const lead = firstPhraseGenitive(phrases, tokens, clause, i, g, mentionTokens)
             const owner = lead ? null : prenominalGenitive(phrases, tokens, clause, i, g, mentionTokens)
             if (lead) { subject = lead; how.push('subject:genitive-of-first-phrase') }
@@ -1058,7 +1062,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // An event noun's genitive stands right after it, in its own noun phrase ("die Luftangriffe der Amerikaner").
           const reachable = (p: Phrase) => p.from > i && (ref.kind !== 'noun' || p.from - i <= NOUN_GENITIVE_REACH && !tokens.slice(i + 1, p.from).some((t) => t.kind === 'punct' || g.coordinators.includes(t.norm)))
           // So does an object put first, before a verb that agrees with the subject after it.
-          const frontedObject = passive || how.includes('subject:plural-verb-agrees')
+          const frontedObject = passive || how.includes('subject:plural-verb-agrees') || how.includes('subject:nominative-after-verb')
           target = (endsConjunct ? verbFinal : undefined) ?? genitives.find(reachable) ?? (frontedObject ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
         }
