@@ -918,7 +918,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           if (agrees && firstPhraseGenitive(phrases, tokens, clause, i, g, mentionTokens)) how.push('subject:plural-verb-agrees')
           // "Die Forderung der EU … wies der Kremlchef zurück": a person after the verb whose article is
           // nominative (`nominativeDeterminers`) is the subject; the fronted phrase's genitive is not.
-          const namedAfter = !!subject && subject.from > i && subject.mentions.every((m) => m.kind === 'person' || m.kind === 'role') && g.nominativeDeterminers.includes(tokens[subject.from - 1]?.norm ?? '')
+          const namedAfter = !!subject && subject.from > i && subject.mentions.every((m) => (namesPerson(m) && !m.rule.includes('institution')) || m.rule.endsWith('.seat')) && g.nominativeDeterminers.includes(tokens[subject.from - 1]?.norm ?? '')
           if (namedAfter) how.push('subject:nominative-after-verb')
           if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun' && !agrees && !namedAfter) {
             const lead = firstPhraseGenitive(phrases, tokens, clause, i, g, mentionTokens)
