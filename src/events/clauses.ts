@@ -432,7 +432,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       } else if (examples) {
         // "…, including Iran and Saudi Arabia": the examples stay in the clause whose noun they list.
       } else if (g.capitalisesNouns && !open.subordinate && nameThenVerb(k) && !infinitiveFollows(tokens, k, to, g)
-        && tokens.slice(start, i).some((w) => speech.has(w.norm))) {
+        && tokens.slice(start, i).some((w) => speech.has(w.norm)) && !g.promiseParticles.includes(tokens[i - 1]!.norm)) {
         // "erklärte Blinken zudem, Iran habe …": after a main clause whose verb is one of speech, a
         // name and a verb open what was said.
         begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })

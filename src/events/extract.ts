@@ -900,7 +900,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           subject = subjectOf(phrases, i, g.subjectAfterVerb)
           // "Seoul said North Korean troops were fighting …": a speech verb between the first actor
           // and the trigger, with no "that" or comma, makes the actor after it the subject.
-          const said = subject && subject.to <= i ? words.filter((t) => g.speechVerbs.includes(t.norm) && t.start >= tokens[subject!.to - 1]!.end && t.end <= tokens[i]!.start).at(-1) : undefined
+          // "sagten Georgien Hilfe zu, Cheney sicherte …": a speech verb whose promise particle closes its stretch promised; it said nothing.
+          const promise = (t: Token) => words.some((w, k) => w.start > t.start && w.end <= tokens[i]!.start && g.promiseParticles.includes(w.norm) && words[k + 1]?.text === ',')
+          const said = subject && subject.to <= i ? words.filter((t) => g.speechVerbs.includes(t.norm) && t.start >= tokens[subject!.to - 1]!.end && t.end <= tokens[i]!.start && !promise(t)).at(-1) : undefined
           // A generic party after the verb ("said its fighters would …") is no new subject.
           const spoken = said && !ref.rule.speakerSource ? phrases.filter((p) => p.attach.kind === 'bare' && tokens[p.from]!.start > said.start && p.to <= i && p.mentions.some((m) => !isSector(m.actor))).at(0) : undefined
           if (said && spoken) {

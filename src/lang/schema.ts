@@ -68,6 +68,8 @@ export const grammarSchema = z.object({
   temporalSubordinators: words.default([]),
   /** Adverbs that point back to the time the text last told ("damals", "at the time"): their clause takes that date, even from an earlier paragraph. */
   thenAdverbs: words.default([]),
+  /** Particles that make a speech verb a promise when they close its clause ("sagten … zu"): what follows is no speech. */
+  promiseParticles: words.default([]),
   /** Articles that open a subject only (German "der" before a person: "wies der Kremlchef zurück"). */
   nominativeDeterminers: words.default([]),
   /** Phrases of a long-running or repeated act ("seit Langem", "wiederholt", "for years"): with no time of its own, its clause is undated, not dated by the narrative or the publication. */
