@@ -813,9 +813,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // "Peking legte ein Positionspapier vor, das Moskau und Kiew zu Gesprächen aufruft": a document
     // acts for whoever issued it, the subject of the clause that names it.
     // Only where that clause issues it ("legte vor", "published"); one who rejects a draft did not write it.
-    const issued = relativeSubject && ci > 0 && tokens[clause.from - 1]?.text === ',' && isDocumentNoun(tokens[relativeHead(tokens, clause.from - 1, g)], g)
-      && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.issueVerbs.includes(t.norm))
-    const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens, g) ?? (issued ? clauseSubject : null) : null
+    const aboutDocument = relativeSubject && ci > 0 && tokens[clause.from - 1]?.text === ',' && isDocumentNoun(tokens[relativeHead(tokens, clause.from - 1, g)], g)
+    const issued = aboutDocument && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.issueVerbs.includes(t.norm))
+    // "Die UN-Vollversammlung … stimmten für eine Resolution, die Moskau auffordert": a text no clause
+    // issues is the organisation's named last, in this sentence or the one before.
+    const assembly = aboutDocument && !issued ? issuingOrganisation(doc.mentions, sIndex, tokens[clause.from]!.start, isOrganisation) : null
+    const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens, g) ?? (issued ? clauseSubject : null) ?? assembly : null
     // An apposition describes; it reports no act of its own.
     if (clause.apposition) continue
     for (let i = clause.from; i < clause.to; i++) {
@@ -878,7 +881,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           if (subject && !main) carried = pronoun = { start: firstWord!.start, end: firstWord!.end }
         } else if (antecedent && firstWord!.start < tokens[i]!.start) {
           subject = antecedent
-          how.push('subject:relative-antecedent')
+          how.push(antecedent === assembly ? 'subject:issuing-organisation' : 'subject:relative-antecedent')
+          // An organisation named in the sentence before is marked at the relative pronoun.
+          if (antecedent === assembly && antecedent.mentions[0]!.start < sentenceStart) carried = pronoun = { start: firstWord!.start, end: firstWord!.end }
         } else if (controller && (g.subjectAfterVerb || isInfinitiveVerb(tokens, i, clause, g))) {
           // The actor before the infinitive's verb is its object, not its subject. Where subjects
           // stand before verbs (English), only the verb right after "to" is the infinitive: "Putin
@@ -1397,6 +1402,15 @@ function ownNounSubject(tokens: Token[], clause: Clause, trigger: number, g: Lan
   const noun = tokens[k]
   if (!noun || k >= trigger || noun.kind !== 'word') return false
   return groupNounsOf(g).has(noun.norm) || k > lead && capitalised(noun)
+}
+
+/**
+ * The organisation named last before `before`, in sentence `sIndex` or the one before it, as a phrase
+ * of its own: the issuer of a text no clause issues.
+ */
+function issuingOrganisation(mentions: Mention[], sIndex: number, before: number, isOrganisation: (id: string) => boolean): Phrase | null {
+  const m = mentions.filter((x) => (x.sentence === sIndex || x.sentence === sIndex - 1) && x.start < before && isOrganisation(x.actor)).at(-1)
+  return m ? { mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach: { kind: 'bare' } } : null
 }
 
 /** Whether an apposition opens with a head of ownership ("eine Tochter des …", "a subsidiary of …"). */
