@@ -23,7 +23,7 @@ export interface Clause {
   reported?: boolean
 }
 
-export function inClause(c: Clause, i: number): boolean {
+export function inClause(c: Pick<Clause, 'from' | 'to' | 'skips'>, i: number): boolean {
   return i >= c.from && i < c.to && !(c.skips ?? []).some(([a, b]) => i >= a && i < b)
 }
 

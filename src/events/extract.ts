@@ -16,7 +16,7 @@ import { presentPeriod } from '../time/present.ts'
 import { actAntecedent, REACTIONS, type ToldAct } from './act-anaphora.ts'
 import { threatsShareCharges } from './shared-target.ts'
 import { contactAdjuncts } from './contact-adjunct.ts'
-import { datedSettings, settingDate, settingFormsOf, type SettingWords } from './settings.ts'
+import { datedSettings, settingDate, settingFormsOf, type Dated, type SettingWords } from './settings.ts'
 import { TEXT_TYPES, voteEvents, type VotedText, type VoteWords } from './votes.ts'
 import { claimedAccusations } from './claims.ts'
 
@@ -554,8 +554,6 @@ function quantityOf(ref: TriggerRef, tokens: Token[], clause: Clause, lex: Event
   return null
 }
 
-interface Dated { date: string; rule: string }
-
 /** What eventDate answers for a long-running or repeated act: no date, and none from the publication either. */
 const UNDATED: Dated = { date: '', rule: 'habitual' }
 
@@ -661,10 +659,10 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   // An occasion dated before that the clause sets its act in: "In der Rede warf Putin … vor".
   const occasion = setting(clause)
   if (occasion) return occasion
-  // Narrative continuation: the last date stated earlier in the same paragraph, or before it where
-  // the clause points back to it ("warf Kiew damals … vor").
   // "verlangt seit Langem", "warf wiederholt vor": a long-running or repeated act has no date the narrative gives.
   if (habitual(tokens, clause, g)) return UNDATED
+  // Narrative continuation: the last date stated earlier in the same paragraph, or before it where
+  // the clause points back to it ("warf Kiew damals … vor").
   const pointsBack = tokens.slice(clause.from, clause.to).some((t) => g.thenAdverbs.includes(t.norm))
   for (let k = sIndex - 1; k >= 0; k--) {
     const prev = doc.sentences[k]!
@@ -743,6 +741,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const sentenceTimes = state.times.get(sIndex) ?? []
   const passedOn = narrativeDate(sentenceTimes, clauses, tokens, doc.timeMode === 'narrative' ? undefined : doc.date?.value)
   if (passedOn) state.narrative.set(sIndex, passedOn)
+  // An occasion dated before that a clause sets its act in, read from the sentence's start: "During
+  // the speech, Belarus accused …" opens with its setting.
+  const setting = (c: Clause) => settingDate(tokens, from, c.to, settingFormsFor(pack), settingWordsFor(pack), state.settings)
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !prepositions.has(t.norm) && (determiners.has(t.norm) || modifierWords.has(t.norm) || looksAdjectival(t, g))
   const countWord = (t: Token) => t.kind === 'number' || quantityWords.has(t.norm)
   const countGlue = (t: Token) => quantityGlue.has(t.norm)
@@ -821,6 +822,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens, g) ?? (issued ? clauseSubject : null) ?? assembly : null
     // An apposition describes; it reports no act of its own.
     if (clause.apposition) continue
+    // The infinitive clause after this one's comma, where a rule's required word may stand (`evidence_in_complement`).
+    const next = clauses[ci + 1]
+    const infinitiveComplement = next && next.subordinate && !next.relative && tokens[next.from - 1]?.text === ',' && clauseTokens(tokens, next).some((t) => isInfinitiveWord(t, g)) ? next : undefined
     for (let i = clause.from; i < clause.to; i++) {
       if (mentionTokens.has(i) || !inClause(clause, i)) continue
       const refs = homographReading(triggersOf(lex, tokens[i]!), tokens, i, from, g, mentionTokens)
@@ -843,8 +847,6 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const before = i > from ? tokens[i - 1]!.norm : ''
         const nounAfter = g.determiners.includes(before) && !g.relativePronouns.includes(before) || g.nounPrepositions.includes(before) && !progressive
         if (ref.kind === 'verb' && !g.capitalisesNouns && nounAfter) continue
-        const next = clauses[ci + 1]
-        const infinitiveComplement = next && next.subordinate && !next.relative && tokens[next.from - 1]?.text === ',' && clauseTokens(tokens, next).some((t) => isInfinitiveWord(t, g)) ? next : undefined
         const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens, organisations: organisationTokens }, actEnd, infinitiveComplement)
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
@@ -1302,8 +1304,6 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // The refusal itself may still be reported or hedged; its wanting word is no plan.
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] }, { inTime })
         }
-        // From the sentence's start: "During the speech, Belarus accused …" opens with its setting.
-        const setting = (c: Clause) => settingDate(tokens, from, c.to, settingFormsFor(pack), settingWordsFor(pack), state.settings)
         const dated = eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes, setting)
         const time = dated === UNDATED ? null : dated ?? state.present
         const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor) || m.party !== undefined)

@@ -1,6 +1,7 @@
 import type { Modality, Token } from '../pipeline/document.ts'
 import type { ModalityData } from '../lang/schema.ts'
 import { phraseKey } from '../text/tokenize.ts'
+import { inClause as tokenInClause } from './clauses.ts'
 
 export interface ModalityCues {
   hedged: string[][]
@@ -131,8 +132,7 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false, intentPlans = true, plannedBefore = false, conjunctAt = -1, opensConjunct = () => false, conjunctFrom = -1, deniedUntil = Infinity } = act
   // A cue inside a relative clause or an aside the clause encloses is that clause's: "Brasilien, das
   // sich … enthalten hatte, stimmte für die Verurteilung" is no abstention.
-  const skipped = (at: number) => (clause.skips ?? []).some(([a, b]) => at > a && at < b)
-  const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list).filter((h) => !inTime(h.at) && !skipped(h.at))
+  const inClause = (list: string[][]) => findPhrases(tokens, clause.from, clause.to, list).filter((h) => !inTime(h.at) && tokenInClause(clause, h.at))
   const inSentence = (list: string[][]) => findPhrases(tokens, sentence.from, sentence.to, list).filter((h) => !inTime(h.at))
   const ownConjunct = (h: { at: number }) => conjunctAt < 0 || h.at > conjunctAt
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')

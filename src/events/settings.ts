@@ -3,6 +3,7 @@
 // sentence sets in it with a definite article ("in der Rede", "bei dem Besuch", "during the visit").
 import type { Token } from '../pipeline/document.ts'
 
+/** A date and the rule that found it. */
 export interface Dated { date: string; rule: string }
 
 /** The occasions a language names, by form: each form to the occasion it names ("Besuchs" → "Besuch"). */
