@@ -81,6 +81,9 @@ test("an actor's series is read from both sides, in month order, from the indexe
     const rows = await store.series({ actor: 'ARM' })
     assert.deepEqual(rows.map((r) => `${r.month} ${r.source}>${r.target}`), ['2024-01 AZE>ARM', '2024-01 RUS>ARM', '2024-02 ARM>RUS'])
     assert.deepEqual((await store.series({ actor: 'ARM', from: '2024-02', to: '2024-02' })).map((r) => r.source), ['ARM'])
+    // A question on a day inside a month reads only the groups placed on or before it (their latest day).
+    assert.deepEqual((await store.series({ actor: 'ARM', from: '2024-01', to: '2024-01', lastDayTo: '2024-01-19' })).length, 0)
+    assert.equal((await store.series({ actor: 'ARM', from: '2024-01', to: '2024-01', lastDayTo: '2024-01-20' })).length, 2)
     assert.equal(rows[0]!.acts, 2)
     // The plans SQLite chooses (it keeps no statistics, so a big store gets the same ones).
     const conn = new SQLite(store.location, { readonly: true })
@@ -88,7 +91,7 @@ test("an actor's series is read from both sides, in month order, from the indexe
       const q = seriesQuery(store.db, f).compile()
       return (conn.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n')
     }
-    const actorPlan = plan({ actor: 'ARM', from: '2024-01', to: '2024-01' })
+    const actorPlan = plan({ actor: 'ARM', from: '2024-01', to: '2024-01', lastDayTo: '2024-01-14' })
     assert.match(actorPlan, /COVERING INDEX pair_months_source_cover \(source=\? AND month/)
     assert.match(actorPlan, /COVERING INDEX pair_months_target_cover \(target=\? AND month/)
     // A pair's rows seek both its orders in the key; the actor indexes would read every month of one side.

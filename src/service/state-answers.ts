@@ -112,8 +112,9 @@ async function statesOn(store: Store, kb: KnowledgeBase, day: string, o: { actor
   if (!o.upTo) base.push(...(await store.pairStates({ ...actor, before: month, light })))
   else {
     // Both from one read: each pair's two latest states up to the month; the latest before it is
-    // the second of them when the first is of the month itself.
-    for (const rows of byPair(await store.pairStates({ ...actor, before: addMonths(month, 1), last: 2, light })).values()) {
+    // the second of them when the first is of the month itself. That one is read only for its
+    // trend and start: the day's snapshot counts the month's acts up to the day again.
+    for (const rows of byPair(await store.pairStates({ ...actor, before: addMonths(month, 1), last: 2, trendFrom: month, light })).values()) {
       const latest = rows.at(-1)!
       upTo.push(latest)
       const before = latest.month < month ? latest : rows.at(-2)
@@ -132,9 +133,9 @@ export async function alliesFromStates(store: Store, kb: KnowledgeBase, actor: s
   if (pairs.reduce((n, r) => n + r.acts, 0) <= p.series.above) return null
   const led = kb.blocs.filter((b) => b.led_by === actor).map((b) => b.org)
   // The actor's rows of a month and its blocs' (a row between the two is read once).
-  const monthRows = async (month: string) => {
+  const monthRows = async (month: string, lastDayTo?: string) => {
     const rows = new Map<string, SeriesRow>()
-    for (const id of [actor, ...led]) for (const r of await store.series({ actor: id, from: month, to: month })) rows.set(seriesKey(r), r)
+    for (const id of [actor, ...led]) for (const r of await store.series({ actor: id, from: month, to: month, lastDayTo })) rows.set(seriesKey(r), r)
     return [...rows.values()]
   }
   const mine = (x: Act) => x.source === actor || x.target === actor
@@ -143,7 +144,7 @@ export async function alliesFromStates(store: Store, kb: KnowledgeBase, actor: s
   const day = at ?? actsFromSeries(await monthRows(lastMonth), kb).acts.filter(mine).reduce((d, x) => (x.day > d ? x.day : d), '')
   if (!day) return null
   const month = day.slice(0, 7)
-  const { upTo, base, current: all } = await statesOn(store, kb, day, { actor, upTo: true, rows: () => monthRows(month) })
+  const { upTo, base, current: all } = await statesOn(store, kb, day, { actor, upTo: true, rows: () => monthRows(month, day) })
   const current = all.filter(mine)
   const from = addMonths(month, -(Math.max(2, Math.round(windowMonths)) - 1))
   const retreats = await membershipRetreats(store, kb)

@@ -75,6 +75,10 @@ export interface PairStateQuery {
   pairs?: [string, string][]
   /** Without flows and recent months (their JSON is most of a row): for graphs and trend windows. */
   light?: boolean
+  /** Without evidence and flows, with recent months: what a trend and the state's start read. */
+  trend?: boolean
+  /** States of this month on are read as `trend` reads them (with `last`: the month asked about, whose acts are counted again to the day). */
+  trendFrom?: string
 }
 
 /** Pairs per statement: a few hundred bound values. */
@@ -202,7 +206,7 @@ export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): P
   if (q.before !== undefined) {
     // One index seek per pair (the pairs table lists them): the latest month before `before`.
     // The cross join keeps pairs the outer loop: SQLite otherwise walks every state.
-    const columns = q.light ? sql`s.a, s.b, s.month, s.ab, s.ba, s.military, s.diplomatic, s.economic, s.acts, s.firm, s.state, s.since, '[]' as recent, s.evidence, '[]' as flows` : sql`s.*`
+    const columns = columnsOf(q)
     const latest = (q.last ?? 1) === 1
       ? sql`s.month = (select max(t.month) from pair_states t where t.a = p.a and t.b = p.b and t.month < ${q.before})`
       : sql`s.month in (select t.month from pair_states t where t.a = p.a and t.b = p.b and t.month < ${q.before} order by t.month desc limit ${q.last})`
@@ -213,15 +217,25 @@ export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): P
     return r.rows.map(numeric)
   }
   // A range seek per pair (the pairs table lists them).
-  const joined = db.selectFrom('pairs as p').innerJoin('pair_states as s', (j) => j.onRef('s.a', '=', 'p.a').onRef('s.b', '=', 'p.b'))
-  let query = q.light
-    ? joined.select(['s.a', 's.b', 's.month', 's.ab', 's.ba', 's.military', 's.diplomatic', 's.economic', 's.acts', 's.firm', 's.state', 's.since', sql<string>`'[]'`.as('recent'), 's.evidence', sql<string>`'[]'`.as('flows')])
-    : joined.selectAll('s')
-  if (q.actor) query = query.where((eb) => eb.or([eb('p.a', '=', q.actor!), eb('p.b', '=', q.actor!)]))
-  if (q.pairs) { const pairs = q.pairs; query = query.where((eb) => eb.or(pairs.map(([a, b]) => eb.and([eb('p.a', '=', a), eb('p.b', '=', b)])))) }
-  if (q.from) query = query.where('s.month', '>=', q.from)
-  if (q.to) query = query.where('s.month', '<=', q.to)
-  return (await query.orderBy('s.a').orderBy('s.b').orderBy('s.month').execute()).map(numeric)
+  const from = q.from ? sql`s.month >= ${q.from}` : sql`1 = 1`
+  const to = q.to ? sql`s.month <= ${q.to}` : sql`1 = 1`
+  const r = await sql<PairStateRecord>`
+    select ${columnsOf(q)} from pairs p cross join pair_states s
+    where ${ofActor(q.actor)} and ${ofPairs(q.pairs)} and s.a = p.a and s.b = p.b and ${from} and ${to}
+    order by s.a, s.b, s.month`.execute(db)
+  return r.rows.map(numeric)
+}
+
+/** The columns a read of states asks for: JSON it does not need is left out (as an empty list). */
+function columnsOf(q: PairStateQuery) {
+  const numbers = sql`s.a, s.b, s.month, s.ab, s.ba, s.military, s.diplomatic, s.economic, s.acts, s.firm, s.state, s.since`
+  if (q.light) return sql`${numbers}, '[]' as recent, s.evidence, '[]' as flows`
+  if (q.trend) return sql`${numbers}, s.recent, '[]' as evidence, '[]' as flows`
+  if (q.trendFrom) {
+    const own = sql`s.month >= ${q.trendFrom}`
+    return sql`${numbers}, s.recent, case when ${own} then '[]' else s.evidence end as evidence, case when ${own} then '[]' else s.flows end as flows`
+  }
+  return sql`s.*`
 }
 
 /** Pairs with states (all, those of one actor, or these). */

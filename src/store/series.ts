@@ -152,6 +152,7 @@ export function seriesQuery(db: Kysely<Database>, f: SeriesFilter) {
     if (f.mode) q = q.where('mode', '=', f.mode)
     if (f.from) q = q.where('month', '>=', f.from)
     if (f.to) q = q.where('month', '<=', f.to)
+    if (f.lastDayTo) q = q.where('last_day', '<=', f.lastDayTo)
     return q
   }
   // An actor's groups as either side, each from the index kept for it (migration 0013; its rows

@@ -131,6 +131,8 @@ export interface SeriesFilter {
   from?: string
   /** Months up to (YYYY-MM, inclusive). */
   to?: string
+  /** Groups whose latest day is on or before this day (YYYY-MM-DD): a group's acts are placed on it. */
+  lastDayTo?: string
 }
 
 /** The storage contract, implemented for SQLite and PostgreSQL. */
