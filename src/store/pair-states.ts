@@ -75,9 +75,10 @@ export interface PairStateQuery {
   pairs?: [string, string][]
   /** Without flows and recent months (their JSON is most of a row): for graphs and trend windows. */
   light?: boolean
-  /** Without evidence and flows, with recent months: what a trend and the state's start read. */
-  trend?: boolean
-  /** States of this month on are read as `trend` reads them (with `last`: the month asked about, whose acts are counted again to the day). */
+  /**
+   * States of this month on without evidence and flows, with their recent months: read for a trend
+   * and a state's start alone (with `last`: the month asked about, whose acts are counted again to the day).
+   */
   trendFrom?: string
 }
 
@@ -230,7 +231,6 @@ export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): P
 function columnsOf(q: PairStateQuery) {
   const numbers = sql`s.a, s.b, s.month, s.ab, s.ba, s.military, s.diplomatic, s.economic, s.acts, s.firm, s.state, s.since`
   if (q.light) return sql`${numbers}, '[]' as recent, s.evidence, '[]' as flows`
-  if (q.trend) return sql`${numbers}, s.recent, '[]' as evidence, '[]' as flows`
   if (q.trendFrom) {
     const own = sql`s.month >= ${q.trendFrom}`
     return sql`${numbers}, s.recent, case when ${own} then '[]' else s.evidence end as evidence, case when ${own} then '[]' else s.flows end as flows`
