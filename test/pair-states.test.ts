@@ -16,6 +16,8 @@ import { relationGraph, type RelationGraph } from '../src/relations/graph.ts'
 import { monthEnd } from '../src/relations/dates.ts'
 import { polarityOf, type ImportedEvent } from '../src/import/record.ts'
 import type { Store } from '../src/store/store.ts'
+import { sql, type Kysely } from 'kysely'
+import type { Database } from '../src/store/tables.ts'
 import { seeded, pick } from '../bench/gen/random.ts'
 
 // Acts of every kind the model treats apart: standing facts opened and closed (treaty, sanctions,
@@ -212,6 +214,43 @@ for (const backend of storeBackends('entente_states')) {
         assert.equal(await refreshPairStates(store, kb), pairs)
         // Generic parties (police) have no states: they are no counterparts between named actors.
         assert.ok((await store.pairs()).every((r) => r.a !== 'POLICE' && r.b !== 'POLICE'))
+      } finally {
+        await store.close()
+      }
+    })
+
+    test("each state is kept under both its actors, whose reads give the pair's states as they were computed", async () => {
+      const store = await backend.open()
+      try {
+        await save(store, 'sides', events(6_000, 41, [2021, 2023]))
+        await refreshPairStates(store, kb)
+        const db = (store as unknown as { db: Kysely<Database> }).db
+        const count = async (table: 'pair_states' | 'actor_states') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+        assert.equal(await count('actor_states'), 2 * (await count('pair_states')))
+        // Questions about pairs read pair_states light: its recent months and flows are kept once, under the actors.
+        assert.equal(Number((await db.selectFrom('pair_states').select((eb) => eb.fn.countAll().as('n')).where((eb) => eb.or([eb('recent', '<>', '[]'), eb('flows', '<>', '[]')])).executeTakeFirstOrThrow()).n), 0)
+        await assert.rejects(store.pairStates({ before: '2023-01' }), /read light/)
+        // An actor's latest two states before a month, whether the months just before hold them or not.
+        const pairs = await store.pairs('RUS')
+        const two = await store.pairStates({ actor: 'RUS', before: '2022-07', last: 2 })
+        const all = await store.pairStates({ actor: 'RUS', from: '2000-01', to: '2022-06' })
+        for (const p of pairs) {
+          const expected = all.filter((r) => r.a === p.a && r.b === p.b).slice(-2)
+          assert.deepEqual(two.filter((r) => r.a === p.a && r.b === p.b), expected, `${p.a}|${p.b}`)
+        }
+        assert.ok(two.some((r) => r.month < '2022-05'), 'some pairs have no states in the two months before')
+        assert.ok(two.every((r) => r.recent !== '[]' && r.flows !== '[]'))
+
+        // New acts in a late month: the pairs are computed again, and only their states from that month on are written.
+        const rowids = async () => new Map((await sql<{ k: string; r: string }>`select a || '|' || b || '|' || month as k, ${sql.raw(backend.name === 'SQLite' ? 'rowid' : 'ctid::text')} as r from pair_states`.execute(db)).rows.map((x) => [x.k, String(x.r)]))
+        const before = await rowids()
+        await save(store, 'late', events(300, 42, [2023, 2024]).map((e) => ({ ...e, date: `2023-11-${e.date!.slice(8)}` })))
+        assert.ok(await refreshPairStates(store, kb) > 0)
+        const after = await rowids()
+        const kept = [...before].filter(([k, r]) => after.get(k) === r)
+        assert.ok(kept.length > 0 && kept.every(([k]) => k.slice(-7) < '2023-11'), 'states before the new month stay where they are')
+        assert.ok([...after.keys()].filter((k) => k.slice(-7) >= '2023-11').every((k) => before.get(k) !== after.get(k)), 'states from it on are new')
+        assert.equal(await count('actor_states'), 2 * (await count('pair_states')))
       } finally {
         await store.close()
       }

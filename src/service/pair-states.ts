@@ -26,7 +26,7 @@ const KEEP_BYTES = 32 * 1024 * 1024
 const EXTEND_CHUNK = 500
 
 /** Raised whenever the way states are computed changes: stored ones are then computed again. */
-const STATES_VERSION = 2
+const STATES_VERSION = 3
 
 /**
  * What the stored states depend on besides the series: the model's parameters, the blocs (members,

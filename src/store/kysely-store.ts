@@ -1,7 +1,7 @@
 import { Kysely, Migrator, sql, type Insertable, type MigrationProvider } from 'kysely'
 import type { StorableDoc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
-import type { ANNOTATION_COLUMNS, Database, EventsTable, PairEdgesTable, PairMonthsTable, PairStatesTable } from './tables.ts'
+import type { ANNOTATION_COLUMNS, Database, EventsTable, PairEdgesTable, PairMonthsTable, PairStatesTable, ActorStatesTable } from './tables.ts'
 import { SeriesGroups } from './series-groups.ts'
 import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
@@ -160,6 +160,11 @@ export abstract class KyselyStore implements Store {
     for (let i = 0; i < rows.length; i += 200) await trx.insertInto('pair_states').values(rows.slice(i, i + 200)).execute()
   }
 
+  /** Many actor states at once; a dialect may override it with its fastest bulk path. */
+  protected async bulkInsertActorStates(trx: Kysely<Database>, rows: ActorStatesTable[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('actor_states').values(rows.slice(i, i + 200)).execute()
+  }
+
   /** Many graph edges at once (`extend`: those already there stay); a dialect may override it. */
   protected async bulkInsertEdges(trx: Kysely<Database>, rows: PairEdgesTable[], extend = false): Promise<void> {
     for (let i = 0; i < rows.length; i += 400) {
@@ -260,7 +265,7 @@ export abstract class KyselyStore implements Store {
   async pairStateWork<T>(work: (tx: PairStateTx) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       await this.beginWrite(trx)
-      return work(pairStateTx(trx, { states: (rows) => this.bulkInsertStates(trx, rows), edges: (rows, extend) => this.bulkInsertEdges(trx, rows, extend) }))
+      return work(pairStateTx(trx, { states: (rows) => this.bulkInsertStates(trx, rows), actorStates: (rows) => this.bulkInsertActorStates(trx, rows), edges: (rows, extend) => this.bulkInsertEdges(trx, rows, extend) }))
     })
   }
 

@@ -333,4 +333,26 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('pair_states_b_idx').ifExists().execute()
     },
   },
+  // Pair states under each of their actors (tables.ts ActorStatesTable). At ten million events a
+  // first `allies` read about 1,000 pages, each a disk read; an actor's states of a month now lie in
+  // a few neighbouring ones. The states are computed again (src/service/pair-states.ts
+  // STATES_VERSION 3), which fills the table; until then questions read the series.
+  '0015-actor-states': {
+    async up(db: Kysely<any>) {
+      const pg = db.getExecutor().adapter instanceof PostgresAdapter
+      const text = pg ? sql`text collate "C"` : sql`text`
+      let table = db.schema.createTable('actor_states').addColumn('actor', text, (c) => c.notNull())
+        .addColumn('a', text, (c) => c.notNull())
+        .addColumn('b', text, (c) => c.notNull())
+        .addColumn('month', text, (c) => c.notNull())
+      for (const c of ['ab', 'ba', 'military', 'diplomatic', 'economic']) table = table.addColumn(c, 'double precision', (col) => col.notNull())
+      table = table.addColumn('acts', 'integer', (c) => c.notNull()).addColumn('firm', 'integer', (c) => c.notNull())
+        .addColumn('state', text, (c) => c.notNull()).addColumn('since', text, (c) => c.notNull())
+        .addColumn('recent', 'text', (c) => c.notNull()).addColumn('evidence', 'text', (c) => c.notNull()).addColumn('flows', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('actor_states_pk', ['actor', 'month', 'a', 'b'])
+      // Clustered on its key in SQLite (PostgreSQL's heap keeps no order; its key index serves the same reads).
+      await (pg ? table : table.modifyEnd(sql`without rowid`)).execute()
+      await db.schema.alterTable('pair_states').addColumn('digest', 'text', (c) => c.notNull().defaultTo('')).execute()
+    },
+  },
 }

@@ -1,14 +1,15 @@
+import { createHash } from 'node:crypto'
 import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely'
-import type { Database, PairEdgesTable, PairStatesTable } from './tables.ts'
+import type { ActorStatesTable, Database, PairEdgesTable, PairStatesTable } from './tables.ts'
 import type { SeriesFilter, SeriesRow } from './store.ts'
 import { readSeries, seriesHorizon } from './series.ts'
 import { pairKey } from '../relations/pair.ts'
-import { monthsBetween } from '../relations/dates.ts'
+import { addMonths, monthsBetween } from '../relations/dates.ts'
 import { EdgeColumns } from '../relations/edge-columns.ts'
 import type { GraphEdge } from '../relations/graph.ts'
 
 /** A stored pair state (a < b); evidence and flows as JSON. See src/relations/pair-state.ts. */
-export type PairStateRecord = PairStatesTable
+export type PairStateRecord = Omit<PairStatesTable, 'digest'>
 
 /** A stored graph edge at a month's end: its pair (`a|b`) and the edge as JSON. See src/service/pair-edges.ts. */
 export type PairEdgeRecord = PairEdgesTable
@@ -87,7 +88,8 @@ const PAIRS_PER_QUERY = 100
 
 /** How a dialect writes many rows fast (`extend`: rows already there stay). */
 export interface BulkInsert {
-  states(rows: PairStateRecord[]): Promise<void>
+  states(rows: PairStatesTable[]): Promise<void>
+  actorStates(rows: ActorStatesTable[]): Promise<void>
   edges(rows: PairEdgeRecord[], extend?: boolean): Promise<void>
 }
 
@@ -124,11 +126,22 @@ export function pairStateTx(trx: Kysely<Database>, insert: BulkInsert): PairStat
     },
     async replace(items) {
       const kept = await keepsMonths(trx)
+      // A pair is computed again whole, but its states before the month its new acts begin come out
+      // the same: only the states that changed are written (each is two random places in actor_states).
+      const unchanged = new Set<string>()
       for (let i = 0; i < items.length; i += PAIRS_PER_QUERY) {
         const some = items.slice(i, i + PAIRS_PER_QUERY)
         const these = (eb: ExpressionBuilder<Database, 'pair_states' | 'pairs' | 'pair_dirty'>) => eb.or(some.map((x) => eb.and([eb('a', '=', x.a), eb('b', '=', x.b)])))
         if (kept) await dropMonths(trx, await changedMonths(trx, some))
-        await trx.deleteFrom('pair_states').where(these).execute()
+        const fresh = new Map<string, StoredState>()
+        for (const x of some) if (x.pair) for (const r of x.states) fresh.set(stateKey(r), stored(r))
+        const gone: StateKey[] = []
+        for (const r of await trx.selectFrom('pair_states').select(COMPARED).where(these).execute()) {
+          const k = stateKey(r)
+          if (sameState(r, fresh.get(k))) unchanged.add(k)
+          else gone.push(r)
+        }
+        await dropStates(trx, gone)
         await trx.deleteFrom('pair_edges').where('pair', 'in', some.map((x) => pairKey(x.a, x.b))).execute()
         await trx.deleteFrom('pairs').where(these).execute()
         await trx.deleteFrom('pair_dirty').where(these).execute()
@@ -136,7 +149,9 @@ export function pairStateTx(trx: Kysely<Database>, insert: BulkInsert): PairStat
       const written = items.filter((x) => x.pair && x.states.length)
       const pairs = written.map((x) => ({ a: x.a, b: x.b, first_day: x.pair!.firstDay, last_month: x.pair!.lastMonth, acts: x.pair!.acts, facts: x.pair!.facts, edges_to: x.pair!.edgesTo }))
       for (let i = 0; i < pairs.length; i += 200) await trx.insertInto('pairs').values(pairs.slice(i, i + 200)).execute()
-      await insert.states(written.flatMap((x) => x.states))
+      const states = written.flatMap((x) => x.states).filter((r) => !unchanged.has(stateKey(r)))
+      await insert.states(states.map(stored))
+      await insert.actorStates(states.flatMap((r) => [{ actor: r.a, ...r }, { actor: r.b, ...r }]).sort(byActorKey))
       // In key order: a month's edges then lie in runs of neighbouring pages.
       await insert.edges(written.flatMap((x) => x.edges).sort(byMonthAndPair))
     },
@@ -166,6 +181,28 @@ export function pairStateTx(trx: Kysely<Database>, insert: BulkInsert): PairStat
     },
   }
 }
+
+/** A state as pair_states keeps it: questions about pairs read neither recent months nor flows (actor_states keeps them), only whether they changed. */
+type StoredState = PairStatesTable
+const stored = (r: PairStateRecord): StoredState => ({ ...r, recent: '[]', flows: '[]', digest: createHash('sha256').update(r.recent).update('\n').update(r.flows).digest('base64').slice(0, 16) })
+
+/** What tells a stored state from a new one: all it holds. */
+const COMPARED = ['a', 'b', 'month', 'ab', 'ba', 'military', 'diplomatic', 'economic', 'acts', 'firm', 'state', 'since', 'evidence', 'digest'] as const
+type StateKey = { a: string; b: string; month: string }
+const stateKey = (r: StateKey) => `${r.a}|${r.b}|${r.month}`
+const sameState = (old: Pick<StoredState, (typeof COMPARED)[number]>, now: StoredState | undefined) => now !== undefined && COMPARED.every((c) => old[c] === now[c])
+
+/** Takes states out of pair_states and off both their actors in actor_states, by key (an actor's rows of a pair are spread over its months). */
+async function dropStates(trx: Kysely<Database>, keys: StateKey[]): Promise<void> {
+  for (let i = 0; i < keys.length; i += PAIRS_PER_QUERY) {
+    const some = keys.slice(i, i + PAIRS_PER_QUERY)
+    await trx.deleteFrom('pair_states').where((eb) => eb.or(some.map((k) => eb.and([eb('a', '=', k.a), eb('b', '=', k.b), eb('month', '=', k.month)])))).execute()
+    await trx.deleteFrom('actor_states').where((eb) => eb.or(some.flatMap((k) => [k.a, k.b].map((actor) => eb.and([eb('actor', '=', actor), eb('month', '=', k.month), eb('a', '=', k.a), eb('b', '=', k.b)]))))).execute()
+  }
+}
+
+const byActorKey = (u: ActorStatesTable, v: ActorStatesTable) =>
+  u.actor < v.actor ? -1 : u.actor > v.actor ? 1 : u.month < v.month ? -1 : u.month > v.month ? 1 : u.a < v.a ? -1 : u.a > v.a ? 1 : u.b < v.b ? -1 : u.b > v.b ? 1 : 0
 
 /** Whether any month's edges are kept as one value (else nothing is to be dropped). */
 async function keepsMonths(trx: Kysely<Database>): Promise<boolean> {
@@ -202,8 +239,13 @@ const pairRecord = (r: Database['pairs']): PairRecord => ({ a: r.a, b: r.b, firs
 const ofActor = (actor: string | undefined) => (actor ? sql`(p.a = ${actor} or p.b = ${actor})` : sql`1 = 1`)
 const ofPairs = (pairs: [string, string][] | undefined) => (pairs ? (pairs.length ? sql`(${sql.join(pairs.map(([a, b]) => sql`(p.a = ${a} and p.b = ${b})`), sql` or `)})` : sql`1 = 0`) : sql`1 = 1`)
 
-/** Stored states: each pair's latest before a month, or all of a range of months; by pair and month. */
+/**
+ * Stored states: each pair's latest before a month, or all of a range of months; by pair and month.
+ * An actor's come from actor_states, the others' from pair_states (without recent months and flows).
+ */
 export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): Promise<PairStateRecord[]> {
+  if (q.actor && !q.pairs) return (await readActorStates(db, q.actor, q)).sort(byPairAndMonth)
+  if (!q.light) throw new Error('pair states without an actor are read light: pair_states keeps neither recent months nor flows')
   if (q.before !== undefined) {
     // One index seek per pair (the pairs table lists them): the latest month before `before`.
     // The cross join keeps pairs the outer loop: SQLite otherwise walks every state.
@@ -226,6 +268,49 @@ export async function readPairStates(db: Kysely<Database>, q: PairStateQuery): P
     order by s.a, s.b, s.month`.execute(db)
   return r.rows.map(numeric)
 }
+
+/**
+ * An actor's states. Those of a range of months are one range of actor_states' key. Each pair's
+ * latest `last` before a month are first read from the `last` months before it (one range: a busy
+ * actor's counterparts mostly have states there); a pair with fewer there has its earlier months
+ * found in pair_states' key and its rows read by their keys.
+ */
+async function readActorStates(db: Kysely<Database>, actor: string, q: PairStateQuery): Promise<PairStateRecord[]> {
+  const columns = columnsOf(q)
+  if (q.before === undefined) {
+    const from = q.from ? sql`s.month >= ${q.from}` : sql`1 = 1`
+    const to = q.to ? sql`s.month <= ${q.to}` : sql`1 = 1`
+    return (await sql<PairStateRecord>`select ${columns} from actor_states s where s.actor = ${actor} and ${from} and ${to}`.execute(db)).rows.map(numeric)
+  }
+  const last = q.last ?? 1
+  const start = addMonths(q.before, -last)
+  const near = (await sql<PairStateRecord>`
+    select ${columns} from actor_states s where s.actor = ${actor} and s.month >= ${start} and s.month < ${q.before}`.execute(db)).rows.map(numeric)
+  const found = new Map<string, number>()
+  for (const r of near) found.set(pairKey(r.a, r.b), (found.get(pairKey(r.a, r.b)) ?? 0) + 1)
+  // Pairs by how many states they still need from before the range.
+  const short = new Map<number, [string, string][]>()
+  for (const p of await db.selectFrom('pairs').select(['a', 'b']).where((eb) => eb.or([eb('a', '=', actor), eb('b', '=', actor)])).execute()) {
+    const need = last - (found.get(pairKey(p.a, p.b)) ?? 0)
+    if (need > 0) short.get(need)?.push([p.a, p.b]) ?? short.set(need, [[p.a, p.b]])
+  }
+  const out = near
+  for (const [need, pairs] of short) {
+    for (let i = 0; i < pairs.length; i += PAIRS_PER_QUERY) {
+      const latest = need === 1
+        ? sql`s.month = (select max(t.month) from pair_states t where t.a = p.a and t.b = p.b and t.month < ${start})`
+        : sql`s.month in (select t.month from pair_states t where t.a = p.a and t.b = p.b and t.month < ${start} order by t.month desc limit ${need})`
+      const r = await sql<PairStateRecord>`
+        select ${columns} from pairs p cross join actor_states s
+        where ${ofPairs(pairs.slice(i, i + PAIRS_PER_QUERY))} and s.actor = ${actor} and s.a = p.a and s.b = p.b and ${latest}`.execute(db)
+      for (const row of r.rows) out.push(numeric(row))
+    }
+  }
+  return out
+}
+
+const byPairAndMonth = (u: PairStateRecord, v: PairStateRecord) =>
+  u.a < v.a ? -1 : u.a > v.a ? 1 : u.b < v.b ? -1 : u.b > v.b ? 1 : u.month < v.month ? -1 : u.month > v.month ? 1 : 0
 
 /** The columns a read of states asks for: JSON it does not need is left out (as an empty list). */
 function columnsOf(q: PairStateQuery) {

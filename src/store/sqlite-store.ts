@@ -2,7 +2,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, type Insertable } from 'kysely'
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, whenUnlocked } from './sqlite-dialect.ts'
 import { migrations } from './migrations.ts'
-import { ANNOTATION_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairEdgesTable, type PairMonthsTable, type PairStatesTable } from './tables.ts'
+import { ACTOR_STATE_COLUMNS, ANNOTATION_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairEdgesTable, type PairMonthsTable, type PairStatesTable, type ActorStatesTable } from './tables.ts'
 import { GROUP_COLUMNS, GROUP_KEY, MERGE_GROUP } from './series.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
 
@@ -13,6 +13,7 @@ export const PAGE_SIZE = 16384
 export class SqliteStore extends KyselyStore {
   private insertEvent: SQLite.Statement | null = null
   private insertState: SQLite.Statement | null = null
+  private insertActorState: SQLite.Statement | null = null
   private insertEdge: SQLite.Statement | null = null
   private extendEdge: SQLite.Statement | null = null
   private addGroup: SQLite.Statement | null = null
@@ -41,6 +42,12 @@ export class SqliteStore extends KyselyStore {
     this.insertState ??= this.conn.prepare(`INSERT INTO pair_states (${STATE_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${STATE_COLUMNS.map(() => '?').join(', ')})`)
     const st = this.insertState
     for (const row of rows) st.run(STATE_COLUMNS.map((c) => row[c]))
+  }
+
+  protected override async bulkInsertActorStates(_trx: Kysely<Database>, rows: ActorStatesTable[]): Promise<void> {
+    this.insertActorState ??= this.conn.prepare(`INSERT INTO actor_states (${ACTOR_STATE_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES (${ACTOR_STATE_COLUMNS.map(() => '?').join(', ')})`)
+    const st = this.insertActorState
+    for (const row of rows) st.run(ACTOR_STATE_COLUMNS.map((c) => row[c]))
   }
 
   protected override async bulkInsertEdges(_trx: Kysely<Database>, rows: PairEdgesTable[], extend = false): Promise<void> {

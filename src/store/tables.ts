@@ -114,10 +114,23 @@ export interface PairStatesTable {
   recent: string
   evidence: string
   flows: string
+  /** Of recent months and flows, which pair_states leaves empty ('[]'): whether a state computed again changed. */
+  digest: string
 }
 
 /** The pair states' columns in their stored order (for bulk paths). */
-export const STATE_COLUMNS = ['a', 'b', 'month', 'ab', 'ba', 'military', 'diplomatic', 'economic', 'acts', 'firm', 'state', 'since', 'recent', 'evidence', 'flows'] as const satisfies readonly (keyof PairStatesTable)[]
+export const STATE_COLUMNS = ['a', 'b', 'month', 'ab', 'ba', 'military', 'diplomatic', 'economic', 'acts', 'firm', 'state', 'since', 'recent', 'evidence', 'flows', 'digest'] as const satisfies readonly (keyof PairStatesTable)[]
+
+/**
+ * The pair states again, once under each side (`actor` is a or b), keyed by actor, month and pair:
+ * an actor's counterparts of one month lie side by side, so that a question about an actor reads a
+ * few neighbouring pages instead of one page per counterpart. `pair_states` keeps what questions
+ * about pairs read (its recent months and flows are left empty, '[]', with a digest of them): they are read here.
+ */
+export interface ActorStatesTable extends Omit<PairStatesTable, 'digest'> { actor: string }
+
+/** The actor states' columns in their stored order (for bulk paths). */
+export const ACTOR_STATE_COLUMNS = ['actor', ...STATE_COLUMNS.filter((c) => c !== 'digest')] as const satisfies readonly (keyof ActorStatesTable)[]
 
 /**
  * A graph edge at the end of a month: the pair (`a|b`, a < b) as a snapshot on that day shows it,
@@ -152,6 +165,7 @@ export interface Database {
   store_version: StoreVersionTable
   pair_months: PairMonthsTable
   pair_states: PairStatesTable
+  actor_states: ActorStatesTable
   pair_edges: PairEdgesTable
   month_edges: MonthEdgesTable
   pairs: PairsTable
