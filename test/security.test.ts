@@ -143,11 +143,11 @@ test('SQL text is never built from values: every raw SQL fragment in the code is
   // prepare/exec with a built string, pg's client.query with a template) is listed here with why.
   const reviewed = new Map([
     ['src/store/postgres-store.ts', /sql\.raw\(kind\(c\)\)/],
-    // The bulk paths' column lists (tables.ts EVENT_COLUMNS, STATE_COLUMNS, EDGE_COLUMNS, and
+    // The bulk paths' column lists (tables.ts EVENT_COLUMNS, STATE_COLUMNS, ACTOR_STATE_COLUMNS, EDGE_COLUMNS, and
     // ANNOTATION_COLUMNS, whose keys are the table names), constant.
     // The series' group columns and merge (series.ts GROUP_COLUMNS, MERGE_GROUP), constant; an
     // imported file's bulk load drops indexes by the names SQLite lists, checked to be identifiers.
-    ['src/store/sqlite-store.ts', /prepare\(`INSERT (OR IGNORE )?INTO (events \(\$\{EVENT_COLUMNS|pair_states \(\$\{STATE_COLUMNS|pair_edges \(\$\{EDGE_COLUMNS|pair_months \(\$\{GROUP_COLUMNS|\$\{table\} \(\$\{ANNOTATION_COLUMNS\[table\])|exec\(`DROP INDEX "\$\{i\.name\}"`\)/],
+    ['src/store/sqlite-store.ts', /prepare\(`INSERT (OR IGNORE )?INTO (events \(\$\{EVENT_COLUMNS|pair_states \(\$\{STATE_COLUMNS|actor_states \(\$\{ACTOR_STATE_COLUMNS|pair_edges \(\$\{EDGE_COLUMNS|pair_months \(\$\{GROUP_COLUMNS|\$\{table\} \(\$\{ANNOTATION_COLUMNS\[table\])|exec\(`DROP INDEX "\$\{i\.name\}"`\)/],
     ['src/store/series.ts', /sql\.raw\((MERGE_GROUP|GROUP_COLUMNS\.join\(', '\))\)/],
     ['src/service/backup.ts', /prepare\(`select count\(\*\) from "\$\{t\}"`\)/],
   ])
