@@ -334,7 +334,7 @@ function caseFits(ref: TriggerRef, token: Token, sentenceStart: boolean): boolea
 }
 
 /** "die vom Westen unterstützte Regierung": a participle between an agent phrase and its noun describes, it does not report. */
-function isAttributive(tokens: Token[], at: number, clause: Clause, mentionTokens: Set<number>, g: LanguagePack['grammar']): boolean {
+function isAttributive(tokens: Token[], at: number, clause: Clause, mentionTokens: Set<number>, g: LanguagePack['grammar'], descriptionTokens: Set<number>): boolean {
   // "the Israeli-occupied West Bank", "the Russian-backed separatists": a participle glued to a name describes;
   // "its long-threatened invasion", "a much-delayed visit": so does one glued to an adverb.
   if (isGluedHyphen(tokens, at - 1) && (mentionTokens.has(at - 2) && g.attributiveParticiples.includes(tokens[at]!.norm) || g.attributiveAdverbs.includes(tokens[at - 2]!.norm))) return true
@@ -342,7 +342,8 @@ function isAttributive(tokens: Token[], at: number, clause: Clause, mentionToken
   let n = at + 1
   while (n < clause.to && tokens[n]!.kind === 'word' && (looksAdjectival(tokens[n]!, g) || mentionTokens.has(n) && /^\p{Ll}/u.test(tokens[n]!.text))) n++
   const next = tokens[n]
-  if (!next || !inClause(clause, n) || next.kind !== 'word' || !/^\p{Lu}/u.test(next.text) || mentionTokens.has(n)) return false
+  // A name there is the subject of a verb ("Im Mai unterstützte Russland …"); a description ("die vom Westen unterstützte Regierung") is the noun.
+  if (!next || !inClause(clause, n) || next.kind !== 'word' || !/^\p{Lu}/u.test(next.text) || mentionTokens.has(n) && !descriptionTokens.has(n)) return false
   for (let k = at - 1; k >= Math.max(clause.from, at - 4); k--) {
     const t = tokens[k]!
     const norm = g.contractions[t.norm] ?? t.norm
@@ -355,6 +356,9 @@ function isAttributive(tokens: Token[], at: number, clause: Clause, mentionToken
     const lower = (w: Token) => w.kind === 'word' && /^\p{Ll}/u.test(w.text)
     const governed = (n: number) => mentionTokens.has(k + 1 + n) && between.slice(0, n).some((w) => g.prepositions.includes(g.contractions[w.norm] ?? w.norm))
     if (g.determiners.includes(t.norm) && between.every((w, n) => lower(w) || governed(n))) return true
+    // "die vom Westen unterstützte Regierung": a noun the agent preposition governs.
+    const prior = tokens[k - 1]
+    if (k > clause.from && t.kind === 'word' && /^\p{Lu}/u.test(t.text) && prior && g.agentPrepositions.includes(g.contractions[prior.norm] ?? prior.norm)) return true
     if (t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !mentionTokens.has(k)) return false
   }
   return false
@@ -729,6 +733,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
   const mentionTokens = mentionTokenSet(mentions)
   const nameTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'name' && !isSector(m.actor)))
+  const descriptionTokens = mentionTokenSet(mentions.filter((m) => m.rule.endsWith('.coref.description')))
   // People and office holders ("the Turkish president"), not institutions ("Russian troops").
   const personTokens = mentionTokenSet(mentions.filter(namesPerson))
   const organisationTokens = mentionTokenSet(mentions.filter((m) => isOrganisation(m.actor)))
@@ -839,7 +844,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
       for (const ref of refs) {
         if (!caseFits(ref, tokens[i]!, i === from)) continue
         if ((particleVerb || strayParticle) && ref.kind === 'verb') continue
-        if (ref.kind === 'verb' && isAttributive(tokens, i, clause, mentionTokens, g)) continue
+        if (ref.kind === 'verb' && isAttributive(tokens, i, clause, mentionTokens, g, descriptionTokens)) continue
         // "was pulling out", "accused of supplying": a verb form with a progressive ending.
         const progressive = ref.kind !== 'noun' && g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e))
         // "at the end of his tour", "asked for help": where nouns are written in lower case, a verb

@@ -105,8 +105,22 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     && ctx.pack.grammar.adjectiveEndings.some((e) => e && t.norm.endsWith(e)) && !determiners.has(t.norm)
   // "the 32 allies": a number may stand where an adjective does.
   const modifier = (t: Token | undefined) => adjectival(t) || t?.kind === 'number'
-  const determined = (i: number) => determiners.has(doc.tokens[i - 1]?.norm ?? '')
-    || modifier(doc.tokens[i - 1]) && (determiners.has(doc.tokens[i - 2]?.norm ?? '') || modifier(doc.tokens[i - 2]) && determiners.has(doc.tokens[i - 3]?.norm ?? ''))
+  /** Where the determiner of a description at `i` stands, or -1. */
+  const determinerAt = (i: number): number => {
+    if (determiners.has(doc.tokens[i - 1]?.norm ?? '')) return i - 1
+    if (!modifier(doc.tokens[i - 1])) return -1
+    if (determiners.has(doc.tokens[i - 2]?.norm ?? '')) return i - 2
+    if (modifier(doc.tokens[i - 2]) && determiners.has(doc.tokens[i - 3]?.norm ?? '')) return i - 3
+    // "das von Moskau dominierte Bündnis": a participle may carry a phrase of its own, which a
+    // preposition opens right after the determiner (a few words, within the sentence, no punctuation).
+    for (let j = i - 3; j >= i - 6 && j >= 0; j--) {
+      const t = doc.tokens[j]!
+      if (t.sentence !== doc.tokens[i]!.sentence || t.kind === 'punct') return -1
+      if (determiners.has(t.norm) && preps.has(doc.tokens[j + 1]!.norm)) return j
+    }
+    return -1
+  }
+  const determined = (i: number) => determinerAt(i) >= 0
   // "Außenminister Max Muster sagte", "der Vizeregierungschef sagte": an office nobody's state names
   // stands for the state the passage is about; a name after it is its holder.
   const offices = data.offices
@@ -166,7 +180,9 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // preposition of place names whose institution it is.
     const placed = anchors.find((m) => m.sentence === sentence && m.tokenStart < i && m.kind === 'metonym' && data.locatives.has(doc.tokens[m.tokenStart - 1]?.norm ?? '')
       && doc.tokens[m.tokenStart - 2]?.sentence !== sentence)
-    const antecedent = placed ?? kept ?? salient(anchors, i, sentence)
+    // Nor one its own words name ("das von Russland geführte Land").
+    const from = doc.tokens[determinerAt(i)]!.start
+    const antecedent = placed ?? kept ?? salient(anchors.filter((m) => m.end <= from), i, sentence)
     if (!antecedent) continue
     before[key] = antecedent.actor
     added.push({
