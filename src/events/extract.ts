@@ -7,7 +7,7 @@ import { clausePhrases, groupNounsOf, modifierWordsOf, prepositionsOf, speaksAft
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { governorOf, opensWithConjunction } from './governor.ts'
-import { speakerRoles, topicOf } from './implied.ts'
+import { destinationOf, speakerRoles, topicOf } from './implied.ts'
 import { mentionTokenSet, namesPerson, sentenceTokenRanges, timeTokenSet } from '../pipeline/spans.ts'
 import { fold } from '../text/normalize.ts'
 import { UNLISTED } from '../pipeline/stages/mentions.ts'
@@ -30,6 +30,8 @@ const EMBEDDED = 0.8
 const FRAME_WORDS = 4
 /** Acts that always have a counterpart: with none named, the passage's topic is the likely one. */
 const TOPICAL = new Set(['AID', 'RETREAT', 'SANCTION'])
+/** Acts that go somewhere: an unnamed partner may be the destination another clause names (implied.ts destinationOf). */
+const DESTINED = new Set(['AID'])
 /** Confidence kept when the target is the passage's topic rather than a role of the clause. */
 const TOPIC = 0.6
 /** Acts that take two parties: a meeting or a visit with no partner named is no act ("the bloc flew in troops"). */
@@ -1193,11 +1195,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // "Moskau setzte Offensive und Patrouillen aus, nachdem Goïta sich weigerte …": an act that
           // always has a counterpart takes the state the passage is about, named in another clause of
           // the sentence or as the subject of the sentence before, in the same paragraph.
-          const topic = !ref.rule.oneSided && TOPICAL.has(ref.rule.type) && !phrases.some((p) => p !== source && p.mentions.every((m) => own.has(m.actor)))
-            ? topicOf(doc, sIndex, source, clauses.filter((c) => c !== clause && !c.apposition && !c.relative).map((c) => subjectOf(phrasesOf.get(c)!, c.to)), state.topic, isState) : null
+          const topical = !ref.rule.oneSided && TOPICAL.has(ref.rule.type) && !phrases.some((p) => p !== source && p.mentions.every((m) => own.has(m.actor)))
+          const destination = topical && DESTINED.has(ref.rule.type) ? destinationOf(tokens, mentions, clause, new Set(ref.rule.roles.target.filter((r) => r.startsWith('prep:')).map((r) => r.slice(5))), own, isState, g) : null
+          const topic = destination ?? (topical
+            ? topicOf(doc, sIndex, source, clauses.filter((c) => c !== clause && !c.apposition && !c.relative).map((c) => subjectOf(phrasesOf.get(c)!, c.to)), state.topic, isState) : null)
           if (topic) {
             for (const s of source.mentions) pairs.push([s, topic])
-            how.push('target:topic')
+            how.push(destination ? 'target:destination' : 'target:topic')
             factor *= TOPIC
           } else {
             for (const s of source.mentions) pairs.push([s, null])

@@ -47,6 +47,24 @@ export function speakerRoles(clause: Clause, words: Token[], at: number, phrases
 }
 
 /**
+ * "… der Truppe, die nach Kasachstan verlegt worden war; kleinere Kontingente entsandten Belarus und
+ * Armenien": an act whose partner a preposition marks ("nach") and goes unnamed takes the state
+ * another clause of the sentence, before it, marks with the same preposition (right before the
+ * name, or before its article). Never the source's own actor.
+ */
+export function destinationOf(tokens: Token[], mentions: Mention[], clause: Clause, preps: ReadonlySet<string>, own: ReadonlySet<string>, isState: (actor: string) => boolean, g: LanguagePack['grammar']): Mention | null {
+  if (!preps.size) return null
+  const marked = (m: Mention) => {
+    const before = tokens[m.tokenStart - 1]
+    const prep = before && g.determiners.includes(before.norm) ? tokens[m.tokenStart - 2] : before
+    return !!prep && prep.sentence === tokens[m.tokenStart]!.sentence && preps.has(g.contractions[prep.norm] ?? prep.norm)
+  }
+  const sentence = tokens[clause.from]!.sentence
+  return mentions.filter((m) => m.sentence === sentence && m.tokenStart < clause.from && !inClause(clause, m.tokenStart)
+    && isState(m.actor) && !own.has(m.actor) && marked(m)).at(-1) ?? null
+}
+
+/**
  * The state a passage is about, for an act whose counterpart goes unnamed: the subject state of
  * another clause of the same sentence ("…, nachdem Goïta sich weigerte"), else the subject state of
  * an earlier sentence of the same paragraph. Never the source's own actor, never a place named in
