@@ -19,6 +19,7 @@ import { contactAdjuncts } from './contact-adjunct.ts'
 import { datedSettings, settingDate, settingFormsOf, type Dated, type SettingWords } from './settings.ts'
 import { TEXT_TYPES, voteEvents, type VotedText, type VoteWords } from './votes.ts'
 import { claimedAccusations } from './claims.ts'
+import { pairKey } from '../relations/pair.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
 const ONE_SIDED = 0.5
@@ -1471,7 +1472,8 @@ function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: L
 
 /** Readings that a narrower rule's reading of the same trigger and pair replaces (`supersedes`) are dropped. */
 function superseded<T extends { event: RelationEvent }>(list: T[], lex: EventLexicon): T[] {
-  const key = (x: T) => `${x.event.start}|${x.event.source}|${x.event.target}`
+  // Either way round: an invitation to join (the inviter's) replaces the visit it would be otherwise (the invitee's).
+  const key = (x: T) => `${x.event.start}|${x.event.target === null ? x.event.source : pairKey(x.event.source, x.event.target)}`
   const replaced = new Set<string>()
   for (const x of list) for (const rule of lex.supersedes.get(x.event.rule) ?? []) replaced.add(`${key(x)}|${rule}`)
   return replaced.size ? list.filter((x) => !replaced.has(`${key(x)}|${x.event.rule}`)) : list

@@ -35,11 +35,12 @@ const closedWords = perGrammar((g): ReadonlySet<string> => new Set([...g.determi
 
 /** Whether only articles, counts and adjectives stand between the clause's opening and the noun at `at`. */
 function opensClause(tokens: Token[], at: number, clause: Clause, g: Grammar): boolean {
-  for (let k = clause.from; k < at; k++) {
-    const t = tokens[k]!
-    if (!(t.kind === 'number' || g.determiners.includes(t.norm) || g.quantityWords.includes(t.norm) || g.quantityGlue.includes(t.norm) || looksAdjectival(t, g))) return false
-  }
-  return true
+  const modifies = (t: Token) => t.kind === 'number' || g.determiners.includes(t.norm) || g.quantityWords.includes(t.norm) || g.quantityGlue.includes(t.norm) || looksAdjectival(t, g)
+  let k = at - 1
+  while (k >= clause.from && !g.finiteAuxiliaries.includes(tokens[k]!.norm) && modifies(tokens[k]!)) k--
+  // "Anfang des Monats hatten Soldaten aus China … teilgenommen": or stands first after the finite
+  // auxiliary of a clause that opens with something else.
+  return k < clause.from || k > clause.from && g.finiteAuxiliaries.includes(tokens[k]!.norm)
 }
 
 /** The preposition governing the actor at token `i`, looking back over articles and adjectives. */
