@@ -34,13 +34,17 @@ const GOVERNING_REACH = 6
 const closedWords = perGrammar((g): ReadonlySet<string> => new Set([...g.determiners, ...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns]))
 
 /** Whether only articles, counts and adjectives stand between the clause's opening and the noun at `at`. */
-function opensClause(tokens: Token[], at: number, clause: Clause, g: Grammar): boolean {
+function opensClause(tokens: Token[], at: number, clause: Clause, g: Grammar, actorTokens: Set<number>): boolean {
   const modifies = (t: Token) => t.kind === 'number' || g.determiners.includes(t.norm) || g.quantityWords.includes(t.norm) || g.quantityGlue.includes(t.norm) || looksAdjectival(t, g)
   let k = at - 1
   while (k >= clause.from && !g.finiteAuxiliaries.includes(tokens[k]!.norm) && modifies(tokens[k]!)) k--
   // "Anfang des Monats hatten Soldaten aus China … teilgenommen": or stands first after the finite
   // auxiliary of a clause that opens with something else.
-  return k < clause.from || k > clause.from && g.finiteAuxiliaries.includes(tokens[k]!.norm)
+  // Not after an actor there ("Die USA haben ihre Truppen aus Niger abgezogen": a place).
+  if (k < clause.from) return true
+  if (k === clause.from || !g.finiteAuxiliaries.includes(tokens[k]!.norm)) return false
+  for (let n = clause.from; n < k; n++) if (actorTokens.has(n)) return false
+  return true
 }
 
 /** The preposition governing the actor at token `i`, looking back over articles and adjectives. */
@@ -63,7 +67,7 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     // So does "a group of", "members of": the actor after a partitive head is who acts.
     if (k > clause.from && (g.quantityGlue.includes(norm) && g.quantityWords.includes(tokens[k - 1]!.norm) || g.partitiveGlue.includes(norm) && g.partitiveHeads.includes(tokens[k - 1]!.norm))) { k--; continue }
     // "Kriegsschiffe aus Russland, China und Iran haben … abgeschlossen": an origin at the clause's opening acts.
-    if (k > clause.from && g.originGlue.includes(norm) && g.originHeads.includes(tokens[k - 1]!.norm) && opensClause(tokens, k - 1, clause, g)) { k--; continue }
+    if (k > clause.from && g.originGlue.includes(norm) && g.originHeads.includes(tokens[k - 1]!.norm) && opensClause(tokens, k - 1, clause, g, actorTokens)) { k--; continue }
     // "…, während Al-Qaida Bamako abschneidet": the word that opens a clause is its conjunction.
     if (k === clause.from && preps.has(norm) && g.subordinators.includes(norm)) return null
     // "unter anderem Mali": an adverbial phrase that starts like a preposition governs nothing.
