@@ -448,6 +448,8 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         // ", accusing it of …", ", adding that …": a participle clause with the main clause's subject.
         begin(i, { subordinate: true, relative: false, coordinated: true, sharedSubject: true })
       } else if (isApposition(tokens, k, end, to, g) && (rels.has(next.norm) || appositive.has(next.norm) || !subs.has(next.norm)) && !relativeList(k, end)
+        // ", und bezichtigte die USA, …": a conjunction and a lower-case word that is no article or preposition (a verb) coordinate a clause.
+        && !(coords.has(next.norm) && !!tokens[k + 1] && tokens[k + 1]!.kind === 'word' && !capitalised(tokens[k + 1]) && !listWords.has(tokens[k + 1]!.norm))
         // "Sisi, dessen Land viel Weizen kauft, drängte Moskau zu einer Lösung, die …": after a
         // relative clause closed by its verb, a verb resumes the main clause; it opens no aside.
         && !(canResume && !capitalised(next) && !listWords.has(next.norm) && !subs.has(next.norm) && !rels.has(next.norm))) {
