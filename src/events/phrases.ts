@@ -230,7 +230,9 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     if (glue?.text === '-' && glue.start === tokens[m.tokenEnd - 1]!.end && participle && g.attributiveParticiples.includes(participle.norm)) { describedFrom ??= m.tokenStart; continue }
     // "…, most of them Russian.": a demonym with no noun after it describes; it names no party.
     const afterAdjective = tokens[m.tokenEnd]
-    if (m.kind === 'adjective' && (!afterAdjective || afterAdjective.kind !== 'word' && afterAdjective.text !== '-')) continue
+    // "russische, usbekische und tadschikische Soldaten": one followed by a comma and the next demonym is a member of their list.
+    const listed = afterAdjective?.text === ',' && following?.kind === 'adjective' && following.tokenStart === m.tokenEnd + 1
+    if (m.kind === 'adjective' && !listed && (!afterAdjective || afterAdjective.kind !== 'word' && afterAdjective.text !== '-')) continue
     const prev = phrases[phrases.length - 1]
     const prevPrep = prev?.attach.kind === 'prep' ? prev.attach.prep : null
     // "… to Russia, Seoul said.": an actor followed by a speech verb after a comma is the speaker, not a list member.
