@@ -243,11 +243,11 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     const after = tokens[nameEnd(at)]
     return verbLike(after) && !g.coordinators.includes(after!.norm)
   }
-  // "…, zwei Tage später dankte er Lukaschenko": a few words, then a verb and the subject pronoun
-  // after it (verb second) open a main clause of their own.
+  // "…, zwei Tage später dankte er Lukaschenko", "„…“, sagte er und mahnte …": a few words (or
+  // none), then a verb and the subject pronoun after it (verb second) open a main clause of their own.
   const verbThenPronoun = (k: number) => {
     if (!g.verbFinalSubordinates || tokens[k - 1]?.text !== ',' || subs.has(tokens[k]?.norm ?? '') || rels.has(tokens[k]?.norm ?? '') || coords.has(tokens[k]?.norm ?? '')) return false
-    for (let j = k + 1; j <= k + 3 && j + 1 < to; j++) {
+    for (let j = k; j <= k + 3 && j + 1 < to; j++) {
       const t = tokens[j]!
       if (t.kind !== 'word' && t.kind !== 'number') return false
       if (verbLike(t) && pronouns.has(tokens[j + 1]!.norm) && !g.infinitiveMarkers.includes(t.norm)) return true
