@@ -456,7 +456,11 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         setApart(i, end)
         // The comma that closes the aside may open the next clause (", in der Russland …").
         const opener = tokens[end + 1]
-        i = opener && (subs.has(opener.norm) || rels.has(opener.norm) || preps.has(opener.norm) && tokens[end + 2] && rels.has(tokens[end + 2]!.norm)) ? end - 1 : end
+        // "…, dem Tag des Angriffs, als „inakzeptabel“ verurteilt": "als" before a lower-case word that is
+        // no article or pronoun is a predicate's, and the main clause goes on.
+        const predicate = tokens.slice(end + 2, to).find((t) => t.kind === 'word')
+        const comparing = !!opener && g.comparingSubordinators.includes(opener.norm) && !!predicate && !capitalised(predicate) && !listWords.has(predicate.norm) && !pronouns.has(predicate.norm)
+        i = opener && !comparing && (subs.has(opener.norm) || rels.has(opener.norm) || preps.has(opener.norm) && tokens[end + 2] && rels.has(tokens[end + 2]!.norm)) ? end - 1 : end
       } else if (g.verbFinalSubordinates && open.subordinate && !open.relative && afterVerb && g.determiners.includes(next.norm) && !nestedClause(tokens, start, i, subs, g) && !infinitiveFollows(tokens, k, to, g)) {
         // "indem es die Besuche absagte, den Botschafter einbestellte …": a list of verb phrases
         // with one subject, not a relative clause.
