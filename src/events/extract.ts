@@ -1137,7 +1137,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // So is a threat's cause: "drohte mit Gegenmaßnahmen: Berlins Provokation werde …".
         const spelledOut = !!complement && (ref.rule.type === 'ACCUSE' || ref.rule.type === 'REJECT' || ref.rule.type === 'THREATEN') && complement.from > i && tokens[complement.from - 1]?.text === ':'
         const thatClause = !!complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm)
-        // "Die Nato bemängelte, Moskau und Minsk hätten …": a charge whose clause ends at the comma before a main clause of its own says what that clause tells.
+        // "Die EU kritisierte, Russland habe …": a charge whose clause ends at the comma before a main clause of its own is aimed at that clause's subject.
         const chargeSaid = ref.rule.type === 'ACCUSE' && ref.kind !== 'noun' && !!complement && !complement.subordinate && !complement.relative && !complement.apposition
           && complement.from > i && complement.from - 1 === clause.to && tokens[clause.to]?.text === ','
         if (!target && (((ref.rule.type === 'REQUEST' || ref.rule.type === 'ACCUSE') && (thatClause || demandSaid || chargeSaid)) || spelledOut)) {

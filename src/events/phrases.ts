@@ -33,7 +33,10 @@ const GOVERNING_REACH = 6
 /** Words of closed classes (articles, prepositions, conjunctions, relative pronouns): none of them is a verb. */
 const closedWords = perGrammar((g): ReadonlySet<string> => new Set([...g.determiners, ...g.prepositions, ...g.coordinators, ...g.subordinators, ...g.relativePronouns]))
 
-/** Whether only articles, counts and adjectives stand between the clause's opening and the noun at `at`. */
+/**
+ * Whether only articles, counts and adjectives stand between the noun at `at` and the clause's
+ * opening, or the finite auxiliary of a clause that opens with words naming no actor.
+ */
 function opensClause(tokens: Token[], at: number, clause: Clause, g: Grammar, actorTokens: Set<number>): boolean {
   const modifies = (t: Token) => t.kind === 'number' || g.determiners.includes(t.norm) || g.quantityWords.includes(t.norm) || g.quantityGlue.includes(t.norm) || looksAdjectival(t, g)
   let k = at - 1

@@ -320,7 +320,8 @@ function columnsOf(q: PairStateQuery) {
     const own = sql`s.month >= ${q.trendFrom}`
     return sql`${numbers}, s.recent, case when ${own} then '[]' else s.evidence end as evidence, case when ${own} then '[]' else s.flows end as flows`
   }
-  return sql`s.*`
+  // Named, not `s.*`: actor_states adds its actor and pair_states its digest, which no reader wants.
+  return sql`${numbers}, s.recent, s.evidence, s.flows`
 }
 
 /** Pairs with states (all, those of one actor, or these). */
