@@ -237,11 +237,21 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     // auxiliary follows it and the clause goes on; "…, die Russland unterstützt," is a relative clause.
     if (g.determiners.includes(tokens[at]?.norm ?? '') && actorTokens.has(at + 1)) {
       const verb = tokens[nameEnd(at + 1)]
-      return !!verb && verb.kind === 'word' && finiteVerbs.has(verb.norm) && tokens[nameEnd(at + 1) + 1]?.kind === 'word'
+      const next = tokens[nameEnd(at + 1) + 1]
+      return !!verb && verb.kind === 'word' && finiteVerbs.has(verb.norm) && next?.kind === 'word'
     }
     if (!actorTokens.has(at)) return false
     const after = tokens[nameEnd(at)]
     return verbLike(after) && !g.coordinators.includes(after!.norm)
+  }
+  // "…, die USA verlegten mehrere Tausend Soldaten …": an article, a name and a verb that more words
+  // follow (no auxiliary, conjunction or infinitive marker): the verb stands second, where a relative
+  // clause would end on it.
+  const articleNameVerb = (k: number) => {
+    if (!g.determiners.includes(tokens[k]?.norm ?? '') || !actorTokens.has(k + 1)) return false
+    const verb = tokens[nameEnd(k + 1)]
+    const next = tokens[nameEnd(k + 1) + 1]
+    return verbLike(verb) && next?.kind === 'word' && !finiteVerbs.has(next.norm) && !coords.has(next.norm) && !g.infinitiveMarkers.includes(next.norm)
   }
   // "…, zwei Tage später dankte er Lukaschenko", "„…“, sagte er und mahnte …": a few words (or
   // none), then a verb and the subject pronoun after it (verb second) open a main clause of their own.
@@ -461,6 +471,10 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         const predicate = tokens.slice(end + 2, to).find((t) => t.kind === 'word')
         const comparing = !!opener && g.comparingSubordinators.includes(opener.norm) && !!predicate && !capitalised(predicate) && !listWords.has(predicate.norm) && !pronouns.has(predicate.norm)
         i = opener && !comparing && (subs.has(opener.norm) || rels.has(opener.norm) || preps.has(opener.norm) && tokens[end + 2] && rels.has(tokens[end + 2]!.norm)) ? end - 1 : end
+      } else if (g.capitalisesNouns && open.subordinate && !open.relative && articleNameVerb(k) && !infinitiveFollows(tokens, k, to, g)) {
+        // "…, 350 Soldaten nach Litauen zu schicken, die USA verlegten Tausende …": an article, a
+        // name and a verb that more words follow open a main clause with a subject of its own.
+        begin(i, { subordinate: false, relative: false, coordinated: false })
       } else if (g.verbFinalSubordinates && open.subordinate && !open.relative && afterVerb && g.determiners.includes(next.norm) && !nestedClause(tokens, start, i, subs, g) && !infinitiveFollows(tokens, k, to, g)) {
         // "indem es die Besuche absagte, den Botschafter einbestellte …": a list of verb phrases
         // with one subject, not a relative clause.
