@@ -169,8 +169,10 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const end = i + d.length
     // "die Junta in Bamako", "das Regime Assads": the description has its own actor right after it.
     // "das Nachbarland Finnland": a name right after the description is what it describes.
+    // "Am Mittwoch kritisierte die Allianz Russland": a name of another kind than the description's is no apposition.
     const next = doc.mentions.find((m) => m.tokenStart === end || m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm))
-    if (next && (next.tokenStart === end + 1 || next.kind !== 'adjective')) continue
+    const sameKind = (id: string) => (found.anchor === 'organisation' ? isOrg(id) : found.anchor === 'group' ? isGroup(id) : true)
+    if (next && sameKind(next.actor) && (next.tokenStart === end + 1 || next.kind !== 'adjective')) continue
     const sentence = doc.tokens[i]!.sentence
     const key = d.join(' ')
     const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
