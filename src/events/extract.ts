@@ -687,19 +687,21 @@ function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
   if (!set) actDeterminerSets.set(coref, set = new Set(coref.actDeterminers))
   return set
 }
-/** The pack's speech verbs of admission, folded. */
+/** The pack's words of votes on a text (votes.ts), folded. */
 const voteWordsFor = perGrammar((g): VoteWords => ({
   verbs: new Set(g.votes.verbs.map(fold)),
   against: new Set(g.votes.against.map(fold)),
   for: new Set(g.votes.for.map(fold)),
   texts: new Set(g.votes.texts.map(fold)),
 }))
+/** The pack's occasion nouns (`settingNouns`) and the words that may stand before them (settings.ts). */
 const settingFormsFor = perPack((p) => settingFormsOf(p.coref.settingNouns, fold))
 const settingWordsFor = perPack((p): SettingWords => ({
   articles: new Set([...p.coref.determiners, ...p.coref.partnerDeterminers].map(fold)),
   prepositions: new Set(p.grammar.prepositions),
   contractions: new Set(Object.keys(p.grammar.contractions)),
 }))
+/** The pack's speech verbs of admission. */
 const admissionVerbsOf = perGrammar((g): ReadonlySet<string> => new Set(g.admissionVerbs))
 /** The pack's speech verbs. */
 const speechVerbsOf = perGrammar((g): ReadonlySet<string> => new Set(g.speechVerbs))
@@ -752,6 +754,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // An occasion dated before that a clause sets its act in, read from the sentence's start: "During
   // the speech, Belarus accused …" opens with its setting.
   const setting = (c: Clause) => settingDate(tokens, from, c.to, settingFormsFor(pack), settingWordsFor(pack), state.settings)
+  // An act's time: its date, none for a long-running act, else the present a report of current events tells of.
+  const timeOf = (dated: Dated | null) => (dated === UNDATED ? null : dated ?? state.present)
   const nounPhraseWord = (t: Token) => t.kind === 'word' && !prepositions.has(t.norm) && (determiners.has(t.norm) || modifierWords.has(t.norm) || looksAdjectival(t, g))
   const countWord = (t: Token) => t.kind === 'number' || quantityWords.has(t.norm)
   const countGlue = (t: Token) => quantityGlue.has(t.norm)
@@ -1317,8 +1321,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // The refusal itself may still be reported or hedged; its wanting word is no plan.
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] }, { inTime })
         }
-        const dated = eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes, setting)
-        const time = dated === UNDATED ? null : dated ?? state.present
+        const time = timeOf(eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes, setting))
         const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor) || m.party !== undefined)
         const mode = crowd ? ref.rule.crowd_mode! : modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
@@ -1379,8 +1382,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const text = state.votedText && sIndex - state.votedText.sentence <= pack.coref.window ? state.votedText : null
   const votes = clauses.flatMap((c) => voteEvents(tokens, c.from, c.to, phrasesOf.get(c)!, voteWordsFor(g), text, sIndex, { against: `${pack.code}.support.vote`, for: `${pack.code}.accuse.vote` }).map((v) => {
     const at = tokens.findIndex((t) => t.start === v.start)
-    const dated = eventDate(doc, sIndex, c, clauses, tokens, at, state.narrative, g, sentenceTimes, () => null)
-    const time = dated === UNDATED ? null : dated ?? state.present
+    const time = timeOf(eventDate(doc, sIndex, c, clauses, tokens, at, state.narrative, g, sentenceTimes, () => null))
     return { ...v, date: time?.date ?? null, trace: time ? [...v.trace, `date:${time.rule}`] : v.trace }
   }))
   if (votes.length) {

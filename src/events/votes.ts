@@ -30,11 +30,11 @@ export const TEXT_TYPES = new Set(['ACCUSE', 'REQUEST', 'SANCTION'])
  */
 export function voteEvents(tokens: Token[], from: number, to: number, phrases: readonly Phrase[], words: VoteWords, text: VotedText | null, sentence: number, rules: { against: string; for: string }): RelationEvent[] {
   if (!text) return []
+  // "Gegen den Text stimmten Belarus und Eritrea": the side may open the clause.
+  const side = sideOf(tokens, from, to, words)
+  if (!side) return []
   for (let k = from; k < to; k++) {
     if (!words.verbs.has(tokens[k]!.norm)) continue
-    // "Gegen den Text stimmten Belarus und Eritrea": the side may open the clause.
-    const side = sideOf(tokens, from, to, words)
-    if (!side) continue
     const voters = phrases.filter((p) => p.attach.kind === 'bare').flatMap((p) => p.mentions).filter((m) => m.actor !== text.target)
     const against = side === 'against'
     return voters.map((m) => ({

@@ -336,7 +336,7 @@ export const migrations: Record<string, Migration> = {
   // Pair states under each of their actors (tables.ts ActorStatesTable). At ten million events a
   // first `allies` read about 1,000 pages, each a disk read; an actor's states of a month now lie in
   // a few neighbouring ones. The states are computed again (src/service/pair-states.ts
-  // STATES_VERSION 3), which fills the table; until then questions read the series.
+  // STATES_VERSION 3), which fills the table: the first ingest, import or question after the upgrade does it.
   '0015-actor-states': {
     async up(db: Kysely<any>) {
       const pg = db.getExecutor().adapter instanceof PostgresAdapter

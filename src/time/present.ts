@@ -31,13 +31,14 @@ function monthIndex(date: string): number {
 export function presentPeriod(times: readonly TimeExpression[], pub: DocDate | null | undefined, mode: 'news' | 'narrative' | undefined): string | null {
   if (!pub || pub.source === 'estimated' || mode === 'narrative') return null
   const at = monthIndex(pub.value)
-  const gaps = times.filter((t) => t.anchorable && t.precision !== 'decade').map((t) => at - monthIndex(t.date)).filter(Number.isFinite).sort((a, b) => a - b)
+  const dated = times.filter((t) => t.anchorable && t.precision !== 'decade')
+  const gaps = dated.map((t) => at - monthIndex(t.date)).filter(Number.isFinite).sort((a, b) => a - b)
   if (gaps.length < MIN_DATES) return null
   const median = gaps[Math.floor(gaps.length / 2)]!
   if (median <= PRESENT_REACH_MONTHS) return pub.value.slice(0, 7)
   // A report that opens on the present and looks back (a resolution of this week, the massacre of
   // 1995 and a veto of 2015): most of its first dates lie within reach, and its middle within a year.
-  const lead = times.filter((t) => t.anchorable && t.precision !== 'decade').slice(0, MIN_DATES).map((t) => at - monthIndex(t.date)).filter(Number.isFinite)
+  const lead = dated.slice(0, MIN_DATES).map((t) => at - monthIndex(t.date)).filter(Number.isFinite)
   const recent = lead.filter((g) => g >= 0 && g <= PRESENT_REACH_MONTHS).length
   return recent * 2 > lead.length && median <= LOOK_BACK_MONTHS ? pub.value.slice(0, 7) : null
 }
