@@ -116,6 +116,23 @@ test('a verb that closes its stretch of the clause takes the time before it, not
   assert.equal(drill?.date, '2017')
 })
 
+test('a point time dates the act and the sentences after it; "erstmals seit" only measures', () => {
+  const text = 'Lukaschenko traf am Mittwoch erstmals seit März mit dem russischen Präsidenten zusammen. Er dankte Russland für die Kredite.'
+  const events = analyseText(text, '2023-10-20').events
+  assert.equal(events.find((e) => e.type === 'CONSULT')?.date, '2023-10-18')
+  assert.equal(events.find((e) => e.type === 'SUPPORT')?.date, '2023-10-18')
+  // With no point time beside it, the start of a state still dates the clause.
+  const [since] = analyseText('Seit Oktober liefert Teheran Drohnen an Moskau.', '2023-02-20').events
+  assert.equal(since?.date, '2022-10')
+})
+
+test('an aside on an actor tells how long it has been what it is, not when it acts', () => {
+  const club = analyseText('Die Opec-Staaten, denen seit Januar auch Brasilien angehört, luden am Montag Kasachstan zum Beitritt ein.', '2024-05-08').events
+  assert.equal(club.find((e) => e.target === 'KAZ')?.date, '2024-05-06')
+  const state = analyseText('Über die Leitung, die seit Mai 2021 in Betrieb ist, liefert Russland China Gas.', '2024-05-08').events
+  assert.equal(state.find((e) => e.target === 'CHN')?.date, '2021-05')
+})
+
 test('an act set in an occasion dated before takes its date, and passes it on', () => {
   const text = 'Der Präsident hatte den Schritt schon am 3. Mai in einer Rede angekündigt.\n\nIn der Rede warf Lukaschenko Polen Provokationen vor. Zudem drohte er Litauen mit Konsequenzen.'
   const events = analyseText(text, '2025-06-17').events

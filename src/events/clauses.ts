@@ -264,6 +264,30 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     }
     return false
   }
+  // "…, auf Antrag Frankreichs befasste sich der Sicherheitsrat …", "…, im März dieses Jahres leiteten
+  // beide Staaten …": a prepositional phrase (a preposition, articles and adjectives, a noun and its
+  // genitive), then a lower-case verb and the start of its subject, open a main clause of their own.
+  const phraseThenVerb = (k: number) => {
+    if (!g.verbFinalSubordinates || tokens[k - 1]?.text !== ',' || !preps.has(tokens[k]?.norm ?? '') || subs.has(tokens[k]!.norm) || rels.has(tokens[k + 1]?.norm ?? '')) return false
+    const article = (t: Token | undefined) => !!t && t.kind === 'word' && g.determiners.includes(t.norm)
+    // An adjective stands before its noun; after a noun, only behind an article (a genitive: "des
+    // russischen Präsidenten"). "leiteten beide Staaten": a word with an adjective's ending that no
+    // noun follows is the verb.
+    const attributive = (n: number, nouns: number): boolean => looksAdjectival(tokens[n]!, g)
+      && (nouns === 0 || article(tokens[n - 1]) || looksAdjectival(tokens[n - 1]!, g))
+      && (capitalised(tokens[n + 1]) || !!tokens[n + 1] && looksAdjectival(tokens[n + 1]!, g) && attributive(n + 1, nouns))
+    let j = k + 1
+    let nouns = 0
+    while (j < to && j <= k + 7) {
+      const t = tokens[j]!
+      if (capitalised(t) || t.kind === 'number') { if (capitalised(t)) nouns++; j++ } else if (article(t) || attributive(j, nouns)) j++
+      else break
+    }
+    const verb = tokens[j]
+    const subject = tokens[j + 1]
+    if (!nouns || !verbLike(verb) || listWords.has(verb!.norm) || !subject || subject.kind !== 'word' || j + 2 >= to) return false
+    return capitalised(subject) || actorTokens.has(j + 1) || [g.determiners, g.subjectPronouns, g.reflexivePronouns, g.quantityWords].some((list) => list.includes(subject.norm))
+  }
   // "seine Forderung, die Ukraine müsse ihre Truppen abziehen": after a noun of saying, an actor (with
   // its article) and a verb that more words follow report what was said; "die Erklärung, die Russland
   // unterzeichnete" ends on its verb and is a relative clause.
@@ -451,6 +475,8 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         // comma open a main clause of their own (where nouns are capitalised, a lower-case word after
         // a name is no noun); not an infinitive clause ("vorgeworfen, Russland Waffen geliefert zu
         // haben") nor what a speech verb before it introduces.
+        begin(i, { subordinate: false, relative: false, coordinated: true })
+      } else if (g.capitalisesNouns && !open.subordinate && phraseThenVerb(k) && !infinitiveFollows(tokens, k, to, g)) {
         begin(i, { subordinate: false, relative: false, coordinated: true })
       } else if (!open.subordinate && verbThenPronoun(k) && !infinitiveFollows(tokens, k, to, g)) {
         begin(i, { subordinate: false, relative: false, coordinated: true })

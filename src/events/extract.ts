@@ -598,6 +598,12 @@ function usableTimesBySentence(doc: Doc): Map<number, SentenceTimes> {
   return by
 }
 
+/** Whether tokens `from` to `to` are written as one word ("Brics-Staaten"): no space between them. */
+function joined(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from + 1; j <= to; j++) if (tokens[j]!.start !== tokens[j - 1]!.end) return false
+  return true
+}
+
 /** Whether a span lies in one of the asides a clause skips (a relative clause, an apposition). */
 function inSkip(c: Clause, t: { start: number; end: number }, tokens: Token[]): boolean {
   return (c.skips ?? []).some(([a, b]) => t.start >= tokens[a]!.start && t.end <= tokens[b - 1]!.end)
@@ -610,7 +616,10 @@ function inSkip(c: Clause, t: { start: number; end: number }, tokens: Token[]): 
 function narrativeDate(times: SentenceTimes, clauses: Clause[], tokens: Token[], published: string | undefined): Dated | null {
   const own = clauses.filter((c) => !c.relative && !c.apposition)
   const ahead = (date: string) => !!published && date.slice(0, published.length) > published.slice(0, date.length)
-  const last = times.filter((t) => !ahead(t.date) && own.some((c) => t.start >= tokens[c.from]!.start && t.end <= tokens[c.to - 1]!.end && !inSkip(c, t, tokens))).at(-1)
+  const stated = times.filter((t) => !ahead(t.date) && own.some((c) => t.start >= tokens[c.from]!.start && t.end <= tokens[c.to - 1]!.end && !inSkip(c, t, tokens)))
+  // A point time ("am Donnerstag erstmals seit Februar") is what the narrative goes on from.
+  const points = stated.filter((t) => t.mod !== 'since')
+  const last = (points.length ? points : stated).at(-1)
   return last ? { date: last.date, rule: last.rule } : null
 }
 
@@ -635,7 +644,11 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   const within = (c: Clause) => spanned(c).filter((t) => !inSkip(c, t, tokens))
   const nearest = (list: typeof usable) => [...list].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
   const ownEnd = conjunctEnd(tokens, trigger, clause, g)
-  const owned = within(clause).filter((t) => ownEnd === null || t.start < ownEnd)
+  const ownedAll = within(clause).filter((t) => ownEnd === null || t.start < ownEnd)
+  // "traf am Donnerstag erstmals seit Februar …": a point time dates the act; the start of a state
+  // beside it only measures how long something lasted.
+  const points = ownedAll.filter((t) => t.mod !== 'since')
+  const owned = points.length ? points : ownedAll
   // A verb that closes its stretch of the clause ("hatten Ende 2019 … geübt, weitere Auflagen folgten
   // 2022") is dated by a time before it, where there is one.
   const closes = tokens[trigger + 1]?.kind === 'punct'
@@ -661,7 +674,11 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   }
   // Else a state the aside the clause encloses dates from ("…, die seit Dezember 2019 in Betrieb ist,
   // liefert …"); an act the aside tells ("…, mit dem er sich Anfang 2022 verbündet hatte, …") is its own.
-  const aside = nearest(spanned(clause).filter((t) => t.mod === 'since'))
+  // An aside on an actor ("Die Brics-Staaten, denen seit Januar auch Iran angehört, boten …") tells
+  // how long the actor has been what it is, not when it acts.
+  const onActor = (t: { start: number; end: number }) => (clause.skips ?? []).some(([a, b]) => t.start >= tokens[a]!.start && t.end <= tokens[b - 1]!.end
+    && doc.mentions.some((m) => m.sentence === sIndex && m.tokenStart < a && (a <= m.tokenEnd || joined(tokens, m.tokenEnd - 1, a - 1))))
+  const aside = nearest(spanned(clause).filter((t) => t.mod === 'since' && !onActor(t)))
   if (aside) return { date: aside.date, rule: `${aside.rule}+enclosed` }
   // An occasion dated before that the clause sets its act in: "In der Rede warf Putin … vor".
   const occasion = setting(clause)

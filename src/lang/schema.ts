@@ -178,6 +178,8 @@ export const grammarSchema = z.object({
   /** Object pronouns of a single person ("ihn", "ihm"): a person named before wins over a state named after it. */
   personObjectPronouns: words,
   reciprocals: words,
+  /** Reflexive pronouns ("sich"): one may stand right after a verb in second place, before its subject. */
+  reflexivePronouns: words.default([]),
   /** The subject may follow the verb ("Am Montag besuchte Putin Minsk"); where it may not (English), an actor after the verb is its object. */
   subjectAfterVerb: z.boolean().default(true),
   /** Words that are verbs and also particles of other verbs ("back": "to back Kyiv", "hit back"): read as a verb only after a subject, a pronoun or an auxiliary. */
