@@ -126,6 +126,15 @@ test('a point time dates the act and the sentences after it; "erstmals seit" onl
   assert.equal(since?.date, '2022-10')
 })
 
+test('a time that describes a noun ("die 2014 verhängten Sanktionen") dates neither the clause nor the narrative', () => {
+  const text = 'Die Regierung in Caracas hatte Washington am Montag aufgefordert, die 2019 verhängten Sanktionen aufzuheben. Zugleich dankte sie Russland für seine Hilfe.'
+  const events = analyseText(text, '2024-04-18').events
+  assert.equal(events.find((e) => e.type === 'SUPPORT')?.date, '2024-04-15')
+  const [extended] = analyseText('Kanada verlängerte die 2016 verhängten Sanktionen gegen Iran.', '2024-04-18').events
+  assert.equal(extended?.type, 'SANCTION')
+  assert.notEqual(extended?.date, '2016')
+})
+
 test('an aside on an actor tells how long it has been what it is, not when it acts', () => {
   const club = analyseText('Die Opec-Staaten, denen seit Januar auch Brasilien angehört, luden am Montag Kasachstan zum Beitritt ein.', '2024-05-08').events
   assert.equal(club.find((e) => e.target === 'KAZ')?.date, '2024-05-06')

@@ -610,13 +610,36 @@ function inSkip(c: Clause, t: { start: number; end: number }, tokens: Token[]): 
 }
 
 /**
+ * "die 2017 verhängten Sanktionen": a time between an article and the adjectives and noun it
+ * stands before dates that noun's act, not the narrative.
+ */
+function describedNoun(t: { start: number; end: number }, tokens: Token[], g: LanguagePack['grammar']): number {
+  if (!g.capitalisesNouns) return -1
+  // The first token at or after the time's start (tokens are in text order).
+  let lo = 0
+  for (let hi = tokens.length; lo < hi;) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid]!.start < t.start) lo = mid + 1
+    else hi = mid
+  }
+  const first = lo < tokens.length ? lo : -1
+  let last = first
+  while (tokens[last + 1] && tokens[last + 1]!.end <= t.end) last++
+  if (first <= 0 || !g.determiners.includes(tokens[first - 1]!.norm)) return -1
+  let k = last + 1
+  while (tokens[k] && looksAdjectival(tokens[k]!, g)) k++
+  return k > last + 1 && capitalised(tokens[k]) ? k : -1
+}
+const describesNoun = (t: { start: number; end: number }, tokens: Token[], g: LanguagePack['grammar']) => describedNoun(t, tokens, g) >= 0
+
+/**
  * The date a sentence passes on to the next: the last one its main and adverbial clauses state, not
  * one after the publication date (a plan's date: "sollen um den Jahreswechsel bereitstehen").
  */
-function narrativeDate(times: SentenceTimes, clauses: Clause[], tokens: Token[], published: string | undefined): Dated | null {
+function narrativeDate(times: SentenceTimes, clauses: Clause[], tokens: Token[], published: string | undefined, g: LanguagePack['grammar']): Dated | null {
   const own = clauses.filter((c) => !c.relative && !c.apposition)
   const ahead = (date: string) => !!published && date.slice(0, published.length) > published.slice(0, date.length)
-  const stated = times.filter((t) => !ahead(t.date) && own.some((c) => t.start >= tokens[c.from]!.start && t.end <= tokens[c.to - 1]!.end && !inSkip(c, t, tokens)))
+  const stated = times.filter((t) => !ahead(t.date) && !describesNoun(t, tokens, g) && own.some((c) => t.start >= tokens[c.from]!.start && t.end <= tokens[c.to - 1]!.end && !inSkip(c, t, tokens)))
   // A point time ("am Donnerstag erstmals seit Februar") is what the narrative goes on from.
   const points = stated.filter((t) => t.mod !== 'since')
   const last = (points.length ? points : stated).at(-1)
@@ -644,7 +667,8 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   const within = (c: Clause) => spanned(c).filter((t) => !inSkip(c, t, tokens))
   const nearest = (list: typeof usable) => [...list].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
   const ownEnd = conjunctEnd(tokens, trigger, clause, g)
-  const ownedAll = within(clause).filter((t) => ownEnd === null || t.start < ownEnd)
+  // "hob die 2017 verhängten Sanktionen auf": a time that describes a noun dates that noun's act only.
+  const ownedAll = within(clause).filter((t) => (ownEnd === null || t.start < ownEnd) && [-1, trigger].includes(describedNoun(t, tokens, g)))
   // "traf am Donnerstag erstmals seit Februar …": a point time dates the act; the start of a state
   // beside it only measures how long something lasted.
   const points = ownedAll.filter((t) => t.mod !== 'since')
@@ -766,7 +790,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const reciprocals = reciprocalsOf(g)
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
   const sentenceTimes = state.times.get(sIndex) ?? []
-  const passedOn = narrativeDate(sentenceTimes, clauses, tokens, doc.timeMode === 'narrative' ? undefined : doc.date?.value)
+  const passedOn = narrativeDate(sentenceTimes, clauses, tokens, doc.timeMode === 'narrative' ? undefined : doc.date?.value, g)
   if (passedOn) state.narrative.set(sIndex, passedOn)
   // An occasion dated before that a clause sets its act in, read from the sentence's start: "During
   // the speech, Belarus accused …" opens with its setting.
