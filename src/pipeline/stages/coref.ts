@@ -173,6 +173,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const next = doc.mentions.find((m) => m.tokenStart === end || m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm))
     const sameKind = (id: string) => (found.anchor === 'organisation' ? isOrg(id) : found.anchor === 'group' ? isGroup(id) : true)
     if (next && sameKind(next.actor) && (next.tokenStart === end + 1 || next.kind !== 'adjective')) continue
+    // "die Junta um Oberst Goïta": the person it is led by, a title or two after the link, names whose it is.
+    if (ctx.pack.coref.leaderLinks.includes(doc.tokens[end]?.norm ?? '') && doc.mentions.some((m) => m.person && m.tokenStart > end && m.tokenStart <= end + 3 && m.sentence === doc.tokens[i]!.sentence)) continue
     const sentence = doc.tokens[i]!.sentence
     const key = d.join(' ')
     const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
