@@ -138,6 +138,10 @@ test('"beide Länder", "beide Seiten", "the two countries" stand for the last tw
   // A state named only as an origin or a place is no party of the pair.
   const origin = analyseText('Der Präsident war direkt aus Nordkorea nach Hanoi angereist. Beide Seiten unterzeichneten ein Abkommen.', '2025-06-17')
   assert.deepEqual(eventStrings(origin).filter((e) => e.includes('PRK')), [])
+  // A name in apposition to a noun after a preposition ("in der Gruppe Opec+") is a place, no party.
+  const club = analyseText('Russland und Algerien, die in der Organisation Opec+ mitreden, trafen sich am Montag. Beide Seiten vereinbarten eine engere Abstimmung.', '2025-06-17')
+  assert.ok(eventStrings(club).some((e) => /^(DZA>RUS|RUS>DZA):AGREE/.test(e)), eventStrings(club).join(' '))
+  assert.deepEqual(eventStrings(club).filter((e) => e.includes('OPEC')), [])
   // With fewer than two parties named, the phrase names no one.
   assert.deepEqual(eventStrings(analyseText('Russland protestierte. Beide Seiten schwiegen danach.', '2025-06-17')), [])
 })

@@ -73,7 +73,9 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const anchorsOf = { state: stateAnchors, island: islandAnchors, organisation: orgAnchors, group: groupAnchors }
   const added: Mention[] = []
   const preps = prepositionFormsOf(ctx.pack.grammar)
-  const afterPreposition = (m: Mention) => [1, 2, 3].some((k) => preps.has(doc.tokens[m.tokenStart - k]?.norm ?? '') && doc.tokens.slice(m.tokenStart - k + 1, m.tokenStart).every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text)))
+  // "in der Gruppe Opec+": a noun the name stands in apposition to may come between.
+  const afterPreposition = (m: Mention) => [1, 2, 3].some((k) => preps.has(doc.tokens[m.tokenStart - k]?.norm ?? '')
+    && doc.tokens.slice(m.tokenStart - k + 1, m.tokenStart).every((t, n, all) => t.kind === 'word' && (/^\p{Ll}/u.test(t.text) || n === all.length - 1 && data.heads.has(t.norm))))
   const before: Record<string, string> = {}
   // The last state named as a participant rather than after a preposition ("mit der Türkei",
   // "für Putin"), else the last state named at all.
