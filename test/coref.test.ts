@@ -16,6 +16,8 @@ const cases: [string, string[]][] = [
   ['In Berlin ist es warm.', []],
   ['Tadschikistan bat die OVKS um Hilfe. Das Bündnis schickte Truppen.', ['Bündnis=CSTO@OVKS u']],
   ['Das Nachbarland Finnland trat bei.', []],
+  // An adjective in the description's own phrase names whose it is, not the last state named.
+  ['Tadschikistan kritisierte Moskau. Putin reiste danach in die kasachische Hauptstadt.', ['Hauptstadt=KAZ@kasach']],
   // The person a description is led by names whose it is; it is not the last state named.
   ['Die USA kritisierten Moskau. Russland ist der wichtigste Partner der Junta um Oberst Assimi Goïta.', []],
   ['Der Europarat tagte in Straßburg. Georgien bat das Gremium um Beobachter.', ['Gremium=COUNCIL_OF_EUROPE@Europa']],

@@ -175,12 +175,15 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const next = doc.mentions.find((m) => m.tokenStart === end || m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm))
     const sameKind = (id: string) => (found.anchor === 'organisation' ? isOrg(id) : found.anchor === 'group' ? isGroup(id) : true)
     if (next && sameKind(next.actor) && (next.tokenStart === end + 1 || next.kind !== 'adjective')) continue
+    // "die kasachische Hauptstadt": an adjective of the description's own phrase names whose it is.
+    const determiner = determinerAt(i)
+    const named = doc.mentions.find((m) => m.kind === 'adjective' && m.tokenStart > determiner && m.tokenEnd <= i && sameKind(m.actor))
     // "die Junta um Oberst Goïta": the person it is led by, a title or two after the link, names whose it is.
     if (ctx.pack.coref.leaderLinks.includes(doc.tokens[end]?.norm ?? '') && doc.mentions.some((m) => m.person && m.tokenStart > end && m.tokenStart <= end + 3 && m.sentence === doc.tokens[i]!.sentence)) continue
     const sentence = doc.tokens[i]!.sentence
     const key = d.join(' ')
     const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
-    if (!recent) continue
+    if (!recent && !named) continue
     const kept = before[key] ? anchors.filter((m) => m.actor === before[key] && m.start < doc.tokens[i]!.start).at(-1) : undefined
     // "In Washington erhob das Justizministerium Anklage": a capital that opens the sentence after a
     // preposition of place names whose institution it is.
@@ -188,7 +191,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
       && doc.tokens[m.tokenStart - 2]?.sentence !== sentence)
     // Nor one its own words name ("das von Russland geführte Land").
     const from = doc.tokens[determinerAt(i)]!.start
-    const antecedent = placed ?? kept ?? salient(anchors.filter((m) => m.end <= from), i, sentence)
+    const antecedent = named ?? placed ?? kept ?? salient(anchors.filter((m) => m.end <= from), i, sentence)
     if (!antecedent) continue
     before[key] = antecedent.actor
     added.push({
