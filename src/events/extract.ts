@@ -216,7 +216,7 @@ function splitCue(tokens: Token[], clause: Clause, cues: string[][]): { at: numb
  * Whether a trigger's conditions hold in its clause, and how far from the trigger the word that
  * satisfies them stands (0 when it needs none): the nearer evidence wins between two readings.
  */
-function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number> }, actEnd: number, complement?: Clause): number | null {
+function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number>; starts: Set<number> }, actEnd: number, complement?: Clause): number | null {
   if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g, actEnd)) return null
   const window = ref.kind === 'noun' ? undefined : g.evidenceWindow
   const positions = (hit: (t: Token, k: number) => boolean) => {
@@ -255,6 +255,16 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
     if (person) {
       const met = tokens.findIndex((_, k) => k > at && k < clause.to && inClause(clause, k) && spans.people.has(k))
       if (met > 0) found.push(met - at)
+      // "hatte … Fernández Putin im Kreml getroffen (und …)": a verb that closes its clause, or its
+      // stretch of it, has its object before it: a person named after another actor (the subject).
+      else if (closesClause || g.clauseCoordinators.includes(tokens[at + 1]?.norm ?? '')) {
+        const actor = (k: number) => spans.people.has(k) || spans.names.has(k) || spans.organisations.has(k)
+        let runs = 0
+        for (let k = clause.from; k < at; k++) {
+          if (!inClause(clause, k) || !actor(k) || !spans.starts.has(k)) continue
+          if (runs++ > 0 && spans.people.has(k)) { found.push(at - k); break }
+        }
+      }
     }
     // "forderte den Botschafter auf, das Land zu verlassen": the required word in the infinitive complement.
     if (!found.length && complement && ref.rule.evidence_in_complement) {
@@ -782,6 +792,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const descriptionTokens = mentionTokenSet(mentions.filter((m) => m.rule.endsWith('.coref.description')))
   // People and office holders ("the Turkish president"), not institutions ("Russian troops").
   const personTokens = mentionTokenSet(mentions.filter(namesPerson))
+  const mentionStarts = new Set(mentions.map((m) => m.tokenStart))
   const organisationTokens = mentionTokenSet(mentions.filter((m) => isOrganisation(m.actor)))
   const inTime = (at: number) => state.timeTokens.has(at)
   const { backgroundPreps, adjunctPreps, npModifiers, functionWords, clauseOpeners, determiners, quantityWords, quantityGlue } = sentenceWords(g)
@@ -900,7 +911,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const before = i > from ? tokens[i - 1]!.norm : ''
         const nounAfter = g.determiners.includes(before) && !g.relativePronouns.includes(before) || g.nounPrepositions.includes(before) && !progressive
         if (ref.kind === 'verb' && !g.capitalisesNouns && nounAfter) continue
-        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens, organisations: organisationTokens }, actEnd, infinitiveComplement)
+        const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens, organisations: organisationTokens, starts: mentionStarts }, actEnd, infinitiveComplement)
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
         const how: string[] = []
@@ -1266,7 +1277,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const intentPlans = !STANCES.has(ref.rule.type)
         // "lieferte keine Panzer und schickte Truppen": a verb right after a conjunction opens a conjunct of its own.
         const conjunctAt = ref.kind !== 'noun' && i - 1 > clause.from && g.clauseCoordinators.includes(tokens[i - 1]!.norm) ? i - 1 : -1
-        const opensConjunct = (at: number) => at - 1 > i && g.clauseCoordinators.includes(tokens[at - 1]!.norm)
+        // "hatte Lawrow getroffen und ihm Hilfe angeboten": a verb that ends its conjunct right before
+        // the conjunction leaves what follows to the next conjunct.
+        const endsConjunct = ref.kind !== 'noun' && g.clauseCoordinators.includes(tokens[i + 1]?.norm ?? '')
+        const opensConjunct = (at: number) => at - 1 > i && (g.clauseCoordinators.includes(tokens[at - 1]!.norm) || endsConjunct)
         // "…werfen Nordkorea vor, Russland … zu versorgen; Pjöngjang bestreitet das": a denial after a
         // charge denies what is charged, not that the charge was made.
         const charge = ref.rule.type === 'ACCUSE' || ref.rule.type === 'PROTEST'
