@@ -101,13 +101,17 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
   return null
 }
 
-/** "an der Seite russischer Truppen": a demonym with a genitive ending right after a noun that is not an actor. */
+/**
+ * "an der Seite russischer Truppen": a demonym with a genitive ending right after a noun that is not
+ * an actor; so is one that opens a role ("eine Beteiligung russischer Ermittler").
+ */
 function isGenitiveAdjective(tokens: Token[], m: Mention, clause: Clause, g: Grammar, actorTokens: Set<number>): boolean {
-  if (m.kind !== 'adjective' || !g.capitalisesNouns || m.tokenStart - 1 <= clause.from) return false
+  const demonymRole = m.kind === 'role' && m.rule.endsWith('+adjective')
+  if (m.kind !== 'adjective' && !demonymRole || !g.capitalisesNouns || m.tokenStart - 1 <= clause.from) return false
   const noun = tokens[m.tokenStart - 1]!
   const word = tokens[m.tokenStart]!
   const head = tokens[m.tokenEnd]
-  const weak = g.weakGenitiveAdjectiveEndings.some((e) => word.norm.endsWith(e)) && !!head && head.kind === 'word' && /^\p{Lu}/u.test(head.text)
+  const weak = !demonymRole && g.weakGenitiveAdjectiveEndings.some((e) => word.norm.endsWith(e)) && !!head && head.kind === 'word' && /^\p{Lu}/u.test(head.text)
     && !actorTokens.has(m.tokenEnd) && g.genitiveNounEndings.some((e) => head.norm.endsWith(e))
   return noun.kind === 'word' && /^\p{Lu}/u.test(noun.text) && !actorTokens.has(m.tokenStart - 1) && !g.prepositions.includes(noun.norm)
     && (g.genitiveAdjectiveEndings.some((e) => word.norm.endsWith(e)) || weak)
@@ -318,7 +322,8 @@ function nounLead(tokens: Token[], clause: Clause, g: Grammar, actorTokens: Set<
     const next = tokens[v]
     // "Die Nutzung beider Anlagen hatte Moskau …": an adjective before another noun continues the phrase, so no verb is known.
     const after = tokens[v + 1]
-    const attribute = !!next && looksAdjectival(next, g) && !!after && after.kind === 'word' && /^\p{Lu}/u.test(after.text) && !actorTokens.has(v + 1)
+    // So does a demonym that opens a role ("Eine Beteiligung russischer Ermittler verweigerten …").
+    const attribute = !!next && looksAdjectival(next, g) && !!after && after.kind === 'word' && /^\p{Lu}/u.test(after.text) && (!actorTokens.has(v + 1) || actorTokens.has(v))
     return next && next.kind === 'word' && v < clause.to && /^\p{Ll}/u.test(next.text) && !closed.has(next.norm) && !attribute ? v : -1
   }
   return -1
