@@ -1416,6 +1416,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const pairedAt = new Set(kept.filter((x) => x.event.target !== null).map((x) => x.event.start))
     const read = superseded(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)), lex)
     refusedNouns(read, tokens, clause, g)
+    withheldMeetings(read)
     const told = governedNounsDropped(nearestEvidence(read.filter((x) => !x.declined)), tokens, g, lex)
     events.push(...told)
     for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
@@ -1527,6 +1528,18 @@ function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: L
       // What is refused gives the refusal its kind: "lehnt Waffenlieferungen an die Ukraine ab" refuses arms.
       refusal.event = { ...refusal.event, mode: x.event.mode }
     }
+  }
+}
+
+/**
+ * "Polen und Litauen blieben dem Treffen fern", "… boykottierten den Gipfel": an event noun read as an
+ * act of its coordinated subjects on each other is no such act when its clause's verb tells a
+ * hostile or refusing act of the same subject; the noun is what that act is about.
+ */
+function withheldMeetings(list: ClauseEvent[]): void {
+  for (const x of list) {
+    if (!x.noun || !x.event.trace.includes('target:coordinated-partner')) continue
+    if (list.some((r) => !r.noun && r.event.source === x.event.source && !COOPERATIVE.has(r.event.type))) x.declined = true
   }
 }
 

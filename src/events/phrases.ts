@@ -248,6 +248,8 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const sameWords = !!prev && prev.mentions.some((x) => x.tokenStart === m.tokenStart && x.tokenEnd === m.tokenEnd)
     // "Kriegsschiffe Chinas und Russlands": genitives coordinated after a partitive head join its phrase.
     const partitiveList = !!prev && prev === partitive && m.genitive
+    // "die Außenminister der Ukraine, Estlands und Lettlands": genitives after a role's own genitive name more holders.
+    const holders = !!prev && m.genitive && prev.mentions[0]?.kind === 'role' && prev.mentions[0].rule.endsWith('+link')
     // "…, unter ihnen Dänemark und Irland, russische Diplomaten aus": where subject and object may both
     // follow the verb, a demonym past a mere comma after a name opens the next noun phrase; only a
     // conjunction joins it to the list.
@@ -258,7 +260,7 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
       describedFrom = null
       continue
     }
-    if (prev && (sameWords || !speaker && !demonymAfterName && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && (!m.genitive || partitiveList))) {
+    if (prev && (sameWords || !speaker && !demonymAfterName && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && (!m.genitive || partitiveList || holders))) {
       // "mehrere EU-Staaten, unter ihnen Italien": the members named act, not the group their compound names.
       const members = prev.mentions.length === 1 && tokens[prev.to]?.text === '-' && tokens.slice(prev.to, m.tokenStart).some((_, n) => exampleMarkerAt(tokens, prev.to + n, g) > 0)
       if (members) prev.mentions.length = 0

@@ -153,7 +153,7 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
         rule: m.entry.rule,
       }
       mentions.push(m.entry.kind === 'role' ? withNewName(mention, doc, to, timeTokens, ctx, listed) : mention)
-      const apposed = m.entry.kind === 'role' ? apposedName(mention, doc, to, timeTokens, ctx) : null
+      const apposed = m.entry.kind === 'role' ? apposedName(mention, doc, to, timeTokens, ctx, listed) : null
       if (apposed) mentions.push(apposed)
     }
     const unlisted = ctx.pack.grammar.capitalisesNouns ? null : unlistedSubject(doc, sentence, from, to, mentions, timeTokens, ctx)
@@ -214,9 +214,12 @@ function withNewName(m: Mention, doc: Doc, to: number, timeTokens: Set<number>, 
   return { ...m, end: doc.tokens[end - 1]!.end, tokenEnd: end, kind: 'person', person: `doc:${nameText(doc, m.tokenEnd, end)}`, rule: `${m.rule}+name` }
 }
 
-/** "Der Präsident der Zentralafrikanischen Republik, Faustin-Archange Touadéra, …": the name in commas is the role's holder. */
-function apposedName(m: Mention, doc: Doc, to: number, timeTokens: Set<number>, ctx: StageContext): Mention | null {
-  if (m.kind !== 'role' || doc.tokens[m.tokenEnd]?.text !== ',') return null
+/**
+ * "Der Präsident der Zentralafrikanischen Republik, Faustin-Archange Touadéra, …": the name in commas
+ * is the role's holder; a listed actor there goes on a list ("die Außenminister der Ukraine, Estlands …").
+ */
+function apposedName(m: Mention, doc: Doc, to: number, timeTokens: Set<number>, ctx: StageContext, listed: Set<number>): Mention | null {
+  if (m.kind !== 'role' || doc.tokens[m.tokenEnd]?.text !== ',' || listed.has(m.tokenEnd + 1)) return null
   const from = m.tokenEnd + 1
   const end = nameAt(doc, from, to, timeTokens, ctx)
   if (end < 0 || (end < to && doc.tokens[end]!.text !== ',')) return null
