@@ -329,3 +329,12 @@ test('a particle "zu" makes no infinitive clause that borrows the first clause\'
   assert.deepEqual(oneSidedStrings(doc).filter((s) => s.startsWith('UKR')), [])
   assert.deepEqual(eventStrings(doc).filter((s) => s.startsWith('UKR')), [])
 })
+
+test('states that boycott, snub or refuse a meeting do not meet each other, in either language', () => {
+  for (const [text, lang] of [['Poland and Lithuania boycotted the summit in Minsk.', 'en'], ['Poland and Lithuania snubbed the summit.', 'en'], ['Estland und Lettland blieben dem Gipfel fern.', 'de']] as const) {
+    const events = analyseText(text, '2025-01-01', lang).events
+    assert.ok(events.length > 0, text)
+    const fellow = new Set(events.map((e) => e.source))
+    assert.deepEqual(events.filter((e) => e.target !== null && fellow.has(e.target)), [], text)
+  }
+})

@@ -1416,7 +1416,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const pairedAt = new Set(kept.filter((x) => x.event.target !== null).map((x) => x.event.start))
     const read = superseded(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)), lex)
     refusedNouns(read, tokens, clause, g)
-    withheldMeetings(read)
+    withheldMeetings(read, lex)
     const told = governedNounsDropped(nearestEvidence(read.filter((x) => !x.declined)), tokens, g, lex)
     events.push(...told)
     for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
@@ -1522,7 +1522,8 @@ function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: L
         continue
       }
       x.declined = true
-      if (refusal.event.target === null && x.event.target !== null) {
+      // Not a fellow subject the noun paired it with ("Polen und Litauen lehnten ein Treffen ab").
+      if (refusal.event.target === null && x.event.target !== null && !x.event.trace.includes('target:coordinated-partner')) {
         refusal.event = { ...r, target: x.event.target, targetMention: x.event.targetMention, trace: r.trace.map((t) => (t === 'target:none' ? `target:refused(${x.event.rule})` : t)) }
       }
       // What is refused gives the refusal its kind: "lehnt Waffenlieferungen an die Ukraine ab" refuses arms.
@@ -1533,13 +1534,13 @@ function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: L
 
 /**
  * "Polen und Litauen blieben dem Treffen fern", "… boykottierten den Gipfel": an event noun read as an
- * act of its coordinated subjects on each other is no such act when its clause's verb tells a
- * hostile or refusing act of the same subject; the noun is what that act is about.
+ * act of its coordinated subjects on each other is no such act when its clause's verb keeps the
+ * same subject away from it (`withholds`); the noun is what that act is about.
  */
-function withheldMeetings(list: ClauseEvent[]): void {
+function withheldMeetings(list: ClauseEvent[], lex: EventLexicon): void {
   for (const x of list) {
     if (!x.noun || !x.event.trace.includes('target:coordinated-partner')) continue
-    if (list.some((r) => !r.noun && r.event.source === x.event.source && !COOPERATIVE.has(r.event.type))) x.declined = true
+    if (list.some((r) => !r.noun && r.event.source === x.event.source && lex.withholds.has(r.event.rule))) x.declined = true
   }
 }
 

@@ -339,6 +339,8 @@ export const eventRuleSchema = z.object({
    * over a broader one ("verweigert … die Einreise" is a sanction, not the bare refusal of de.reject.refuse).
    */
   supersedes: words,
+  /** The act keeps its subject away from what its object names ("blieben dem Treffen fern", "boykottierten den Gipfel"): a meeting noun there is no meeting of the subjects. */
+  withholds: z.boolean().default(false),
   /**
    * Prepositions that make this rule's noun the setting of another act in the clause ("In einem
    * Telefonat sicherte Scholz Selenskyj Hilfe zu"): the noun then tells a contact between that act's parties.
