@@ -282,6 +282,22 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const attach: Attachment = prep
       ? { kind: 'prep', prep }
       : head < 0 && (m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) || isGenitiveAdjective(tokens, m, clause, g, actorTokens)) ? { kind: 'gen' } : { kind: 'bare' }
+    // "mit dem Emir von Katar, Tamim bin Hamad Al Thani, und mit Palästinenserpräsident Abbas": after a
+    // conjunction (past an aside), the same preposition, its articles and adjectives and a title
+    // nobody listed open the next member of one coordination.
+    if (prev && prev.attach.kind === 'prep' && (attach.kind === 'prep' ? attach.prep === prev.attach.prep : m.kind === 'person')) {
+      let p = start - 1
+      if (attach.kind !== 'prep' && p > prev.to && capitalised(tokens[p]) && !actorTokens.has(p)) p--
+      while (p > prev.to && tokens[p]!.kind === 'word' && (g.determiners.includes(tokens[p]!.norm) || looksAdjectival(tokens[p]!, g))) p--
+      const glue = tokens[p - 1]
+      if (p > prev.to && (g.contractions[tokens[p]!.norm] ?? tokens[p]!.norm) === prev.attach.prep && glue && g.coordinators.includes(glue.norm)
+        && tokens.slice(prev.to, p - 1).every((t, n) => t.kind === 'punct' || !inClause(clause, prev.to + n))) {
+        prev.mentions.push(m)
+        prev.to = m.tokenEnd
+        partitive = null
+        continue
+      }
+    }
     // "wo ihn Putin empfing": an object pronoun is never the subject.
     const objectForm = objectCase(tokens, start, clause, g) || m.tokenEnd - m.tokenStart === 1 && g.objectPronouns.includes(tokens[m.tokenStart]!.norm)
     phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach, ...(attach.kind === 'bare' && objectForm ? { notSubject: true } : {}) })
