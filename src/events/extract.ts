@@ -676,6 +676,16 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   const spanned = (c: Clause) => usable.filter((t) => t.start >= startOf(c) && t.end <= endOf(c))
   const within = (c: Clause) => spanned(c).filter((t) => !inSkip(c, t, tokens))
   const nearest = (list: typeof usable) => [...list].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
+  /** The last date stated earlier in the paragraph, or before it where the clause points back to it. */
+  const continued = (pointsBack: boolean): Dated | null => {
+    for (let k = sIndex - 1; k >= 0; k--) {
+      const prev = doc.sentences[k]!
+      if (!pointsBack && doc.text.slice(prev.end, doc.sentences[k + 1]!.start).includes('\n')) break
+      const last = narrative.get(prev.index)
+      if (last) return { date: last.date, rule: `${last.rule}+previous-sentence` }
+    }
+    return null
+  }
   const ownEnd = conjunctEnd(tokens, trigger, clause, g)
   // "hob die 2017 verhängten Sanktionen auf": a time that describes a noun dates that noun's act only.
   const ownedAll = within(clause).filter((t) => (ownEnd === null || t.start < ownEnd) && [-1, trigger].includes(describedNoun(t, tokens, g)))
@@ -694,7 +704,10 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   // A main clause takes the time of its temporal clause ("Als Rebellen Ende 2020 vorrückten, schickte Moskau …").
   if (!clause.subordinate) {
     const opener = (c: Clause) => tokens.slice(c.from, c.to).find((t) => t.kind === 'word')?.norm ?? ''
-    const temporal = nearest(clauses.filter((c) => c.subordinate && !c.relative && temporals.includes(opener(c))).flatMap(within))
+    // "…, nachdem die Leitungen Ende September beschädigt worden waren": a clause of sequence bounds the
+    // act from one side only; the date the paragraph goes on from dates it first, where there is one.
+    const sequence = (c: Clause) => g.sequenceSubordinators.includes(opener(c)) && !!continued(false)
+    const temporal = nearest(clauses.filter((c) => c.subordinate && !c.relative && temporals.includes(opener(c)) && !sequence(c)).flatMap(within))
     if (temporal) return { date: temporal.date, rule: `${temporal.rule}+temporal-clause` }
     // …and the time of a clause before it that frames it as a report ("Wie CNN am Freitag berichtet, will …").
     const speech = speechVerbsOf(g)
@@ -721,14 +734,7 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   if (habitual(tokens, clause, g)) return UNDATED
   // Narrative continuation: the last date stated earlier in the same paragraph, or before it where
   // the clause points back to it ("warf Kiew damals … vor").
-  const pointsBack = tokens.slice(clause.from, clause.to).some((t) => g.thenAdverbs.includes(t.norm))
-  for (let k = sIndex - 1; k >= 0; k--) {
-    const prev = doc.sentences[k]!
-    if (!pointsBack && doc.text.slice(prev.end, doc.sentences[k + 1]!.start).includes('\n')) break
-    const last = narrative.get(prev.index)
-    if (last) return { date: last.date, rule: `${last.rule}+previous-sentence` }
-  }
-  return null
+  return continued(tokens.slice(clause.from, clause.to).some((t) => g.thenAdverbs.includes(t.norm)))
 }
 
 /** The articles and demonstratives that make an act noun point back (`actAntecedent`). */
