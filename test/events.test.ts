@@ -345,3 +345,9 @@ test('a clause of sequence ("nachdem …") dates its main act only when the para
   const alone = analyseText('Minsk warf Polen Provokationen vor, nachdem Warschau im Mai die Grenze geschlossen hatte.', '2024-09-20').events
   assert.equal(alone.find((e) => e.type === 'ACCUSE')?.date, '2024-05')
 })
+
+test('an act on an occasion dated before ("blieben dem Treffen fern") takes its date, compounds of the occasion included', () => {
+  const text = 'Die Außenminister der OSZE kamen am Donnerstag in Skopje zu ihrem Ministertreffen zusammen.\n\nAus Protest blieben die Außenminister Polens und Litauens dem Treffen fern. Lawrow warf der Nato danach Heuchelei vor.'
+  const events = analyseText(text, '2023-12-01').events
+  assert.equal(events.find((e) => e.source === 'RUS' && e.type === 'ACCUSE')?.date, '2023-11-30')
+})

@@ -755,7 +755,6 @@ const voteWordsFor = perGrammar((g): VoteWords => ({
 const settingFormsFor = perPack((p) => settingFormsOf(p.coref.settingNouns, fold))
 const settingWordsFor = perPack((p): SettingWords => ({
   articles: new Set([...p.coref.determiners, ...p.coref.partnerDeterminers].map(fold)),
-  prepositions: new Set(p.grammar.prepositions),
   contractions: new Set(Object.keys(p.grammar.contractions)),
 }))
 /** The pack's speech verbs of admission. */
