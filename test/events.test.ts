@@ -342,6 +342,9 @@ test('states that boycott, snub or refuse a meeting do not meet each other, in e
 test('a clause of sequence ("nachdem …") dates its main act only when the paragraph gives no date of its own', () => {
   const told = analyseText('Am Dienstag traf Lukaschenko Putin in Sotschi. Er warf Polen Provokationen vor, nachdem Warschau im Mai die Grenze geschlossen hatte.', '2024-09-20').events
   assert.equal(told.find((e) => e.type === 'ACCUSE')?.date, '2024-09-17')
+  // Nor does it move the paragraph's date on for the sentences after it.
+  const after = analyseText('Am Dienstag traf Lukaschenko Putin in Sotschi. Er warf Polen Provokationen vor, nachdem Warschau im Mai die Grenze geschlossen hatte. Zudem drohte er Litauen.', '2024-09-20').events
+  assert.equal(after.find((e) => e.type === 'THREATEN')?.date, '2024-09-17')
   const alone = analyseText('Minsk warf Polen Provokationen vor, nachdem Warschau im Mai die Grenze geschlossen hatte.', '2024-09-20').events
   assert.equal(alone.find((e) => e.type === 'ACCUSE')?.date, '2024-05')
 })

@@ -646,8 +646,10 @@ const describesNoun = (t: { start: number; end: number }, tokens: Token[], g: La
  * The date a sentence passes on to the next: the last one its main and adverbial clauses state, not
  * one after the publication date (a plan's date: "sollen um den Jahreswechsel bereitstehen").
  */
-function narrativeDate(times: SentenceTimes, clauses: Clause[], tokens: Token[], published: string | undefined, g: LanguagePack['grammar']): Dated | null {
-  const own = clauses.filter((c) => !c.relative && !c.apposition)
+function narrativeDate(times: SentenceTimes, clauses: Clause[], tokens: Token[], published: string | undefined, g: LanguagePack['grammar'], dated: boolean): Dated | null {
+  // Where the paragraph has a date already, a clause of sequence ("nachdem …") does not move it on.
+  const sequence = (c: Clause) => dated && c.subordinate && g.sequenceSubordinators.includes(tokens.slice(c.from, c.to).find((t) => t.kind === 'word')?.norm ?? '')
+  const own = clauses.filter((c) => !c.relative && !c.apposition && !sequence(c))
   const ahead = (date: string) => !!published && date.slice(0, published.length) > published.slice(0, date.length)
   const stated = times.filter((t) => !ahead(t.date) && !describesNoun(t, tokens, g) && own.some((c) => t.start >= tokens[c.from]!.start && t.end <= tokens[c.to - 1]!.end && !inSkip(c, t, tokens)))
   // A point time ("am Donnerstag erstmals seit Februar") is what the narrative goes on from.
@@ -667,6 +669,17 @@ function conjunctEnd(tokens: Token[], trigger: number, clause: Clause, g: Langua
   return next && trigger + 2 < clause.to && g.clauseCoordinators.includes(next.norm) ? tokens[trigger]!.end : null
 }
 
+/** The last date stated earlier in sentence `sIndex`'s paragraph, or before it where the clause points back to it. */
+function paragraphDate(doc: Doc, sIndex: number, narrative: Map<number, Dated>, pointsBack: boolean): Dated | null {
+  for (let k = sIndex - 1; k >= 0; k--) {
+    const prev = doc.sentences[k]!
+    if (!pointsBack && doc.text.slice(prev.end, doc.sentences[k + 1]!.start).includes('\n')) break
+    const last = narrative.get(prev.index)
+    if (last) return { date: last.date, rule: `${last.rule}+previous-sentence` }
+  }
+  return null
+}
+
 function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], tokens: Token[], trigger: number, narrative: Map<number, Dated>, g: LanguagePack['grammar'], usable: SentenceTimes, setting: (c: Clause) => Dated | null): Dated | null {
   const at = tokens[trigger]!.start
   const temporals = g.temporalSubordinators
@@ -676,16 +689,7 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   const spanned = (c: Clause) => usable.filter((t) => t.start >= startOf(c) && t.end <= endOf(c))
   const within = (c: Clause) => spanned(c).filter((t) => !inSkip(c, t, tokens))
   const nearest = (list: typeof usable) => [...list].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
-  /** The last date stated earlier in the paragraph, or before it where the clause points back to it. */
-  const continued = (pointsBack: boolean): Dated | null => {
-    for (let k = sIndex - 1; k >= 0; k--) {
-      const prev = doc.sentences[k]!
-      if (!pointsBack && doc.text.slice(prev.end, doc.sentences[k + 1]!.start).includes('\n')) break
-      const last = narrative.get(prev.index)
-      if (last) return { date: last.date, rule: `${last.rule}+previous-sentence` }
-    }
-    return null
-  }
+  const continued = (pointsBack: boolean) => paragraphDate(doc, sIndex, narrative, pointsBack)
   const ownEnd = conjunctEnd(tokens, trigger, clause, g)
   // "hob die 2017 verhängten Sanktionen auf": a time that describes a noun dates that noun's act only.
   const ownedAll = within(clause).filter((t) => (ownEnd === null || t.start < ownEnd) && [-1, trigger].includes(describedNoun(t, tokens, g)))
@@ -806,7 +810,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const reciprocals = reciprocalsOf(g)
   const clauses = splitClauses(tokens, from, to, g, mentionTokens)
   const sentenceTimes = state.times.get(sIndex) ?? []
-  const passedOn = narrativeDate(sentenceTimes, clauses, tokens, doc.timeMode === 'narrative' ? undefined : doc.date?.value, g)
+  const passedOn = narrativeDate(sentenceTimes, clauses, tokens, doc.timeMode === 'narrative' ? undefined : doc.date?.value, g, !!paragraphDate(doc, sIndex, state.narrative, false))
   if (passedOn) state.narrative.set(sIndex, passedOn)
   // An occasion dated before that a clause sets its act in, read from the sentence's start: "During
   // the speech, Belarus accused …" opens with its setting.
