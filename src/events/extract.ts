@@ -1426,6 +1426,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const read = superseded(kept.filter((x) => x.event.target !== null || !pairedAt.has(x.event.start)), lex)
     refusedNouns(read, tokens, clause, g)
     withheldMeetings(read, lex)
+    judgedNouns(read, tokens, clause, g)
     const told = governedNounsDropped(nearestEvidence(read.filter((x) => !x.declined)), tokens, g, lex)
     events.push(...told)
     for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
@@ -1511,13 +1512,38 @@ interface ClauseEvent { event: RelationEvent; noun: boolean; evidence: number; o
  * so refused is negated (the sanctions a state refuses are no refusal of their target). Only the refusal's own subject refuses,
  * and only a noun it takes as object, not one in an adjunct ("Nach dem Besuch in Moskau lehnte …").
  */
-function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: LanguagePack['grammar']): void {
-  const isObject = (start: number) => {
-    let k = tokens.findIndex((t) => t.start === start) - 1
-    while (k >= clause.from && leadsNoun(tokens[k]!, g)) k--
-    const before = tokens[k]
-    return !(k >= clause.from && before && before.kind === 'word' && (g.prepositions.includes(before.norm) || g.contractions[before.norm]))
+/** Whether the event noun that starts at `start` is an object of its clause, not in a prepositional phrase. */
+function nounIsObject(tokens: Token[], start: number, clause: Clause, g: LanguagePack['grammar']): boolean {
+  let k = tokens.findIndex((t) => t.start === start) - 1
+  while (k >= clause.from && leadsNoun(tokens[k]!, g)) k--
+  const before = tokens[k]
+  return !(k >= clause.from && before && before.kind === 'word' && (g.prepositions.includes(before.norm) || g.contractions[before.norm]))
+}
+
+/** The verbs that judge an act their object names ("unterstützte den Angriff", "verurteilte die Sanktionen"). */
+const JUDGING = new Set(['ACCUSE', 'PROTEST', 'SUPPORT'])
+/** Acts done together: the one who judges such an act may well be its party ("lobte die Zusammenarbeit mit Moskau"). */
+const JOINT = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
+
+/**
+ * "Minsk hatte den Angriff auf die Ukraine unterstützt", "Ankara verurteilte die Sanktionen gegen
+ * Iran": an event noun that a verb judging it takes as object is someone else's act; the clause's
+ * subject, who judges it, is not who does it. An act done together is exempt: "Alijew lobte die
+ * Zusammenarbeit mit Moskau" tells his own.
+ */
+function judgedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: LanguagePack['grammar']): void {
+  const at = (start: number) => tokens.findIndex((t) => t.start === start)
+  // The verb takes the noun when no conjunction or comma stands between them ("führte Gespräche … und lobte …" does not).
+  const joined = (a: number, b: number) => tokens.slice(Math.min(a, b) + 1, Math.max(a, b)).every((t) => t.text !== ',' && !g.coordinators.includes(t.norm) && !g.subordinators.includes(t.norm))
+  for (const x of list) {
+    if (!x.noun || JOINT.has(x.event.type) || !x.event.trace.includes('source:subject') || !nounIsObject(tokens, x.event.start, clause, g)) continue
+    const noun = at(x.event.start)
+    if (list.some((v) => !v.noun && v.event.source === x.event.source && JUDGING.has(v.event.type) && v.event.type !== x.event.type && joined(at(v.event.start), noun))) x.declined = true
   }
+}
+
+function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: LanguagePack['grammar']): void {
+  const isObject = (start: number) => nounIsObject(tokens, start, clause, g)
   for (const refusal of list) {
     const r = refusal.event
     if (refusal.noun || refusal.declined || r.type !== 'REJECT' || r.modality === 'negated' || r.modality === 'denied') continue
