@@ -1514,14 +1514,15 @@ interface ClauseEvent { event: RelationEvent; noun: boolean; evidence: number; o
  */
 /** Whether the event noun that starts at `start` is an object of its clause, not in a prepositional phrase. */
 function nounIsObject(tokens: Token[], start: number, clause: Clause, g: LanguagePack['grammar']): boolean {
+  const preposition = (t: Token | undefined) => !!t && t.kind === 'word' && (g.prepositions.includes(t.norm) || !!g.contractions[t.norm])
   let k = tokens.findIndex((t) => t.start === start) - 1
-  while (k >= clause.from && leadsNoun(tokens[k]!, g)) k--
-  const before = tokens[k]
-  return !(k >= clause.from && before && before.kind === 'word' && (g.prepositions.includes(before.norm) || g.contractions[before.norm]))
+  // "hinter den Angriffen": a preposition may look like an adjective; it ends the noun phrase.
+  while (k >= clause.from && !preposition(tokens[k]) && leadsNoun(tokens[k]!, g)) k--
+  return !(k >= clause.from && preposition(tokens[k]))
 }
 
 /** The verbs that judge an act their object names ("unterstützte den Angriff", "verurteilte die Sanktionen"). */
-const JUDGING = new Set(['ACCUSE', 'PROTEST', 'SUPPORT'])
+const JUDGING = new Set(['ACCUSE', 'SUPPORT'])
 /** Acts done together: the one who judges such an act may well be its party ("lobte die Zusammenarbeit mit Moskau"). */
 const JOINT = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
 
