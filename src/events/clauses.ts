@@ -446,6 +446,10 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       // "…, sechs weitere Länder aufzunehmen, darunter Iran": a list of examples stays with its clause.
       const examples = exampleMarkerAt(tokens, k, g) > 0
       const canResume = g.verbFinalSubordinates && open.subordinate && !!resume && afterVerb && !examples && !nestedClause(tokens, start, i, subs, g)
+      // "…, dem es … vorwirft, bis zuletzt verhindert": a word that is a preposition as well as a
+      // conjunction, in a stretch that names no subject, resumes the interrupted clause.
+      const prepResumes = canResume && preps.has(next.norm) && subs.has(next.norm)
+        && tokens.slice(k + 1, end).every((t) => t.kind !== 'word' || !capitalised(t) && !pronouns.has(t.norm))
       // "kündigte an, Moldau Strom zu liefern": a zu-infinitive after it is no report but the
       // speaker's own act, with no subject of its own.
       // "Deutschland, Frankreich, die Niederlande und weitere Staaten bestellten …": a list of actors
@@ -511,7 +515,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         // So does a preposition and an article ("…, von der Moskauer Schutzmacht abzurücken").
         && !((g.determiners.includes(next.norm) || preps.has(next.norm) && !!after && g.determiners.includes(after.norm)) && infinitiveFollows(tokens, k, to, g))) {
         begin(i, { subordinate: true, relative: true, coordinated: false })
-      } else if (subs.has(next.norm)) {
+      } else if (subs.has(next.norm) && !prepResumes) {
         begin(i, { subordinate: true, relative: false, coordinated: false })
       } else if (coords.has(next.norm) && onlyActors(tokens, start, i, actorTokens, g)) {
         // "Kasachstan, aber auch Usbekistan …": the head of a list of subjects, not a clause.

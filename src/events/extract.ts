@@ -221,8 +221,9 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
   const window = ref.kind === 'noun' ? undefined : g.evidenceWindow
   const positions = (hit: (t: Token, k: number) => boolean) => {
     const found: number[] = []
-    // The window counts words: "U.N." is one.
-    const step = (k: number, dir: number, words: number) => { while (words > 0 && k + dir >= clause.from && k + dir < clause.to) { k += dir; if (tokens[k]!.kind !== 'punct') words-- } return k }
+    // The window counts words: "U.N." is one. A relative clause or an aside the clause skips counts none
+    // ("die Kandidatur Estlands, dem es … vorwirft, verhindert").
+    const step = (k: number, dir: number, words: number) => { while (words > 0 && k + dir >= clause.from && k + dir < clause.to) { k += dir; if (tokens[k]!.kind !== 'punct' && inClause(clause, k)) words-- } return k }
     const lo = window ? step(at, -1, window.before) : clause.from
     // "nannte das Vorgehen angemessen und warf dem Westen Heuchelei vor": a verb's evidence ends where
     // a coordinated verb of another act begins.
