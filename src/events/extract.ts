@@ -1428,6 +1428,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     refusedNouns(read, tokens, clause, g)
     withheldMeetings(read, lex)
     judgedNouns(read, tokens, clause, g)
+    purposeNouns(read, tokens, clause, g)
     const told = governedNounsDropped(nearestEvidence(read.filter((x) => !x.declined)), tokens, g, lex)
     events.push(...told)
     for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
@@ -1513,13 +1514,31 @@ interface ClauseEvent { event: RelationEvent; noun: boolean; evidence: number; o
  * so refused is negated (the sanctions a state refuses are no refusal of their target). Only the refusal's own subject refuses,
  * and only a noun it takes as object, not one in an adjunct ("Nach dem Besuch in Moskau lehnte …").
  */
-/** Whether the event noun that starts at `start` is an object of its clause, not in a prepositional phrase. */
-function nounIsObject(tokens: Token[], start: number, clause: Clause, g: LanguagePack['grammar']): boolean {
+/** The preposition (its contraction resolved) of the phrase the event noun that starts at `start` heads, or null. */
+function nounPreposition(tokens: Token[], start: number, clause: Clause, g: LanguagePack['grammar']): string | null {
   const preposition = (t: Token | undefined) => !!t && t.kind === 'word' && (g.prepositions.includes(t.norm) || !!g.contractions[t.norm])
   let k = tokens.findIndex((t) => t.start === start) - 1
   // "hinter den Angriffen": a preposition may look like an adjective; it ends the noun phrase.
   while (k >= clause.from && !preposition(tokens[k]) && leadsNoun(tokens[k]!, g)) k--
-  return !(k >= clause.from && preposition(tokens[k]))
+  return k >= clause.from && preposition(tokens[k]) ? g.contractions[tokens[k]!.norm] ?? tokens[k]!.norm : null
+}
+
+/** Whether the event noun that starts at `start` is an object of its clause, not in a prepositional phrase. */
+function nounIsObject(tokens: Token[], start: number, clause: Clause, g: LanguagePack['grammar']): boolean {
+  return nounPreposition(tokens, start, clause, g) === null
+}
+
+/**
+ * "Iran entzog Russland die Nutzung des Stützpunkts für Angriffe in Syrien": a hostile event noun
+ * after a preposition of purpose (`purposePrepositions`) in a clause whose verb tells another act
+ * of the subject is what that act serves, not an act of the subject.
+ */
+function purposeNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: LanguagePack['grammar']): void {
+  for (const x of list) {
+    // A hostile act only: "gab grünes Licht für den Verkauf …" approves a sale of its own.
+    if (!x.noun || x.event.polarity !== 'conflict' || !x.event.trace.includes('source:subject') || !g.purposePrepositions.includes(nounPreposition(tokens, x.event.start, clause, g) ?? '')) continue
+    if (list.some((v) => !v.noun && v.event.source === x.event.source && v.event.type !== x.event.type)) x.declined = true
+  }
 }
 
 /** The verbs that judge an act their object names ("unterstützte den Angriff", "verurteilte die Sanktionen"). */

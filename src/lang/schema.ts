@@ -68,6 +68,8 @@ export const grammarSchema = z.object({
   temporalSubordinators: words.default([]),
   /** The temporal subordinators of sequence ("nachdem", "after"): their date bounds the main act from one side, so the narrative's date goes first. */
   sequenceSubordinators: words.default([]),
+  /** Prepositions of purpose before an event noun ("für Angriffe in Syrien"): the noun tells what another act serves. */
+  purposePrepositions: words.default([]),
   /** Adverbs that point back to the time the text last told ("damals", "at the time"): their clause takes that date, even from an earlier paragraph. */
   thenAdverbs: words.default([]),
   /** Particles that make a speech verb a promise when they close its clause ("sagten … zu"): what follows is no speech. */
