@@ -1204,7 +1204,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const spelledOut = !!complement && (ref.rule.type === 'ACCUSE' || ref.rule.type === 'REJECT' || ref.rule.type === 'THREATEN') && complement.from > i && tokens[complement.from - 1]?.text === ':'
         const thatClause = !!complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm)
         // "Die EU kritisierte, Russland habe …": a charge whose clause ends at the comma before a main clause of its own is aimed at that clause's subject.
-        const chargeSaid = ref.rule.type === 'ACCUSE' && ref.kind !== 'noun' && !!complement && !complement.subordinate && !complement.relative && !complement.apposition
+        // Not from a leading clause of its own ("Als die Versammlung die Annexion verurteilte, enthielten sich …").
+        const chargeSaid = ref.rule.type === 'ACCUSE' && ref.kind !== 'noun' && !clause.subordinate && !!complement && !complement.subordinate && !complement.relative && !complement.apposition
           && complement.from > i && complement.from - 1 === clause.to && tokens[clause.to]?.text === ','
         if (!target && (((ref.rule.type === 'REQUEST' || ref.rule.type === 'ACCUSE') && (thatClause || demandSaid || chargeSaid)) || spelledOut)) {
           // "Peking verlangte, dass Washington den Verkauf stoppt", "its demand that Sudan's warring
