@@ -16,6 +16,9 @@ const cases: [string, string[]][] = [
   ['In Berlin ist es warm.', []],
   ['Tadschikistan bat die OVKS um Hilfe. Das Bündnis schickte Truppen.', ['Bündnis=CSTO@OVKS u']],
   ['Das Nachbarland Finnland trat bei.', []],
+  // An office alone names the last person the text introduced with it, in any case, not the state named beside it.
+  ['Präsident Rodrigo Duterte landete in Manila. Im Mai hielt sich der Präsident zu einem Besuch in Moskau auf.', ['Präsident=PHL@Präsid']],
+  ['Präsident Rodrigo Duterte landete in Manila. Moskau empfing den Präsidenten im Mai.', ['Präsidenten=PHL@Präsid']],
   // An adjective in the description's own phrase names whose it is, not the last state named.
   ['Tadschikistan kritisierte Moskau. Putin reiste danach in die kasachische Hauptstadt.', ['Hauptstadt=KAZ@kasach']],
   // The person a description is led by names whose it is; it is not the last state named.

@@ -371,6 +371,8 @@ export const corefSchema = z.object({
   groupDescriptions: words,
   /** Descriptions of an island state ("die Insel", "der Inselstaat"): the last state named that is one. */
   islandDescriptions: words,
+  /** Case endings an office takes ("Präsident" → "Präsidenten"): the office in another case is the same office. */
+  officeCaseEndings: words.default([]),
   /** Words that link a description to the person who leads it ("die Junta um Oberst Goïta"): the person names whose it is. */
   leaderLinks: words.default([]),
   /** Prepositions of a place that opens a sentence ("In Washington erhob das Justizministerium …"): a description there is of the state whose seat it names. */

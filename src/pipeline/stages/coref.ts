@@ -143,6 +143,21 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const end = named < 0 ? i + 1 : named
     if (doc.mentions.some((m) => m.tokenStart === end || (m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm)))) continue
     const sentence = doc.tokens[i]!.sentence
+    // "Präsident Rodrigo Duterte … hielt sich der Präsident in Moskau auf": the office alone names
+    // the last person the text introduced with it.
+    const office = doc.tokens[i]!.norm
+    // One office in another case ("Präsidenten", "Kanzlers"): the same word with a case ending.
+    const endings = coref.officeCaseEndings
+    const sameOffice = (w: string) => w === office || offices.has(w) && endings.some((e) => w + e === office || office + e === w)
+    const introduced = named < 0 ? doc.mentions.filter((m) => m.person && m.tokenEnd <= i && doc.tokens.slice(m.tokenStart, m.tokenEnd).some((t) => sameOffice(t.norm))).at(-1) : undefined
+    if (introduced) {
+      added.push({
+        start: doc.tokens[i]!.start, end: doc.tokens[i]!.end, tokenStart: i, tokenEnd: i + 1, sentence,
+        actor: introduced.actor, kind: 'coref', genitive: false, antecedent: introduced.start, rule: `${ctx.pack.code}.coref.office-holder`,
+      })
+      taken.add(i)
+      continue
+    }
     if (!stateAnchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= coref.window)) continue
     // "Armeechef Romeo Brawner warf der chinesischen Küstenwache vor": an office holder does not act upon
     // his own state, so no state named after him in his clause (up to the next comma) is his; a place
