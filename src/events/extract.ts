@@ -218,6 +218,12 @@ function splitCue(tokens: Token[], clause: Clause, cues: string[][]): { at: numb
  */
 function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: Clause, lex: EventLexicon, g: LanguagePack['grammar'], spans: { names: Set<number>; people: Set<number>; organisations: Set<number>; starts: Set<number> }, actEnd: number, complement?: Clause): number | null {
   if (ref.kind === 'split' && !particleCloses(ref, tokens, at, clause, g, actEnd)) return null
+  // "auf Antrag Frankreichs": the noun counts only in a phrase one of the rule's prepositions opens (an adjective may come between).
+  if (ref.kind === 'noun' && ref.rule.noun_after.length) {
+    let k = at - 1
+    while (k > clause.from && looksAdjectival(tokens[k]!, g) && !ref.rule.noun_after.includes(tokens[k]!.norm)) k--
+    if (k < clause.from || !ref.rule.noun_after.includes(tokens[k]!.norm)) return null
+  }
   const window = ref.kind === 'noun' ? undefined : g.evidenceWindow
   const positions = (hit: (t: Token, k: number) => boolean) => {
     const found: number[] = []
@@ -1654,7 +1660,8 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evide
     return bracket && next && coordinates(next, g) ? next.start : Infinity
   }
   const verbs = list.filter((x) => !x.noun).map((x) => ({ event: x.event, pair: pair(x.event), reach: reach(x.event) }))
-  const governor = (x: { event: RelationEvent }) => verbs.find((v) => v.pair === pair(x.event) && x.event.start < v.reach)
+  // "Auf Verlangen Bamakos beendete der Rat das Mandat": a noun in an adverbial phrase of its own is no verb's object.
+  const governor = (x: { event: RelationEvent }) => lex.adverbialNouns.has(x.event.rule) ? undefined : verbs.find((v) => v.pair === pair(x.event) && x.event.start < v.reach)
   const governed = (x: { event: RelationEvent }) => !!governor(x)
   // "schließt Waffenlieferungen nicht aus": the verb that does not rule the act out yields to it, planned.
   // So does one that found no partner ("schloss eine Entsendung von Truppen nach Litauen nicht aus").

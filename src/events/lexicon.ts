@@ -27,6 +27,8 @@ export interface EventLexicon {
   requiredNouns: Map<EventRule, string[]>
   /** Per rule id, the rule ids whose readings its reading replaces. */
   supersedes: Map<string, string[]>
+  /** Rule ids whose noun stands in an adverbial phrase of its own (`noun_after`): no verb of the clause governs it. */
+  adverbialNouns: Set<string>
   /** Rule ids whose act keeps its subject away from its object (`withholds`). */
   withholds: Set<string>
   /** Rule ids whose negated reading opens the act it governs (`negation_opens`). */
@@ -87,8 +89,9 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
   const supersedes = new Map(pack.events.filter((r) => r.supersedes.length).map((r) => [r.rule, r.supersedes]))
   const negationOpens = new Set(pack.events.filter((r) => r.negation_opens).map((r) => r.rule))
   const withholds = new Set(pack.events.filter((r) => r.withholds).map((r) => r.rule))
+  const adverbialNouns = new Set(pack.events.filter((r) => r.noun_after.length).map((r) => r.rule))
   const polarities = new Map(pack.events.map((r) => [r.rule, r.polarity ?? (COOPERATIVE_TYPES.has(r.type) ? 'coop' as const : 'conflict' as const)]))
-  const lex = { triggers, nounHeads, objects, requires, requiredNouns, supersedes, withholds, negationOpens, polarities }
+  const lex = { triggers, nounHeads, objects, requires, requiredNouns, supersedes, withholds, adverbialNouns, negationOpens, polarities }
   cache.set(pack, lex)
   return lex
 }

@@ -350,6 +350,8 @@ export const eventRuleSchema = z.object({
    * Telefonat sicherte Scholz Selenskyj Hilfe zu"): the noun then tells a contact between that act's parties.
    */
   contact_adjunct: words,
+  /** Prepositions one of which must open the noun's phrase for the noun to count ("auf Antrag Frankreichs", "auf Drängen Kiews"). */
+  noun_after: words,
   /** Actors (generic parties) whose act this is not: "demonstrators blocked the road" is a protest, not a state's blockade. */
   not_by: words,
   /** The only actors (generic parties) whose act this is: "rebels blocked transport into Abidjan" is a protest, a state blocking a strait is not. A people without an article counts as its civilians, a state named through a generic party ("Palestinian youths") as that party. */

@@ -217,6 +217,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   // A holder named after an office may be named again by a part of the name: "Amangeldijew sagte".
   const holders = added.filter((m) => m.person)
   added.push(...resolveShortNames(holders.length ? { ...doc, mentions: [...doc.mentions, ...holders].sort((a, b) => a.start - b.start) } : doc, ctx, taken))
+  added.push(...resolveShortOrganisations(doc, ctx, taken))
   added.push(...resolveObjectPronouns(doc, ctx, taken, afterPreposition))
   added.push(...resolvePartners(doc, ctx, taken, afterPreposition))
   added.push(...resolveOwn(doc, ctx, taken))
@@ -298,6 +299,39 @@ function resolveShortNames(doc: Doc, ctx: StageContext, taken: Set<number>): Men
       actor: antecedent.actor, kind: 'person', genitive: false, person: antecedent.person!, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.short-name`,
     })
     i = end - 1
+  }
+  return added
+}
+
+/**
+ * "der UN-Sicherheitsrat … Ende Juni hatte der Sicherheitsrat …": once an organisation is named by a
+ * hyphenated compound, its last part after an article names it for the rest of the document, in
+ * any case (`officeCaseEndings`).
+ */
+function resolveShortOrganisations(doc: Doc, ctx: StageContext, taken: Set<number>): Mention[] {
+  const isOrganisation = (id: string) => ctx.kb.actors.get(id)?.kind === 'igo'
+  const { determiners } = corefData(ctx.pack)
+  const endings = ['', ...ctx.pack.coref.officeCaseEndings]
+  const named = doc.mentions.filter((m) => m.kind === 'name' && isOrganisation(m.actor) && m.tokenEnd - m.tokenStart >= 3 && doc.tokens[m.tokenEnd - 2]!.text === '-').sort((a, b) => a.start - b.start)
+  if (!named.length) return []
+  const added: Mention[] = []
+  const byHead = new Map<string, Mention>()
+  let next = 0
+  for (let i = 1; i < doc.tokens.length; i++) {
+    while (next < named.length && named[next]!.tokenEnd <= i) {
+      const m = named[next++]!
+      const head = doc.tokens[m.tokenEnd - 1]!
+      if (/^\p{Lu}/u.test(head.text) && head.norm.length >= 5) for (const e of endings) byHead.set(head.norm + e, m)
+    }
+    const t = doc.tokens[i]!
+    const antecedent = byHead.get(t.norm)
+    if (!antecedent || taken.has(i) || !/^\p{Lu}/u.test(t.text) || !determiners.has(doc.tokens[i - 1]!.norm) || doc.tokens[i + 1]?.text === '-') continue
+    if (doc.mentions.some((m) => m.tokenStart <= i && i < m.tokenEnd)) continue
+    added.push({
+      start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, sentence: t.sentence,
+      actor: antecedent.actor, kind: 'coref', genitive: false, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.short-organisation`,
+    })
+    taken.add(i)
   }
   return added
 }
