@@ -27,6 +27,13 @@ const cases: [string, string, [string, string][]][] = [
   ['Die Grenze ist seit 1993 geschlossen, seit 2000 Soldaten dort stehen.', '2025-06-17', [['seit 1993', '1993']]],
   ['Erst im Mai war der Präsident in Moskau.', '2025-06-18', [['Mai', '2025-05']]],
   ['Im vergangenen November reiste er ab.', '2025-06-18', [['vergangenen November', '2024-11']]],
+  ['Seit dem vergangenen Dezember ruht der Dialog.', '2025-06-18', [['vergangenen Dezember', '2024-12']]],
+  // Holidays on a fixed day, with a year or resolved as the date they stand for.
+  ['Am Ersten Weihnachtstag 1776 setzte er über den Fluss.', '2011-01-01', [['Ersten Weihnachtstag 1776', '1776-12-25']]],
+  ['Am ersten Weihnachtstag stürzte die Maschine ab.', '2025-06-30', [['ersten Weihnachtstag', '2024-12-25']]],
+  ['An Heiligabend schwiegen die Waffen.', '2025-01-10', [['Heiligabend', '2024-12-24']]],
+  // Counted from an event: printed, but it dates no act (see events).
+  ['Am 25. Dezember stürzte sie ab; drei Tage nach dem Unglück rief er an.', '2025-06-30', [['25. Dezember', '2024-12-25'], ['drei Tage nach', '2024-12-28']]],
   ['Zum Jahreswechsel endete der Vertrag.', '2025-01-09', [['Jahreswechsel', '2025-01-01']]],
   ['Gestern sprach sie, am 3.10.2024 schwieg sie.', '2024-10-05', [['Gestern', '2024-10-04'], ['3.10.2024', '2024-10-03']]],
   ['Im Mai 2019 begann es. Am 12. Mai kam der Gast.', '2020-07-01', [['Mai 2019', '2019-05'], ['12. Mai', '2019-05-12']]],
