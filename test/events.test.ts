@@ -354,3 +354,10 @@ test('an act on an occasion dated before ("blieben dem Treffen fern") takes its 
   const events = analyseText(text, '2023-12-01').events
   assert.equal(events.find((e) => e.source === 'RUS' && e.type === 'ACCUSE')?.date, '2023-11-30')
 })
+
+test('a visit and its reception in one sentence are one act; two visits with their own dates are two', () => {
+  const one = analyseText('Putin war am Mittwoch zu seinem ersten Besuch in Pjöngjang eingetroffen und von Kim Jong Un empfangen worden.', '2024-06-20').events.filter((e) => e.type === 'CONSULT')
+  assert.equal(one.length, 1, one.map((e) => `${e.source}>${e.target}`).join(' '))
+  const two = analyseText('Im Mai war der kasachische Präsident nach Moskau gereist, und im November hatte Putin Astana einen Staatsbesuch abgestattet.', '2025-06-18').events.filter((e) => e.type === 'CONSULT')
+  assert.equal(two.length, 2)
+})

@@ -16,7 +16,7 @@ import { presentPeriod } from '../time/present.ts'
 import { actAntecedent, REACTIONS, type ToldAct } from './act-anaphora.ts'
 import { threatsShareCharges } from './shared-target.ts'
 import { contactAdjuncts } from './contact-adjunct.ts'
-import { datedSettings, settingDate, settingFormsOf, type Dated, type SettingWords } from './settings.ts'
+import { datedSettings, occasionOf, settingDate, settingFormsOf, type Dated, type SettingWords } from './settings.ts'
 import { TEXT_TYPES, voteEvents, type VotedText, type VoteWords } from './votes.ts'
 import { claimedAccusations } from './claims.ts'
 import { pairKey } from '../relations/pair.ts'
@@ -762,6 +762,8 @@ const voteWordsFor = perGrammar((g): VoteWords => ({
   for: new Set(g.votes.for.map(fold)),
   texts: new Set(g.votes.texts.map(fold)),
 }))
+/** The definite articles and contractions that make an occasion noun refer back (`coref.determiners`). */
+const definiteWordsOf = perPack((p): ReadonlySet<string> => new Set(p.coref.determiners.map(fold)))
 /** The pack's occasion nouns (`settingNouns`) and the words that may stand before them (settings.ts). */
 const settingFormsFor = perPack((p) => settingFormsOf(p.coref.settingNouns, fold))
 const settingWordsFor = perPack((p): SettingWords => ({
@@ -1436,7 +1438,18 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     withheldMeetings(read, lex)
     judgedNouns(read, tokens, clause, g)
     purposeNouns(read, tokens, clause, g)
-    const told = governedNounsDropped(nearestEvidence(read.filter((x) => !x.declined)), tokens, g, lex)
+    // "Zu Beginn seines Gesprächs mit Putin mahnte Modi …": an occasion noun in a prepositional phrase is the setting of the verb's act, not what it acts on.
+    const settingForms = settingFormsFor(pack)
+    // A definite one ("bei dem Treffen", "beim Gipfel") names an occasion told before: the noun is no new act.
+    const definite = definiteWordsOf(pack)
+    const occasionNoun = (e: RelationEvent) => {
+      const k = tokens.findIndex((t) => t.start === e.start)
+      if (k < 0 || !occasionOf(tokens[k]!, settingForms) || nounPreposition(tokens, e.start, clause, g) === null) return false
+      let d = k - 1
+      while (d > clause.from && !g.prepositions.includes(tokens[d]!.norm) && !definite.has(tokens[d]!.norm)) d--
+      return !definite.has(tokens[d]!.norm)
+    }
+    const told = governedNounsDropped(nearestEvidence(read.filter((x) => !x.declined)), tokens, g, lex, occasionNoun)
     events.push(...told)
     for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
     // "Der Sanktionsbeauftragte der EU … war gereist und hatte die Regierung aufgefordert": the owner that acted
@@ -1525,8 +1538,15 @@ interface ClauseEvent { event: RelationEvent; noun: boolean; evidence: number; o
 function nounPreposition(tokens: Token[], start: number, clause: Clause, g: LanguagePack['grammar']): string | null {
   const preposition = (t: Token | undefined) => !!t && t.kind === 'word' && (g.prepositions.includes(t.norm) || !!g.contractions[t.norm])
   let k = tokens.findIndex((t) => t.start === start) - 1
-  // "hinter den Angriffen": a preposition may look like an adjective; it ends the noun phrase.
-  while (k >= clause.from && !preposition(tokens[k]) && leadsNoun(tokens[k]!, g)) k--
+  for (;;) {
+    // "hinter den Angriffen": a preposition may look like an adjective; it ends the noun phrase.
+    while (k >= clause.from && !preposition(tokens[k]) && leadsNoun(tokens[k]!, g)) k--
+    // "zu Beginn eines Gesprächs": a noun whose genitive the event noun is carries its phrase on.
+    // So does a possessive there ("zu Beginn seines Gesprächs").
+    const next = tokens[k + 1]
+    if (k > clause.from && tokens[k]!.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text) && !!next && (g.genitiveArticles.includes(next.norm) || leadsNoun(next, g))) { k--; continue }
+    break
+  }
   return k >= clause.from && preposition(tokens[k]) ? g.contractions[tokens[k]!.norm] ?? tokens[k]!.norm : null
 }
 
@@ -1645,7 +1665,7 @@ const FALLBACK_TARGETS = new Set(['target:object-genitive', 'target:infinitive-o
  * Ukraine" or "fror seine Teilnahme an den Manövern ein" the noun names what the verb acts on,
  * so a noun event between the same two actors as a verb event is not a second event.
  */
-function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evidence: number }[], tokens: Token[], g: LanguagePack['grammar'], lex: EventLexicon): RelationEvent[] {
+function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evidence: number }[], tokens: Token[], g: LanguagePack['grammar'], lex: EventLexicon, occasionNoun: (e: RelationEvent) => boolean): RelationEvent[] {
   const opens = (rule: string) => lex.negationOpens.has(rule)
   const pair = (e: RelationEvent) => [e.source, e.target].sort().join('~')
   // "hatte das Abkommen aufgekündigt und die Sanktionen wieder in Kraft gesetzt": a verb that ends its
@@ -1661,7 +1681,7 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evide
   }
   const verbs = list.filter((x) => !x.noun).map((x) => ({ event: x.event, pair: pair(x.event), reach: reach(x.event) }))
   // "Auf Verlangen Bamakos beendete der Rat das Mandat": a noun in an adverbial phrase of its own is no verb's object.
-  const governor = (x: { event: RelationEvent }) => lex.adverbialNouns.has(x.event.rule) ? undefined : verbs.find((v) => v.pair === pair(x.event) && x.event.start < v.reach)
+  const governor = (x: { event: RelationEvent }) => lex.adverbialNouns.has(x.event.rule) || occasionNoun(x.event) ? undefined : verbs.find((v) => v.pair === pair(x.event) && x.event.start < v.reach)
   const governed = (x: { event: RelationEvent }) => !!governor(x)
   // "schließt Waffenlieferungen nicht aus": the verb that does not rule the act out yields to it, planned.
   // So does one that found no partner ("schloss eine Entsendung von Truppen nach Litauen nicht aus").
@@ -1684,10 +1704,15 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evide
  * yields to the body's telling of the same act, which gives the date and the full sentence.
  */
 function dedupe(events: RelationEvent[], headline: number | null, dimensionOf: (mode: string) => string | undefined): RelationEvent[] {
+  // An act done together is one act whichever side a reading makes its source ("war … zu seinem Besuch
+  // in Pjöngjang empfangen worden": the visit and the reception).
+  // Two visits of one sentence in turn ("im Mai nach Moskau gereist, und im November hatte Putin Astana …
+  // besucht") keep their own dates.
+  const pairOf = (e: RelationEvent) => (JOINT.has(e.type) && e.target !== null ? `${[e.source, e.target].sort().join('|')}|${e.date}` : `${e.source}|${e.target}`)
   const best = new Map<string, RelationEvent>()
   for (const e of events) {
     // "bestreitet, … geliefert zu haben, und räumte ein, … übergeben zu haben": a denied act and an admitted one are two claims.
-    const key = `${e.sentence}|${e.source}|${e.target}|${e.type}|${e.modality === 'denied'}`
+    const key = `${e.sentence}|${pairOf(e)}|${e.type}|${e.modality === 'denied'}`
     const prev = best.get(key)
     if (!prev || e.confidence > prev.confidence) best.set(key, e)
   }

@@ -21,7 +21,7 @@ export function settingFormsOf(nouns: Record<string, readonly string[]>, fold: (
 }
 
 /** The occasion a token names: one of its forms, or a compound ending in one ("Außenministertreffen"). */
-function occasionOf(t: Token, forms: SettingForms): string | undefined {
+export function occasionOf(t: Token, forms: SettingForms): string | undefined {
   const own = forms.get(t.norm)
   if (own !== undefined) return own
   for (const [form, occasion] of forms) if (isCompoundOf(t, form)) return occasion
