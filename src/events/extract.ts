@@ -762,6 +762,8 @@ const voteWordsFor = perGrammar((g): VoteWords => ({
   for: new Set(g.votes.for.map(fold)),
   texts: new Set(g.votes.texts.map(fold)),
 }))
+/** The genitive articles and the possessives ("eines", "seines") that make a noun the genitive of the noun before it. */
+const genitiveWordsOf = perPack((p): ReadonlySet<string> => new Set([...p.grammar.genitiveArticles, ...p.coref.partnerDeterminers].map(fold)))
 /** The definite articles and contractions that make an occasion noun refer back (`coref.determiners`). */
 const definiteWordsOf = perPack((p): ReadonlySet<string> => new Set(p.coref.determiners.map(fold)))
 /** The pack's occasion nouns (`settingNouns`) and the words that may stand before them (settings.ts). */
@@ -1438,13 +1440,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     withheldMeetings(read, lex)
     judgedNouns(read, tokens, clause, g)
     purposeNouns(read, tokens, clause, g)
-    // "Zu Beginn seines Gesprächs mit Putin mahnte Modi …": an occasion noun in a prepositional phrase is the setting of the verb's act, not what it acts on.
+    // "Zu Beginn seines Gesprächs mit Putin mahnte Modi …": an occasion noun in a phrase of setting is the setting of the verb's act, not what it acts on.
     const settingForms = settingFormsFor(pack)
     // A definite one ("bei dem Treffen", "beim Gipfel") names an occasion told before: the noun is no new act.
     const definite = definiteWordsOf(pack)
     const occasionNoun = (e: RelationEvent) => {
       const k = tokens.findIndex((t) => t.start === e.start)
-      if (k < 0 || !occasionOf(tokens[k]!, settingForms) || nounPreposition(tokens, e.start, clause, g) === null) return false
+      // Only a preposition of setting ("bei", "während", "zu Beginn"): "zog sich aus Gesprächen zurück" names what is left.
+      if (k < 0 || !occasionOf(tokens[k]!, settingForms) || !g.settingPrepositions.includes(nounPreposition(tokens, e.start, clause, g, genitiveWordsOf(pack)) ?? '')) return false
       let d = k - 1
       while (d > clause.from && !g.prepositions.includes(tokens[d]!.norm) && !definite.has(tokens[d]!.norm)) d--
       return !definite.has(tokens[d]!.norm)
@@ -1535,16 +1538,15 @@ interface ClauseEvent { event: RelationEvent; noun: boolean; evidence: number; o
  * and only a noun it takes as object, not one in an adjunct ("Nach dem Besuch in Moskau lehnte …").
  */
 /** The preposition (its contraction resolved) of the phrase the event noun that starts at `start` heads, or null. */
-function nounPreposition(tokens: Token[], start: number, clause: Clause, g: LanguagePack['grammar']): string | null {
+function nounPreposition(tokens: Token[], start: number, clause: Clause, g: LanguagePack['grammar'], genitives: ReadonlySet<string> = new Set()): string | null {
   const preposition = (t: Token | undefined) => !!t && t.kind === 'word' && (g.prepositions.includes(t.norm) || !!g.contractions[t.norm])
   let k = tokens.findIndex((t) => t.start === start) - 1
   for (;;) {
     // "hinter den Angriffen": a preposition may look like an adjective; it ends the noun phrase.
     while (k >= clause.from && !preposition(tokens[k]) && leadsNoun(tokens[k]!, g)) k--
-    // "zu Beginn eines Gesprächs": a noun whose genitive the event noun is carries its phrase on.
-    // So does a possessive there ("zu Beginn seines Gesprächs").
-    const next = tokens[k + 1]
-    if (k > clause.from && tokens[k]!.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text) && !!next && (g.genitiveArticles.includes(next.norm) || leadsNoun(next, g))) { k--; continue }
+    // "zu Beginn eines Gesprächs", "zu Beginn seines Gesprächs": where asked (`genitives`), a noun whose
+    // genitive the event noun is carries its phrase on.
+    if (k > clause.from && tokens[k]!.kind === 'word' && /^\p{Lu}/u.test(tokens[k]!.text) && genitives.has(tokens[k + 1]?.norm ?? '')) { k--; continue }
     break
   }
   return k >= clause.from && preposition(tokens[k]) ? g.contractions[tokens[k]!.norm] ?? tokens[k]!.norm : null

@@ -70,6 +70,8 @@ export const grammarSchema = z.object({
   sequenceSubordinators: words.default([]),
   /** Prepositions of purpose before an event noun ("für Angriffe in Syrien"): the noun tells what another act serves. */
   purposePrepositions: words.default([]),
+  /** Prepositions that make an occasion noun the setting of the verb's act ("bei seinem Besuch", "zu Beginn eines Gesprächs"), not its argument ("zog sich aus Gesprächen zurück"). */
+  settingPrepositions: words.default([]),
   /** Adverbs that point back to the time the text last told ("damals", "at the time"): their clause takes that date, even from an earlier paragraph. */
   thenAdverbs: words.default([]),
   /** Particles that make a speech verb a promise when they close its clause ("sagten … zu"): what follows is no speech. */
