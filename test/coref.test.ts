@@ -147,6 +147,10 @@ test('"beide Länder", "beide Seiten", "the two countries" stand for the last tw
   const club = analyseText('Russland und Algerien, die in der Organisation Opec+ mitreden, trafen sich am Montag. Beide Seiten vereinbarten eine engere Abstimmung.', '2025-06-17')
   assert.ok(eventStrings(club).some((e) => /^(DZA>RUS|RUS>DZA):AGREE/.test(e)), eventStrings(club).join(' '))
   assert.deepEqual(eventStrings(club).filter((e) => e.includes('OPEC')), [])
+  // "beide" alone, as a pronoun, names the pair too; as the article of a noun phrase it does not.
+  const alone = analyseText('Im Mai hatte Abe Putin in Sotschi besucht, im September trafen sich beide erneut.', '2016-12-16')
+  assert.deepEqual(alone.mentions.filter((m) => m.rule === 'de.coref.pair').map((m) => m.actor).sort(), ['JPN', 'RUS'])
+  assert.ok(!analyseText('Russland erkannte die beiden Regionen an.', '2022-02-22').mentions.some((m) => m.rule === 'de.coref.pair'))
   // With fewer than two parties named, the phrase names no one.
   assert.deepEqual(eventStrings(analyseText('Russland protestierte. Beide Seiten schwiegen danach.', '2025-06-17')), [])
 })

@@ -240,9 +240,16 @@ function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPrep
   const out: Mention[] = []
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
-    const keys = pairPhrasesAt.get(t.norm)?.find((k) => k.every((w, n) => doc.tokens[i + n]?.norm === w && doc.tokens[i + n]!.sentence === t.sentence && !taken.has(i + n)))
+    // The longest phrase that starts here: "beide Länder" before "beide".
+    const keys = pairPhrasesAt.get(t.norm)?.filter((k) => k.every((w, n) => doc.tokens[i + n]?.norm === w && doc.tokens[i + n]!.sentence === t.sentence && !taken.has(i + n)))
+      .sort((a, b) => b.length - a.length)[0]
     if (!keys) continue
     const end = i + keys.length
+    // "trafen sich beide erneut": a lone word of the pair stands for it only as a pronoun, not as the
+    // article of a noun phrase ("die beiden Europäer", "in beiden Gebieten").
+    const following = doc.tokens[end]
+    if (keys.length === 1 && following && following.sentence === t.sentence && following.kind === 'word'
+      && (/^\p{Lu}/u.test(following.text) || ctx.pack.grammar.adjectiveEndings.some((e) => e && following.text.length > 4 && following.norm.endsWith(e)))) continue
     const two: Mention[] = []
     for (const m of doc.mentions.filter((x) => x.start < t.start && t.sentence - x.sentence <= ctx.pack.coref.window && party(x)).reverse()) {
       if (!two.some((x) => x.actor === m.actor)) two.push(m)
