@@ -16,6 +16,8 @@ const cases: [string, string[]][] = [
   ['In Berlin ist es warm.', []],
   ['Tadschikistan bat die OVKS um Hilfe. Das Bündnis schickte Truppen.', ['Bündnis=CSTO@OVKS u']],
   ['Das Nachbarland Finnland trat bei.', []],
+  // A bare name after a description that takes no apposition is its clause's object, not the description's state.
+  ['Island schloss seine Botschaft. Zugleich forderte die Regierung Moskau auf, die Vertretung zu verkleinern.', ['Regierung=ISL@Island']],
   // An office alone names the last person the text introduced with it, in any case, not the state named beside it.
   ['Präsident Rodrigo Duterte landete in Manila. Im Mai hielt sich der Präsident zu einem Besuch in Moskau auf.', ['Präsident=PHL@Präsid']],
   ['Präsident Rodrigo Duterte landete in Manila. Moskau empfing den Präsidenten im Mai.', ['Präsidenten=PHL@Präsid']],
@@ -187,4 +189,11 @@ test('an office no state is named for stands for the state of the passage, and i
   // the office acts for its state: the object is no longer read as the subject
   assert.deepEqual(eventStrings(analyseText('Die Philippinen sind empört. Armeechef Jose Beispiel kritisierte die chinesische Küstenwache.')), ['PHL>CHN:ACCUSE'])
   assert.deepEqual(eventStrings(analyseText('Estland ist besorgt. Der Verteidigungsminister warf Moskau Provokationen vor.')), ['EST>RUS:ACCUSE'])
+})
+
+test('in what a speaker opening the sentence says, "the country" is the speaker\'s, unless another state is named between them', () => {
+  const said = analyseText('Tokayev met Putin. Kazakh officials have also said that the country will not help Moscow evade sanctions.', '2022-06-18', 'en')
+  assert.deepEqual(said.mentions.filter((m) => m.rule === 'en.coref.description').map((m) => m.actor), ['KAZ'])
+  const between = analyseText('Armenia applied to the EU. Kremlin spokesman Dmitry Peskov called the move Armenia\'s right but warned that the country could not join both blocs.', '2025-03-26', 'en')
+  assert.ok(!between.mentions.some((m) => m.rule === 'en.coref.description' && m.actor === 'RUS'))
 })

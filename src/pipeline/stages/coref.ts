@@ -123,6 +123,9 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     return -1
   }
   const determined = (i: number) => determinerAt(i) >= 0
+  const speechVerbs = new Set(ctx.pack.grammar.speechVerbs)
+  const subordinators = new Set(ctx.pack.grammar.subordinators)
+  const appositiveHeads = new Set(ctx.pack.grammar.appositiveHeads.map((w) => phraseKey(w).join(' ')))
   // "Außenminister Max Muster sagte", "der Vizeregierungschef sagte": an office nobody's state names
   // stands for the state the passage is about; a name after it is its holder.
   const offices = data.offices
@@ -189,7 +192,10 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // "Am Mittwoch kritisierte die Allianz Russland": a name of another kind than the description's is no apposition.
     const next = doc.mentions.find((m) => m.tokenStart === end || m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm))
     const sameKind = (id: string) => (found.anchor === 'organisation' ? isOrg(id) : found.anchor === 'group' ? isGroup(id) : true)
-    if (next && sameKind(next.actor) && (next.tokenStart === end + 1 || next.kind !== 'adjective')) continue
+    // "Zugleich forderte die Regierung Moskau auf": a bare name after a description that takes no apposition
+    // (`appositiveHeads`) is its clause's object; a genitive ("die Regierung Russlands") is its owner.
+    const apposes = next && (next.tokenStart === end + 1 || next.genitive || appositiveHeads.has(doc.tokens[end - 1]!.norm))
+    if (next && sameKind(next.actor) && apposes && (next.tokenStart === end + 1 || next.kind !== 'adjective')) continue
     // "die kasachische Hauptstadt": an adjective of the description's own phrase names whose it is.
     const determiner = determinerAt(i)
     const named = doc.mentions.find((m) => m.kind === 'adjective' && m.tokenStart > determiner && m.tokenEnd <= i && sameKind(m.actor))
@@ -206,7 +212,19 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
       && doc.tokens[m.tokenStart - 2]?.sentence !== sentence)
     // Nor one its own words name ("das von Russland geführte Land").
     const from = doc.tokens[determinerAt(i)]!.start
-    const antecedent = named ?? placed ?? kept ?? salient(anchors.filter((m) => m.end <= from), i, sentence)
+    // "Zugleich forderte die Regierung Moskau auf, …": as for an office, no party its clause names after
+    // it (up to the next comma) is the description's own state.
+    // It ends at a conjunction too ("… to defend the country when Azerbaijani forces attacked Armenian territory").
+    let stop = end
+    while (stop < doc.tokens.length && doc.tokens[stop]!.sentence === sentence && !/^[,;:–—()]$/.test(doc.tokens[stop]!.text) && !subordinators.has(doc.tokens[stop]!.norm)) stop++
+    const partiesAfter = new Set(doc.mentions.filter((m) => m.tokenStart >= end && m.tokenStart < stop && !afterPreposition(m)).map((m) => m.actor))
+    // "Kazakh officials have said that the country will not help Moscow": in what a speaker that opens the
+    // sentence says, with no other state named between them, the country is the speaker's.
+    const speaker = found.anchor === 'state' ? doc.mentions.find((m) => m.sentence === sentence && m.tokenEnd <= determinerAt(i) && opensSentence(m) && !partiesAfter.has(m.actor)
+      && isState(m.actor) && doc.tokens.slice(m.tokenEnd, determinerAt(i)).some((t) => speechVerbs.has(t.norm))
+      // Not past another state named in between ("Peskov called the move Armenia's right but warned that the country …").
+      && !doc.mentions.some((o) => o.tokenStart >= m.tokenEnd && o.tokenEnd <= determinerAt(i) && isState(o.actor) && o.actor !== m.actor)) : undefined
+    const antecedent = named ?? placed ?? speaker ?? kept ?? salient(anchors.filter((m) => m.end <= from && !partiesAfter.has(m.actor)), i, sentence)
     if (!antecedent) continue
     before[key] = antecedent.actor
     added.push({
