@@ -145,6 +145,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // "der Präsident Kasachstans", "Präsident Putin": the mention stage has read those already.
     const end = named < 0 ? i + 1 : named
     if (doc.mentions.some((m) => m.tokenStart === end || (m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm)))) continue
+    // "Die Generalstabschefs von zwölf Staaten": an office linked to what follows it is that one's, not the passage's.
+    if (named < 0 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]?.norm ?? '') && doc.tokens[end]!.sentence === doc.tokens[i]!.sentence) continue
     const sentence = doc.tokens[i]!.sentence
     // "Präsident Rodrigo Duterte … hielt sich der Präsident in Moskau auf": the office alone names
     // the last person the text introduced with it.
