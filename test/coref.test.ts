@@ -16,6 +16,8 @@ const cases: [string, string[]][] = [
   ['In Berlin ist es warm.', []],
   ['Tadschikistan bat die OVKS um Hilfe. Das Bündnis schickte Truppen.', ['Bündnis=CSTO@OVKS u']],
   ['Das Nachbarland Finnland trat bei.', []],
+  // A description met again keeps its state, unless another state took the stage since as the subject of this sentence or the one before.
+  ['Serbien kaufte Waffen. Das Land zahlte bar. Wie ernst es ist, erfuhr die Türkei: Die USA schlossen das Land aus dem Programm aus.', ['Land=SRB@Serbie', 'Land=TUR@Türkei']],
   // A bare name after a description that takes no apposition is its clause's object, not the description's state.
   ['Island schloss seine Botschaft. Zugleich forderte die Regierung Moskau auf, die Vertretung zu verkleinern.', ['Regierung=ISL@Island']],
   // An office alone names the last person the text introduced with it, in any case, not the state named beside it.

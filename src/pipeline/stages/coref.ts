@@ -77,6 +77,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const afterPreposition = (m: Mention) => [1, 2, 3].some((k) => preps.has(doc.tokens[m.tokenStart - k]?.norm ?? '')
     && doc.tokens.slice(m.tokenStart - k + 1, m.tokenStart).every((t, n, all) => t.kind === 'word' && (/^\p{Ll}/u.test(t.text) || n === all.length - 1 && data.heads.has(t.norm))))
   const before: Record<string, string> = {}
+  /** Where each description was last resolved. */
+  const beforeAt: Record<string, number> = {}
   // The last state named as a participant rather than after a preposition ("mit der Türkei",
   // "für Putin"), else the last state named at all.
   // "Washington schloss das Land aus": a description never refers to a participant of its own
@@ -88,6 +90,14 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const opensSentence = (m: Mention) => {
     for (let k = m.tokenStart - 1; k >= 0 && doc.tokens[k]!.sentence === m.sentence; k--) if (!opening.has(doc.tokens[k]!.norm)) return false
     return true
+  }
+  // A state that opens its sentence, or stands right after a verb that opens a clause ("…, erfuhr die Türkei:").
+  const subjectLike = (m: Mention) => {
+    if (opensSentence(m)) return true
+    let k = m.tokenStart - 1
+    if (determiners.has(doc.tokens[k]?.norm ?? '')) k--
+    const verb = doc.tokens[k]
+    return !!verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && doc.tokens[k - 1]?.text === ','
   }
   const sameClause = (m: Mention, at: number) => m.sentence === doc.tokens[at]!.sentence && !afterPreposition(m) && !apposed(m)
     && !doc.tokens.slice(m.tokenEnd, at).some((t) => t.kind === 'punct' && /[,;:–—()]/.test(t.text))
@@ -146,7 +156,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const end = named < 0 ? i + 1 : named
     if (doc.mentions.some((m) => m.tokenStart === end || (m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm)))) continue
     // "Die Generalstabschefs von zwölf Staaten": an office linked to what follows it is that one's, not the passage's.
-    if (named < 0 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]?.norm ?? '') && doc.tokens[end]!.sentence === doc.tokens[i]!.sentence) continue
+    if (named < 0 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]?.norm ?? '') && doc.tokens[end]!.sentence === doc.tokens[i]!.sentence && !timeTokens.has(end + 1)) continue
     const sentence = doc.tokens[i]!.sentence
     // "Präsident Rodrigo Duterte … hielt sich der Präsident in Moskau auf": the office alone names
     // the last person the text introduced with it.
@@ -207,7 +217,16 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const key = d.join(' ')
     const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
     if (!recent && !named) continue
-    const kept = before[key] ? anchors.filter((m) => m.actor === before[key] && m.start < doc.tokens[i]!.start).at(-1) : undefined
+    // …unless another state took the stage since, as the subject of this sentence or the one before ("…, erfuhr die Türkei: … schlossen die USA das Land aus").
+    // Not by a state its own clause names ("Die letzten französischen Soldaten verließen das Land").
+    const since = beforeAt[key] ?? -1
+    let a = i
+    while (a > 0 && doc.tokens[a - 1]!.sentence === doc.tokens[i]!.sentence && !/^[,;:–—()]$/.test(doc.tokens[a - 1]!.text)) a--
+    let b = i
+    while (b < doc.tokens.length && doc.tokens[b]!.sentence === doc.tokens[i]!.sentence && !/^[,;:–—()]$/.test(doc.tokens[b]!.text)) b++
+    const ownClause = new Set(doc.mentions.filter((m) => m.tokenStart >= a && m.tokenEnd <= b).map((m) => m.actor))
+    const displaced = anchors.some((m) => m.start > since && m.start < doc.tokens[i]!.start && doc.tokens[i]!.sentence - m.sentence <= 1 && m.actor !== before[key] && !ownClause.has(m.actor) && !afterPreposition(m) && !m.genitive && subjectLike(m))
+    const kept = before[key] && !displaced ? anchors.filter((m) => m.actor === before[key] && m.start < doc.tokens[i]!.start).at(-1) : undefined
     // "In Washington erhob das Justizministerium Anklage": a capital that opens the sentence after a
     // preposition of place names whose institution it is.
     const placed = anchors.find((m) => m.sentence === sentence && m.tokenStart < i && m.kind === 'metonym' && data.locatives.has(doc.tokens[m.tokenStart - 1]?.norm ?? '')
@@ -229,6 +248,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const antecedent = named ?? placed ?? speaker ?? kept ?? salient(anchors.filter((m) => m.end <= from && !partiesAfter.has(m.actor)), i, sentence)
     if (!antecedent) continue
     before[key] = antecedent.actor
+    beforeAt[key] = doc.tokens[i]!.start
     added.push({
       start: doc.tokens[i]!.start, end: doc.tokens[end - 1]!.end, tokenStart: i, tokenEnd: end, sentence,
       actor: antecedent.actor, kind: 'coref', genitive: false, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.description`,
