@@ -1528,15 +1528,6 @@ function ownedBy(tokens: Token[], aside: Clause, g: LanguagePack['grammar']): bo
 /** A reading of a clause: its event, whether a noun triggered it, and what the extractor decided about it. */
 interface ClauseEvent { event: RelationEvent; noun: boolean; evidence: number; obliging?: boolean; doer: Mention; declined?: boolean }
 
-/**
- * "lehnte eine Zusammenarbeit mit Moskau ab", "Eine gemeinsame Ermittlung mit Berlin lehnte Stockholm
- * ab", "blockierte die Hilfe für Kiew": the act an event noun names is what a refusal without a
- * partner of its own refuses, not an act that happened; so is what a verb of refusal governs
- * ("verweigerte die Zusammenarbeit mit Moskau", "weigerte sich, Russland zu helfen", marked by
- * governorOf). A cooperation so refused is declined and gives the refusal its partner; a hostile act
- * so refused is negated (the sanctions a state refuses are no refusal of their target). Only the refusal's own subject refuses,
- * and only a noun it takes as object, not one in an adjunct ("Nach dem Besuch in Moskau lehnte …").
- */
 /** The preposition (its contraction resolved) of the phrase the event noun that starts at `start` heads, or null. */
 function nounPreposition(tokens: Token[], start: number, clause: Clause, g: LanguagePack['grammar'], genitives: ReadonlySet<string> = new Set()): string | null {
   const preposition = (t: Token | undefined) => !!t && t.kind === 'word' && (g.prepositions.includes(t.norm) || !!g.contractions[t.norm])
@@ -1584,14 +1575,23 @@ const JOINT = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
 function judgedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: LanguagePack['grammar']): void {
   const at = (start: number) => tokens.findIndex((t) => t.start === start)
   // The verb takes the noun when no conjunction or comma stands between them ("führte Gespräche … und lobte …" does not).
-  const joined = (a: number, b: number) => tokens.slice(Math.min(a, b) + 1, Math.max(a, b)).every((t) => t.text !== ',' && !g.coordinators.includes(t.norm) && !g.subordinators.includes(t.norm))
+  const adjacent = (a: number, b: number) => tokens.slice(Math.min(a, b) + 1, Math.max(a, b)).every((t) => t.text !== ',' && !g.coordinators.includes(t.norm) && !g.subordinators.includes(t.norm))
   for (const x of list) {
     if (!x.noun || JOINT.has(x.event.type) || !x.event.trace.includes('source:subject') || !nounIsObject(tokens, x.event.start, clause, g)) continue
     const noun = at(x.event.start)
-    if (list.some((v) => !v.noun && v.event.source === x.event.source && JUDGING.has(v.event.type) && v.event.type !== x.event.type && joined(at(v.event.start), noun))) x.declined = true
+    if (list.some((v) => !v.noun && v.event.source === x.event.source && JUDGING.has(v.event.type) && v.event.type !== x.event.type && adjacent(at(v.event.start), noun))) x.declined = true
   }
 }
 
+/**
+ * "lehnte eine Zusammenarbeit mit Moskau ab", "Eine gemeinsame Ermittlung mit Berlin lehnte Stockholm
+ * ab", "blockierte die Hilfe für Kiew": the act an event noun names is what a refusal without a
+ * partner of its own refuses, not an act that happened; so is what a verb of refusal governs
+ * ("verweigerte die Zusammenarbeit mit Moskau", "weigerte sich, Russland zu helfen", marked by
+ * governorOf). A cooperation so refused is declined and gives the refusal its partner; a hostile act
+ * so refused is negated (the sanctions a state refuses are no refusal of their target). Only the refusal's own subject refuses,
+ * and only a noun it takes as object, not one in an adjunct ("Nach dem Besuch in Moskau lehnte …").
+ */
 function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: LanguagePack['grammar']): void {
   const isObject = (start: number) => nounIsObject(tokens, start, clause, g)
   for (const refusal of list) {

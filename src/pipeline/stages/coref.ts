@@ -4,7 +4,7 @@ import { phraseKey, tokenize } from '../../text/tokenize.ts'
 import { mentionTokenSet, namesPerson, sentenceTokenRanges, timeTokenSet } from '../spans.ts'
 import { nameAt } from './mentions.ts'
 import { perPack } from '../../lang/per-grammar.ts'
-import { exampleMarkerAt, prepositionFormsOf } from '../../events/clauses.ts'
+import { exampleMarkerAt, looksAdjectival, prepositionFormsOf } from '../../events/clauses.ts'
 
 type Anchor = 'state' | 'island' | 'organisation' | 'group'
 
@@ -217,15 +217,16 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const key = d.join(' ')
     const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
     if (!recent && !named) continue
-    // …unless another state took the stage since, as the subject of this sentence or the one before ("…, erfuhr die Türkei: … schlossen die USA das Land aus").
-    // Not by a state its own clause names ("Die letzten französischen Soldaten verließen das Land").
+    // A description met again keeps its state (`kept`), unless another state took the stage since, as the
+    // subject of this sentence or the one before ("…, erfuhr die Türkei: … schlossen die USA das Land aus");
+    // not a state its own clause names ("Die letzten französischen Soldaten verließen das Land").
     const since = beforeAt[key] ?? -1
-    let a = i
-    while (a > 0 && doc.tokens[a - 1]!.sentence === doc.tokens[i]!.sentence && !/^[,;:–—()]$/.test(doc.tokens[a - 1]!.text)) a--
-    let b = i
-    while (b < doc.tokens.length && doc.tokens[b]!.sentence === doc.tokens[i]!.sentence && !/^[,;:–—()]$/.test(doc.tokens[b]!.text)) b++
-    const ownClause = new Set(doc.mentions.filter((m) => m.tokenStart >= a && m.tokenEnd <= b).map((m) => m.actor))
-    const displaced = anchors.some((m) => m.start > since && m.start < doc.tokens[i]!.start && doc.tokens[i]!.sentence - m.sentence <= 1 && m.actor !== before[key] && !ownClause.has(m.actor) && !afterPreposition(m) && !m.genitive && subjectLike(m))
+    let clauseFrom = i
+    while (clauseFrom > 0 && doc.tokens[clauseFrom - 1]!.sentence === sentence && !/^[,;:–—()]$/.test(doc.tokens[clauseFrom - 1]!.text)) clauseFrom--
+    let clauseTo = i
+    while (clauseTo < doc.tokens.length && doc.tokens[clauseTo]!.sentence === sentence && !/^[,;:–—()]$/.test(doc.tokens[clauseTo]!.text)) clauseTo++
+    const ownClause = new Set(doc.mentions.filter((m) => m.tokenStart >= clauseFrom && m.tokenEnd <= clauseTo).map((m) => m.actor))
+    const displaced = anchors.some((m) => m.start > since && m.start < doc.tokens[i]!.start && sentence - m.sentence <= 1 && m.actor !== before[key] && !ownClause.has(m.actor) && !afterPreposition(m) && !m.genitive && subjectLike(m))
     const kept = before[key] && !displaced ? anchors.filter((m) => m.actor === before[key] && m.start < doc.tokens[i]!.start).at(-1) : undefined
     // "In Washington erhob das Justizministerium Anklage": a capital that opens the sentence after a
     // preposition of place names whose institution it is.
@@ -241,10 +242,10 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const partiesAfter = new Set(doc.mentions.filter((m) => m.tokenStart >= end && m.tokenStart < stop && !afterPreposition(m)).map((m) => m.actor))
     // "Kazakh officials have said that the country will not help Moscow": in what a speaker that opens the
     // sentence says, with no other state named between them, the country is the speaker's.
-    const speaker = found.anchor === 'state' ? doc.mentions.find((m) => m.sentence === sentence && m.tokenEnd <= determinerAt(i) && opensSentence(m) && !partiesAfter.has(m.actor)
-      && isState(m.actor) && doc.tokens.slice(m.tokenEnd, determinerAt(i)).some((t) => speechVerbs.has(t.norm))
+    const speaker = found.anchor === 'state' ? doc.mentions.find((m) => m.sentence === sentence && m.tokenEnd <= determiner && opensSentence(m) && !partiesAfter.has(m.actor)
+      && isState(m.actor) && doc.tokens.slice(m.tokenEnd, determiner).some((t) => speechVerbs.has(t.norm))
       // Not past another state named in between ("Peskov called the move Armenia's right but warned that the country …").
-      && !doc.mentions.some((o) => o.tokenStart >= m.tokenEnd && o.tokenEnd <= determinerAt(i) && isState(o.actor) && o.actor !== m.actor)) : undefined
+      && !doc.mentions.some((o) => o.tokenStart >= m.tokenEnd && o.tokenEnd <= determiner && isState(o.actor) && o.actor !== m.actor)) : undefined
     const antecedent = named ?? placed ?? speaker ?? kept ?? salient(anchors.filter((m) => m.end <= from && !partiesAfter.has(m.actor)), i, sentence)
     if (!antecedent) continue
     before[key] = antecedent.actor
@@ -289,7 +290,7 @@ function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPrep
     // article of a noun phrase ("die beiden Europäer", "in beiden Gebieten").
     const following = doc.tokens[end]
     if (keys.length === 1 && following && following.sentence === t.sentence && following.kind === 'word'
-      && (/^\p{Lu}/u.test(following.text) || ctx.pack.grammar.adjectiveEndings.some((e) => e && following.text.length > 4 && following.norm.endsWith(e)))) continue
+      && (/^\p{Lu}/u.test(following.text) || looksAdjectival(following, ctx.pack.grammar))) continue
     const two: Mention[] = []
     for (const m of doc.mentions.filter((x) => x.start < t.start && t.sentence - x.sentence <= ctx.pack.coref.window && party(x)).reverse()) {
       if (!two.some((x) => x.actor === m.actor)) two.push(m)
