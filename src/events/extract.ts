@@ -1244,6 +1244,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const named = condition < 0 ? undefined : clauses.flatMap((c) => phrasesOf.get(c)!).filter((p) => p.from > condition && p.attach.kind === 'bare').sort((a, b) => a.from - b.from)[0]
           if (named && other(named)) { target = named; how.push('target:condition-subject') }
         }
+        // "kamen dort … zusammen": the place a place adverb points to hosts a meeting or a request; it is
+        // no target of a hostile act.
+        if (target && target.mentions.every((m) => m.rule.endsWith('.coref.place')) && (ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')) === 'conflict') target = null
         const pairs: [typeof source.mentions[number], typeof source.mentions[number] | null][] = []
         if (target) {
           for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])

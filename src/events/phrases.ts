@@ -3,6 +3,7 @@ import type { Grammar } from '../lang/schema.ts'
 import { capitalised, exampleMarkerAt, inClause, looksAdjectival, type Clause } from './clauses.ts'
 import { mentionTokenSet } from '../pipeline/spans.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
+import { fold } from '../text/normalize.ts'
 import { isCompoundOf } from './lexicon.ts'
 import { perGrammar } from '../lang/per-grammar.ts'
 
@@ -277,7 +278,9 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const held = heldPlace(tokens, m, clause, g)
     const start = held ?? describedFrom ?? m.tokenStart
     const head = post ? -1 : m.genitive ? (start > clause.from && isPartitiveHead(tokens[start - 1]!, g) ? start - 1 : -1) : partitiveHead(tokens, start, clause, g, actorTokens)
-    const prep = post ?? governingPrep(tokens, head >= 0 ? head : start, clause, g, actorTokens)
+    // "hatte dort um Waffen gebeten": a place adverb stands for the preposition it replaces.
+    const adverb = m.tokenEnd - m.tokenStart === 1 ? g.placeAdverbs[tokens[m.tokenStart]!.norm] : undefined
+    const prep = post ?? (adverb !== undefined ? fold(adverb) : governingPrep(tokens, head >= 0 ? head : start, clause, g, actorTokens))
     describedFrom = null
     const attach: Attachment = prep
       ? { kind: 'prep', prep }

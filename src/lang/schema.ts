@@ -72,6 +72,8 @@ export const grammarSchema = z.object({
   purposePrepositions: words.default([]),
   /** Prepositions that make an occasion noun the setting of the verb's act ("bei seinem Besuch", "zu Beginn eines Gesprächs"), not its argument ("zog sich aus Gesprächen zurück"). */
   settingPrepositions: words.default([]),
+  /** Adverbs that point back to the last place named, with the preposition they stand for ("dort": "in"): "war nach Moskau gereist und hatte dort um … gebeten". */
+  placeAdverbs: z.record(z.string(), z.string()).default({}),
   /** Adverbs that point back to the time the text last told ("damals", "at the time"): their clause takes that date, even from an earlier paragraph. */
   thenAdverbs: words.default([]),
   /** Particles that make a speech verb a promise when they close its clause ("sagten … zu"): what follows is no speech. */

@@ -259,6 +259,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const holders = added.filter((m) => m.person)
   added.push(...resolveShortNames(holders.length ? { ...doc, mentions: [...doc.mentions, ...holders].sort((a, b) => a.start - b.start) } : doc, ctx, taken))
   added.push(...resolveShortOrganisations(doc, ctx, taken))
+  added.push(...resolvePlaceAdverbs(doc, ctx, taken, isState))
   added.push(...resolveObjectPronouns(doc, ctx, taken, afterPreposition))
   added.push(...resolvePartners(doc, ctx, taken, afterPreposition))
   added.push(...resolveOwn(doc, ctx, taken))
@@ -378,6 +379,37 @@ function resolveShortOrganisations(doc: Doc, ctx: StageContext, taken: Set<numbe
     added.push({
       start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, sentence: t.sentence,
       actor: antecedent.actor, kind: 'coref', genitive: false, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.short-organisation`,
+    })
+    taken.add(i)
+  }
+  return added
+}
+
+/**
+ * "war nach Moskau gereist und hatte dort um Waffen gebeten": a place adverb (`placeAdverbs`) points
+ * back to the last state named after a hosting preposition ("in", "nach") in its sentence or the one
+ * before.
+ */
+function resolvePlaceAdverbs(doc: Doc, ctx: StageContext, taken: Set<number>, isState: (id: string) => boolean): Mention[] {
+  const adverbs = ctx.pack.grammar.placeAdverbs
+  if (!Object.keys(adverbs).length) return []
+  const hosting = new Set(ctx.pack.grammar.hostingPrepositions)
+  const { determiners } = corefData(ctx.pack)
+  const hosted = (m: Mention) => {
+    let k = m.tokenStart - 1
+    if (determiners.has(doc.tokens[k]?.norm ?? '')) k--
+    return hosting.has(doc.tokens[k]?.norm ?? '')
+  }
+  const places = doc.mentions.filter((m) => m.kind !== 'adjective' && isState(m.actor) && hosted(m)).sort((a, b) => a.start - b.start)
+  const added: Mention[] = []
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!
+    if (taken.has(i) || adverbs[t.norm] === undefined) continue
+    const place = places.filter((m) => m.tokenEnd <= i && t.sentence - m.sentence <= 1).at(-1)
+    if (!place) continue
+    added.push({
+      start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, sentence: t.sentence,
+      actor: place.actor, kind: 'coref', genitive: false, antecedent: place.start, rule: `${ctx.pack.code}.coref.place`,
     })
     taken.add(i)
   }
