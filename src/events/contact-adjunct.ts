@@ -3,6 +3,7 @@
 // preposition opens) is a call between that act's two parties. The clause tells two relations:
 // the act, and the contact (PLOVER CONSULT) in which it was done.
 import type { Modality, RelationEvent, Token } from '../pipeline/document.ts'
+import { tokenStartingAt } from '../pipeline/spans.ts'
 
 /** A contact noun's rule: its id, mode, and the prepositions that make it an act's setting. */
 export interface ContactRule {
@@ -31,7 +32,7 @@ export function contactAdjuncts(events: readonly RelationEvent[], tokens: Token[
     // "Bei einem Telefonat mit Macron …": a call with a partner of its own is that contact.
     if (events.some((e) => e.start === tokens[k]!.start)) continue
     const words = (a: number, b: number) => tokens.slice(Math.min(a, b) + 1, Math.max(a, b)).filter((t) => t.kind === 'word').length
-    const at = (e: RelationEvent) => tokens.findIndex((t) => t.start === e.start)
+    const at = (e: RelationEvent) => tokenStartingAt(tokens, e.start)
     const acts = events.filter((e) => e.type !== 'CONSULT' && e.target !== null && TELLS.has(e.modality) && at(e) >= 0 && words(k, at(e)) <= REACH && !tokens.slice(Math.min(k, at(e)), Math.max(k, at(e))).some((t) => t.text === ';'))
     const act = acts.sort((a, b) => words(k, at(a)) - words(k, at(b)))[0]
     if (!act) continue

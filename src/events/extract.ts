@@ -8,7 +8,7 @@ import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { governorOf, opensWithConjunction } from './governor.ts'
 import { destinationOf, speakerRoles, topicOf } from './implied.ts'
-import { mentionTokenSet, namesPerson, sentenceTokenRanges, timeTokenSet } from '../pipeline/spans.ts'
+import { firstTokenFrom, mentionTokenSet, namesPerson, sentenceTokenRanges, timeTokenSet, tokenStartingAt } from '../pipeline/spans.ts'
 import { fold } from '../text/normalize.ts'
 import { UNLISTED } from '../pipeline/stages/mentions.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
@@ -632,14 +632,8 @@ function inSkip(c: Clause, t: { start: number; end: number }, tokens: Token[]): 
  */
 function describedNoun(t: { start: number; end: number }, tokens: Token[], g: LanguagePack['grammar']): number {
   if (!g.capitalisesNouns) return -1
-  // The first token at or after the time's start (tokens are in text order).
-  let lo = 0
-  for (let hi = tokens.length; lo < hi;) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid]!.start < t.start) lo = mid + 1
-    else hi = mid
-  }
-  const first = lo < tokens.length ? lo : -1
+  const from = firstTokenFrom(tokens, t.start)
+  const first = from < tokens.length ? from : -1
   let last = first
   while (tokens[last + 1] && tokens[last + 1]!.end <= t.end) last++
   if (first <= 0 || !g.determiners.includes(tokens[first - 1]!.norm)) return -1
@@ -1448,7 +1442,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // A definite one ("bei dem Treffen", "beim Gipfel") names an occasion told before: the noun is no new act.
     const definite = definiteWordsOf(pack)
     const occasionNoun = (e: RelationEvent) => {
-      const k = tokens.findIndex((t) => t.start === e.start)
+      const k = tokenStartingAt(tokens, e.start)
       // Only a preposition of setting ("bei", "während", "zu Beginn"): "zog sich aus Gesprächen zurück" names what is left.
       if (k < 0 || !occasionOf(tokens[k]!, settingForms) || !g.settingPrepositions.includes(nounPreposition(tokens, e.start, clause, g, genitiveWordsOf(pack)) ?? '')) return false
       let d = k - 1
@@ -1475,7 +1469,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   if (charged) state.votedText = { target: charged.target!, start: charged.targetMention!.start, end: charged.targetMention!.end, rule: charged.rule, sentence: sIndex }
   const text = state.votedText && sIndex - state.votedText.sentence <= pack.coref.window ? state.votedText : null
   const votes = clauses.flatMap((c) => voteEvents(tokens, c.from, c.to, phrasesOf.get(c)!, voteWordsFor(g), text, sIndex, { against: `${pack.code}.support.vote`, for: `${pack.code}.accuse.vote` }).map((v) => {
-    const at = tokens.findIndex((t) => t.start === v.start)
+    const at = tokenStartingAt(tokens, v.start)
     const time = timeOf(eventDate(doc, sIndex, c, clauses, tokens, at, state.narrative, g, sentenceTimes, () => null))
     return { ...v, date: time?.date ?? null, trace: time ? [...v.trace, `date:${time.rule}`] : v.trace }
   }))
@@ -1534,7 +1528,7 @@ interface ClauseEvent { event: RelationEvent; noun: boolean; evidence: number; o
 /** The preposition (its contraction resolved) of the phrase the event noun that starts at `start` heads, or null. */
 function nounPreposition(tokens: Token[], start: number, clause: Clause, g: LanguagePack['grammar'], genitives: ReadonlySet<string> = new Set()): string | null {
   const preposition = (t: Token | undefined) => !!t && t.kind === 'word' && (g.prepositions.includes(t.norm) || !!g.contractions[t.norm])
-  let k = tokens.findIndex((t) => t.start === start) - 1
+  let k = tokenStartingAt(tokens, start) - 1
   for (;;) {
     // "hinter den Angriffen": a preposition may look like an adjective; it ends the noun phrase.
     while (k >= clause.from && !preposition(tokens[k]) && leadsNoun(tokens[k]!, g)) k--
@@ -1576,7 +1570,7 @@ const JOINT = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
  * Zusammenarbeit mit Moskau" tells his own.
  */
 function judgedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: LanguagePack['grammar']): void {
-  const at = (start: number) => tokens.findIndex((t) => t.start === start)
+  const at = (start: number) => tokenStartingAt(tokens, start)
   // The verb takes the noun when no conjunction or comma stands between them ("führte Gespräche … und lobte …" does not).
   const adjacent = (a: number, b: number) => tokens.slice(Math.min(a, b) + 1, Math.max(a, b)).every((t) => t.text !== ',' && !g.coordinators.includes(t.norm) && !g.subordinators.includes(t.norm))
   for (const x of list) {
@@ -1676,7 +1670,7 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evide
   // "hatte das Abkommen aufgekündigt und die Sanktionen wieder in Kraft gesetzt": a verb that ends its
   // conjunct governs nothing after the word that joins the next one.
   const reach = (e: RelationEvent) => {
-    const at = tokens.findIndex((t) => t.start === e.start)
+    const at = tokenStartingAt(tokens, e.start)
     const next = tokens[at + 1]
     // The verb closes a bracket that a finite auxiliary opened before it ("hatte … aufgekündigt").
     let k = at - 1

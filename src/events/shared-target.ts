@@ -2,6 +2,7 @@
 // coordinated with a charge or protest by the same speaker against someone, is aimed at the one
 // charged.
 import type { RelationEvent, Token } from '../pipeline/document.ts'
+import { tokenStartingAt } from '../pipeline/spans.ts'
 
 /** The hostile acts whose counterpart a targetless threat of the same source shares. */
 const CHARGES = new Set(['ACCUSE', 'PROTEST'])
@@ -14,7 +15,7 @@ const SPAN = 12
  * source when a coordinator joins the two triggers, a few words apart.
  */
 export function threatsShareCharges(events: RelationEvent[], tokens: Token[], coordinators: readonly string[]): void {
-  const at = (e: RelationEvent) => tokens.findIndex((t) => t.start === e.start)
+  const at = (e: RelationEvent) => tokenStartingAt(tokens, e.start)
   for (const threat of events) {
     if (threat.type !== 'THREATEN' || threat.target !== null) continue
     const charge = events.find((e) => CHARGES.has(e.type) && e.source === threat.source && e.target !== null && e.modality !== 'negated' && e.modality !== 'denied' && coordinated(tokens, at(threat), at(e), coordinators))

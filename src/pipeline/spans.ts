@@ -3,6 +3,23 @@ import type { Mention, TimeExpression, Token } from './document.ts'
 /** A mention of a person or an office holder ("Putin", "der türkische Präsident"), not of an institution ("russische Truppen"). */
 export const namesPerson = (m: Mention): boolean => m.kind === 'person' || m.kind === 'role' && m.rule.includes('.title.')
 
+/** The index of the first token that starts at or after `offset` (tokens are in text order); `tokens.length` if none. */
+export function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0
+  for (let hi = tokens.length; lo < hi;) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid]!.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The index of the token that starts at `offset`, or -1. */
+export function tokenStartingAt(tokens: readonly Token[], offset: number): number {
+  const k = firstTokenFrom(tokens, offset)
+  return tokens[k]?.start === offset ? k : -1
+}
+
 /** The token indices that mentions cover. */
 export function mentionTokenSet(mentions: Mention[]): Set<number> {
   const covered = new Set<number>()

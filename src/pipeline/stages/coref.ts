@@ -9,6 +9,9 @@ import { exampleMarkerAt, looksAdjectival, prepositionFormsOf } from '../../even
 type Anchor = 'state' | 'island' | 'organisation' | 'group'
 
 /** A pack's descriptions as token keys, indexed by their first word, and its word lists as sets. */
+/** What ends a clause's stretch of a sentence. */
+const CLAUSE_BREAK = /^[,;:–—()]$/
+
 const corefData = perPack((pack) => {
   const { coref, grammar } = pack
   const descriptions = [
@@ -33,6 +36,10 @@ const corefData = perPack((pack) => {
     relativePronouns: new Set(grammar.relativePronouns),
     partnerNouns: new Set(coref.partnerDescriptions.map((w) => phraseKey(w)[0]!)),
     ownNouns: new Set(coref.ownDescriptions.map((w) => phraseKey(w)[0]!)),
+    speechVerbs: new Set(grammar.speechVerbs),
+    subordinators: new Set(grammar.subordinators),
+    appositiveHeads: new Set(grammar.appositiveHeads.map((w) => phraseKey(w).join(' '))),
+    hostingPrepositions: new Set(grammar.hostingPrepositions),
     partnerDeterminers: new Set(coref.partnerDeterminers),
     locatives: new Set(coref.locatives),
   }
@@ -133,9 +140,17 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     return -1
   }
   const determined = (i: number) => determinerAt(i) >= 0
-  const speechVerbs = new Set(ctx.pack.grammar.speechVerbs)
-  const subordinators = new Set(ctx.pack.grammar.subordinators)
-  const appositiveHeads = new Set(ctx.pack.grammar.appositiveHeads.map((w) => phraseKey(w).join(' ')))
+  const { speechVerbs, subordinators, appositiveHeads } = data
+  // A clause's stretch of its sentence, as far as a comma, colon, semicolon, dash or parenthesis (or a word of `until`).
+  const clauseBreak = (t: Token) => CLAUSE_BREAK.test(t.text)
+  const clauseEnd = (k: number, sentence: number, until?: ReadonlySet<string>) => {
+    while (k < doc.tokens.length && doc.tokens[k]!.sentence === sentence && !clauseBreak(doc.tokens[k]!) && !until?.has(doc.tokens[k]!.norm)) k++
+    return k
+  }
+  const clauseStart = (k: number, sentence: number) => {
+    while (k > 0 && doc.tokens[k - 1]!.sentence === sentence && !clauseBreak(doc.tokens[k - 1]!)) k--
+    return k
+  }
   // "Außenminister Max Muster sagte", "der Vizeregierungschef sagte": an office nobody's state names
   // stands for the state the passage is about; a name after it is its holder.
   const offices = data.offices
@@ -177,8 +192,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // "Armeechef Romeo Brawner warf der chinesischen Küstenwache vor": an office holder does not act upon
     // his own state, so no state named after him in his clause (up to the next comma) is his; a place
     // there may be ("Regierungssprecher Max Muster sagte in Berlin").
-    let stop = end
-    while (stop < doc.tokens.length && doc.tokens[stop]!.sentence === sentence && !/^[,;:–—()]$/.test(doc.tokens[stop]!.text)) stop++
+    const stop = clauseEnd(end, sentence)
     const partiesAfter = new Set(doc.mentions.filter((m) => m.tokenStart >= end && m.tokenStart < stop && !afterPreposition(m)).map((m) => m.actor))
     const antecedent = salient(stateAnchors.filter((m) => !partiesAfter.has(m.actor)), i, sentence)
     if (!antecedent) continue
@@ -221,10 +235,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // subject of this sentence or the one before ("…, erfuhr die Türkei: … schlossen die USA das Land aus");
     // not a state its own clause names ("Die letzten französischen Soldaten verließen das Land").
     const since = beforeAt[key] ?? -1
-    let clauseFrom = i
-    while (clauseFrom > 0 && doc.tokens[clauseFrom - 1]!.sentence === sentence && !/^[,;:–—()]$/.test(doc.tokens[clauseFrom - 1]!.text)) clauseFrom--
-    let clauseTo = i
-    while (clauseTo < doc.tokens.length && doc.tokens[clauseTo]!.sentence === sentence && !/^[,;:–—()]$/.test(doc.tokens[clauseTo]!.text)) clauseTo++
+    const clauseFrom = clauseStart(i, sentence)
+    const clauseTo = clauseEnd(i, sentence)
     const ownClause = new Set(doc.mentions.filter((m) => m.tokenStart >= clauseFrom && m.tokenEnd <= clauseTo).map((m) => m.actor))
     const displaced = anchors.some((m) => m.start > since && m.start < doc.tokens[i]!.start && sentence - m.sentence <= 1 && m.actor !== before[key] && !ownClause.has(m.actor) && !afterPreposition(m) && !m.genitive && subjectLike(m))
     const kept = before[key] && !displaced ? anchors.filter((m) => m.actor === before[key] && m.start < doc.tokens[i]!.start).at(-1) : undefined
@@ -237,8 +249,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // "Zugleich forderte die Regierung Moskau auf, …": as for an office, no party its clause names after
     // it (up to the next comma) is the description's own state.
     // It ends at a conjunction too ("… to defend the country when Azerbaijani forces attacked Armenian territory").
-    let stop = end
-    while (stop < doc.tokens.length && doc.tokens[stop]!.sentence === sentence && !/^[,;:–—()]$/.test(doc.tokens[stop]!.text) && !subordinators.has(doc.tokens[stop]!.norm)) stop++
+    const stop = clauseEnd(end, sentence, subordinators)
     const partiesAfter = new Set(doc.mentions.filter((m) => m.tokenStart >= end && m.tokenStart < stop && !afterPreposition(m)).map((m) => m.actor))
     // "Kazakh officials have said that the country will not help Moscow": in what a speaker that opens the
     // sentence says, with no other state named between them, the country is the speaker's.
@@ -393,8 +404,7 @@ function resolveShortOrganisations(doc: Doc, ctx: StageContext, taken: Set<numbe
 function resolvePlaceAdverbs(doc: Doc, ctx: StageContext, taken: Set<number>, isState: (id: string) => boolean): Mention[] {
   const adverbs = ctx.pack.grammar.placeAdverbs
   if (!Object.keys(adverbs).length) return []
-  const hosting = new Set(ctx.pack.grammar.hostingPrepositions)
-  const { determiners } = corefData(ctx.pack)
+  const { determiners, hostingPrepositions: hosting } = corefData(ctx.pack)
   const hosted = (m: Mention) => {
     let k = m.tokenStart - 1
     if (determiners.has(doc.tokens[k]?.norm ?? '')) k--
