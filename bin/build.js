@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(ROOT, 'dist', 'bin')
-const ENTRIES = { entente: 'src/cli/main.ts', 'ingest-worker': 'src/service/ingest-worker.ts' }
+const ENTRIES = { entente: 'src/cli/main.ts', 'ingest-worker': 'src/service/ingest-worker.ts', 'import-worker': 'src/service/import-worker.ts' }
 
 /** The newest modification time of the sources and of this file. */
 function newestSource() {

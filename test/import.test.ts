@@ -12,6 +12,7 @@ import { allies } from '../src/service/questions.ts'
 import { spawnSync } from 'node:child_process'
 import { ROOT } from '../src/service/context.ts'
 import { scratchDir } from './scratch-dir.ts'
+import { pick, seeded } from '../bench/gen/random.ts'
 
 const ICEWS = join(import.meta.dirname, '..', '..', 'shared', 'bench', 'icews', 'events.2018.sample.tab')
 const hasTable = existsSync(DEFAULT_CAMEO_TABLE)
@@ -181,4 +182,69 @@ test('entente import: prints what was stored and what was not, and names a missi
   const wrong = await runCli(['import', 'gdel', file])
   assert.notEqual(wrong.code, 0)
   assert.match(wrong.stderr, /one of gdelt, icews, acled, polecat/)
+})
+
+test('a file read on a thread of its own is stored exactly as one read on this thread: the same events, series, date and counts', { skip: !hasTable && 'no CAMEO→PLOVER table' }, async () => {
+  const dir = tmp()
+  const file = join(dir, 'threads.export.CSV')
+  // Enough records for several chunks and a flush of series groups, some of them unmappable.
+  const states = ['RUS', 'UKR', 'USA', 'CHN', 'PRK', 'IRN', 'BLR', 'KAZ', 'ARM', 'AZE', 'MLI', 'TUR', 'FRA', 'DEU']
+  const codes = ['190', '057', '0431', '061', '173', '010', '111', '042']
+  const rnd = seeded(3)
+  const lines = Array.from({ length: 9000 }, (_, i) => {
+    const [a, b] = [pick(rnd, states), rnd() < 0.1 ? '' : pick(rnd, states)]
+    return gdeltLine({
+      GLOBALEVENTID: String(5000 + i), SQLDATE: `20${18 + Math.floor(rnd() * 7)}${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`,
+      Actor1Code: a, Actor1CountryCode: a, Actor2Code: b, Actor2CountryCode: b, EventCode: pick(rnd, codes),
+    })
+  })
+  lines.splice(4000, 0, 'a line cut short\tafter two fields')
+  writeFileSync(file, lines.join('\n') + '\n')
+  const read = async (thread: boolean) => {
+    const store = await SqliteStore.open(join(dir, `${thread}.db`))
+    try {
+      const report = await importFiles('gdelt', [file], kb, store, { thread, analyse: false })
+      const events = (await store.events({ limit: 20_000 })).map((e) => [e.id, e.source, e.target, e.type, e.mode, e.date, e.sentenceText, e.trace.join(' ')].join('|'))
+      const [doc] = (await store.documents({ limit: 1, offset: 0 })).items
+      return { report: { ...report, seconds: 0 }, events, series: await store.series({}), date: doc?.date }
+    } finally {
+      await store.close()
+    }
+  }
+  const here = await read(false)
+  const there = await read(true)
+  assert.equal(here.report.rows, 9001)
+  assert.ok(here.events.length > 7000 && here.series.length > 1000, `${here.events.length} events, ${here.series.length} groups`)
+  assert.deepEqual(here.report.malformed.map((m) => m.line), [4001])
+  assert.deepEqual(there, here)
+})
+
+test('when storing a file read on a thread fails, nothing of it is kept, the thread stops, and the next file is read on a new one', { skip: !hasTable && 'no CAMEO→PLOVER table' }, async () => {
+  const dir = tmp()
+  const files = ['a.export.CSV', 'b.export.CSV'].map((name, k) => {
+    const file = join(dir, name)
+    writeFileSync(file, Array.from({ length: 5000 }, (_, i) => gdeltLine({ GLOBALEVENTID: String(k * 10_000 + i), SQLDATE: '20240617', Actor1Code: 'RUS', Actor1CountryCode: 'RUS', Actor2Code: k ? 'PRK' : 'UKR', Actor2CountryCode: k ? 'PRK' : 'UKR', EventCode: '057' })).join('\n'))
+    return file
+  })
+  const store = await SqliteStore.open(join(dir, 'f.db'))
+  // The first file's store breaks off after its first chunk (a full disk, say).
+  const save = store.saveImport.bind(store)
+  let calls = 0
+  store.saveImport = (doc, chunks) => save(doc, (async function* () {
+    const first = ++calls === 1
+    let n = 0
+    for await (const chunk of chunks) {
+      if (first && ++n === 2) throw new Error('disk full')
+      yield chunk
+    }
+  })())
+  try {
+    const report = await importFiles('gdelt', files, kb, store, { thread: true })
+    assert.deepEqual(report.files.map((f) => [f.outcome, f.error ?? '']), [['failed', 'disk full'], ['new', '']])
+    assert.equal(report.imported, 5000)
+    const pairs = new Set((await store.events({ limit: 10_000 })).map((e) => `${e.source}>${e.target}`))
+    assert.deepEqual([...pairs], ['RUS>PRK'])
+  } finally {
+    await store.close()
+  }
 })

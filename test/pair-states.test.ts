@@ -15,6 +15,7 @@ import type { FlowTotal } from '../src/relations/pair.ts'
 import { relationGraph, type RelationGraph } from '../src/relations/graph.ts'
 import { monthEnd } from '../src/relations/dates.ts'
 import { polarityOf, type ImportedEvent } from '../src/import/record.ts'
+import { importChunks } from '../src/import/chunks.ts'
 import type { Store } from '../src/store/store.ts'
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../src/store/tables.ts'
@@ -51,7 +52,7 @@ function events(n: number, seed: number, years: [number, number]): ImportedEvent
 
 async function save(store: Store, name: string, list: ImportedEvent[]): Promise<void> {
   async function* batches() { for (let i = 0; i < list.length; i += 5000) yield list.slice(i, i + 5000) }
-  await store.saveImport({ id: `pair-states-${name}`, sourceKey: `test:${name}`, file: name, path: name, format: 'test', title: name }, batches())
+  await store.saveImport({ id: `pair-states-${name}`, sourceKey: `test:${name}`, file: name, path: name, format: 'test', title: name }, importChunks(`pair-states-${name}`, batches()))
 }
 
 const p = relationParams()

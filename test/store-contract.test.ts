@@ -14,6 +14,7 @@ import { allies, relation } from '../src/service/questions.ts'
 import { openStore, describeDb } from '../src/service/context.ts'
 import type { Store } from '../src/store/store.ts'
 import type { ImportedEvent } from '../src/import/record.ts'
+import { importChunks } from '../src/import/chunks.ts'
 import type { Database } from '../src/store/tables.ts'
 import { countSeries } from '../src/store/series.ts'
 import { HOSTING_STEP } from '../src/relations/acts.ts'
@@ -238,9 +239,9 @@ for (const backend of storeBackends('entente_test')) {
           }
         }
         const doc = (n: number) => ({ id: `bulk-${n}`, sourceKey: `import:test:bulk-${n}`, file: `bulk-${n}.tsv`, path: `/tmp/bulk-${n}.tsv`, format: 'gdelt', title: 'bulk' })
-        await assert.rejects(store.saveImport(doc(1), batches(true)), /the file broke off/)
+        await assert.rejects(store.saveImport(doc(1), importChunks('bulk-1', batches(true))), /the file broke off/)
         assert.deepEqual([await indexes(), await store.countEvents({}), await store.series({})], [before.indexes, before.events, before.series], 'a failed load changes nothing')
-        const saved = await store.saveImport(doc(2), batches(false))
+        const saved = await store.saveImport(doc(2), importChunks('bulk-2', batches(false)))
         assert.equal(saved.events, special.length + 26_000)
         assert.deepEqual(await indexes(), before.indexes)
         const docs = (await store.documents({ limit: 100, offset: 0 })).items.map((d) => d.id)

@@ -5,6 +5,7 @@ import { knowledgeBase } from '../../src/service/context.ts'
 import type { Store } from '../../src/store/store.ts'
 import type { ImportedEvent } from '../../src/import/record.ts'
 import { polarityOf } from '../../src/import/record.ts'
+import { importChunks } from '../../src/import/chunks.ts'
 import { pick, seeded } from './random.ts'
 
 const TYPES: [string, string, number][] = [
@@ -50,7 +51,8 @@ export async function fillStore(store: Store, total: number, o: { perDoc?: numbe
         yield batch
       }
     }
-    await store.saveImport({ id: `bench-${o.seed ?? 5}-${d}`, sourceKey: `bench:${d}`, file: `bench-${d}`, path: `bench-${d}`, format: 'bench', title: 'generated events' }, batches())
+    const id = `bench-${o.seed ?? 5}-${d}`
+    await store.saveImport({ id, sourceKey: `bench:${d}`, file: `bench-${d}`, path: `bench-${d}`, format: 'bench', title: 'generated events' }, importChunks(id, batches()))
     o.onDoc?.((d + 1) * perDoc)
   }
 }

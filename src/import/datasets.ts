@@ -57,16 +57,20 @@ const isEmpty = (...values: string[]) => values.every((v) => !v.trim() || v.trim
 /** No partner: the columns are empty, or name no one in particular. */
 const noPartner = (ctx: MapContext, name: string, other: string) => isEmpty(name, other) || (ctx.actors.isNoActor(name) && isEmpty(other))
 
+/** The columns of GDELT's two parties, named once (a record reads them by name). */
+const actorColumns = (n: 1 | 2) => ({ code: `Actor${n}Code`, name: `Actor${n}Name`, country: `Actor${n}CountryCode`, group: `Actor${n}KnownGroupCode`, type: `Actor${n}Type1Code` })
+const ACTOR_COLUMNS = [actorColumns(1), actorColumns(2)] as const
+
 export function mapGdelt(get: Get, ctx: MapContext): Mapped {
   const id = get('GLOBALEVENTID')
   const code = get('EventCode')
   const typed = cameoType(ctx, code)
   if (!typed) return { reason: 'event code', value: code || '(none)' }
-  const actor = (n: 1 | 2) => ({ code: get(`Actor${n}Code`), name: get(`Actor${n}Name`), country: get(`Actor${n}CountryCode`), group: get(`Actor${n}KnownGroupCode`), type: get(`Actor${n}Type1Code`) })
-  const a2 = actor(2)
+  const actor = (c: (typeof ACTOR_COLUMNS)[number]) => ({ code: get(c.code), name: get(c.name), country: get(c.country), group: get(c.group), type: get(c.type) })
+  const a2 = actor(ACTOR_COLUMNS[1])
   const url = get('SOURCEURL')
   return finish('gdelt', ctx, {
-    source: ctx.actors.cameo(actor(1)), target: isEmpty(a2.code, a2.name) ? null : ctx.actors.cameo(a2), ...typed, date: isoDay(get('SQLDATE')),
+    source: ctx.actors.cameo(actor(ACTOR_COLUMNS[0])), target: isEmpty(a2.code, a2.name) ? null : ctx.actors.cameo(a2), ...typed, date: isoDay(get('SQLDATE')),
     rule: `import.gdelt.cameo:${code}`, trace: [`id:${id}`, typed.trace, `goldstein:${get('GoldsteinScale')}`, `sources:${get('NumSources')}`],
     id, names: [get('Actor1Name') || get('Actor1Code'), a2.name || a2.code], rest: `, CAMEO ${code}${url ? ` (${url})` : ''}`,
   })

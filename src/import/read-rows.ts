@@ -10,21 +10,29 @@ export type Row = { line: number; get: Get } | { line: number; problem: string }
 /** A file as a stream of records, never held in memory whole; `bytes()` tells how far it has read. */
 export interface RowSource { rows: AsyncGenerator<Row>; bytes: () => number }
 
-const keys = new Map<string, string>()
-/** Column names are constants in the mappers: fold each once. */
-const keyOf = (column: string) => keys.get(column) ?? keys.set(column, columnKey(column)).get(column)!
-
-/** Reads the current record's fields by column name; the record changes under it. */
+/**
+ * Reads the current record's fields by column name; the record changes under it. The mappers name
+ * columns with constants: each name is folded and looked up once per file.
+ */
 class Cursor {
-  index: Map<string, number> | null = null
+  private index: Map<string, number> | null = null
+  private readonly byName = new Map<string, number>()
   fields: string[] = []
+  get ready(): boolean {
+    return this.index !== null
+  }
+  header(names: readonly string[]): void {
+    this.index = new Map(names.map((n, i) => [columnKey(n), i]))
+  }
   readonly get: Get = (column) => {
-    const i = this.index?.get(keyOf(column))
-    return i === undefined ? '' : (this.fields[i] ?? '')
+    let i = this.byName.get(column)
+    if (i === undefined) {
+      i = this.index?.get(columnKey(column)) ?? -1
+      if (this.index) this.byName.set(column, i)
+    }
+    return i < 0 ? '' : (this.fields[i] ?? '')
   }
 }
-
-const indexOf = (names: readonly string[]) => new Map(names.map((n, i) => [columnKey(n), i]))
 
 /**
  * GDELT and ICEWS are plain tab-separated files (no quoting), read line by line with a split; ACLED
@@ -36,12 +44,12 @@ export function readRows(file: string, dataset: Dataset): RowSource {
   async function* tsv(): AsyncGenerator<Row> {
     const lines = createInterface({ input: stream.setEncoding('utf8'), crlfDelay: Infinity })
     const cursor = new Cursor()
-    if (dataset === 'gdelt') cursor.index = indexOf(GDELT_COLUMNS)
+    if (dataset === 'gdelt') cursor.header(GDELT_COLUMNS)
     let n = 0
     for await (const line of lines) {
       n++
       if (!line.trim()) continue
-      if (!cursor.index) { cursor.index = indexOf(line.replace(/^\ufeff/, '').split('\t')); continue }
+      if (!cursor.ready) { cursor.header(line.replace(/^\ufeff/, '').split('\t')); continue }
       cursor.fields = line.split('\t')
       if (dataset === 'gdelt' && cursor.fields.length !== GDELT_COLUMNS.length) {
         yield { line: n, problem: `${cursor.fields.length} columns, a GDELT 2.0 event has ${GDELT_COLUMNS.length}` }
@@ -55,7 +63,7 @@ export function readRows(file: string, dataset: Dataset): RowSource {
     const cursor = new Cursor()
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        if (!cursor.index) { cursor.index = indexOf(record); continue }
+        if (!cursor.ready) { cursor.header(record); continue }
         cursor.fields = record
         yield { line: info.lines, get: cursor.get }
       }

@@ -30,8 +30,22 @@ export const isSkip = (m: Mapped): m is Skip => 'reason' in m
 
 export const polarityOf = (type: string): 'coop' | 'conflict' => (COOPERATIVE.has(type) ? 'coop' : 'conflict')
 
-/** YYYYMMDD, YYYY-MM-DD or "17 June 2024" as YYYY-MM-DD; null when it is no calendar day. */
+const days = new Map<string, string | null>()
+
+/**
+ * YYYYMMDD, YYYY-MM-DD or "17 June 2024" as YYYY-MM-DD; null when it is no calendar day. A file
+ * names a few thousand days in a million records: each is read once.
+ */
 export function isoDay(value: string): string | null {
+  let day = days.get(value)
+  if (day === undefined) {
+    if (days.size > 100_000) days.clear()
+    days.set(value, (day = readDay(value)))
+  }
+  return day
+}
+
+function readDay(value: string): string | null {
   const v = value.trim()
   let m = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(v)
   let y: number, mo: number, d: number

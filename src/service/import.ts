@@ -1,22 +1,21 @@
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync, statSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { createReadStream, statSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { basename, resolve } from 'node:path'
 import type { KnowledgeBase } from '../kb/knowledge.ts'
 import { refreshPairStates } from './pair-states.ts'
 import type { ImportDocument, Store } from '../store/store.ts'
-import { ActorResolver } from '../import/actors.ts'
-import { CameoTable } from '../import/cameo-table.ts'
-import { MAPPERS, type MapContext } from '../import/datasets.ts'
-import { loadImportMappings, type Dataset } from '../import/mappings.ts'
-import { readRows } from '../import/read-rows.ts'
-import { isSkip, type ImportedEvent, type ImportReport, type Skip } from '../import/record.ts'
-import { DATA_DIR, ROOT } from './context.ts'
+import { importChunks, type ImportChunk } from '../import/chunks.ts'
+import { emptyTally, mappedBatches, MAX_MALFORMED_LISTED, type FileTally } from '../import/file-events.ts'
+import type { Dataset } from '../import/mappings.ts'
+import type { ImportReport, Skip } from '../import/record.ts'
+import { DEFAULT_CAMEO_TABLE, mapContext } from './import-context.ts'
+import { ImportThread } from './import-thread.ts'
 
-const BATCH = 2000
-const MAX_MALFORMED_LISTED = 20
+/** Files from this size on are read by a thread of their own where the machine has a second core. */
+const THREAD_MIN_BYTES = 4 << 20
 
-/** Where the CAMEO→PLOVER table is looked for when --cameo-table is not given. */
-export const DEFAULT_CAMEO_TABLE = process.env['ENTENTE_CAMEO_TABLE'] ?? join(ROOT, '..', 'shared', 'bench', 'plover', 'CAMEO2PLOVER-2021.txt')
+export { DEFAULT_CAMEO_TABLE, mapContext }
 
 export interface ImportOptions {
   cameoTable?: string
@@ -24,6 +23,11 @@ export interface ImportOptions {
   onProgress?: (bytes: number, total: number) => void
   /** Bring the pair states up to date after each file (default true; questions do it otherwise). */
   analyse?: boolean
+  /**
+   * Read files on a thread of their own while this one writes (default 'auto': files of 4 MB or
+   * more, on a machine with two cores or more).
+   */
+  thread?: boolean | 'auto'
 }
 
 async function fileHash(dataset: string, file: string): Promise<string> {
@@ -32,91 +36,77 @@ async function fileHash(dataset: string, file: string): Promise<string> {
   return hash.digest('hex').slice(0, 24)
 }
 
-/** The context the mappers share: the CAMEO table only for the datasets coded in CAMEO. */
-export function mapContext(dataset: Dataset, kb: KnowledgeBase, cameoTable?: string): MapContext {
-  const maps = loadImportMappings(DATA_DIR)
-  const needsCameo = dataset === 'gdelt' || dataset === 'icews'
-  const table = cameoTable ?? DEFAULT_CAMEO_TABLE
-  if (needsCameo && !existsSync(table)) {
-    throw new Error(`${table}: the CAMEO→PLOVER table is needed to import ${dataset} (openeventdata/PLOVER, CAMEO2PLOVER-2021.txt); pass its path with --cameo-table or ENTENTE_CAMEO_TABLE`)
-  }
-  return { cameo: needsCameo ? CameoTable.read(table) : null, actors: new ActorResolver(kb, maps), maps }
-}
-
 /**
  * Imports files of an event dataset: each file is streamed, mapped record by record and stored in
  * one transaction. Records that cannot be mapped are counted by reason and value, never dropped
- * silently; a file that cannot be read is reported and the others go on.
+ * silently; a file that cannot be read is reported and the others go on. Large files are read and
+ * mapped on a worker thread (src/service/import-thread.ts) while this thread writes.
  */
 export async function importFiles(dataset: Dataset, files: string[], kb: KnowledgeBase, store: Store, options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now()
   const ctx = mapContext(dataset, kb, options.cameoTable)
-  const map = MAPPERS[dataset]
   const report: ImportReport = {
     dataset, files: [], rows: 0, imported: 0, oneSided: 0, malformed: [], seconds: 0,
     skipped: { 'event code': {}, 'source actor': {}, 'target actor': {}, date: {}, malformed: {} },
   }
-  const skip = (s: Skip) => { const bucket = report.skipped[s.reason]; bucket[s.value] = (bucket[s.value] ?? 0) + 1 }
   const sizes = files.map((f) => { try { return statSync(f).size } catch { return 0 } })
   const total = sizes.reduce((a, b) => a + b, 0)
+  const threaded = (size: number) => options.thread === true || (options.thread !== false && size >= THREAD_MIN_BYTES && availableParallelism() > 1)
+  const thread = new ImportThread()
+  if (sizes.some(threaded)) thread.prepare(dataset, options.cameoTable)
   let done = 0
-  for (const [n, file] of files.entries()) {
-    const path = resolve(file)
-    const entry: ImportReport['files'][number] = { file, outcome: 'failed', rows: 0, imported: 0 }
-    report.files.push(entry)
-    try {
-      if (!statSync(path).isFile()) throw new Error('not a file')
-      const id = `${dataset}-${await fileHash(dataset, path)}`
-      const doc = { id, sourceKey: `import:${dataset}:${path}`, file: basename(path), path, format: dataset, title: `${dataset.toUpperCase()} import: ${basename(path)}` }
-      if ((await store.sourceDoc(doc.sourceKey)) === id) entry.outcome = 'unchanged'
-      else await importFile(doc, entry)
-    } catch (err) {
-      entry.error = (err as Error).message.replace(`${path}: `, '')
+  try {
+    for (const [n, file] of files.entries()) {
+      const path = resolve(file)
+      const entry: ImportReport['files'][number] = { file, outcome: 'failed', rows: 0, imported: 0 }
+      report.files.push(entry)
+      try {
+        if (!statSync(path).isFile()) throw new Error('not a file')
+        const id = `${dataset}-${await fileHash(dataset, path)}`
+        const doc = { id, sourceKey: `import:${dataset}:${path}`, file: basename(path), path, format: dataset, title: `${dataset.toUpperCase()} import: ${basename(path)}` }
+        if ((await store.sourceDoc(doc.sourceKey)) === id) entry.outcome = 'unchanged'
+        else await importFile(doc, entry, threaded(sizes[n]!))
+      } catch (err) {
+        entry.error = (err as Error).message.replace(`${path}: `, '')
+      }
+      done += sizes[n]!
+      options.onProgress?.(done, total)
     }
-    done += sizes[n]!
-    options.onProgress?.(done, total)
+  } finally {
+    await thread.close()
   }
   report.seconds = (performance.now() - started) / 1000
   return report
 
-  /** One changed or new file: its records streamed in batches into one transaction. */
-  async function importFile(doc: ImportDocument, entry: ImportReport['files'][number]): Promise<void> {
-    const path = doc.path
-    const file = entry.file
-    const source = readRows(path, dataset)
-    let rows = 0
-    let imported = 0
-    let oneSided = 0
-    async function* batches(): AsyncGenerator<ImportedEvent[]> {
-      let batch: ImportedEvent[] = []
-      for await (const row of source.rows) {
-        rows++
-        if ('problem' in row) {
-          skip({ reason: 'malformed', value: basename(path) })
-          if (report.malformed.length < MAX_MALFORMED_LISTED) report.malformed.push({ file, line: row.line, problem: row.problem })
-          continue
-        }
-        const mapped = map(row.get, ctx)
-        if (isSkip(mapped)) { skip(mapped); continue }
-        imported++
-        if (mapped.target === null) oneSided++
-        batch.push(mapped)
-        if (batch.length === BATCH) {
-          yield batch
-          batch = []
-          options.onProgress?.(done + source.bytes(), total)
-        }
-      }
-      if (batch.length) yield batch
+  /** One changed or new file: its records streamed in chunks into one transaction. */
+  async function importFile(doc: ImportDocument, entry: ImportReport['files'][number], onThread: boolean): Promise<void> {
+    let source: { chunks: AsyncIterable<ImportChunk>; tally: () => FileTally; bytes: () => number }
+    if (onThread) source = thread.file({ dataset, path: doc.path, docId: doc.id, ...(options.cameoTable ? { cameoTable: options.cameoTable } : {}) })
+    else {
+      const tally = emptyTally()
+      const read = mappedBatches(dataset, doc.path, ctx, tally)
+      source = { chunks: importChunks(doc.id, read.batches), tally: () => tally, bytes: read.bytes }
     }
-    const saved = await store.saveImport(doc, batches())
+    async function* progress(): AsyncGenerator<ImportChunk> {
+      for await (const chunk of source.chunks) {
+        yield chunk
+        if (chunk.kind === 'events') options.onProgress?.(done + source.bytes(), total)
+      }
+    }
+    const saved = await store.saveImport(doc, progress())
     // The relation model follows each stored file (src/service/pair-states.ts).
     if (options.analyse !== false) await refreshPairStates(store, kb)
+    const tally = source.tally()
+    for (const [reason, values] of Object.entries(tally.skipped) as [Skip['reason'], Record<string, number>][]) {
+      for (const [value, k] of Object.entries(values)) report.skipped[reason][value] = (report.skipped[reason][value] ?? 0) + k
+    }
+    for (const m of tally.malformed) if (report.malformed.length < MAX_MALFORMED_LISTED) report.malformed.push({ file: entry.file, ...m })
+    const unchanged = saved.outcome === 'unchanged'
     entry.outcome = saved.outcome
-    entry.rows = rows
-    entry.imported = saved.outcome === 'unchanged' ? 0 : imported
-    report.rows += rows
+    entry.rows = tally.rows
+    entry.imported = unchanged ? 0 : tally.imported
+    report.rows += tally.rows
     report.imported += entry.imported
-    report.oneSided += saved.outcome === 'unchanged' ? 0 : oneSided
+    report.oneSided += unchanged ? 0 : tally.oneSided
   }
 }

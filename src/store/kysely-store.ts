@@ -2,19 +2,23 @@ import { Kysely, Migrator, sql, type Insertable, type MigrationProvider } from '
 import type { StorableDoc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
 import type { ANNOTATION_COLUMNS, Database, EventsTable, PairEdgesTable, PairMonthsTable, PairStatesTable, ActorStatesTable } from './tables.ts'
-import { SeriesGroups } from './series-groups.ts'
 import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
-import type { ImportedEvent } from '../import/record.ts'
+import { IMPORT_CONSTANTS, IMPORT_ROW_COLUMNS, type GroupRow, type ImportChunk, type ImportRow } from '../import/chunks.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
-import { addGroupRows, addToSeries, markDirty, markPairsDirty, readSeries, seriesHorizon, seriesMonths, type SeriesMonth } from './series.ts'
+import { GROUP_COLUMNS, addGroupRows, addToSeries, markDirty, markPairsDirty, readSeries, seriesHorizon, seriesMonths, type SeriesMonth } from './series.ts'
 import { pairStateTx, pairStatus, readMonthEdges, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx, type PairStatus } from './pair-states.ts'
 
 const CHUNK = 400
 /** Imported events from which a file larger than the store is loaded without its indexes (see saveImport). */
 const BULK_LOAD_MIN = 20_000
-/** Series groups an import holds in memory before adding them to the stored series. */
-const SERIES_FLUSH = 25_000
+
+/** The events row of an imported event numbered in its file. */
+export function importedEventRow(docId: string, r: ImportRow): EventsTable {
+  const row: Record<string, unknown> = { id: `${docId}-${r[0]}`, doc_id: docId, ...IMPORT_CONSTANTS }
+  IMPORT_ROW_COLUMNS.forEach((c, i) => { row[c] = r[i + 1] })
+  return row as unknown as EventsTable
+}
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
 
@@ -179,8 +183,13 @@ export abstract class KyselyStore implements Store {
   }
 
   /** Series groups counted in memory added to the stored ones; a dialect may override it with its fastest path. */
-  protected async bulkAddGroups(trx: Kysely<Database>, rows: PairMonthsTable[]): Promise<void> {
-    await addGroupRows(trx, rows)
+  protected async bulkAddGroups(trx: Kysely<Database>, rows: GroupRow[]): Promise<void> {
+    await addGroupRows(trx, rows.map((r) => Object.fromEntries(GROUP_COLUMNS.map((c, i) => [c, r[i]])) as unknown as PairMonthsTable))
+  }
+
+  /** An imported file's events (src/import/chunks.ts); a dialect may override it with its fastest bulk path. */
+  protected async bulkInsertImport(trx: Kysely<Database>, docId: string, rows: ImportRow[]): Promise<void> {
+    await this.bulkInsertEvents(trx, rows.map((r) => importedEventRow(docId, r)))
   }
 
   /** Many event rows at once; a dialect may override it with its fastest bulk path. */
@@ -201,7 +210,7 @@ export abstract class KyselyStore implements Store {
     return async () => {}
   }
 
-  async saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }> {
+  async saveImport(doc: ImportDocument, chunks: AsyncIterable<ImportChunk>): Promise<{ outcome: SaveOutcome; events: number }> {
     return this.db.transaction().execute(async (trx) => {
       await this.beginWrite(trx)
       const now = new Date().toISOString()
@@ -216,43 +225,30 @@ export abstract class KyselyStore implements Store {
         // A file larger than the store goes in as a bulk load: once it has written more rows than the
         // table held, the table's secondary indexes are dropped and built again at the end, a sort of
         // all rows instead of a B-tree insert per row and index (in the same transaction, so a failed
-        // import leaves them as they were). The file's acts are grouped for the series as they are
-        // stored, not read back and sorted; the file is dated by its latest event, on which its
-        // undated acts are placed.
+        // import leaves them as they were). The file's acts come grouped for the series as they were
+        // read (src/import/chunks.ts), not read back and sorted; the file is dated by its latest event.
         const eventsBefore = await this.rowsEstimate(trx, 'events')
         const groupsBefore = await this.rowsEstimate(trx, 'pair_months')
         let restoreEvents: (() => Promise<void>) | null = null
-        let restoreGroups = null as (() => Promise<void>) | null
-        const series = new SeriesGroups()
+        let restoreGroups: (() => Promise<void>) | null = null
         let grouped = 0
-        let latest: string | null = null
-        const addGroups = async () => {
-          const rows = series.take()
-          grouped += rows.length
-          if (!restoreGroups && grouped >= BULK_LOAD_MIN && grouped > groupsBefore) restoreGroups = await this.suspendIndexes(trx, 'pair_months')
-          await this.bulkAddGroups(trx, rows)
+        let end: Extract<ImportChunk, { kind: 'end' }> | null = null
+        for await (const chunk of chunks) {
+          if (chunk.kind === 'events') {
+            if (!restoreEvents && count >= BULK_LOAD_MIN && count > eventsBefore) restoreEvents = await this.suspendIndexes(trx, 'events')
+            await this.bulkInsertImport(trx, doc.id, chunk.rows)
+            count += chunk.rows.length
+          } else if (chunk.kind === 'groups') {
+            grouped += chunk.rows.length
+            if (!restoreGroups && grouped >= BULK_LOAD_MIN && grouped > groupsBefore) restoreGroups = await this.suspendIndexes(trx, 'pair_months')
+            await this.bulkAddGroups(trx, chunk.rows)
+          } else end = chunk
         }
-        for await (const batch of batches) {
-          if (!restoreEvents && count >= BULK_LOAD_MIN && count > eventsBefore) restoreEvents = await this.suspendIndexes(trx, 'events')
-          const rows = batch.map((e): EventsTable => {
-            const id = `${doc.id}-${++count}`
-            series.add({ id, source: e.source, target: e.target, date: e.date, type: e.type, mode: e.mode, modality: e.modality, confidence: e.confidence, trace: e.trace })
-            if (e.date !== null && (latest === null || e.date > latest)) latest = e.date
-            return {
-              id, doc_id: doc.id, sentence: 0, source: e.source, target: e.target, type: e.type, mode: e.mode, polarity: e.polarity,
-              modality: e.modality, date: e.date, start: 0, end: e.evidence.length, source_start: e.sourceSpan[0], source_end: e.sourceSpan[1], target_start: e.targetSpan?.[0] ?? null, target_end: e.targetSpan?.[1] ?? null,
-              quantity: e.quantity, attribution: null, rule: e.rule, trace: JSON.stringify(e.trace), confidence: e.confidence, sentence_text: e.evidence, sentence_start: 0,
-            }
-          })
-          await this.bulkInsertEvents(trx, rows)
-          if (series.size >= SERIES_FLUSH) await addGroups()
-        }
-        series.placeUndated(latest)
-        await addGroups()
+        if (!end) throw new Error(`${doc.path}: the import ended before its last chunk`)
         await restoreEvents?.()
         await restoreGroups?.()
-        await markDirty(trx, series.pairList())
-        if (latest) await trx.updateTable('documents').set({ date: latest, date_source: 'import', date_rule: 'import.latest-event' }).where('id', '=', doc.id).execute()
+        await markDirty(trx, end.pairs)
+        if (end.latest) await trx.updateTable('documents').set({ date: end.latest, date_source: 'import', date_rule: 'import.latest-event' }).where('id', '=', doc.id).execute()
       }
       return { outcome: await pointSource(trx, doc, previous, exists, now), events: count }
     })

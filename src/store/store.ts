@@ -1,5 +1,5 @@
 import type { StorableDoc } from '../pipeline/document.ts'
-import type { ImportedEvent } from '../import/record.ts'
+import type { ImportChunk } from '../import/chunks.ts'
 import type { PairRecord, PairStateQuery, PairStateRecord, PairStateTx, PairStatus } from './pair-states.ts'
 import type { SeriesMonth } from './series.ts'
 
@@ -142,10 +142,11 @@ export interface Store {
   /** Stores several documents in one transaction (all or none), for throughput; outcomes in order. */
   saveDocuments(items: { doc: StorableDoc; path: string }[]): Promise<SaveOutcome[]>
   /**
-   * Stores an imported file's events, read batch by batch, in one transaction: a file is either
-   * wholly stored or not at all, and replaces an older version of the same source.
+   * Stores an imported file's events and series groups, read chunk by chunk (src/import/chunks.ts),
+   * in one transaction: a file is either wholly stored or not at all, and replaces an older version
+   * of the same source.
    */
-  saveImport(doc: ImportDocument, batches: AsyncIterable<ImportedEvent[]>): Promise<{ outcome: SaveOutcome; events: number }>
+  saveImport(doc: ImportDocument, chunks: AsyncIterable<ImportChunk>): Promise<{ outcome: SaveOutcome; events: number }>
   /** The relation series, kept up to date as documents and imports are stored. */
   series(filter: SeriesFilter): Promise<SeriesRow[]>
   /** Acts per month of the relation series, the generic parties' counted apart, and the latest day with named acts (for timelines of big stores). */
