@@ -2,7 +2,7 @@
 // Entente's model with their provenance, and nothing that cannot be mapped is dropped uncounted.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gdeltLine, kb } from './helpers.ts'
 import { importFiles, DEFAULT_CAMEO_TABLE } from '../src/service/import.ts'
@@ -246,5 +246,35 @@ test('when storing a file read on a thread fails, nothing of it is kept, the thr
     assert.deepEqual([...pairs], ['RUS>PRK'])
   } finally {
     await store.close()
+  }
+})
+
+test('after a large import, the write-ahead log is copied into the database file on a thread of its own; the data stays whole and closing leaves no log behind', { skip: !hasTable && 'no CAMEO→PLOVER table' }, async () => {
+  const dir = tmp()
+  const file = join(dir, 'wal.export.CSV')
+  writeFileSync(file, Array.from({ length: 6000 }, (_, i) => gdeltLine({ GLOBALEVENTID: String(i), SQLDATE: `2024${String(1 + (i % 12)).padStart(2, '0')}15`, Actor1Code: 'RUS', Actor1CountryCode: 'RUS', Actor2Code: 'IRN', Actor2CountryCode: 'IRN', EventCode: '061' })).join('\n'))
+  const path = join(dir, 'w.db')
+  // Every log counts as large here (64 MB otherwise).
+  const store = await SqliteStore.open(path, { checkpointAfterBytes: 1 })
+  try {
+    await importFiles('gdelt', [file], kb, store, { analyse: false })
+    await store.idle()
+    // The database file alone, without its log, holds the import.
+    copyFileSync(path, join(dir, 'file-only.db'))
+    const copy = await SqliteStore.open(join(dir, 'file-only.db'))
+    try {
+      assert.equal(await copy.countEvents({ pair: ['RUS', 'IRN'] }), 6000)
+    } finally {
+      await copy.close()
+    }
+  } finally {
+    await store.close()
+  }
+  assert.equal(existsSync(`${path}-wal`), false, 'closing removes the log')
+  const again = await SqliteStore.open(path)
+  try {
+    assert.equal(await again.countEvents({ pair: ['RUS', 'IRN'] }), 6000)
+  } finally {
+    await again.close()
   }
 })
