@@ -66,7 +66,7 @@ async function baseline(store: SqliteStore | PostgresStore, backend: string) {
   const t0 = performance.now()
   let n = 0
   await store.db.insertInto('documents').values({ id: 'baseline', file: 'baseline', path: 'baseline', format: 'gdelt', title: null, publisher: null, url: null, lang: 'und', lang_source: 'import', date: null, date_source: null, date_rule: null, text: '', pipeline_version: 0, ingested_at: '' }).execute()
-  for await (const row of readRows(files.gdelt, 'gdelt').rows) {
+  for await (const row of readRows(files.gdelt, 'gdelt').rows()) {
     if (n >= baselineRows) break
     n++
     if ('problem' in row) continue

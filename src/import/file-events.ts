@@ -31,7 +31,7 @@ export function mappedBatches(dataset: Dataset, path: string, ctx: MapContext, t
   const skip = (s: Skip) => { const bucket = tally.skipped[s.reason]; bucket[s.value] = (bucket[s.value] ?? 0) + 1 }
   async function* batches(): AsyncGenerator<ImportedEvent[]> {
     let batch: ImportedEvent[] = []
-    for await (const row of source.rows) {
+    for await (const block of source.blocks) for (const row of block) {
       tally.rows++
       if ('problem' in row) {
         skip({ reason: 'malformed', value: basename(path) })
