@@ -21,8 +21,14 @@ export const IMPORT_ROW_COLUMNS = ['source', 'target', 'type', 'mode', 'polarity
 /** The events columns every imported record shares (doc_id and id aside): one sentence, the evidence line. */
 export const IMPORT_CONSTANTS = { sentence: 0, start: 0, attribution: null, sentence_start: 0 } as const
 
+/** The kinds of an ImportRow's values, for packing (src/import/tuple-codec.ts). */
+export const IMPORT_ROW_LAYOUT = 'ndddddddnnnnnddtnt'
+
 /** A series group as a tuple in GROUP_COLUMNS order (src/store/series.ts). */
 export type GroupRow = (string | number | null)[]
+
+/** The kinds of a GroupRow's values, for packing. */
+export const GROUP_ROW_LAYOUT = 'ddddddnnnndtn'
 
 /**
  * What a file's import hands the store, in order: its events batch by batch, the series groups

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { join } from 'node:path'
-import type { ImportChunk } from '../import/chunks.ts'
+import { GROUP_ROW_LAYOUT, IMPORT_ROW_LAYOUT, type ImportChunk, type ImportRow } from '../import/chunks.ts'
+import { pack, transferables, unpack, type Packed } from '../import/tuple-codec.ts'
 import type { FileTally } from '../import/file-events.ts'
 import type { Dataset } from '../import/mappings.ts'
 import { ROOT } from './context.ts'
@@ -9,7 +10,21 @@ import { ROOT } from './context.ts'
 export interface ImportJob { dataset: Dataset; path: string; docId: string; cameoTable?: string }
 
 export type ToWorker = { kind: 'prepare'; dataset: Dataset; cameoTable?: string } | { kind: 'file'; job: ImportJob; credits: number } | { kind: 'credit'; n: number }
-export type ToMain = { kind: 'chunk'; chunk: ImportChunk; bytes: number } | { kind: 'done'; tally: FileTally } | { kind: 'failed'; message: string }
+/** A chunk as it crosses: events and groups packed (src/import/tuple-codec.ts), the last chunk as it is. */
+export type WireChunk = { kind: 'events' | 'groups'; packed: Packed } | Extract<ImportChunk, { kind: 'end' }>
+export type ToMain = { kind: 'chunk'; chunk: WireChunk; bytes: number } | { kind: 'done'; tally: FileTally } | { kind: 'failed'; message: string }
+
+/** A chunk packed for the trip, and the buffers it moves. */
+export function toWire(chunk: ImportChunk): { wire: WireChunk; transfer: ArrayBuffer[] } {
+  if (chunk.kind === 'end') return { wire: chunk, transfer: [] }
+  const packed = pack(chunk.kind === 'events' ? IMPORT_ROW_LAYOUT : GROUP_ROW_LAYOUT, chunk.rows)
+  return { wire: { kind: chunk.kind, packed }, transfer: transferables(packed) }
+}
+
+function fromWire(w: WireChunk): ImportChunk {
+  if (w.kind === 'end') return w
+  return w.kind === 'events' ? { kind: 'events', rows: unpack<ImportRow>(IMPORT_ROW_LAYOUT, w.packed) } : { kind: 'groups', rows: unpack(GROUP_ROW_LAYOUT, w.packed) }
+}
 
 const ENTRY = join(ROOT, 'bin', 'import-worker.js')
 /** Chunks the reading thread may be ahead of the store: about 16,000 events, or 8 × 25,000 series groups. */
@@ -68,7 +83,7 @@ export class ImportThread {
           if (m.kind === 'failed') throw new Error(m.message)
           if (m.kind === 'done') { tally = m.tally; finished = true; return }
           bytes = m.bytes
-          yield m.chunk
+          yield fromWire(m.chunk)
           worker.postMessage({ kind: 'credit', n: 1 } satisfies ToWorker)
         }
       } finally {

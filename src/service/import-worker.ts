@@ -6,7 +6,7 @@ import { emptyTally, mappedBatches } from '../import/file-events.ts'
 import type { MapContext } from '../import/datasets.ts'
 import { knowledgeBase } from './context.ts'
 import { mapContext } from './import-context.ts'
-import type { ImportJob, ToMain, ToWorker } from './import-thread.ts'
+import { toWire, type ImportJob, type ToMain, type ToWorker } from './import-thread.ts'
 
 const port = parentPort!
 const contexts = new Map<string, MapContext>()
@@ -33,7 +33,8 @@ async function run(job: ImportJob): Promise<void> {
   const { batches, bytes } = mappedBatches(job.dataset, job.path, ctx, tally)
   for await (const chunk of importChunks(job.docId, batches)) {
     await credit()
-    port.postMessage({ kind: 'chunk', chunk, bytes: bytes() } satisfies ToMain)
+    const { wire, transfer } = toWire(chunk)
+    port.postMessage({ kind: 'chunk', chunk: wire, bytes: bytes() } satisfies ToMain, transfer)
   }
   port.postMessage({ kind: 'done', tally } satisfies ToMain)
 }
