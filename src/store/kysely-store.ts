@@ -255,13 +255,18 @@ export abstract class KyselyStore implements Store {
   }
 
   async series(f: SeriesFilter): Promise<SeriesRow[]> {
-    return readSeries(this.db, f)
+    return this.readSeriesRows(this.db, f)
+  }
+
+  /** The relation series' rows a filter selects; a dialect may override it with its fastest read. */
+  protected async readSeriesRows(db: Kysely<Database>, f: SeriesFilter): Promise<SeriesRow[]> {
+    return readSeries(db, f)
   }
 
   async pairStateWork<T>(work: (tx: PairStateTx) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       await this.beginWrite(trx)
-      return work(pairStateTx(trx, { states: (rows) => this.bulkInsertStates(trx, rows), actorStates: (rows) => this.bulkInsertActorStates(trx, rows), edges: (rows, extend) => this.bulkInsertEdges(trx, rows, extend) }))
+      return work(pairStateTx(trx, { series: (f) => this.readSeriesRows(trx, f), states: (rows) => this.bulkInsertStates(trx, rows), actorStates: (rows) => this.bulkInsertActorStates(trx, rows), edges: (rows, extend) => this.bulkInsertEdges(trx, rows, extend) }))
     })
   }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { ActorStatesTable, Database, PairEdgesTable, PairStatesTable } from './tables.ts'
 import type { SeriesFilter, SeriesRow } from './store.ts'
-import { readSeries, seriesHorizon } from './series.ts'
+import { seriesHorizon } from './series.ts'
 import { pairKey } from '../relations/pair.ts'
 import { addMonths, monthsBetween } from '../relations/dates.ts'
 import { EdgeColumns } from '../relations/edge-columns.ts'
@@ -86,8 +86,9 @@ export interface PairStateQuery {
 /** Pairs per statement: a few hundred bound values. */
 const PAIRS_PER_QUERY = 100
 
-/** How a dialect writes many rows fast (`extend`: rows already there stay). */
+/** How a dialect writes many rows fast (`extend`: rows already there stay), and reads the series. */
 export interface BulkInsert {
+  series(f: SeriesFilter): Promise<SeriesRow[]>
   states(rows: PairStatesTable[]): Promise<void>
   actorStates(rows: ActorStatesTable[]): Promise<void>
   edges(rows: PairEdgeRecord[], extend?: boolean): Promise<void>
@@ -117,11 +118,11 @@ export function pairStateTx(trx: Kysely<Database>, insert: BulkInsert): PairStat
       if (actors?.length) q = q.where((eb) => eb.or([eb('a', 'in', actors), eb('b', 'in', actors)]))
       return (await q.orderBy('a').orderBy('b').limit(limit).execute()).map((r) => [r.a, r.b] as [string, string])
     },
-    series: (f) => readSeries(trx, f),
+    series: (f) => insert.series(f),
     async seriesOfPairs(pairs) {
       const out: SeriesRow[] = []
       // Busy pairs have tens of thousands of rows: a spread into push() would overflow the stack.
-      for (let i = 0; i < pairs.length; i += PAIRS_PER_QUERY) for (const r of await readSeries(trx, { pairs: pairs.slice(i, i + PAIRS_PER_QUERY) })) out.push(r)
+      for (let i = 0; i < pairs.length; i += PAIRS_PER_QUERY) for (const r of await insert.series({ pairs: pairs.slice(i, i + PAIRS_PER_QUERY) })) out.push(r)
       return out
     },
     async replace(items) {

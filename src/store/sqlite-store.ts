@@ -3,11 +3,11 @@ import { Kysely, type Insertable } from 'kysely'
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, whenUnlocked } from './sqlite-dialect.ts'
 import { migrations } from './migrations.ts'
 import { ACTOR_STATE_COLUMNS, ANNOTATION_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, STATE_COLUMNS, type Database, type EventsTable, type PairEdgesTable, type PairStatesTable, type ActorStatesTable } from './tables.ts'
-import { GROUP_COLUMNS, GROUP_KEY, MERGE_GROUP } from './series.ts'
+import { GROUP_COLUMNS, GROUP_KEY, MERGE_GROUP, seriesQuery } from './series.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
 import { IMPORT_CONSTANTS, IMPORT_ROW_COLUMNS, type GroupRow, type ImportChunk, type ImportRow } from '../import/chunks.ts'
 import { Checkpointer } from './checkpointer.ts'
-import type { ImportDocument, SaveOutcome } from './store.ts'
+import type { ImportDocument, SaveOutcome, SeriesFilter, SeriesRow } from './store.ts'
 import { statSync } from 'node:fs'
 
 /** A write-ahead log from this size on is copied into the file by a thread of its own after an import. */
@@ -36,6 +36,7 @@ export class SqliteStore extends KyselyStore {
   private readonly insertRow = new Map<string, SQLite.Statement>()
   private conn!: SQLite.Database
   private checkpointer: Checkpointer | null = null
+  private readonly seriesReads = new Map<string, (args: readonly unknown[]) => SeriesRow[]>()
   private checkpointAfter = BACKGROUND_CHECKPOINT_BYTES
 
   /**
@@ -120,6 +121,31 @@ export class SqliteStore extends KyselyStore {
     await super.close()
     if (this.conn.open) this.conn.close()
     await this.checkpointer?.close()
+  }
+
+  /**
+   * The series read as arrays rather than objects (better-sqlite3's `raw`), each statement prepared
+   * once: computing pair states reads every row of the pairs computed (a million GDELT records: 710k
+   * rows, 2.3 s as objects, 1.0 s as arrays), and `allies` reads a month of an actor's rows.
+   */
+  protected override async readSeriesRows(db: Kysely<Database>, f: SeriesFilter): Promise<SeriesRow[]> {
+    const { sql, parameters } = seriesQuery(db, f).compile()
+    let read = this.seriesReads.get(sql)
+    if (!read) {
+      if (this.seriesReads.size >= 64) this.seriesReads.clear()
+      const st = this.conn.prepare(sql).raw(true)
+      const at = new Map(st.columns().map((c, i) => [c.name, i]))
+      const col = (name: string) => { const i = at.get(name); if (i === undefined) throw new Error(`the series query has no column ${name}`); return i }
+      const [source, target, month, type, mode, modality, hosted, acts, strength, stated, lastDay, bestEvent] =
+        ['source', 'target', 'month', 'type', 'mode', 'modality', 'hosted', 'acts', 'strength', 'stated', 'last_day', 'best_event'].map(col) as number[]
+      read = (args) => (st.all(...args) as unknown[][]).map((r): SeriesRow => ({
+        source: r[source!] as string, target: r[target!] as string, month: r[month!] as string, type: r[type!] as string, mode: r[mode!] as string,
+        modality: r[modality!] as string, hosted: r[hosted!] === 1, acts: r[acts!] as number, strength: r[strength!] as number, stated: r[stated!] as number,
+        lastDay: r[lastDay!] as string, bestEvent: r[bestEvent!] as string | null,
+      }))
+      this.seriesReads.set(sql, read)
+    }
+    return read(parameters)
   }
 
   /** Resolves once the write-ahead log is no longer being copied in the background. */
