@@ -186,3 +186,17 @@ test('a long-running flow or standing fact names its opening act and its latest 
   assert.equal(fact.basis[0], sanctions[0]!.id, 'the act that imposed them')
   assert.deepEqual(fact.basis.slice(1), sanctions.slice(-9).map((x) => x.id), 'and the latest that renewed them')
 })
+
+test('a snapshot on a stored state keeps its flows as they were when the acts after it carry nothing, and adds to them when an act carries arms', () => {
+  const base = {
+    month: '2024-05', ab: 2, ba: 1, dimensions: { military: 2, diplomatic: 1, economic: 0 }, acts: 6, firm: 6, evidence: [{ id: 'old', value: 1 }],
+    flows: [{ kind: 'arms', from: 'IRN', to: 'RUS', acts: 4, latest: '2024-05-20', quantity: null }, { kind: 'troops', from: 'PRK', to: 'RUS', acts: 1, latest: '2024-04-02', quantity: null }],
+  }
+  const visit = act('IRN', 'RUS', 'CONSULT', 'visit', '2024-06-10')
+  const talk = snapshot(pairHistory('IRN', 'RUS', [visit], none), '2024-06-14', p, 5, base)
+  assert.deepEqual(talk.flows.map((f) => `${f.kind} ${f.from}>${f.to} ${f.acts} ${f.latest}`), ['arms IRN>RUS 4 2024-05-20', 'troops PRK>RUS 1 2024-04-02'])
+  assert.equal(talk.acts, 7)
+  const drones = act('IRN', 'RUS', 'AID', 'arms', '2024-06-12', { quantity: '200 drones' })
+  const armed = snapshot(pairHistory('IRN', 'RUS', [visit, drones], none), '2024-06-14', p, 5, base)
+  assert.deepEqual(armed.flows.map((f) => `${f.kind} ${f.from}>${f.to} ${f.acts} ${f.latest} ${f.quantity}`), ['arms IRN>RUS 5 2024-06-12 200 drones', 'troops PRK>RUS 1 2024-04-02 null'])
+})

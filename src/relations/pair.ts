@@ -185,8 +185,10 @@ export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenc
   const directed = { ab: base ? base.ab * carry : 0, ba: base ? base.ba * carry : 0 }
   const evidence = base ? base.evidence.map((e) => ({ id: e.id, value: e.value * carry })) : []
   const tally = base ? Tally.of(base.acts, base.firm) : new Tally()
-  // The base's flows are copied only when acts add to them (a question at a month's end adds none).
-  const flows: FlowMap | null = acts.length ? new Map(base?.flows.map((f) => [`${f.kind}|${f.from}>${f.to}`, { ...f, evidence: [] as string[] }])) : null
+  // The base's flows are copied only when acts add to them: at a month's end none do, and inside a
+  // month most acts carry nothing (a visit, an accusation).
+  const flowing = acts.filter((x) => flowOf(x, p) !== null)
+  const flows: FlowMap | null = flowing.length ? new Map(base?.flows.map((f) => [`${f.kind}|${f.from}>${f.to}`, { ...f, evidence: [] as string[] }])) : null
   for (const x of acts) {
     const v = valueAt(x, day, p)
     dimensions[dimensionOf(x, p)] += v
@@ -195,7 +197,7 @@ export function snapshot(h: PairHistory, day: string, p: RelationParams, evidenc
     evidence.push({ id: x.id, value: v })
     tally.add(x)
   }
-  if (flows) for (const x of [...acts].sort((u, v) => u.day.localeCompare(v.day))) addFlow(flows, x, p)
+  if (flows) for (const x of flowing.sort((u, v) => u.day.localeCompare(v.day))) addFlow(flows, x, p)
   let standing = 0
   for (const f of facts) {
     const v = standingValue(f, p)
