@@ -78,6 +78,11 @@ interface SentenceState {
   acts: ToldAct[]
 }
 
+/** The first word of a clause ("nachdem", "als"), '' when it has none. */
+function clauseOpener(tokens: Token[], clause: Clause): string {
+  return tokens.slice(clause.from, clause.to).find((t) => t.kind === 'word')?.norm ?? ''
+}
+
 function clauseTokens(tokens: Token[], clause: Clause): Token[] {
   return tokens.slice(clause.from, clause.to).filter((_, k) => inClause(clause, clause.from + k))
 }
@@ -649,7 +654,7 @@ const describesNoun = (t: { start: number; end: number }, tokens: Token[], g: La
  */
 function narrativeDate(times: SentenceTimes, clauses: Clause[], tokens: Token[], published: string | undefined, g: LanguagePack['grammar'], dated: boolean): Dated | null {
   // Where the paragraph has a date already, a clause of sequence ("nachdem …") does not move it on.
-  const sequence = (c: Clause) => dated && c.subordinate && g.sequenceSubordinators.includes(tokens.slice(c.from, c.to).find((t) => t.kind === 'word')?.norm ?? '')
+  const sequence = (c: Clause) => dated && c.subordinate && g.sequenceSubordinators.includes(clauseOpener(tokens, c))
   const own = clauses.filter((c) => !c.relative && !c.apposition && !sequence(c))
   const ahead = (date: string) => !!published && date.slice(0, published.length) > published.slice(0, date.length)
   const stated = times.filter((t) => !ahead(t.date) && !describesNoun(t, tokens, g) && own.some((c) => t.start >= tokens[c.from]!.start && t.end <= tokens[c.to - 1]!.end && !inSkip(c, t, tokens)))
@@ -708,11 +713,10 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   if (main) return { date: main.date, rule: `${main.rule}+main-clause` }
   // A main clause takes the time of its temporal clause ("Als Rebellen Ende 2020 vorrückten, schickte Moskau …").
   if (!clause.subordinate) {
-    const opener = (c: Clause) => tokens.slice(c.from, c.to).find((t) => t.kind === 'word')?.norm ?? ''
     // "…, nachdem die Leitungen Ende September beschädigt worden waren": a clause of sequence bounds the
     // act from one side only; the date the paragraph goes on from dates it first, where there is one.
-    const sequence = (c: Clause) => g.sequenceSubordinators.includes(opener(c)) && !!continued(false)
-    const temporal = nearest(clauses.filter((c) => c.subordinate && !c.relative && temporals.includes(opener(c)) && !sequence(c)).flatMap(within))
+    const sequence = (c: Clause) => g.sequenceSubordinators.includes(clauseOpener(tokens, c)) && !!continued(false)
+    const temporal = nearest(clauses.filter((c) => c.subordinate && !c.relative && temporals.includes(clauseOpener(tokens, c)) && !sequence(c)).flatMap(within))
     if (temporal) return { date: temporal.date, rule: `${temporal.rule}+temporal-clause` }
     // …and the time of a clause before it that frames it as a report ("Wie CNN am Freitag berichtet, will …").
     const speech = speechVerbsOf(g)

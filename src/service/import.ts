@@ -6,11 +6,11 @@ import type { KnowledgeBase } from '../kb/knowledge.ts'
 import { refreshPairStates } from './pair-states.ts'
 import type { ImportDocument, Store } from '../store/store.ts'
 import { importChunks, type ImportChunk } from '../import/chunks.ts'
-import { emptyTally, mappedBatches, MAX_MALFORMED_LISTED, type FileTally } from '../import/file-events.ts'
+import { emptyTally, mappedBatches, MAX_MALFORMED_LISTED } from '../import/file-events.ts'
 import type { Dataset } from '../import/mappings.ts'
 import type { ImportReport, Skip } from '../import/record.ts'
 import { DEFAULT_CAMEO_TABLE, mapContext } from './import-context.ts'
-import { ImportThread } from './import-thread.ts'
+import { ImportThread, type ThreadFile } from './import-thread.ts'
 
 /** Files from this size on are read by a thread of their own where the machine has a second core. */
 const THREAD_MIN_BYTES = 4 << 20
@@ -80,7 +80,7 @@ export async function importFiles(dataset: Dataset, files: string[], kb: Knowled
 
   /** One changed or new file: its records streamed in chunks into one transaction. */
   async function importFile(doc: ImportDocument, entry: ImportReport['files'][number], onThread: boolean): Promise<void> {
-    let source: { chunks: AsyncIterable<ImportChunk>; tally: () => FileTally; bytes: () => number }
+    let source: ThreadFile
     if (onThread) source = thread.file({ dataset, path: doc.path, docId: doc.id, ...(options.cameoTable ? { cameoTable: options.cameoTable } : {}) })
     else {
       const tally = emptyTally()

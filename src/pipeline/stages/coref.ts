@@ -8,10 +8,10 @@ import { exampleMarkerAt, looksAdjectival, prepositionFormsOf } from '../../even
 
 type Anchor = 'state' | 'island' | 'organisation' | 'group'
 
-/** A pack's descriptions as token keys, indexed by their first word, and its word lists as sets. */
 /** What ends a clause's stretch of a sentence. */
 const CLAUSE_BREAK = /^[,;:–—()]$/
 
+/** A pack's descriptions as token keys, indexed by their first word, and its word lists as sets. */
 const corefData = perPack((pack) => {
   const { coref, grammar } = pack
   const descriptions = [
@@ -151,6 +151,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     while (k > 0 && doc.tokens[k - 1]!.sentence === sentence && !clauseBreak(doc.tokens[k - 1]!)) k--
     return k
   }
+  /** The parties named from token `from` up to `to`, not after a preposition: none of them is the state a description or an office before them stands for. */
+  const partiesBetween = (from: number, to: number) => new Set(doc.mentions.filter((m) => m.tokenStart >= from && m.tokenStart < to && !afterPreposition(m)).map((m) => m.actor))
   // "Außenminister Max Muster sagte", "der Vizeregierungschef sagte": an office nobody's state names
   // stands for the state the passage is about; a name after it is its holder.
   const offices = data.offices
@@ -193,7 +195,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // his own state, so no state named after him in his clause (up to the next comma) is his; a place
     // there may be ("Regierungssprecher Max Muster sagte in Berlin").
     const stop = clauseEnd(end, sentence)
-    const partiesAfter = new Set(doc.mentions.filter((m) => m.tokenStart >= end && m.tokenStart < stop && !afterPreposition(m)).map((m) => m.actor))
+    const partiesAfter = partiesBetween(end, stop)
     const antecedent = salient(stateAnchors.filter((m) => !partiesAfter.has(m.actor)), i, sentence)
     if (!antecedent) continue
     const holder = named < 0 ? {} : { person: `doc:${doc.text.slice(doc.tokens[i + 1]!.start, doc.tokens[end - 1]!.end)}` }
@@ -250,7 +252,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // it (up to the next comma) is the description's own state.
     // It ends at a conjunction too ("… to defend the country when Azerbaijani forces attacked Armenian territory").
     const stop = clauseEnd(end, sentence, subordinators)
-    const partiesAfter = new Set(doc.mentions.filter((m) => m.tokenStart >= end && m.tokenStart < stop && !afterPreposition(m)).map((m) => m.actor))
+    const partiesAfter = partiesBetween(end, stop)
     // "Kazakh officials have said that the country will not help Moscow": in what a speaker that opens the
     // sentence says, with no other state named between them, the country is the speaker's.
     const speaker = found.anchor === 'state' ? doc.mentions.find((m) => m.sentence === sentence && m.tokenEnd <= determiner && opensSentence(m) && !partiesAfter.has(m.actor)
