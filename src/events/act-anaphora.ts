@@ -23,14 +23,18 @@ const MODIFIERS = 2
 /**
  * The doer of the act a definite act noun in `tokens[from, to)` points back to: the latest act of
  * a type the noun may name, told at most `window` sentences before (or earlier in this sentence),
- * whose doer is not among `own`. Null when the clause has no such noun or no act fits.
+ * whose doer is not among `own`; or, for an adverb of `adverbs`, the latest such act of the sentence
+ * before or of this one. Null when the clause has no such word or no act fits.
  */
-export function actAntecedent(tokens: Token[], from: number, to: number, actNouns: Record<string, string[]>, determiners: ReadonlySet<string>, acts: readonly ToldAct[], sentence: number, window: number, own: ReadonlySet<string>, skip: ReadonlySet<number>): Mention | null {
-  const types = nounTypes(tokens, from, to, actNouns, determiners, skip)
+export function actAntecedent(tokens: Token[], from: number, to: number, actNouns: Record<string, string[]>, determiners: ReadonlySet<string>, acts: readonly ToldAct[], sentence: number, window: number, own: ReadonlySet<string>, skip: ReadonlySet<number>, adverbs: ReadonlySet<string> = new Set()): Mention | null {
+  // "Tokio legte dagegen Protest ein": an adverb that points back to what was just said names the act of the sentence before.
+  const adverb = !nounTypes(tokens, from, to, actNouns, determiners, skip) && tokens.slice(from, to).some((t, n) => adverbs.has(t.norm) && !skip.has(from + n))
+  const types = adverb ? new Set([ANY]) : nounTypes(tokens, from, to, actNouns, determiners, skip)
   if (!types) return null
+  const reach = adverb ? 1 : window
   for (let k = acts.length - 1; k >= 0; k--) {
     const act = acts[k]!
-    if (act.sentence < sentence - window) break
+    if (act.sentence < sentence - reach) break
     if (own.has(act.source.actor)) continue
     if (types.has(ANY) ? !NOT_DECISIONS.has(act.type) : types.has(act.type)) return act.source
   }

@@ -746,6 +746,14 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   return continued(tokens.slice(clause.from, clause.to).some((t) => g.thenAdverbs.includes(t.norm)))
 }
 
+const actAdverbSets = new WeakMap<LanguagePack['coref'], ReadonlySet<string>>()
+/** Adverbs that point back to the act just told ("dagegen"), as a set. */
+function actAdverbsOf(coref: LanguagePack['coref']): ReadonlySet<string> {
+  let set = actAdverbSets.get(coref)
+  if (!set) actAdverbSets.set(coref, set = new Set(coref.actAdverbs))
+  return set
+}
+
 /** The articles and demonstratives that make an act noun point back (`actAntecedent`). */
 const actDeterminerSets = new WeakMap<LanguagePack['coref'], ReadonlySet<string>>()
 function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
@@ -1263,7 +1271,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         if (!pairs.length && REACTIONS.has(ref.rule.type)) {
           // "Ankara verurteilte die Entscheidung": the reaction is aimed at whoever did the act its noun points back to.
-          const doer = actAntecedent(tokens, clause.from, clause.to, pack.coref.actNouns, actDeterminersOf(pack.coref), state.acts, sIndex, pack.coref.window, own, mentionTokens)
+          // An adverb does so only for a protest: "drohte dagegen" is as often "on the other hand".
+          const doer = actAntecedent(tokens, clause.from, clause.to, pack.coref.actNouns, actDeterminersOf(pack.coref), state.acts, sIndex, pack.coref.window, own, mentionTokens, ref.rule.type === 'PROTEST' ? actAdverbsOf(pack.coref) : undefined)
           if (doer) {
             for (const s of source.mentions) pairs.push([s, doer])
             how.push('target:act-anaphora')
@@ -1458,7 +1467,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
     // "Der Sanktionsbeauftragte der EU … war gereist und hatte die Regierung aufgefordert": the owner that acted
     // for the clause is the subject a coordinated clause shares.
-    const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to) ?? ownerSubject
+    // "Die Regierungschefs des Bündnisses beschlossen, … zu entsenden": a main clause with no act of its own still
+    // names its subject by the genitive of its first noun phrase, for the infinitive it controls.
+    const leadOwner = () => clause.subordinate ? null : firstPhraseGenitive(phrases, tokens, clause, clause.to, g, mentionTokens)
+    const own: Phrase | null = pronounSubject ? clauseSubject ?? state.lastSubject : subjectOf(phrases, clause.to) ?? ownerSubject ?? leadOwner()
     if (pronounSubject && !clauseSubject && own) carried ??= { start: firstWord!.start, end: firstWord!.end }
     if (own && !clause.subordinate) clauseSubject = own
     else if (!clauseSubject && own) clauseSubject = own

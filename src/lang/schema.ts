@@ -384,6 +384,10 @@ export const corefSchema = z.object({
   /** Prepositions of a place that opens a sentence ("In Washington erhob das Justizministerium …"): a description there is of the state whose seat it names. */
   locatives: words.default([]),
   partnerDescriptions: words,
+  /** Phrases that name a state by its relation to another ("den Nachbarn", "the neighbour"): like an object pronoun, never its clause's subject, always a state. */
+  relationalDescriptions: words.default([]),
+  /** Adverbs that point back to the act just told ("protestierte dagegen"): a reaction with no named counterpart is aimed at its doer. */
+  actAdverbs: words.default([]),
   partnerDeterminers: words,
   /** Descriptions that, after a possessive, name the owner's own state ("his country", "sein Land"). */
   ownDescriptions: words,

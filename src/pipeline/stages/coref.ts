@@ -35,6 +35,7 @@ const corefData = perPack((pack) => {
     personPronouns: new Set(grammar.personObjectPronouns),
     relativePronouns: new Set(grammar.relativePronouns),
     partnerNouns: new Set(coref.partnerDescriptions.map((w) => phraseKey(w)[0]!)),
+    relationalPhrasesAt: byFirstWord(coref.relationalDescriptions.map(phraseKey), (k) => k),
     ownNouns: new Set(coref.ownDescriptions.map((w) => phraseKey(w)[0]!)),
     speechVerbs: new Set(grammar.speechVerbs),
     subordinators: new Set(grammar.subordinators),
@@ -275,6 +276,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   added.push(...resolvePlaceAdverbs(doc, ctx, taken, isState))
   added.push(...resolveObjectPronouns(doc, ctx, taken, afterPreposition))
   added.push(...resolvePartners(doc, ctx, taken, afterPreposition))
+  added.push(...resolveRelational(doc, ctx, taken, afterPreposition, isState))
   added.push(...resolveOwn(doc, ctx, taken))
   added.push(...resolvePairs(doc, ctx, taken, afterPreposition))
   return added
@@ -473,6 +475,34 @@ function resolvePossessed(doc: Doc, ctx: StageContext, taken: Set<number>, nouns
 function boundAntecedent(mentions: Mention[], t: Token, window: number, afterPreposition: (m: Mention) => boolean, accept: (m: Mention) => boolean = () => true): Mention | undefined {
   return mentions.filter((m) => m.start < t.start && t.sentence - m.sentence <= window && m.kind !== 'adjective' && accept(m)
     && (m.sentence < t.sentence || m.genitive || afterPreposition(m))).at(-1)
+}
+
+/**
+ * "Putin, der Finnland besuchte, warnte den Nachbarn": a description that names a state by its relation
+ * to another (`relationalDescriptions`) is bound like an object pronoun: the last state named before it
+ * that is not its clause's subject.
+ */
+function resolveRelational(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean, isState: (id: string) => boolean): Mention[] {
+  const { relationalPhrasesAt, relativePronouns } = corefData(ctx.pack)
+  const out: Mention[] = []
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!
+    const keys = relationalPhrasesAt.get(t.norm)?.find((k) => k.every((w, n) => doc.tokens[i + n]?.norm === w && !taken.has(i + n) && doc.tokens[i + n]!.sentence === t.sentence))
+    if (!keys) continue
+    const last = doc.tokens[i + keys.length - 1]!
+    // An actor of the sentence in a clause before the description's: a comma between them, and not the relative pronoun of its subject.
+    const otherClause = (m: Mention) => {
+      const between = doc.tokens.slice(m.tokenEnd, i)
+      return between.some((w) => w.text === ',') && !(between[0]?.text === ',' && relativePronouns.has(between[1]?.norm ?? ''))
+    }
+    // Never a state its own clause names before it ("Moskau droht dem Nachbarn" is not Russia's neighbour Russia).
+    const own = new Set(doc.mentions.filter((m) => m.sentence === t.sentence && m.tokenEnd <= i && !otherClause(m)).map((m) => m.actor))
+    const antecedent = boundAntecedent(doc.mentions, t, 1, (m) => afterPreposition(m) || (m.sentence === t.sentence && otherClause(m)), (m) => isState(m.actor) && !own.has(m.actor))
+    if (!antecedent) continue
+    out.push({ start: t.start, end: last.end, tokenStart: i, tokenEnd: i + keys.length, sentence: t.sentence, actor: antecedent.actor, kind: 'coref', genitive: false, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.relational` })
+    for (let n = 0; n < keys.length; n++) taken.add(i + n)
+  }
+  return out
 }
 
 /**
