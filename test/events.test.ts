@@ -87,6 +87,9 @@ const relationCases: [string, string, string[]][] = [
   ['Nach den Gesprächen in Moskau schloss Finnland die Grenze.', '2024-07-01', []],
   // a listed name after a role is an actor of its own, not the role's holder
   ['Im März forderte die Regierung in Niamey Washington auf, seine Soldaten abzuziehen.', '2024-07-01', ['NER>USA:REQUEST']],
+  // a charge with nobody named continues its speaker's quarrel only within the paragraph
+  ['Polen bestellte den belarussischen Botschafter ein. Außenminister Sikorski nannte den Vorfall eine Provokation.', '2024-07-01', ['POL>BLR:ACCUSE', 'POL>BLR:PROTEST']],
+  ['Polen bestellte den belarussischen Botschafter ein.\n\nAußenminister Sikorski nannte den Vorfall eine Provokation.', '2024-07-01', ['POL>BLR:PROTEST']],
 ]
 
 for (const [sentence, date, expected] of relationCases) {

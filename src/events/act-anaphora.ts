@@ -7,6 +7,10 @@ import type { Mention, Token } from '../pipeline/document.ts'
 export interface ToldAct {
   type: string
   source: Mention
+  /** Who it was done to, when the text names someone. */
+  target?: Mention | null
+  /** Whether it was an act of conflict (an attack, a charge, a summons). */
+  conflict?: boolean
   sentence: number
 }
 
@@ -52,6 +56,23 @@ function nounTypes(tokens: Token[], from: number, to: number, actNouns: Record<s
       if (determiners.has(t.norm)) return new Set(types)
       if (t.kind !== 'word' || skip.has(d)) break
     }
+  }
+  return null
+}
+
+/**
+ * "Moskau bestellte den britischen Attaché ein. … Sacharowa nannte die Fahrt eine Provokation": a
+ * reaction with no counterpart named continues the quarrel its speaker was last told in, within
+ * `window` sentences before: the other party of that act of conflict. Null when there is none, or
+ * when the text between starts another paragraph (`sameParagraph`).
+ */
+export function quarrelCounterpart(acts: readonly ToldAct[], speakers: ReadonlySet<string>, sentence: number, window: number, sameParagraph: (from: number) => boolean): Mention | null {
+  for (let k = acts.length - 1; k >= 0; k--) {
+    const act = acts[k]!
+    if (act.sentence < sentence - window || !sameParagraph(act.sentence)) break
+    if (act.sentence >= sentence || !act.conflict || !act.target) continue
+    if (speakers.has(act.source.actor) && !speakers.has(act.target.actor)) return act.target
+    if (speakers.has(act.target.actor) && !speakers.has(act.source.actor)) return act.source
   }
   return null
 }

@@ -13,7 +13,7 @@ import { fold } from '../text/normalize.ts'
 import { UNLISTED } from '../pipeline/stages/mentions.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 import { presentPeriod } from '../time/present.ts'
-import { actAntecedent, REACTIONS, type ToldAct } from './act-anaphora.ts'
+import { actAntecedent, quarrelCounterpart, REACTIONS, type ToldAct } from './act-anaphora.ts'
 import { threatsShareCharges } from './shared-target.ts'
 import { contactAdjuncts } from './contact-adjunct.ts'
 import { datedSettings, occasionOf, settingDate, settingFormsOf, type Dated, type SettingWords } from './settings.ts'
@@ -35,6 +35,8 @@ const TOPICAL = new Set(['AID', 'RETREAT', 'SANCTION'])
 const DESTINED = new Set(['AID'])
 /** Confidence kept when the target is the passage's topic rather than a role of the clause. */
 const TOPIC = 0.6
+/** How many sentences back a reaction with nobody named may continue its speaker's quarrel (act-anaphora.ts quarrelCounterpart). */
+const QUARREL_WINDOW = 2
 /** Acts that take two parties: a meeting or a visit with no partner named is no act ("the bloc flew in troops"). */
 const TWO_PARTY = new Set(['CONSULT'])
 /** At most this many tokens from an event noun to a genitive that may be its partner ("Lieferung von Waffen Russlands"). */
@@ -1279,6 +1281,17 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             factor *= TOPIC
           }
         }
+        if (!pairs.length && REACTIONS.has(ref.rule.type) && ref.kind !== 'noun' && !how.includes('target:passive-subject')) {
+          // "… bestellte den britischen Attaché ein. Sacharowa nannte die Fahrt eine Provokation": a reaction
+          // with nobody named continues the quarrel its speaker was just told in.
+          const sameParagraph = (from: number) => !doc.text.slice(doc.sentences[from]!.end, sentenceStart).includes('\n')
+          const other = quarrelCounterpart(state.acts, own, sIndex, QUARREL_WINDOW, sameParagraph)
+          if (other) {
+            for (const s of source.mentions) pairs.push([s, other])
+            how.push('target:quarrel')
+            factor *= TOPIC
+          }
+        }
         // A one-sided act: a verb whose actor is known but whose partner is not named ("Georgia's
         // president resigned", "Russland mobilisierte Reservisten"). Event nouns stay relational:
         // alone, "the war" or "sanctions" name a topic more often than an act.
@@ -1418,7 +1431,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         for (const [s, t] of pairs) {
           if (s.actor === t?.actor) continue
           const adjOnly = s.kind === 'adjective' || t?.kind === 'adjective'
-          clauseEvents.push({ noun: ref.kind === 'noun', declined, evidence, obliging: ref.rule.speakerSource && ref.rule.type === 'REQUEST', doer: s, event: {
+          clauseEvents.push({ noun: ref.kind === 'noun', declined, evidence, obliging: ref.rule.speakerSource && ref.rule.type === 'REQUEST', doer: s, partner: t, event: {
             sentence: sIndex,
             source: s.actor,
             target: t?.actor ?? null,
@@ -1430,7 +1443,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             start: tokens[i]!.start,
             end: tokens[i]!.end,
             sourceMention: span(s),
-            targetMention: t ? span(t, how.includes('target:topic') || how.includes('target:act-anaphora')) : null,
+            targetMention: t ? span(t, how.includes('target:topic') || how.includes('target:act-anaphora') || how.includes('target:quarrel')) : null,
             quantity,
             attribution: mod.attribution,
             rule: ref.rule.rule,
@@ -1464,7 +1477,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     }
     const told = governedNounsDropped(nearestEvidence(read.filter((x) => !x.declined)), tokens, g, lex, occasionNoun)
     events.push(...told)
-    for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, sentence: sIndex })
+    for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, target: x.partner, conflict: x.event.polarity === 'conflict', sentence: sIndex })
     // "Der Sanktionsbeauftragte der EU … war gereist und hatte die Regierung aufgefordert": the owner that acted
     // for the clause is the subject a coordinated clause shares.
     // "Die Regierungschefs des Bündnisses beschlossen, … zu entsenden": a main clause with no act of its own still
@@ -1539,7 +1552,7 @@ function ownedBy(tokens: Token[], aside: Clause, g: LanguagePack['grammar']): bo
 }
 
 /** A reading of a clause: its event, whether a noun triggered it, and what the extractor decided about it. */
-interface ClauseEvent { event: RelationEvent; noun: boolean; evidence: number; obliging?: boolean; doer: Mention; declined?: boolean }
+interface ClauseEvent { event: RelationEvent; noun: boolean; evidence: number; obliging?: boolean; doer: Mention; partner: Mention | null; declined?: boolean }
 
 /** The preposition (its contraction resolved) of the phrase the event noun that starts at `start` heads, or null. */
 function nounPreposition(tokens: Token[], start: number, clause: Clause, g: LanguagePack['grammar'], genitives: ReadonlySet<string> = new Set()): string | null {

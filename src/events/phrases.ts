@@ -302,7 +302,7 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
       }
     }
     // "wo ihn Putin empfing": an object pronoun is never the subject.
-    const objectForm = objectCase(tokens, start, clause, g) || m.tokenEnd - m.tokenStart === 1 && g.objectPronouns.includes(tokens[m.tokenStart]!.norm)
+    const objectForm = objectCase(tokens, start, clause, g) || m.tokenEnd - m.tokenStart === 1 && g.objectPronouns.includes(tokens[m.tokenStart]!.norm) || obliqueName(tokens, m, g)
     phrases.push({ mentions: [m], from: m.tokenStart, to: m.tokenEnd, attach, ...(attach.kind === 'bare' && objectForm ? { notSubject: true } : {}) })
     partitive = head >= 0 ? phrases.at(-1)! : null
   }
@@ -385,6 +385,16 @@ function pluralLead(tokens: Token[], clause: Clause, g: Grammar, actorTokens: Se
     return adjective && g.singularFiniteVerbs.includes(tokens[k + 1]?.norm ?? '') ? k + 1 : -1
   }
   return -1
+}
+
+const obliqueNamesOf = perGrammar((g): ReadonlySet<string> => new Set(g.obliqueNames.map((n) => phraseKey(n).join(' '))))
+
+/** "Der Ukraine hat Island Hilfe geleistet": a feminine or plural name right after an article that for it marks the dative or genitive. */
+function obliqueName(tokens: Token[], m: Mention, g: Grammar): boolean {
+  if (!g.obliqueArticles.includes(tokens[m.tokenStart - 1]?.norm ?? '')) return false
+  // "Eine Arbeitsgruppe der Vereinten Nationen": after a noun the name is its genitive attribute, which may name the subject.
+  if (capitalised(tokens[m.tokenStart - 2]) && tokens[m.tokenStart - 2]!.sentence === m.sentence) return false
+  return obliqueNamesOf(g).has(tokens.slice(m.tokenStart, m.tokenEnd).map((t) => t.norm).join(' '))
 }
 
 /**

@@ -37,6 +37,12 @@ export const grammarSchema = z.object({
   /** Articles that mark an object's case (accusative, dative): the phrase they open is no subject ("den russischen Botschafter"). */
   objectDeterminers: words,
   /**
+   * Names that an article of `obliqueArticles` puts in an object's case (a feminine or plural name after
+   * "der": "Der Ukraine hat Island Hilfe geleistet"): the phrase is no subject.
+   */
+  obliqueNames: words.default([]),
+  obliqueArticles: words.default([]),
+  /**
    * Articles that may open a subject ("die", "mehrere"): a main clause opening with such a noun phrase that
    * names no actor, right before its verb, has that phrase as subject ("Die Junta warf Kiew vor": Kiew is no subject).
    */
