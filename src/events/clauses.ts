@@ -153,6 +153,7 @@ const clauseWords = perGrammar((g) => ({
   preps: prepositionFormsOf(g),
   coords: new Set(g.clauseCoordinators),
   pronouns: new Set(g.subjectPronouns),
+  quantifierSubjects: new Set(g.quantifierSubjects),
   auxiliaries: new Set(g.finiteAuxiliaries),
   finiteVerbs: new Set([...g.finiteAuxiliaries, ...g.futureAuxiliaries, ...g.passiveAuxiliaries, ...g.copulas]),
   appositive: new Set(g.appositionOpeners),
@@ -196,7 +197,7 @@ function subjectStart(tokens: Token[], at: number, to: number, g: Grammar, actor
  * are set apart, and in verb-final languages a main clause resumes after a relative clause.
  */
 export function splitClauses(tokens: Token[], from: number, to: number, g: Grammar, actorTokens: Set<number> = new Set()): Clause[] {
-  const { subs, rels, preps, coords, pronouns, auxiliaries, finiteVerbs, appositive, speech, speechNouns, heads, listWords } = clauseWords(g)
+  const { subs, rels, preps, coords, pronouns, quantifierSubjects, auxiliaries, finiteVerbs, appositive, speech, speechNouns, heads, listWords } = clauseWords(g)
   const clauses: Clause[] = []
   let start = from
   let open: Opening = MAIN
@@ -482,7 +483,8 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         begin(i, { subordinate: false, relative: false, coordinated: true })
       } else if (g.capitalisesNouns && !open.subordinate && phraseThenVerb(k) && !infinitiveFollows(tokens, k, to, g)) {
         begin(i, { subordinate: false, relative: false, coordinated: true })
-      } else if (!open.subordinate && verbThenPronoun(k) && !infinitiveFollows(tokens, k, to, g)) {
+      } else if (!open.subordinate && (verbThenPronoun(k) || quantifierSubjects.has(next.norm) && verbLike(tokens[k + 1])) && !infinitiveFollows(tokens, k, to, g)) {
+        // "…, einige schwenkten russische Fahnen": a quantifier standing alone as the subject, then a verb.
         begin(i, { subordinate: false, relative: false, coordinated: true })
       } else if (isParticiple(next, g)) {
         // ", accusing it of …", ", adding that …": a participle clause with the main clause's subject.

@@ -756,6 +756,15 @@ function actAdverbsOf(coref: LanguagePack['coref']): ReadonlySet<string> {
   return set
 }
 
+/**
+ * The organisation the passage last named before `at`, within `window` sentences and its paragraph,
+ * that is no party of `own`: where a vote or a veto is cast.
+ */
+function venueOf(doc: Doc, sIndex: number, at: number, own: ReadonlySet<string>, window: number, isOrganisation: (id: string) => boolean): Mention | null {
+  const paragraphStart = doc.text.lastIndexOf('\n', at) + 1
+  return doc.mentions.filter((m) => m.start < at && m.start >= paragraphStart && sIndex - m.sentence <= window && isOrganisation(m.actor) && !own.has(m.actor)).at(-1) ?? null
+}
+
 /** The articles and demonstratives that make an act noun point back (`actAntecedent`). */
 const actDeterminerSets = new WeakMap<LanguagePack['coref'], ReadonlySet<string>>()
 function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
@@ -1281,6 +1290,15 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             factor *= TOPIC
           }
         }
+        if (!pairs.length && ref.rule.venue && ref.kind !== 'noun') {
+          // "Russland hat im Sicherheitsrat … Moskau legte sein Veto ein": a vote is cast in the organisation the passage last named.
+          const venue = venueOf(doc, sIndex, tokens[i]!.start, own, pack.coref.window, kinds.isOrganisation)
+          if (venue) {
+            for (const s of source.mentions) pairs.push([s, venue])
+            how.push('target:venue')
+            factor *= TOPIC
+          }
+        }
         if (!pairs.length && REACTIONS.has(ref.rule.type) && ref.kind !== 'noun' && !how.includes('target:passive-subject')) {
           // "… bestellte den britischen Attaché ein. Sacharowa nannte die Fahrt eine Provokation": a reaction
           // with nobody named continues the quarrel its speaker was just told in.
@@ -1443,7 +1461,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             start: tokens[i]!.start,
             end: tokens[i]!.end,
             sourceMention: span(s),
-            targetMention: t ? span(t, how.includes('target:topic') || how.includes('target:act-anaphora') || how.includes('target:quarrel')) : null,
+            targetMention: t ? span(t, how.includes('target:topic') || how.includes('target:act-anaphora') || how.includes('target:quarrel') || how.includes('target:venue')) : null,
             quantity,
             attribution: mod.attribution,
             rule: ref.rule.rule,

@@ -140,6 +140,8 @@ export const grammarSchema = z.object({
   exampleMarkers: words,
   titleLinks: words,
   subjectPronouns: words,
+  /** Quantifiers that stand alone as a subject ("einige", "some"): after a comma, with a verb right after, they open a main clause ("…, einige schwenkten russische Fahnen"). */
+  quantifierSubjects: words.default([]),
   quantityWords: words,
   /** Nouns for a part of a group ("a group of", "members of"): the actor after them is the one who acts. */
   partitiveHeads: words,
@@ -353,6 +355,11 @@ export const eventRuleSchema = z.object({
    * over a broader one ("verweigert … die Einreise" is a sanction, not the bare refusal of de.reject.refuse).
    */
   supersedes: words,
+  /**
+   * The act happens inside an organisation ("legte sein Veto ein", "blocked the resolution"): with no
+   * partner named, it is aimed at the organisation the passage last named.
+   */
+  venue: z.boolean().default(false),
   /** The act keeps its subject away from what its object names ("blieben dem Treffen fern", "boykottierten den Gipfel"): a meeting noun there is no meeting of the subjects. */
   withholds: z.boolean().default(false),
   /**

@@ -257,7 +257,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // "Kazakh officials have said that the country will not help Moscow": in what a speaker that opens the
     // sentence says, with no other state named between them, the country is the speaker's.
     const speaker = found.anchor === 'state' ? doc.mentions.find((m) => m.sentence === sentence && m.tokenEnd <= determiner && opensSentence(m) && !partiesAfter.has(m.actor)
-      && isState(m.actor) && doc.tokens.slice(m.tokenEnd, determiner).some((t) => speechVerbs.has(t.norm))
+      // Only in what is said, past a comma or a conjunction after the verb: "Paris forderte die Junta auf" is no speech about Paris.
+      && isState(m.actor) && doc.tokens.slice(m.tokenEnd, determiner).some((t, n, all) => speechVerbs.has(t.norm) && all.slice(n + 1).some((w) => CLAUSE_BREAK.test(w.text) || subordinators.has(w.norm)))
       // Not past another state named in between ("Peskov called the move Armenia's right but warned that the country …").
       && !doc.mentions.some((o) => o.tokenStart >= m.tokenEnd && o.tokenEnd <= determiner && isState(o.actor) && o.actor !== m.actor)) : undefined
     const antecedent = named ?? placed ?? speaker ?? kept ?? salient(anchors.filter((m) => m.end <= from && !partiesAfter.has(m.actor)), i, sentence)
