@@ -134,6 +134,14 @@ test('each document gets its mode: a history is narrative, a report news, a text
   assert.equal(chooseTimeMode(tagTimes(REPORT, de.time, { anchor: null }), null), 'narrative')
   // A report naming a few years stays news, however far back they lie.
   assert.equal(tagTimesIn('Am Freitag erinnerte er an die Jahre 1989, 1991 und 2014.', de.time, '2024-05-01').mode, 'news')
+  // A report with a paragraph of history stays news when it names a weekday with no date: only news counts from its own day.
+  const background = 'Am Freitag reiste der Minister nach Minsk. Seit 1994 regiert dort derselbe Präsident, 2008 zog Washington seinen Botschafter ab, Ende 2007 kamen Sanktionen, 2015 wurden sie gelockert, 2001 und 2006 gab es Wahlen. Schon im Dezember hatten beide Seiten verhandelt.'
+  const mixed = tagTimesIn(background, de.time, '2020-02-03')
+  assert.equal(mixed.mode, 'news')
+  assert.equal(mixed.times.find((t) => t.text === 'Dezember')?.value, '2019-12')
+  assert.equal(tagTimesIn(background.replace('Am Freitag', 'Im Januar'), de.time, '2020-02-03').mode, 'narrative')
+  // What is set for a weekday lies ahead.
+  assert.equal(tagTimesIn('Für Freitag ist ein weiteres Treffen geplant.', de.time, '2020-02-03').times[0]?.value, '2020-02-07')
   // The mode can be forced.
   assert.equal(tagTimesIn(HISTORY, de.time, '2024-05-01', 'news').times.find((t) => t.text === 'Juli')?.value.startsWith('1915'), false)
 })

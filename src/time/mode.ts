@@ -19,10 +19,13 @@ const WRITTEN_YEAR = /(?<!\d)\d{4}(?!\d)/
  * HeidelTime's two modes, chosen per document: news anchors relative expressions ("am Freitag",
  * "im Juli") to the publication date; narrative to the last date the text named. A text without a
  * publication date is read as narrative, and so is one that names at least MIN_YEARS years whose
- * middle (median) lies more than NEWS_REACH_YEARS before its publication.
+ * middle (median) lies more than NEWS_REACH_YEARS before its publication, unless it names a weekday
+ * with no date (a rule of `deictic`), which only news does.
  */
-export function chooseTimeMode(newsTimes: TaggedTime[], anchor: string | null): TimeMode {
+export function chooseTimeMode(newsTimes: TaggedTime[], anchor: string | null, deictic: ReadonlySet<string> = new Set()): TimeMode {
   if (!anchor) return 'narrative'
+  // "am Freitag", "vergangenen Dienstag": a weekday with no date counts from the day the text appeared; a history never does.
+  if (newsTimes.some((t) => deictic.has(t.rule))) return 'news'
   const years = newsTimes.filter((t) => WRITTEN_YEAR.test(t.text) && /^\d{4}/.test(t.date)).map((t) => Number(t.date.slice(0, 4)))
   if (years.length < MIN_YEARS) return 'news'
   const middle = years.sort((a, b) => a - b)[Math.floor(years.length / 2)]!
@@ -39,6 +42,14 @@ export const isTimeModeChoice = (s: string): s is TimeModeChoice => (TIME_MODES 
 export function tagTimesIn(text: string, data: TimeData, anchor: string | null, mode: TimeModeChoice = 'auto'): { mode: TimeMode; times: TaggedTime[] } {
   if (mode !== 'auto') return { mode, times: tagTimes(text, data, { anchor, mode }) }
   const news = tagTimes(text, data, { anchor, mode: 'news' })
-  const chosen = chooseTimeMode(news, anchor)
+  const chosen = chooseTimeMode(news, anchor, deicticRules(data))
   return { mode: chosen, times: chosen === 'news' ? news : tagTimes(text, data, { anchor, mode: chosen }) }
+}
+
+const deicticSets = new WeakMap<TimeData, ReadonlySet<string>>()
+/** The rules of patterns that name a weekday and no day of the month ("am Freitag"): they count from the publication date. */
+function deicticRules(data: TimeData): ReadonlySet<string> {
+  let set = deicticSets.get(data)
+  if (!set) deicticSets.set(data, set = new Set(data.patterns.filter((p) => 'weekday' in p.value && !('day' in p.value)).map((p) => p.rule)))
+  return set
 }
