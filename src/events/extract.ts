@@ -13,6 +13,7 @@ import { fold } from '../text/normalize.ts'
 import { UNLISTED } from '../pipeline/stages/mentions.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 import { presentPeriod } from '../time/present.ts'
+import { mediations, type MediationWords } from './mediation.ts'
 import { actAntecedent, quarrelCounterpart, REACTIONS, type ToldAct } from './act-anaphora.ts'
 import { threatsShareCharges } from './shared-target.ts'
 import { contactAdjuncts } from './contact-adjunct.ts'
@@ -432,6 +433,19 @@ function firstPhraseGenitive(phrases: Phrase[], tokens: Token[], clause: Clause,
 }
 
 /**
+ * "Unter Vermittlung Moskaus hatten Vertreter Haftars und Sarradschs verhandelt": where a phrase opens
+ * the clause, the subject follows its auxiliary; a noun with no actor right after the auxiliary, with
+ * a genitive after it, names by that genitive who acts (before a trigger that ends the clause).
+ */
+function genitiveAfterAuxiliary(phrases: Phrase[], tokens: Token[], verb: number, g: LanguagePack['grammar'], mentionTokens: Set<number>): Phrase | null {
+  const gen = phrases.find((p) => p.attach.kind === 'gen' && p.to <= verb && p.mentions.every((m) => m.genitive))
+  if (!gen || gen.from < 2) return null
+  const noun = tokens[gen.from - 1]!
+  const aux = tokens[gen.from - 2]!
+  return capitalised(noun) && !mentionTokens.has(gen.from - 1) && g.finiteAuxiliaries.includes(aux.norm) ? gen : null
+}
+
+/**
  * "Taiwan's deputy foreign minister visited Russia", "Russlands Oberstes Gericht hob … auf": a
  * genitive that opens the clause names who owns the noun phrase standing as the subject. The words
  * between it and the verb are that noun phrase: no preposition, no punctuation, no other actor.
@@ -535,7 +549,10 @@ function antecedentOf(previous: Clause | undefined, phrasesOf: Map<Clause, Phras
   const verbCluster = (p: Phrase) => at - p.to <= 6 && tokens.slice(p.to, at).every((t) => t.kind === 'punct' || /^\p{Ll}/u.test(t.text))
   const phrases = phrasesOf.get(previous) ?? []
   const before = phrases.filter((p) => p.to <= at && (at - p.to <= 3 || verbCluster(p)))
-  if (before.length) return before[before.length - 1]!
+  // "den Text der USA, Großbritanniens und Frankreichs, der …": a singular pronoun does not take up a coordination.
+  const last = before.at(-1)
+  if (last && last.mentions.length > 1 && g.singularRelativePronouns.includes(tokens[at]?.norm ?? '')) return null
+  if (last) return last
   // Only for a pronoun that is not the subject: "ein Land, das Russland angegriffen hat" reads either way.
   if (!throughCopula) return null
   const predicate = (p: Phrase) => {
@@ -772,6 +789,11 @@ function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
   if (!set) actDeterminerSets.set(coref, set = new Set(coref.actDeterminers))
   return set
 }
+/** The pack's words of a mediation (mediation.ts). */
+const mediationWordsFor = perGrammar((g): MediationWords => {
+  const glue = new Set([...g.determiners, ...g.coordinators, ...g.titleLinks])
+  return { nouns: new Set(g.mediationNouns), prepositions: new Set(g.mediationPrepositions), determiners: new Set(g.determiners), phraseWord: (t) => capitalised(t) || glue.has(t.norm) || (looksAdjectival(t, g) && !g.finiteAuxiliaries.includes(t.norm)) }
+})
 /** The pack's words of votes on a text (votes.ts), folded. */
 const voteWordsFor = perGrammar((g): VoteWords => ({
   verbs: new Set(g.votes.verbs.map(fold)),
@@ -1033,8 +1055,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun' && !agrees && !namedAfter) {
             const lead = firstPhraseGenitive(phrases, tokens, clause, i, g, mentionTokens)
             const owner = lead ? null : prenominalGenitive(phrases, tokens, clause, i, g, mentionTokens)
+            const inverted = lead || owner ? null : genitiveAfterAuxiliary(phrases, tokens, i, g, mentionTokens)
             if (lead) { subject = lead; how.push('subject:genitive-of-first-phrase') }
             else if (owner) { subject = owner; how.push('subject:prenominal-genitive') }
+            else if (inverted) { subject = inverted; how.push('subject:genitive-after-auxiliary') }
             if (subject) ownerSubject ??= subject
           }
           if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun') {
@@ -1510,6 +1534,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
   events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`, (w) => admissionVerbsOf(g).has(fold(w))))
   threatsShareCharges(events, tokens, g.clauseCoordinators)
+  // "Unter Vermittlung Russlands einigten sich …": the mediator consults each party of the sentence's acts.
+  events.push(...mediations(events, tokens, from, to, mentions, mediationWordsFor(g), (id) => kinds.isState(id) || kinds.isOrganisation(id), `${pack.code}.consult.mediation`))
   // Votes on the latest text an organisation charged or summoned someone with (this sentence's
   // included, within the coreference window).
   const charged = events.filter((e) => TEXT_TYPES.has(e.type) && e.target !== null && isOrganisation(e.source) && e.modality !== 'negated' && e.modality !== 'denied' && e.targetMention).at(-1)

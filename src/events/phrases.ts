@@ -284,7 +284,14 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     describedFrom = null
     const attach: Attachment = prep
       ? { kind: 'prep', prep }
-      : head < 0 && (m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) || isGenitiveAdjective(tokens, m, clause, g, actorTokens)) ? { kind: 'gen' } : { kind: 'bare' }
+      : head < 0 && (m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) || isGenitiveAdjective(tokens, m, clause, g, actorTokens) || g.genitiveOnlyArticles.includes(tokens[m.tokenStart - 1]?.norm ?? '')) ? { kind: 'gen' } : { kind: 'bare' }
+    // "Die Generalstabschefs Armeniens und Aserbaidschans": genitives joined by a conjunction alone are one coordination.
+    if (prev && prev.attach.kind === 'gen' && attach.kind === 'gen' && start === prev.to + 1 && g.coordinators.includes(tokens[prev.to]!.norm)) {
+      prev.mentions.push(m)
+      prev.to = m.tokenEnd
+      partitive = null
+      continue
+    }
     // "mit dem Emir von Katar, Tamim bin Hamad Al Thani, und mit Palästinenserpräsident Abbas": after a
     // conjunction (past an aside), the same preposition, its articles and adjectives and a title
     // nobody listed open the next member of one coordination.

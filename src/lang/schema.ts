@@ -142,6 +142,13 @@ export const grammarSchema = z.object({
   subjectPronouns: words,
   /** Quantifiers that stand alone as a subject ("einige", "some"): after a comma, with a verb right after, they open a main clause ("…, einige schwenkten russische Fahnen"). */
   quantifierSubjects: words.default([]),
+  /** Articles that are only genitive ("des", "seines"): the actor right after one is a genitive attribute, never the subject. */
+  genitiveOnlyArticles: words.default([]),
+  /** Relative pronouns that are only singular ("der", "dessen"): they never take up a coordination of actors. */
+  singularRelativePronouns: words.default([]),
+  /** Nouns of a mediation and the prepositions that open one ("unter Vermittlung", "with the mediation of"): who it names consults each party of the clause's acts. */
+  mediationNouns: words.default([]),
+  mediationPrepositions: words.default([]),
   quantityWords: words,
   /** Nouns for a part of a group ("a group of", "members of"): the actor after them is the one who acts. */
   partitiveHeads: words,
