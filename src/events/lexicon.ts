@@ -2,6 +2,9 @@ import type { EventRule } from '../lang/schema.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { fold } from '../text/normalize.ts'
 
+/** The fewest letters a required noun has for a compound ending in it to count ("Haft" ends "Gemeinschaft"). */
+const MIN_COMPOUND_HEAD = 5
+
 export interface TriggerRef {
   rule: EventRule
   kind: 'verb' | 'noun' | 'split'
@@ -23,7 +26,7 @@ export interface EventLexicon {
   /** Per rule: folded object words with the mode they set. */
   objects: Map<EventRule, Map<string, string>>
   requires: Map<EventRule, Set<string>>
-  /** The capitalised `requires` words: compounds ending in them count too. */
+  /** The capitalised `requires` words of MIN_COMPOUND_HEAD letters or more: compounds ending in them count too. */
   requiredNouns: Map<EventRule, string[]>
   /** Per rule id, the rule ids whose readings its reading replaces. */
   supersedes: Map<string, string[]>
@@ -74,7 +77,8 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
     for (const [mode, words] of Object.entries(rule.objects)) for (const w of words) for (const f of inflected(w)) if (!objs.has(f)) objs.set(f, mode)
     objects.set(rule, objs)
     requires.set(rule, new Set(rule.requires.map(fold)))
-    requiredNouns.set(rule, rule.requires.filter((w) => /^\p{Lu}/u.test(w)).map(fold))
+    // A short noun too often ends a longer word it is no part of ("Haft" in "Gemeinschaft"): only a whole one counts.
+    requiredNouns.set(rule, rule.requires.filter((w) => /^\p{Lu}/u.test(w) && w.length >= MIN_COMPOUND_HEAD).map(fold))
   }
   const listed = new Set(triggers.keys())
   for (const [f, ref] of inflections) if (!listed.has(f)) add(triggers, f, ref)
