@@ -98,7 +98,6 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
   for (const hit of findHits(text, patternsFor(data))) {
     if (hit.start < reach) continue
     if (countsThings(text, hit, data, docAnchor)) continue
-    if (inQuotedName(text, hit)) continue
     const fields = fillFields(hit.pattern.value, hit.groups, data)
     const resolved = resolve(fields)
     if (!resolved) continue
@@ -125,16 +124,4 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
     if (second && span) out.push({ start: span[0], end: hit.end, text: text.slice(span[0], hit.end), ...second, anchorable: hit.pattern.anchorable, rule: `${hit.pattern.rule}.end` })
   }
   return out
-}
-
-/** Marks that close a quotation. */
-const CLOSING_QUOTE = /^["“”»«']/u
-
-/**
- * "„Wostok 2018“", "„Zapad 2021“": a bare number that ends a quoted title after a word of it is part
- * of the name, not a date.
- */
-function inQuotedName(text: string, hit: Hit): boolean {
-  if (!/^\d{4}$/.test(text.slice(hit.start, hit.end))) return false
-  return CLOSING_QUOTE.test(text.slice(hit.end, hit.end + 1)) && /\p{L} $/u.test(text.slice(Math.max(0, hit.start - 2), hit.start))
 }
