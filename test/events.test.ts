@@ -90,6 +90,9 @@ const relationCases: [string, string, string[]][] = [
   // a charge with nobody named continues its speaker's quarrel only within the paragraph
   ['Polen bestellte den belarussischen Botschafter ein. Außenminister Sikorski nannte den Vorfall eine Provokation.', '2024-07-01', ['POL>BLR:ACCUSE', 'POL>BLR:PROTEST']],
   ['Polen bestellte den belarussischen Botschafter ein.\n\nAußenminister Sikorski nannte den Vorfall eine Provokation.', '2024-07-01', ['POL>BLR:PROTEST']],
+  // the same charge by two speakers is two acts; the same delivery told twice is one
+  ['Präsidentin Sandu warf Moskau Einmischung vor. Die Ermittler in Chișinău werfen Russland vor, Unruhen geplant zu haben.', '2025-09-30', ['MDA>RUS:ACCUSE', 'MDA>RUS:ACCUSE']],
+  ['Iran lieferte Drohnen an Russland. Teheran lieferte auch Munition an Moskau.', '2025-09-30', ['IRN>RUS:AID']],
 ]
 
 for (const [sentence, date, expected] of relationCases) {

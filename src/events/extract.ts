@@ -38,6 +38,8 @@ const DESTINED = new Set(['AID'])
 const TOPIC = 0.6
 /** How many sentences back a reaction with nobody named may continue its speaker's quarrel (act-anaphora.ts quarrelCounterpart). */
 const QUARREL_WINDOW = 2
+/** Speech acts: the same charge or demand by another speaker is another act (dedupe). */
+const SPEECH_ACTS = new Set(['ACCUSE', 'PROTEST', 'REQUEST', 'THREATEN', 'REJECT'])
 /** Acts that take two parties: a meeting or a visit with no partner named is no act ("the bloc flew in troops"). */
 const TWO_PARTY = new Set(['CONSULT'])
 /** At most this many tokens from an event noun to a genitive that may be its partner ("Lieferung von Waffen Russlands"). */
@@ -1775,7 +1777,7 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evide
  * dimension (military, economic, diplomatic) is the same event, already stated. A headline states in short what the body tells: its act
  * yields to the body's telling of the same act, which gives the date and the full sentence.
  */
-function dedupe(events: RelationEvent[], headline: number | null, dimensionOf: (mode: string) => string | undefined): RelationEvent[] {
+function dedupe(events: RelationEvent[], headline: number | null, dimensionOf: (mode: string) => string | undefined, text: string): RelationEvent[] {
   // An act done together is one act whichever side a reading makes its source ("war … zu seinem Besuch
   // in Pjöngjang empfangen worden": the visit and the reception).
   // Two visits of one sentence in turn ("im Mai nach Moskau gereist, und im November hatte Putin Astana …
@@ -1789,6 +1791,8 @@ function dedupe(events: RelationEvent[], headline: number | null, dimensionOf: (
     if (!prev || e.confidence > prev.confidence) best.set(key, e)
   }
   const seen = new Set<string>()
+  // A charge or a demand made by another speaker ("Sandu warf Moskau vor …", "Die Ermittler werfen Moskau vor …") is another act.
+  const speaker = (e: RelationEvent) => text.slice(e.sourceMention.start, e.sourceMention.end)
   // Only a date the sentence states tells two restatements apart; one borrowed from context does not.
   const statedDate = (e: RelationEvent) => (e.trace.some((t) => t.startsWith('date:') && BORROWED_DATE.some((b) => t.endsWith(b))) ? null : e.date)
   // "sent inspectors to Iran to investigate …": an act read once with its partner is not also a one-sided act.
@@ -1799,7 +1803,7 @@ function dedupe(events: RelationEvent[], headline: number | null, dimensionOf: (
   return [...best.values()].sort((a, b) => a.start - b.start || a.source.localeCompare(b.source)).filter((e) => {
     if (e.sentence === headline && statedDate(e) === null && told.has(act(e))) return false
     // Acts of different dimensions are two acts: Hungary's veto of aid and its refusal to send arms.
-    const key = `${e.source}|${e.target}|${e.type}|${statedDate(e)}|${e.modality}|${dimensionOf(e.mode) ?? ''}`
+    const key = `${e.source}|${e.target}|${e.type}|${statedDate(e)}|${e.modality}|${dimensionOf(e.mode) ?? ''}|${SPEECH_ACTS.has(e.type) ? speaker(e) : ''}`
     if (seen.has(key)) return false
     seen.add(key)
     return true
@@ -1828,7 +1832,7 @@ export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: stri
     if (!r) continue
     out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, kinds))
   }
-  return dedupe(out, headlineSentence(doc), dimensionOf)
+  return dedupe(out, headlineSentence(doc), dimensionOf, doc.text)
 }
 
 /** A report's publication month, as the date of what it tells without a date (`presentPeriod`). */
