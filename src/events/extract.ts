@@ -1175,7 +1175,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         let factor = 1
         const own = new Set(source.mentions.map((m) => m.actor))
         const other = (p: Phrase) => p !== source && !p.mentions.every((m) => own.has(m.actor))
-        if (!target && !((ref.rule.mutual || reciprocal) && source.mentions.length > 1 && !source.examples)) {
+        if (!target && !((ref.rule.mutual || ref.rule.reciprocal || reciprocal) && source.mentions.length > 1 && !source.examples)) {
           // "nahm die Einladung des Kremls an": the genitive of the verb's object names the partner.
           const genitives = phrases.filter((p) => other(p) && p.attach.kind === 'gen')
           // In a passive, only the genitive of the clause's first noun phrase: "Die Stellungen der Ukraine wurden …".
@@ -1293,10 +1293,13 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const pairs: [typeof source.mentions[number], typeof source.mentions[number] | null][] = []
         if (target) {
           for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])
-        } else if ((ref.rule.mutual || reciprocal) && !source.examples) {
+          // "tauschte mit der Ukraine Gefangene aus": an exchange goes both ways.
+          if (ref.rule.reciprocal) for (const s of source.mentions) for (const t of target.mentions) pairs.push([t, s])
+        } else if ((ref.rule.mutual || ref.rule.reciprocal || reciprocal) && !source.examples) {
           // Mutual acts, or any act done "gegenseitig": the coordinated actors act on each other
           // (not examples of a group: "80 Staaten unterzeichneten …, darunter Deutschland und die USA").
-          const reciprocal = !ref.rule.mutual
+          // An exchange goes both ways: each releases the other's prisoners.
+          const reciprocal = !ref.rule.mutual || ref.rule.reciprocal
           const ms = source.mentions
           for (let a = 0; a < ms.length; a++) {
             for (let b = a + 1; b < ms.length; b++) {

@@ -4,7 +4,7 @@
 import type { Mention, RelationEvent, Token } from '../pipeline/document.ts'
 
 /** Acts between two parties that a mediator may have brought about. */
-const MEDIATED = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
+const MEDIATED = new Set(['AGREE', 'CONSULT', 'COOPERATE', 'CONCEDE'])
 
 /** At most this many tokens from the mediation noun to the last mediator named after it. */
 const REACH = 16

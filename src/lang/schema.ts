@@ -333,6 +333,8 @@ export const eventRuleSchema = z.object({
   roles: roles.default({ source: ['subject'], target: ['object'] }),
   noun_roles: roles.default({ source: ['gen', 'adj', 'subject'], target: ['object'] }),
   mutual: z.boolean().default(false),
+  /** Coordinated parties do it to each other (an exchange of prisoners): with no partner named, each is the other's source and target. */
+  reciprocal: z.boolean().default(false),
   polarity: z.enum(['coop', 'conflict']).optional(),
   confidence: z.number().min(0).max(1).default(0.8),
   /**
