@@ -794,7 +794,7 @@ function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
 /** The pack's words of a mediation (mediation.ts). */
 const mediationWordsFor = perGrammar((g): MediationWords => {
   const glue = new Set([...g.determiners, ...g.coordinators, ...g.titleLinks])
-  return { nouns: new Set(g.mediationNouns), prepositions: new Set(g.mediationPrepositions), determiners: new Set(g.determiners), phraseWord: (t) => capitalised(t) || glue.has(t.norm) || (looksAdjectival(t, g) && !g.finiteAuxiliaries.includes(t.norm)) }
+  return { nouns: new Set(g.mediationNouns), prepositions: new Set(g.mediationPrepositions), determiners: new Set(g.determiners), phraseWord: (t) => capitalised(t) || glue.has(t.norm) || (looksAdjectival(t, g) && !g.finiteAuxiliaries.includes(t.norm)), modifier: (t) => !capitalised(t) && !glue.has(t.norm) }
 })
 /** The pack's words of votes on a text (votes.ts), folded. */
 const voteWordsFor = perGrammar((g): VoteWords => ({

@@ -17,6 +17,8 @@ export interface MediationWords {
   determiners: ReadonlySet<string>
   /** Whether a word may stand inside the noun phrase that names the mediators ("von Außenminister Lawrow und seinem türkischen Amtskollegen"). */
   phraseWord: (t: Token) => boolean
+  /** Whether a word may only open or continue a noun phrase, never follow its noun ("russischen" but not after "Katars"). */
+  modifier: (t: Token) => boolean
 }
 
 /**
@@ -31,7 +33,8 @@ export function mediations(events: RelationEvent[], tokens: Token[], from: numbe
     if (!words.prepositions.has(before.norm)) continue
     // The mediators: the parties named in the noun phrase after the noun (up to a verb or a comma).
     let end = k + 1
-    while (end < to && end <= k + REACH && tokens[end]!.kind === 'word' && words.phraseWord(tokens[end]!)) end++
+    // A modifier goes on a phrase only before its noun: "Katars tauschten Russland …" ends after "Katars".
+    while (end < to && end <= k + REACH && tokens[end]!.kind === 'word' && words.phraseWord(tokens[end]!) && !(words.modifier(tokens[end]!) && capitalisedWord(tokens[end - 1]!))) end++
     // "unter Vermittlung der russischen Militärführung": a demonym may stand before the noun the phrase ends on.
     const mediators = mentions.filter((m) => m.tokenStart > k && m.tokenEnd <= end && isParty(m.actor))
     const ids = [...new Set(mediators.map((m) => m.actor))]
@@ -52,4 +55,8 @@ export function mediations(events: RelationEvent[], tokens: Token[], from: numbe
     }
   }
   return out
+}
+
+function capitalisedWord(t: Token): boolean {
+  return t.kind === 'word' && /^\p{Lu}/u.test(t.text)
 }
