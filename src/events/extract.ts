@@ -429,7 +429,8 @@ function firstPhraseGenitive(phrases: Phrase[], tokens: Token[], clause: Clause,
   for (let k = clause.from; k < gen.from; k++) {
     if (!inClause(clause, k)) continue
     if (isPreposition(tokens[k]!, g)) return null
-    if (isBareNoun(tokens[k]!, k, g, mentionTokens)) nouns++
+    // "Die Staats- und Regierungschefs": a truncated first part of a compound is no noun of its own.
+    if (isBareNoun(tokens[k]!, k, g, mentionTokens) && tokens[k + 1]?.text !== '-') nouns++
   }
   return nouns === 1 ? gen : null
 }
