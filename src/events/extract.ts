@@ -38,6 +38,8 @@ const DESTINED = new Set(['AID'])
 const TOPIC = 0.6
 /** How many sentences back a reaction with nobody named may continue its speaker's quarrel (act-anaphora.ts quarrelCounterpart). */
 const QUARREL_WINDOW = 2
+/** Reactions that continue a quarrel: a charge or a threat. A refusal ("wies das zurück") answers whatever was said last, not always the quarrel's other party. */
+const QUARRELS = new Set(['ACCUSE', 'THREATEN'])
 /** Speech acts: the same charge or demand by another speaker is another act (dedupe). */
 const SPEECH_ACTS = new Set(['ACCUSE', 'PROTEST', 'REQUEST', 'THREATEN', 'REJECT'])
 /** Acts that take two parties: a meeting or a visit with no partner named is no act ("the bloc flew in troops"). */
@@ -1329,7 +1331,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             factor *= TOPIC
           }
         }
-        if (!pairs.length && REACTIONS.has(ref.rule.type) && ref.kind !== 'noun' && !how.includes('target:passive-subject')) {
+        if (!pairs.length && QUARRELS.has(ref.rule.type) && ref.kind !== 'noun' && !how.includes('target:passive-subject')) {
           // "… bestellte den britischen Attaché ein. Sacharowa nannte die Fahrt eine Provokation": a reaction
           // with nobody named continues the quarrel its speaker was just told in.
           const sameParagraph = (from: number) => !doc.text.slice(doc.sentences[from]!.end, sentenceStart).includes('\n')
