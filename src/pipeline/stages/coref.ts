@@ -107,8 +107,22 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const verb = doc.tokens[k]
     return !!verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && doc.tokens[k - 1]?.text === ','
   }
+  // "hatte Chișinău besucht und dem Land Hilfe zugesichert": a conjunction after a verb opens another act of the clause
+  // (where nouns are capitalised, the lower-case word before it is no noun).
+  const coordinators = new Set(ctx.pack.grammar.capitalisesNouns ? ctx.pack.grammar.coordinators : [])
+  // "Am 3. März beantragten Moldau und Georgien …": the first actor of a sentence, right after the verb of its first
+  // clause (no comma before it), is that clause's subject, and the sentence is about it.
+  const firstAfterVerb = (m: Mention) => {
+    if (doc.mentions.some((o) => o.sentence === m.sentence && o.tokenStart < m.tokenStart)) return false
+    let k = m.tokenStart - 1
+    if (determiners.has(doc.tokens[k]?.norm ?? '')) k--
+    const verb = doc.tokens[k]
+    if (!verb || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text) || verb.sentence !== m.sentence) return false
+    for (let j = k - 1; j >= 0 && doc.tokens[j]!.sentence === m.sentence; j--) if (CLAUSE_BREAK.test(doc.tokens[j]!.text)) return false
+    return true
+  }
   const sameClause = (m: Mention, at: number) => m.sentence === doc.tokens[at]!.sentence && !afterPreposition(m) && !apposed(m)
-    && !doc.tokens.slice(m.tokenEnd, at).some((t) => t.kind === 'punct' && /[,;:–—()]/.test(t.text))
+    && !doc.tokens.slice(m.tokenEnd, at).some((t, n, all) => (t.kind === 'punct' && /[,;:–—()]/.test(t.text)) || (coordinators.has(t.norm) && n > 0 && all[n - 1]!.kind === 'word' && /^\p{Ll}/u.test(all[n - 1]!.text)))
   const salient = (anchors: Mention[], at: number, sentence: number): Mention | undefined => {
     // "Russland liefert der Insel Rohöl": nor to the state that acts in its clause where an earlier sentence names it too.
     const own = new Set(anchors.filter((m) => m.tokenStart < at && sameClause(m, at)).map((m) => m.actor))
@@ -117,7 +131,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // A state that opens the latest sentence is what that sentence is about ("Armenia's parliament
     // passed a law … from its ally Russia. The government plans …" is Armenia's); else the last one.
     const latest = participants.at(-1)
-    const opener = latest && participants.find((m) => m.sentence === latest.sentence && opensSentence(m))
+    const opener = latest && participants.find((m) => m.sentence === latest.sentence && (opensSentence(m) || firstAfterVerb(m)))
     return opener ?? latest ?? inWindow.at(-1)
   }
   // "zum westlichen Nachbarland": the determiner may stand before an adjective or two.
