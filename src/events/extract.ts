@@ -889,9 +889,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   let carried: { start: number; end: number } | null = null
   const phrasesOf = new Map(clauses.map((c) => [c, clausePhrases(mentions, tokens, c, g, isState)]))
   const infinitiveController = (governing: Clause, governingSubject: Phrase | null): Phrase | null => {
-    if (!clauseTokens(tokens, governing).some((t) => g.objectControlVerbs.includes(t.norm))) return governingSubject
     const governingPhrases = phrasesOf.get(governing)!
     const own = subjectOf(governingPhrases, tokens.length)
+    // "…, wo beide zusagten, auf Gewalt zu verzichten": a subordinate clause with a subject of its own controls the infinitive after it.
+    if (!clauseTokens(tokens, governing).some((t) => g.objectControlVerbs.includes(t.norm))) return (governing.subordinate && !governing.relative ? own : null) ?? governingSubject
     return governingPhrases.find((p) => p.attach.kind === 'bare' && p !== own) ?? null
   }
   for (const [ci, clause] of clauses.entries()) {

@@ -320,8 +320,11 @@ function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPrep
     // "trafen sich beide erneut": a lone word of the pair stands for it only as a pronoun, not as the
     // article of a noun phrase ("die beiden Europäer", "in beiden Gebieten").
     const following = doc.tokens[end]
+    // An adjective there goes on to its noun ("die beiden großen Staaten"); a verb does not ("wo beide zusagten, …").
+    const noun = doc.tokens[end + 1]
+    const adjective = looksAdjectival(following!, ctx.pack.grammar) && !!noun && noun.kind === 'word' && noun.sentence === t.sentence && (/^\p{Lu}/u.test(noun.text) || looksAdjectival(noun, ctx.pack.grammar))
     if (keys.length === 1 && following && following.sentence === t.sentence && following.kind === 'word'
-      && (/^\p{Lu}/u.test(following.text) || looksAdjectival(following, ctx.pack.grammar))) continue
+      && (/^\p{Lu}/u.test(following.text) || adjective)) continue
     const two: Mention[] = []
     for (const m of doc.mentions.filter((x) => x.start < t.start && t.sentence - x.sentence <= ctx.pack.coref.window && party(x)).reverse()) {
       if (!two.some((x) => x.actor === m.actor)) two.push(m)
