@@ -88,7 +88,8 @@ function buildGazetteer(pack: LanguagePack, actors: Map<string, Actor>, people: 
   }
   for (const [alias, amb] of Object.entries(pack.ambiguities)) gz.prefer(alias, amb.prefer)
   // Longer than the alias inside them, these win the longest match and name no actor.
-  for (const name of pack.notActors) gz.add(name, { kind: 'name', proper: true, genitive: false, rule: rule('not-actor') })
+  // One that opens with a lower-case word ("russischen Sicherheitsrats") is written so in running text.
+  for (const name of pack.notActors) gz.add(name, { kind: 'name', proper: /^\p{Lu}/u.test(name), genitive: false, rule: rule('not-actor') })
   return gz
 }
 
