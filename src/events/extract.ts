@@ -1198,7 +1198,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // Auxiliaries after the verb close the bracket with it ("sollen … abgeschossen haben").
           const rest = words.filter((t) => t.kind === 'word' && t.start > tokens[i]!.start)
           const closesBracket = !nextWord || endsConjunct || (ref.kind !== 'noun' && rest.every((t) => isAuxiliary(t.norm, g)))
-          const verbFinal = g.verbFinalSubordinates && (clause.subordinate || closesBracket) ? genitives.filter((p) => p.to <= i).at(-1) : undefined
+          // An event noun takes one only as a noun phrase's owner ("den Bedarf des Landes mit Lieferungen decken"), not a
+          // demonym of another phrase ("wegen der Verschleppung ukrainischer Kinder zur Festnahme ausgeschrieben").
+          const verbFinal = g.verbFinalSubordinates && (clause.subordinate || closesBracket) ? genitives.filter((p) => p.to <= i && (ref.kind !== 'noun' || p.mentions.some((m) => m.kind !== 'adjective'))).at(-1) : undefined
           // An event noun's genitive stands right after it, in its own noun phrase ("die Luftangriffe der Amerikaner").
           const reachable = (p: Phrase) => p.from > i && (ref.kind !== 'noun' || p.from - i <= NOUN_GENITIVE_REACH && !tokens.slice(i + 1, p.from).some((t) => t.kind === 'punct' || g.coordinators.includes(t.norm)))
           // So does an object put first, before a verb that agrees with the subject after it.
