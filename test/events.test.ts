@@ -367,3 +367,10 @@ test('a visit and its reception in one sentence are one act; two visits with the
   const two = analyseText('Im Mai war der kasachische Präsident nach Moskau gereist, und im November hatte Putin Astana einen Staatsbesuch abgestattet.', '2025-06-18').events.filter((e) => e.type === 'CONSULT')
   assert.equal(two.length, 2)
 })
+
+test('a plan is dated when it was made, not when it is to happen; a planned time alone stands', () => {
+  const made = analyseText('Die Nato tagt. Die Verteidigungsminister des Bündnisses beschlossen am Freitag, von Anfang 2027 an ein Bataillon nach Estland zu entsenden.', '2026-07-10')
+  assert.deepEqual(made.events.filter((e) => e.type === 'AID').map((e) => e.date), ['2026-07-10'])
+  const scheduled = analyseText('Für Freitag ist in Sotschi ein Treffen Lukaschenkos mit Putin geplant.', '2020-02-03')
+  assert.deepEqual(scheduled.events.filter((e) => e.type === 'CONSULT').map((e) => e.date), ['2020-02-07'])
+})

@@ -787,6 +787,18 @@ function venueOf(doc: Doc, sIndex: number, at: number, own: ReadonlySet<string>,
   return doc.mentions.filter((m) => m.start < at && m.start >= paragraphStart && sIndex - m.sentence <= window && isOrganisation(m.actor) && !own.has(m.actor)).at(-1) ?? null
 }
 
+/**
+ * "beschlossen am Freitag, von Anfang 2017 an Truppen zu entsenden": a plan is dated when it was made.
+ * A planned act whose time lies after the publication takes the time before its trigger that does
+ * not (the day of the decision), where the sentence has one; with none, the planned time stands
+ * ("Für Freitag ist ein Treffen geplant").
+ */
+function planDate(time: Dated | null, modality: string, published: string | undefined, times: readonly { start: number; date: string; rule: string }[], at: number): Dated | null {
+  if (modality !== 'planned' || !time || !published || !(time.date > published)) return time
+  const made = times.filter((t) => t.start < at && t.date && !(t.date > published)).at(-1)
+  return made ? { date: made.date, rule: `${made.rule}+plan-made` } : time
+}
+
 /** The articles and demonstratives that make an act noun point back (`actAntecedent`). */
 const actDeterminerSets = new WeakMap<LanguagePack['coref'], ReadonlySet<string>>()
 function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
@@ -1473,7 +1485,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // The refusal itself may still be reported or hedged; its wanting word is no plan.
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] }, { inTime })
         }
-        const time = timeOf(eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes, setting))
+        const time = planDate(timeOf(eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes, setting)), mod.modality, doc.date?.value, sentenceTimes, tokens[i]!.start)
         const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor) || m.party !== undefined)
         const mode = crowd ? ref.rule.crowd_mode! : modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)
