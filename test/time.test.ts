@@ -140,6 +140,9 @@ test('each document gets its mode: a history is narrative, a report news, a text
   assert.equal(mixed.mode, 'news')
   assert.equal(mixed.times.find((t) => t.text === 'Dezember')?.value, '2019-12')
   assert.equal(tagTimesIn(background.replace('Am Freitag', 'Im Januar'), de.time, '2020-02-03').mode, 'narrative')
+  // Days are counted from the last day named ("am Donnerstag …, tags darauf"), not from the date line.
+  const days = tagTimesIn('Am Donnerstag reiste er nach Eriwan, tags darauf nach Baku.', de.time, '2016-04-09').times
+  assert.deepEqual(days.map((t) => t.value), ['2016-04-07', '2016-04-08'])
   // What is set for a weekday lies ahead.
   assert.equal(tagTimesIn('Für Freitag ist ein weiteres Treffen geplant.', de.time, '2020-02-03').times[0]?.value, '2020-02-07')
   // The mode can be forced.

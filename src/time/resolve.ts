@@ -1,7 +1,7 @@
 import type { Precision } from '../pipeline/document.ts'
 import type { TimeData } from '../lang/schema.ts'
 import { placeholderClass } from './compile.ts'
-import { addDays, addMonths, formatDate, isValidDay, isoWeek, weekdayFrom, type PartialDate } from './calendar.ts'
+import { addDays, addMonths, formatDate, isValidDay, isoWeek, parseDate, weekdayFrom, type PartialDate } from './calendar.ts'
 
 export type TimeMode = 'news' | 'narrative'
 
@@ -139,7 +139,9 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
   let precision: Precision = 'year'
   let weekValue: string | undefined
   // "zwei Tage später", "am Tag darauf": counted from the last date mentioned, whatever the mode.
-  const anchor = f['anchor'] === 'last' ? ctx.last ?? ctx.anchor : ctx.anchor
+  // Days are counted from the last day named, where there is one since the last month or year: "am Donnerstag …, tags darauf".
+  const lastDay = f['anchor'] === 'last' && f['unit'] === 'D' && ctx.lastDay ? parseDate(ctx.lastDay.date) : null
+  const anchor = f['anchor'] === 'last' ? lastDay ?? ctx.last ?? ctx.anchor : ctx.anchor
 
   const rel = typeof f['rel'] === 'string' ? data.lexicon.relative[f['rel']] : undefined
   if (rel || typeof f['offset'] === 'number') {

@@ -110,6 +110,8 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
     const bound = resolved.mod !== undefined && !['early', 'mid', 'late'].includes(resolved.mod)
     if ((namesCalendar || movesYear) && resolved.precision !== 'decade' && !bound && !inParentheses(text, hit.start)) lastMentioned = resolved
     if (resolved.precision === 'day' && !bound && !inParentheses(text, hit.start)) lastDay = resolved
+    // A month named after it ("Anfang Mai") leaves the last day behind; a bare year does not.
+    else if (resolved.precision === 'month' && !bound && !inParentheses(text, hit.start)) lastDay = null
     const also = hit.pattern.also
     const span = also ? hit.indices[also.group] : undefined
     const second = also && span ? resolve(fillFields(also.value, hit.groups, data)) : null
