@@ -399,6 +399,8 @@ export const corefSchema = z.object({
   groupDescriptions: words,
   /** Descriptions of an island state ("die Insel", "der Inselstaat"): the last state named that is one. */
   islandDescriptions: words,
+  /** Articles besides the definite ones before an office that speaks for the passage's state ("Ein Regierungssprecher sagte"). */
+  officeArticles: words.default([]),
   /** Case endings an office takes ("Präsident" → "Präsidenten"): the office in another case is the same office. */
   officeCaseEndings: words.default([]),
   /** Words that link a description to the person who leads it ("die Junta um Oberst Goïta"): the person names whose it is. */

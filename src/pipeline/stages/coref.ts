@@ -171,6 +171,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   // "Außenminister Max Muster sagte", "der Vizeregierungschef sagte": an office nobody's state names
   // stands for the state the passage is about; a name after it is its holder.
   const offices = data.offices
+  const officeArticles = new Set(coref.officeArticles)
   const sentenceEnds = new Map([...sentenceTokenRanges(doc.tokens)].map(([n, [, to]]) => [n, to]))
   const timeTokens = timeTokenSet(doc.tokens, doc.times)
   /** The end of a name nobody listed right after token `i` (as after a role: `nameAt`), or -1. */
@@ -183,7 +184,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // "der iranische Vizeaußenminister": a demonym right before the office names its state.
     if (doc.mentions.some((m) => m.tokenEnd === i && m.kind === 'adjective')) continue
     const named = holderEnd(i)
-    if (named < 0 && !determined(i)) continue
+    // "Ein Regierungssprecher sagte": an office with an indefinite article speaks for the passage's state too.
+    if (named < 0 && !determined(i) && !officeArticles.has(doc.tokens[i - 1]?.norm ?? '')) continue
     // "der Präsident Kasachstans", "Präsident Putin": the mention stage has read those already.
     const end = named < 0 ? i + 1 : named
     if (doc.mentions.some((m) => m.tokenStart === end || (m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm)))) continue
