@@ -1,6 +1,7 @@
 // A reaction aimed at an act the text told before: "Die USA verhängten Sanktionen gegen Ankara. Die
 // Türkei verurteilte die Entscheidung." The act noun ("die Entscheidung", "die Sanktionen") points
-// back to that act, and the reaction is aimed at whoever did it.
+// back to that act, and the reaction is aimed at whoever did it. A charge with no such noun may
+// continue its speaker's quarrel with the other party of the act told just before.
 import type { Mention, Token } from '../pipeline/document.ts'
 
 /** An act told earlier in the document: its type, who did it, and the sentence that told it. */
