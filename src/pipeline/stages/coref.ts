@@ -453,8 +453,12 @@ function resolvePlaceAdverbs(doc: Doc, ctx: StageContext, taken: Set<number>, is
 /** "Russland stellte sich hinter seinen engsten Verbündeten": a partner named before, not the clause's subject. */
 function resolvePartners(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean): Mention[] {
   // A possessive within the two words before: "seinen (engsten) Verbündeten".
-  return resolvePossessed(doc, ctx, taken, corefData(ctx.pack).partnerNouns, [1, 2], 'partner',
-    (t) => boundAntecedent(doc.mentions, t, 2, afterPreposition, (m) => ctx.kb.actors.get(m.actor)?.kind === 'state'))
+  // Never the possessor's own state: "Putin warnte seinen Amtskollegen" is not Russia's colleague of Russia.
+  const possessors = (t: Token) => new Set(doc.mentions.filter((m) => m.sentence === t.sentence && m.end <= t.start && !doc.text.slice(m.end, t.start).includes(',')).map((m) => m.actor))
+  return resolvePossessed(doc, ctx, taken, corefData(ctx.pack).partnerNouns, [1, 2], 'partner', (t) => {
+    const own = possessors(t)
+    return boundAntecedent(doc.mentions, t, 2, afterPreposition, (m) => ctx.kb.actors.get(m.actor)?.kind === 'state' && !own.has(m.actor))
+  })
 }
 
 /**
