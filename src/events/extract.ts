@@ -948,7 +948,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const inverted = g.capitalisesNouns && !clause.subordinate && !clause.relative ? invertedPronoun(opening, mentionTokens, tokens, g, functionWords) : undefined
     const firstWord = afterRelative && g.subjectPronouns.includes(afterRelative.norm) ? afterRelative
       : opening[0] && clauseOpeners.has(opening[0].norm) && opening[1] && g.subjectPronouns.includes(opening[1].norm) ? opening[1] : inverted ?? opening[0]
-    const pronounSubject = !!firstWord && g.subjectPronouns.includes(firstWord.norm)
+    // "sagte, man habe Indien gewarnt": an impersonal pronoun in what a speaker says is the speaker's side.
+    const speaking = ci > 0 && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.speechVerbs.includes(t.norm))
+    const pronounSubject = !!firstWord && (g.subjectPronouns.includes(firstWord.norm) || (speaking && g.speakerPronouns.includes(firstWord.norm)))
+    // Elsewhere it is anyone: "Man wirft Russland vor, …" names no one who acts, and the actor after the verb is no subject.
+    if (!!firstWord && !speaking && g.speakerPronouns.includes(firstWord.norm)) continue
     // 4: a purpose clause ("um … zu unterstützen") states an aim, not an act.
     if (clause.subordinate && opening[0] && g.purposeMarkers.includes(opening[0].norm)) continue
     const relativeSubject = clause.relative && !relativeRole && !!firstWord && g.relativeSubjects.includes(firstWord.norm)

@@ -142,6 +142,8 @@ export const grammarSchema = z.object({
   subjectPronouns: words,
   /** Quantifiers that stand alone as a subject ("einige", "some"): after a comma, with a verb right after, they open a main clause ("…, einige schwenkten russische Fahnen"). */
   quantifierSubjects: words.default([]),
+  /** Impersonal pronouns that, in what a speaker says, stand for the speaker's side ("sagte, man habe …"). */
+  speakerPronouns: words.default([]),
   /** Articles that are only genitive ("des", "seines"): the actor right after one is a genitive attribute, never the subject. */
   genitiveOnlyArticles: words.default([]),
   /** Relative pronouns that are only singular ("der", "dessen"): they never take up a coordination of actors. */
