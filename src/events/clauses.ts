@@ -154,6 +154,7 @@ const clauseWords = perGrammar((g) => ({
   coords: new Set(g.clauseCoordinators),
   pronouns: new Set(g.subjectPronouns),
   quantifierSubjects: new Set(g.quantifierSubjects),
+  reportedAuxiliaries: new Set(g.reportedAuxiliaries),
   auxiliaries: new Set(g.finiteAuxiliaries),
   finiteVerbs: new Set([...g.finiteAuxiliaries, ...g.futureAuxiliaries, ...g.passiveAuxiliaries, ...g.copulas]),
   appositive: new Set(g.appositionOpeners),
@@ -197,7 +198,7 @@ function subjectStart(tokens: Token[], at: number, to: number, g: Grammar, actor
  * are set apart, and in verb-final languages a main clause resumes after a relative clause.
  */
 export function splitClauses(tokens: Token[], from: number, to: number, g: Grammar, actorTokens: Set<number> = new Set()): Clause[] {
-  const { subs, rels, preps, coords, pronouns, quantifierSubjects, auxiliaries, finiteVerbs, appositive, speech, speechNouns, heads, listWords } = clauseWords(g)
+  const { subs, rels, preps, coords, pronouns, quantifierSubjects, reportedAuxiliaries, auxiliaries, finiteVerbs, appositive, speech, speechNouns, heads, listWords } = clauseWords(g)
   const clauses: Clause[] = []
   let start = from
   let open: Opening = MAIN
@@ -474,6 +475,10 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         && tokens.slice(start, i).some((w) => speech.has(w.norm)) && !g.promiseParticles.includes(tokens[i - 1]!.norm)) {
         // "erklärte Blinken zudem, Iran habe …": after a main clause whose verb is one of speech, a
         // name and a verb open what was said.
+        begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
+      } else if (g.capitalisesNouns && !open.subordinate && verbLike(next) && !g.speakerPronouns.includes(next.norm) && reportedAuxiliaries.has(tokens[k + 1]?.norm ?? '')) {
+        // "stellte klar, verhandelt hätten allein Washington und Moskau": a participle and an auxiliary of
+        // reported speech open what was said.
         begin(i, { subordinate: false, relative: false, coordinated: false, reported: true })
       } else if (g.capitalisesNouns && !open.subordinate && nameThenVerb(k) && !infinitiveFollows(tokens, k, to, g)) {
         // "… wiesen ihre Botschafter aus, Lettland schloss sich an": a name and a verb after the
