@@ -186,6 +186,31 @@ export function speaksAfterComma(tokens: Token[], from: number, start: number, e
 }
 
 /**
+ * "Sanktionen gegen elf Generäle verhängt, unter ihnen Min Aung Hlaing": the preposition of the noun
+ * with no actor whose examples a marker after a comma opens a list of, for the mention at `start`;
+ * else null. Verbs that close the clause before the comma are passed over, then the noun, its
+ * articles, adjectives and count.
+ */
+function examplesPreposition(tokens: Token[], start: number, clause: Clause, g: Grammar, actorTokens: Set<number>): string | null {
+  let comma = start - 1
+  while (comma > clause.from && start - comma <= 4 && tokens[comma]!.text !== ',') comma--
+  if (tokens[comma]?.text !== ',') return null
+  const marker = exampleMarkerAt(tokens, comma + 1, g)
+  if (marker === 0 || tokens.slice(comma + 1 + marker, start).some((t) => !g.determiners.includes(t.norm))) return null
+  let k = comma - 1
+  while (k > clause.from && tokens[k]!.kind === 'word' && /^\p{Ll}/u.test(tokens[k]!.text) && !looksAdjectival(tokens[k]!, g)) k--
+  if (!capitalised(tokens[k]) || actorTokens.has(k)) return null
+  const preps = prepositionsOf(g)
+  for (let n = k - 1; n >= clause.from && k - n <= 4; n--) {
+    const t = tokens[n]!
+    const norm = g.contractions[t.norm] ?? t.norm
+    if (preps.has(norm)) return norm
+    if (!(t.kind === 'number' || g.determiners.includes(t.norm) || g.quantityWords.includes(t.norm) || looksAdjectival(t, g))) return null
+  }
+  return null
+}
+
+/**
  * "Rund 80 Staaten unterzeichneten die Erklärung, darunter Deutschland und die USA", "More than 40
  * countries condemned it, among them Canada": a list of examples that ends the clause names members
  * of a subject that is a group with no actor of its own (a group noun among the clause's first words,
@@ -280,7 +305,8 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const head = post ? -1 : m.genitive ? (start > clause.from && isPartitiveHead(tokens[start - 1]!, g) ? start - 1 : -1) : partitiveHead(tokens, start, clause, g, actorTokens)
     // "hatte dort um Waffen gebeten": a place adverb stands for the preposition it replaces.
     const adverb = m.tokenEnd - m.tokenStart === 1 ? g.placeAdverbs[tokens[m.tokenStart]!.norm] : undefined
-    const prep = post ?? (adverb !== undefined ? fold(adverb) : governingPrep(tokens, head >= 0 ? head : start, clause, g, actorTokens))
+    // "Sanktionen gegen elf Generäle, unter ihnen Min Aung Hlaing": examples of a noun with no actor take its preposition.
+    const prep = post ?? (adverb !== undefined ? fold(adverb) : examplesPreposition(tokens, start, clause, g, actorTokens) ?? governingPrep(tokens, head >= 0 ? head : start, clause, g, actorTokens))
     describedFrom = null
     const attach: Attachment = prep
       ? { kind: 'prep', prep }
