@@ -33,8 +33,9 @@ const MODIFIERS = 2
  */
 export function actAntecedent(tokens: Token[], from: number, to: number, actNouns: Record<string, string[]>, determiners: ReadonlySet<string>, acts: readonly ToldAct[], sentence: number, window: number, own: ReadonlySet<string>, skip: ReadonlySet<number>, adverbs: ReadonlySet<string> = new Set()): Mention | null {
   // "Tokio legte dagegen Protest ein": an adverb that points back to what was just said names the act of the sentence before.
-  const adverb = !nounTypes(tokens, from, to, actNouns, determiners, skip) && tokens.slice(from, to).some((t, n) => adverbs.has(t.norm) && !skip.has(from + n))
-  const types = adverb ? new Set([ANY]) : nounTypes(tokens, from, to, actNouns, determiners, skip)
+  const nouns = nounTypes(tokens, from, to, actNouns, determiners, skip)
+  const adverb = !nouns && tokens.slice(from, to).some((t, n) => adverbs.has(t.norm) && !skip.has(from + n))
+  const types = adverb ? new Set([ANY]) : nouns
   if (!types) return null
   const reach = adverb ? 1 : window
   for (let k = acts.length - 1; k >= 0; k--) {

@@ -40,6 +40,8 @@ const TOPIC = 0.6
 const QUARREL_WINDOW = 2
 /** Reactions that continue a quarrel: a charge or a threat. A refusal ("wies das zurück") answers whatever was said last, not always the quarrel's other party. */
 const QUARRELS = new Set(['ACCUSE', 'THREATEN'])
+/** Steps that take a partner from earlier in the text, not from a word of this sentence: the partner's span points back to where it was named. */
+const POINTED_BACK = new Set(['target:topic', 'target:act-anaphora', 'target:quarrel', 'target:venue'])
 /** Speech acts: the same charge or demand by another speaker is another act (dedupe). */
 const SPEECH_ACTS = new Set(['ACCUSE', 'PROTEST', 'REQUEST', 'THREATEN', 'REJECT'])
 /** Acts that take two parties: a meeting or a visit with no partner named is no act ("the bloc flew in troops"). */
@@ -770,14 +772,6 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   return continued(tokens.slice(clause.from, clause.to).some((t) => g.thenAdverbs.includes(t.norm)))
 }
 
-const actAdverbSets = new WeakMap<LanguagePack['coref'], ReadonlySet<string>>()
-/** Adverbs that point back to the act just told ("dagegen"), as a set. */
-function actAdverbsOf(coref: LanguagePack['coref']): ReadonlySet<string> {
-  let set = actAdverbSets.get(coref)
-  if (!set) actAdverbSets.set(coref, set = new Set(coref.actAdverbs))
-  return set
-}
-
 /**
  * The organisation the passage last named before `at`, within `window` sentences and its paragraph,
  * that is no party of `own`: where a vote or a veto is cast.
@@ -799,13 +793,8 @@ function planDate(time: Dated | null, modality: string, published: string | unde
   return made ? { date: made.date, rule: `${made.rule}+plan-made` } : time
 }
 
-/** The articles and demonstratives that make an act noun point back (`actAntecedent`). */
-const actDeterminerSets = new WeakMap<LanguagePack['coref'], ReadonlySet<string>>()
-function actDeterminersOf(coref: LanguagePack['coref']): ReadonlySet<string> {
-  let set = actDeterminerSets.get(coref)
-  if (!set) actDeterminerSets.set(coref, set = new Set(coref.actDeterminers))
-  return set
-}
+/** The words that make an act told before the target (`actAntecedent`): articles and demonstratives before an act noun, and adverbs that point back ("dagegen"). */
+const actWordsOf = perPack((pack) => ({ determiners: new Set(pack.coref.actDeterminers) as ReadonlySet<string>, adverbs: new Set(pack.coref.actAdverbs) as ReadonlySet<string> }))
 /** The pack's words of a mediation (mediation.ts). */
 const mediationWordsFor = perGrammar((g): MediationWords => {
   const glue = new Set([...g.determiners, ...g.coordinators, ...g.titleLinks])
@@ -949,7 +938,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const firstWord = afterRelative && g.subjectPronouns.includes(afterRelative.norm) ? afterRelative
       : opening[0] && clauseOpeners.has(opening[0].norm) && opening[1] && g.subjectPronouns.includes(opening[1].norm) ? opening[1] : inverted ?? opening[0]
     // "sagte, man habe Indien gewarnt": an impersonal pronoun in what a speaker says is the speaker's side.
-    const speaking = ci > 0 && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.speechVerbs.includes(t.norm))
+    const speaking = ci > 0 && clauseTokens(tokens, clauses[ci - 1]!).some((t) => speechVerbsOf(g).has(t.norm))
     const pronounSubject = !!firstWord && (g.subjectPronouns.includes(firstWord.norm) || (speaking && g.speakerPronouns.includes(firstWord.norm)))
     // Elsewhere it is anyone: "Man wirft Russland vor, …" names no one who acts, and the actor after the verb is no subject.
     if (!!firstWord && !speaking && g.speakerPronouns.includes(firstWord.norm)) continue
@@ -1334,7 +1323,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (!pairs.length && REACTIONS.has(ref.rule.type)) {
           // "Ankara verurteilte die Entscheidung": the reaction is aimed at whoever did the act its noun points back to.
           // An adverb does so only for a protest: "drohte dagegen" is as often "on the other hand".
-          const doer = actAntecedent(tokens, clause.from, clause.to, pack.coref.actNouns, actDeterminersOf(pack.coref), state.acts, sIndex, pack.coref.window, own, mentionTokens, ref.rule.type === 'PROTEST' ? actAdverbsOf(pack.coref) : undefined)
+          const actWords = actWordsOf(pack)
+          const doer = actAntecedent(tokens, clause.from, clause.to, pack.coref.actNouns, actWords.determiners, state.acts, sIndex, pack.coref.window, own, mentionTokens, ref.rule.type === 'PROTEST' ? actWords.adverbs : undefined)
           if (doer) {
             for (const s of source.mentions) pairs.push([s, doer])
             how.push('target:act-anaphora')
@@ -1512,7 +1502,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             start: tokens[i]!.start,
             end: tokens[i]!.end,
             sourceMention: span(s),
-            targetMention: t ? span(t, how.includes('target:topic') || how.includes('target:act-anaphora') || how.includes('target:quarrel') || how.includes('target:venue')) : null,
+            targetMention: t ? span(t, how.some((step) => POINTED_BACK.has(step))) : null,
             quantity,
             attribution: mod.attribution,
             rule: ref.rule.rule,

@@ -2,6 +2,7 @@
 // und Aserbaidschan auf eine Waffenruhe." The mediator consults each party (PLOVER CONSULT, mode
 // mediation), as the gold conventions code a mediation.
 import type { Mention, RelationEvent, Token } from '../pipeline/document.ts'
+import { capitalised } from './clauses.ts'
 
 /** Acts between two parties that a mediator may have brought about. */
 const MEDIATED = new Set(['AGREE', 'CONSULT', 'COOPERATE', 'CONCEDE'])
@@ -34,7 +35,7 @@ export function mediations(events: RelationEvent[], tokens: Token[], from: numbe
     // The mediators: the parties named in the noun phrase after the noun (up to a verb or a comma).
     let end = k + 1
     // A modifier goes on a phrase only before its noun: "Katars tauschten Russland …" ends after "Katars".
-    while (end < to && end <= k + REACH && tokens[end]!.kind === 'word' && words.phraseWord(tokens[end]!) && !(words.modifier(tokens[end]!) && capitalisedWord(tokens[end - 1]!))) end++
+    while (end < to && end <= k + REACH && tokens[end]!.kind === 'word' && words.phraseWord(tokens[end]!) && !(words.modifier(tokens[end]!) && capitalised(tokens[end - 1]))) end++
     // "unter Vermittlung der russischen Militärführung": a demonym may stand before the noun the phrase ends on.
     const mediators = mentions.filter((m) => m.tokenStart > k && m.tokenEnd <= end && isParty(m.actor))
     const ids = [...new Set(mediators.map((m) => m.actor))]
@@ -55,8 +56,4 @@ export function mediations(events: RelationEvent[], tokens: Token[], from: numbe
     }
   }
   return out
-}
-
-function capitalisedWord(t: Token): boolean {
-  return t.kind === 'word' && /^\p{Lu}/u.test(t.text)
 }

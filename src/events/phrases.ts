@@ -186,17 +186,26 @@ export function speaksAfterComma(tokens: Token[], from: number, start: number, e
 }
 
 /**
+ * The last comma in `[from, start)` that a marker of examples follows ("…, unter ihnen", "…, darunter"),
+ * with nothing but articles between the marker and the mention at `start`; else -1.
+ */
+function exampleListComma(tokens: Token[], from: number, start: number, g: Grammar): number {
+  let comma = -1
+  for (let k = from; k < start; k++) if (tokens[k]!.text === ',') comma = k
+  if (comma < 0) return -1
+  const marker = exampleMarkerAt(tokens, comma + 1, g)
+  return marker === 0 || tokens.slice(comma + 1 + marker, start).some((t) => !g.determiners.includes(t.norm)) ? -1 : comma
+}
+
+/**
  * "Sanktionen gegen elf Generäle verhängt, unter ihnen Min Aung Hlaing": the preposition of the noun
  * with no actor whose examples a marker after a comma opens a list of, for the mention at `start`;
  * else null. Verbs that close the clause before the comma are passed over, then the noun, its
  * articles, adjectives and count.
  */
 function examplesPreposition(tokens: Token[], start: number, clause: Clause, g: Grammar, actorTokens: Set<number>): string | null {
-  let comma = start - 1
-  while (comma > clause.from && start - comma <= 4 && tokens[comma]!.text !== ',') comma--
-  if (tokens[comma]?.text !== ',') return null
-  const marker = exampleMarkerAt(tokens, comma + 1, g)
-  if (marker === 0 || tokens.slice(comma + 1 + marker, start).some((t) => !g.determiners.includes(t.norm))) return null
+  const comma = exampleListComma(tokens, Math.max(clause.from, start - 5), start, g)
+  if (comma < 0) return null
   let k = comma - 1
   while (k > clause.from && tokens[k]!.kind === 'word' && /^\p{Ll}/u.test(tokens[k]!.text) && !looksAdjectival(tokens[k]!, g)) k--
   if (!capitalised(tokens[k]) || actorTokens.has(k)) return null
@@ -221,11 +230,8 @@ function examplesPreposition(tokens: Token[], start: number, clause: Clause, g: 
 function examplesOfSubject(tokens: Token[], from: number, start: number, clause: Clause, g: Grammar, actorTokens: Set<number>): boolean {
   const groups = groupNounsOf(g)
   if (!groups.size) return false
-  let comma = -1
-  for (let k = from; k < start; k++) if (tokens[k]!.text === ',') comma = k
+  const comma = exampleListComma(tokens, from, start, g)
   if (comma < 0) return false
-  const marker = exampleMarkerAt(tokens, comma + 1, g)
-  if (marker === 0 || tokens.slice(comma + 1 + marker, start).some((t) => !g.determiners.includes(t.norm))) return false
   if (groups.has(tokens[comma - 1]?.norm ?? '')) return false
   // The list runs to the clause's end: actors, their articles, commas and conjunctions.
   for (let k = start; k < clause.to; k++) {

@@ -144,7 +144,7 @@ export const grammarSchema = z.object({
   quantifierSubjects: words.default([]),
   /** Impersonal pronouns that, in what a speaker says, stand for the speaker's side ("sagte, man habe …"). */
   speakerPronouns: words.default([]),
-  /** Auxiliaries of reported speech ("habe", "hätten", "sei"): after a speech verb and a comma, a participle followed by one opens what was said ("stellte klar, verhandelt hätten allein …"). */
+  /** Auxiliaries of reported speech ("habe", "hätten", "sei"): after a comma, a participle followed by one opens what was said ("stellte klar, verhandelt hätten allein …"). */
   reportedAuxiliaries: words.default([]),
   /** Articles that are only genitive ("des", "seines"): the actor right after one is a genitive attribute, never the subject. */
   genitiveOnlyArticles: words.default([]),

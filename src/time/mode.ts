@@ -1,6 +1,7 @@
 import type { TimeData } from '../lang/schema.ts'
 import type { TimeMode } from './resolve.ts'
 import { tagTimes, type TaggedTime } from './tagger.ts'
+import { perData } from '../lang/per-grammar.ts'
 
 /**
  * How many years before its publication the middle of the years a text names may lie for the
@@ -46,10 +47,5 @@ export function tagTimesIn(text: string, data: TimeData, anchor: string | null, 
   return { mode: chosen, times: chosen === 'news' ? news : tagTimes(text, data, { anchor, mode: chosen }) }
 }
 
-const deicticSets = new WeakMap<TimeData, ReadonlySet<string>>()
 /** The rules of patterns that name a weekday and no day of the month ("am Freitag"): they count from the publication date. */
-function deicticRules(data: TimeData): ReadonlySet<string> {
-  let set = deicticSets.get(data)
-  if (!set) deicticSets.set(data, set = new Set(data.patterns.filter((p) => 'weekday' in p.value && !('day' in p.value)).map((p) => p.rule)))
-  return set
-}
+const deicticRules = perData((data: TimeData): ReadonlySet<string> => new Set(data.patterns.filter((p) => 'weekday' in p.value && !('day' in p.value)).map((p) => p.rule)))

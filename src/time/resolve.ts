@@ -139,7 +139,7 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
   let precision: Precision = 'year'
   let weekValue: string | undefined
   // "zwei Tage später", "am Tag darauf": counted from the last date mentioned, whatever the mode.
-  // Days are counted from the last day named, where there is one since the last month or year: "am Donnerstag …, tags darauf".
+  // Days are counted from the last day named, where no month was named since (tagger.ts): "am Donnerstag …, tags darauf".
   const lastDay = f['anchor'] === 'last' && f['unit'] === 'D' && ctx.lastDay ? parseDate(ctx.lastDay.date) : null
   const anchor = f['anchor'] === 'last' ? lastDay ?? ctx.last ?? ctx.anchor : ctx.anchor
 

@@ -100,12 +100,17 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     return true
   }
   // A state that opens its sentence, or stands right after a verb that opens a clause ("…, erfuhr die Türkei:").
-  const subjectLike = (m: Mention) => {
-    if (opensSentence(m)) return true
+  /** Where the lower-case word (a verb) right before `m` stands, past an article, or -1. */
+  const verbBefore = (m: Mention) => {
     let k = m.tokenStart - 1
     if (determiners.has(doc.tokens[k]?.norm ?? '')) k--
     const verb = doc.tokens[k]
-    return !!verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && doc.tokens[k - 1]?.text === ','
+    return !!verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && verb.sentence === m.sentence ? k : -1
+  }
+  const subjectLike = (m: Mention) => {
+    if (opensSentence(m)) return true
+    const k = verbBefore(m)
+    return k >= 0 && doc.tokens[k - 1]?.text === ','
   }
   // "hatte Chișinău besucht und dem Land Hilfe zugesichert": a conjunction after a verb opens another act of the clause
   // (where nouns are capitalised, the lower-case word before it is no noun).
@@ -114,10 +119,8 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   // clause (no comma before it), is that clause's subject, and the sentence is about it.
   const firstAfterVerb = (m: Mention) => {
     if (doc.mentions.some((o) => o.sentence === m.sentence && o.tokenStart < m.tokenStart)) return false
-    let k = m.tokenStart - 1
-    if (determiners.has(doc.tokens[k]?.norm ?? '')) k--
-    const verb = doc.tokens[k]
-    if (!verb || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text) || verb.sentence !== m.sentence) return false
+    const k = verbBefore(m)
+    if (k < 0) return false
     for (let j = k - 1; j >= 0 && doc.tokens[j]!.sentence === m.sentence; j--) if (CLAUSE_BREAK.test(doc.tokens[j]!.text)) return false
     return true
   }
@@ -315,8 +318,7 @@ function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPrep
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
     // The longest phrase that starts here: "beide Länder" before "beide".
-    const keys = pairPhrasesAt.get(t.norm)?.filter((k) => k.every((w, n) => doc.tokens[i + n]?.norm === w && doc.tokens[i + n]!.sentence === t.sentence && !taken.has(i + n)))
-      .sort((a, b) => b.length - a.length)[0]
+    const keys = phraseAt(doc.tokens, i, pairPhrasesAt, taken)
     if (!keys) continue
     const end = i + keys.length
     // "trafen sich beide erneut": a lone word of the pair stands for it only as a pronoun, not as the
@@ -491,6 +493,23 @@ function resolvePossessed(doc: Doc, ctx: StageContext, taken: Set<number>, nouns
   return out
 }
 
+/** The longest of `phrasesAt`'s phrases (token keys by first word) that starts at token `i`, within its sentence and on no token `taken`. */
+function phraseAt(tokens: Token[], i: number, phrasesAt: Map<string, string[][]>, taken: Set<number>): string[] | undefined {
+  const t = tokens[i]!
+  return phrasesAt.get(t.norm)?.filter((k) => k.every((w, n) => tokens[i + n]?.norm === w && tokens[i + n]!.sentence === t.sentence && !taken.has(i + n)))
+    .sort((a, b) => b.length - a.length)[0]
+}
+
+/**
+ * "Orbán landete in Moskau, wo ihn Putin empfing": whether `m`, named before token `i` in its sentence, stands
+ * in a clause before `i`'s (a comma between them); one that a relative pronoun takes up right after the
+ * comma ("Putin, der ihn empfing") is the subject of `i`'s own clause.
+ */
+function inClauseBefore(tokens: Token[], m: Mention, i: number, relativePronouns: ReadonlySet<string>): boolean {
+  const between = tokens.slice(m.tokenEnd, i)
+  return between.some((w) => w.text === ',') && !(between[0]?.text === ',' && relativePronouns.has(between[1]?.norm ?? ''))
+}
+
 /**
  * The last actor named before `t`, within `window` sentences, that is not a participant of t's own
  * sentence (by binding, a pronoun or "sein Verbündeter" never means its clause's subject): one named
@@ -511,14 +530,10 @@ function resolveRelational(doc: Doc, ctx: StageContext, taken: Set<number>, afte
   const out: Mention[] = []
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
-    const keys = relationalPhrasesAt.get(t.norm)?.find((k) => k.every((w, n) => doc.tokens[i + n]?.norm === w && !taken.has(i + n) && doc.tokens[i + n]!.sentence === t.sentence))
+    const keys = phraseAt(doc.tokens, i, relationalPhrasesAt, taken)
     if (!keys) continue
     const last = doc.tokens[i + keys.length - 1]!
-    // An actor of the sentence in a clause before the description's: a comma between them, and not the relative pronoun of its subject.
-    const otherClause = (m: Mention) => {
-      const between = doc.tokens.slice(m.tokenEnd, i)
-      return between.some((w) => w.text === ',') && !(between[0]?.text === ',' && relativePronouns.has(between[1]?.norm ?? ''))
-    }
+    const otherClause = (m: Mention) => inClauseBefore(doc.tokens, m, i, relativePronouns)
     // Never a state its own clause names before it ("Moskau droht dem Nachbarn" is not Russia's neighbour Russia).
     const own = new Set(doc.mentions.filter((m) => m.sentence === t.sentence && m.tokenEnd <= i && !otherClause(m)).map((m) => m.actor))
     const antecedent = boundAntecedent(doc.mentions, t, 1, (m) => afterPreposition(m) || (m.sentence === t.sentence && otherClause(m)), (m) => isState(m.actor) && !own.has(m.actor))
@@ -537,13 +552,7 @@ function resolveRelational(doc: Doc, ctx: StageContext, taken: Set<number>, afte
 function resolveObjectPronouns(doc: Doc, ctx: StageContext, taken: Set<number>, afterPreposition: (m: Mention) => boolean): Mention[] {
   const { objectPronouns: pronouns, personPronouns, relativePronouns } = corefData(ctx.pack)
   const out: Mention[] = []
-  // "Orbán landete in Moskau, wo ihn Putin empfing": an actor of the sentence in a clause before the
-  // pronoun's (a comma between them) may be its antecedent; one that a relative pronoun takes up
-  // right after the comma ("Putin, der ihn empfing") is the subject of the pronoun's own clause.
-  const otherClause = (m: Mention, i: number) => {
-    const between = doc.tokens.slice(m.tokenEnd, i)
-    return between.some((w) => w.text === ',') && !(between[0]?.text === ',' && relativePronouns.has(between[1]?.norm ?? ''))
-  }
+  const otherClause = (m: Mention, i: number) => inClauseBefore(doc.tokens, m, i, relativePronouns)
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!
     if (taken.has(i) || !pronouns.has(t.norm)) continue
