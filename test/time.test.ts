@@ -164,3 +164,32 @@ test('a number before a noun counts things unless it is a plausible year', async
   assert.deepEqual(values('Der Vertrag wurde 2000 unterzeichnet und 1900 die Grenze gezogen.', 'de'), ['2000', '1900'])
   assert.deepEqual(values('In 2000 the treaty was signed.', 'en'), ['2000'])
 })
+
+test('time patterns tried only where the gate allows find what scanning the whole text with each finds', async () => {
+  const { compileTimePatterns } = await import('../src/time/compile.ts')
+  const { matchAll } = await import('../src/time/tagger.ts')
+  const { kb } = await import('./helpers.ts')
+  // What each pattern finds alone, left to right, as the tagger did before the gate.
+  const scanned = (text: string, patterns: ReturnType<typeof compileTimePatterns>) =>
+    patterns.flatMap((p, k) => [...text.matchAll(p.regex)].filter((m) => m[0].length > 0).map((m) => `${m.index}-${m.index + m[0].length}:${k}:${JSON.stringify(m.groups ?? {})}`)).sort()
+  const texts: Record<string, string[]> = {
+    de: [
+      'Am 3. und 4. März 2024 trafen sich die Minister; bis Ende April 2024 soll ein Abkommen stehen (vom 12.05.2023 an gerechnet).',
+      'Im Frühjahr 2022, drei Monate später, und dann wieder im Herbst 2023/24 – Mitte Januar, am Montagabend, vor zwei Wochen.',
+      '🙂 1.1.2020 🎉 Silvester 2019, Weihnachten, zwischen 2014 und 2016; im vergangenen Jahr; Anfang der 1990er Jahre; 20. Juli 1944.',
+      'Seit Juni bis Dezember 2021 lieferte das Land 1000 Raketen; am 31.12. endete die Frist, am Vortag hieß es noch anders.',
+    ],
+    en: [
+      'On March 3, 2024, and again on 4 March 2024 the ministers met; by late April the deal was due (from 2023-05-12 on).',
+      'In the spring of 2022, three months later, last week, on Monday evening, between 2014 and 2016, in the 1990s.',
+    ],
+  }
+  for (const [lang, list] of Object.entries(texts)) {
+    const patterns = compileTimePatterns(kb.packs.get(lang)!.time)
+    for (const text of list) {
+      const gated = matchAll(text, patterns).map((h) => `${h.start}-${h.end}:${patterns.indexOf(h.pattern)}:${JSON.stringify(h.groups)}`).sort()
+      assert.ok(gated.length > 3, `${lang}: the test text holds time expressions`)
+      assert.deepEqual(gated, scanned(text, patterns), text)
+    }
+  }
+})

@@ -110,28 +110,42 @@ export function objectModeOf(objects: Map<string, string>, norm: string): string
   const own = objects.get(norm)
   if (own !== undefined) return own
   // A compound ending in a listed object ("Kampfdrohnen" ends in "drohnen"): the candidates share
-  // the word's last three letters (objects shorter than that are always tried), so only those are compared.
-  const index = byEnding(objects)
-  for (const [o, mode] of [...(index.get(norm.slice(-3)) ?? []), ...(index.get('') ?? [])]) if (norm.endsWith(o) && norm.length > o.length + 2) return mode
-  return undefined
+  // the word's last three letters (objects shorter than that are always tried), so only those are
+  // compared. Each word is looked up once a rule (null: none).
+  const { index, seen } = byEnding(objects)
+  const known = seen.get(norm)
+  if (known !== undefined) return known ?? undefined
+  let found: string | null = null
+  for (const list of [index.get(norm.slice(-3)), index.get('')]) {
+    for (const [o, mode] of list ?? []) if (norm.endsWith(o) && norm.length > o.length + 2) { found = mode; break }
+    if (found !== null) break
+  }
+  if (seen.size >= SEEN_MAX) seen.clear()
+  seen.set(norm, found)
+  return found ?? undefined
 }
 
-const endings = new WeakMap<Map<string, string>, Map<string, [string, string][]>>()
+/** Words a rule's objects were looked up for, at most this many (emptied when full). */
+const SEEN_MAX = 20_000
 
-/** The objects of a rule by their last three letters, in the order the rule lists them. */
-function byEnding(objects: Map<string, string>): Map<string, [string, string][]> {
-  let index = endings.get(objects)
-  if (!index) {
-    index = new Map()
+interface Endings { index: Map<string, [string, string][]>; seen: Map<string, string | null> }
+const endings = new WeakMap<Map<string, string>, Endings>()
+
+/** The objects of a rule by their last three letters, in the order the rule lists them; and the words looked up. */
+function byEnding(objects: Map<string, string>): Endings {
+  let e = endings.get(objects)
+  if (!e) {
+    const index = new Map<string, [string, string][]>()
     for (const [o, mode] of objects) {
       const key = o.length >= 3 ? o.slice(-3) : ''
       const list = index.get(key) ?? []
       list.push([o, mode])
       index.set(key, list)
     }
-    endings.set(objects, index)
+    e = { index, seen: new Map() }
+    endings.set(objects, e)
   }
-  return index
+  return e
 }
 
 /**
@@ -141,8 +155,20 @@ function byEnding(objects: Map<string, string>): Map<string, [string, string][]>
 export function triggersOf(lex: EventLexicon, word: { norm: string; text: string }): TriggerRef[] {
   const own = lex.triggers.get(word.norm)
   if (own) return own
-  if (!/^\p{Lu}/u.test(word.text) || word.norm.length < 8) return []
-  const heads = (lex.nounHeads.get(word.norm.slice(-4)) ?? []).filter((r) => isCompoundOf(word, r.form))
-  const longest = Math.max(0, ...heads.map((r) => r.form.length))
-  return heads.filter((r) => r.form.length === longest)
+  if (word.norm.length < 8 || !/^\p{Lu}/u.test(word.text)) return NONE
+  // A compound's heads depend on its folded form alone: each is worked out once.
+  let compounds = compoundsOf.get(lex)
+  if (!compounds) compoundsOf.set(lex, (compounds = new Map()))
+  let found = compounds.get(word.norm)
+  if (found === undefined) {
+    const heads = (lex.nounHeads.get(word.norm.slice(-4)) ?? []).filter((r) => isCompoundOf(word, r.form))
+    const longest = Math.max(0, ...heads.map((r) => r.form.length))
+    found = heads.filter((r) => r.form.length === longest)
+    if (compounds.size >= SEEN_MAX) compounds.clear()
+    compounds.set(word.norm, found)
+  }
+  return found
 }
+
+const NONE: TriggerRef[] = []
+const compoundsOf = new WeakMap<EventLexicon, Map<string, TriggerRef[]>>()

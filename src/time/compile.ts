@@ -3,11 +3,16 @@ import type { TimeData } from '../lang/schema.ts'
 export interface CompiledPattern {
   rule: string
   regex: RegExp
+  /** The same expression, matching only where it is told to start (`lastIndex`). */
+  sticky: RegExp
   value: Record<string, string | number>
   also?: { group: string; value: Record<string, string | number> }
   anchorable: boolean
   countable: boolean
 }
+
+/** What every pattern must find before it: no letter or digit. */
+const WORD_START = '(?<![\\p{L}\\p{N}])'
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -49,13 +54,26 @@ export function compileTimePatterns(data: TimeData): CompiledPattern[] {
     const body = p.match.replace(/\{([a-z]+[0-9]?)\}/g, (_, name: string) => `(?<${name}>${placeholderRegex(placeholderClass(name), data)})`)
     const endsNumeric = /\{(year|day|monthnum|num|yy)[0-9]?\}$/.test(p.match)
     const tail = endsNumeric ? '(?![0-9])' : '(?![\\p{L}\\p{N}])'
+    const source = `${WORD_START}(?:${body})${tail}`
     try {
       return {
-        rule: p.rule, regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})${tail}`, 'giud'), value: p.value, anchorable: p.anchorable, countable: p.countable,
+        rule: p.rule, regex: new RegExp(source, 'giud'), sticky: new RegExp(source, 'yiud'), value: p.value, anchorable: p.anchorable, countable: p.countable,
         ...(p.also ? { also: p.also } : {}),
       }
     } catch (err) {
       throw new Error(`time pattern ${p.rule}: ${(err as Error).message}`)
     }
   })
+}
+
+/**
+ * One expression that finds, in a single pass, every place where some pattern could start: each
+ * pattern is then tried only there. Running each pattern over the whole text tried it at every
+ * character (75 German patterns cost about 0.3 ms on an article of 1 KB; this about a third).
+ * Its alternatives are the patterns without their group names, which may repeat across them.
+ */
+export function compileTimeGate(patterns: CompiledPattern[]): RegExp | null {
+  if (!patterns.length) return null
+  const bodies = patterns.map((p) => (p.regex.source.startsWith(WORD_START) ? p.regex.source.slice(WORD_START.length) : p.regex.source).replace(/\(\?<([A-Za-z][A-Za-z0-9]*)>/g, '(?:'))
+  return new RegExp(`${WORD_START}(?=${bodies.map((b) => `(?:${b})`).join('|')})`, 'giu')
 }

@@ -1,14 +1,15 @@
 import type { TimeData } from '../lang/schema.ts'
 import type { TimeExpression } from '../pipeline/document.ts'
-import { compileTimePatterns, type CompiledPattern } from './compile.ts'
+import { compileTimeGate, compileTimePatterns, type CompiledPattern } from './compile.ts'
 import { fillFields, resolveFields, type Resolved, type TimeMode } from './resolve.ts'
 import { parseDate, type PartialDate } from './calendar.ts'
 
 export type TaggedTime = Omit<TimeExpression, 'sentence'>
 
-interface Hit { start: number; end: number; pattern: CompiledPattern; groups: Record<string, string | undefined>; indices: Record<string, [number, number] | undefined> }
+export interface Hit { start: number; end: number; pattern: CompiledPattern; groups: Record<string, string | undefined>; indices: Record<string, [number, number] | undefined> }
 
 const compiled = new WeakMap<TimeData, CompiledPattern[]>()
+const gates = new WeakMap<CompiledPattern[], RegExp | null>()
 const countNouns = new WeakMap<TimeData, RegExp | null>()
 
 function countNounAfter(data: TimeData): RegExp | null {
@@ -52,14 +53,32 @@ function findHits(text: string, patterns: CompiledPattern[]): Hit[] {
   return hits
 }
 
-function matchAll(text: string, patterns: CompiledPattern[]): Hit[] {
+function gateFor(patterns: CompiledPattern[]): RegExp | null {
+  let g = gates.get(patterns)
+  if (g === undefined) { g = compileTimeGate(patterns); gates.set(patterns, g) }
+  return g
+}
+
+/**
+ * Each pattern's matches as a scan of the whole text would find them (left to right, each after
+ * the last), tried only where the gate says some pattern could start.
+ */
+export function matchAll(text: string, patterns: CompiledPattern[]): Hit[] {
   const hits: Hit[] = []
-  patterns.forEach((pattern) => {
-    for (const m of text.matchAll(pattern.regex)) {
-      if (m[0].length === 0) continue
-      hits.push({ start: m.index, end: m.index + m[0].length, pattern, groups: m.groups ?? {}, indices: m.indices?.groups ?? {} })
+  const gate = gateFor(patterns)
+  const free = new Array<number>(patterns.length).fill(0)
+  if (gate) for (const g of text.matchAll(gate)) {
+    const at = g.index
+    for (let k = 0; k < patterns.length; k++) {
+      if (at < free[k]!) continue
+      const pattern = patterns[k]!
+      pattern.sticky.lastIndex = at
+      const m = pattern.sticky.exec(text)
+      if (!m || m[0].length === 0) continue
+      free[k] = at + m[0].length
+      hits.push({ start: at, end: at + m[0].length, pattern, groups: m.groups ?? {}, indices: m.indices?.groups ?? {} })
     }
-  })
+  }
   const order = new Map(patterns.map((p, i) => [p, i]))
   return hits.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || order.get(a.pattern)! - order.get(b.pattern)!)
 }
