@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { extname } from 'node:path'
 import type { RawArticle } from './article.ts'
 import { decode, InputError } from './decode.ts'
@@ -33,16 +33,24 @@ export function readCapped(file: string, maxBytes: number): Buffer {
   try {
     const chunks: Buffer[] = []
     let total = 0
+    // A regular file is read in one piece of its size (and one byte more, to see it end); a pipe or
+    // a device a megabyte at a time. (Two megabyte buffers for each article of 1 KB cost a twentieth
+    // of ingestion.)
+    const st = fstatSync(fd)
+    const regular = st.isFile()
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total))
+      const want = regular && total === 0 ? Math.min(st.size + 1, maxBytes + 1) : Math.min(1 << 20, maxBytes + 1 - total)
+      const chunk = Buffer.allocUnsafe(want)
       let n: number
       try { n = readSync(fd, chunk, 0, chunk.length, null) } catch (err) { throw new InputError(file, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`) }
       if (n === 0) break
       chunks.push(chunk.subarray(0, n))
       total += n
       if (total > maxBytes) throw new InputError(file, `file is over the ${mb(maxBytes)} limit (set a higher one with --max-size)`)
+      // A regular file that gave less than was asked for has ended.
+      if (regular && n < want) break
     }
-    return Buffer.concat(chunks, total)
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)
   } finally {
     closeSync(fd)
   }
