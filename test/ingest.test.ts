@@ -136,3 +136,28 @@ test('batched saving and a pool of reading threads store the same documents as o
     await fast.close()
   }
 })
+
+test('reading a folder again runs the pipeline over the changed articles only', async () => {
+  const dir = tmp()
+  writeFileSync(join(dir, 'a.txt'), 'Stand: 11.09.2023\nKuba und Venezuela vereinbarten eine engere Zusammenarbeit im Energiesektor.')
+  writeFileSync(join(dir, 'b.txt'), 'Stand: 12.09.2023\nDie Türkei verurteilte den Angriff auf den Hafen von Odessa.')
+  // A knowledge base that counts how often the pipeline looks up names (the mentions stage does, in each sentence).
+  let lookups = 0
+  const counting = Object.create(kb, { gazetteers: { get: () => { lookups++; return kb.gazetteers } } }) as typeof kb
+  const store = await SqliteStore.open(join(dir, 'x.db'))
+  try {
+    const first = await ingestPaths([dir], counting, store)
+    assert.deepEqual(first.documents, { new: 2, unchanged: 0, replaced: 0, failed: 0 })
+    assert.ok(lookups > 0)
+    lookups = 0
+    const again = await ingestPaths([dir], counting, store)
+    assert.deepEqual(again.documents, { new: 0, unchanged: 2, replaced: 0, failed: 0 })
+    assert.equal(lookups, 0, 'unchanged articles are not analysed again')
+    writeFileSync(join(dir, 'b.txt'), 'Stand: 12.09.2023\nDie Türkei verurteilte den Angriff auf den Hafen von Ismajil.')
+    const changed = await ingestPaths([dir], counting, store)
+    assert.deepEqual(changed.documents, { new: 0, unchanged: 1, replaced: 1, failed: 0 })
+    assert.ok(lookups > 0, 'the changed one is')
+  } finally {
+    await store.close()
+  }
+})

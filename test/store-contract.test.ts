@@ -62,6 +62,43 @@ for (const backend of storeBackends('entente_test')) {
       }
     })
 
+    test('knows which documents a file\'s items and language parts hold, and reads only the changed ones again', async () => {
+      const dir = join(scratchDir('entente-stored-'), 'feeds')
+      mkdirSync(dir)
+      const feed = join(dir, 'feed.jsonl')
+      const items = ['{"text":"Stand: 03.05.2024\\nBelarus kaufte im April Getreide aus Kasachstan.","lang":"de"}', '{"text":"Stand: 04.05.2024\\nArmenien fror seine Mitarbeit im Bündnis ein.","lang":"de"}']
+      writeFileSync(feed, `${items.join('\n')}\n`)
+      // A file whose name begins as the feed's does, and a page in two languages.
+      writeFileSync(join(dir, 'feed.jsonl.txt'), 'Stand: 05.05.2024\nSerbien und Ungarn unterzeichneten ein Abkommen über Gaslieferungen.')
+      const mixed = join(dir, 'zwei-sprachen.txt')
+      writeFileSync(mixed, [
+        'Stand: 06.05.2024\nDie Regierung in Baku teilte am Montag mit, dass die Gespräche mit Eriwan über den Verlauf der gemeinsamen Grenze in der kommenden Woche fortgesetzt werden sollen, nachdem beide Seiten sich auf die Grundsätze geeinigt hätten.',
+        'English summary: Azerbaijan said on Monday that the talks with Armenia about their shared border would go on next week, after both sides had agreed on the principles of the settlement and on the maps they would use.',
+      ].join('\n\n'))
+      const store = await backend.open()
+      try {
+        assert.deepEqual(await store.storedSources(feed), new Map())
+        const first = await ingestPaths([dir], kb, store)
+        assert.deepEqual(first.documents, { new: 5, unchanged: 0, replaced: 0, failed: 0 })
+        const ofFeed = await store.storedSources(feed)
+        // The first item is the file's own source, the others are numbered from 1.
+        assert.deepEqual([...ofFeed.keys()].sort(), [feed, `${feed}#1`])
+        assert.deepEqual([...(await store.storedSources(mixed)).keys()].sort(), [`${mixed}@1`, `${mixed}@2`])
+        assert.equal((await store.storedSources(join(dir, 'feed.jsonl.txt'))).size, 1)
+        assert.equal((await store.storedSources(join(dir, 'feed'))).size, 0)
+        for (const [key, id] of ofFeed) assert.equal((await store.document(id))?.id, id, key)
+        // The second item changes: it alone is read through the pipeline and replaced.
+        writeFileSync(feed, `${items[0]}\n{"text":"Stand: 04.05.2024\\nArmenien verließ das Bündnis.","lang":"de"}\n`)
+        const again = await ingestPaths([dir], kb, store)
+        assert.deepEqual(again.documents, { new: 0, unchanged: 4, replaced: 1, failed: 0 })
+        assert.equal(again.sentences, 2, 'only the changed item was analysed and stored')
+        assert.notEqual((await store.storedSources(feed)).get(`${feed}#1`), ofFeed.get(`${feed}#1`))
+        assert.equal((await store.storedSources(feed)).get(feed), ofFeed.get(feed))
+      } finally {
+        await store.close()
+      }
+    })
+
     test('answers every event filter the same way: actor, pair, type, dates by prefix, partner, language, paging', async () => {
       const store = await backend.open()
       try {

@@ -17,6 +17,11 @@ export interface BuildOptions {
   lang?: string
   /** Largest file read, in bytes (default 20 MB). */
   maxBytes?: number
+  /**
+   * The documents the store holds for this file's sources (Store.storedSources): an article whose
+   * source already holds the very document it makes is not analysed again (it is `stored`).
+   */
+  stored?: ReadonlyMap<string, string>
 }
 
 /**
@@ -68,5 +73,6 @@ export function buildDoc(article: RawArticle, path: string, kb: KnowledgeBase, o
     text,
     sentences: [], tokens: [], mentions: [], times: [], events: [],
   }
+  if (options.stored?.get(doc.sourceKey) === doc.id) return { ...doc, stored: true }
   return analyse(doc, { kb, pack })
 }

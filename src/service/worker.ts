@@ -21,8 +21,8 @@ export interface JobResult { documents: { new: number; unchanged: number; replac
 export async function processJob(job: IngestJob, kb: KnowledgeBase, store: Store, queue: IngestQueue, worker: string): Promise<JobResult> {
   const renew = setInterval(() => { void queue.renew(job, worker) }, (queue.leaseSeconds * 1000) / 3)
   try {
-    const result = analyseFile(job.path, kb, job.options)
-    const out: JobResult = { documents: { new: 0, unchanged: 0, replaced: 0, failed: result.errors.length }, events: 0, errors: result.errors }
+    const result = analyseFile(job.path, kb, { ...job.options, stored: await store.storedSources(job.path) })
+    const out: JobResult = { documents: { new: 0, unchanged: result.unchanged, replaced: 0, failed: result.errors.length }, events: 0, errors: result.errors }
     for (const doc of result.docs) {
       const outcome = await store.saveDocument(doc, job.path)
       out.documents[outcome]++

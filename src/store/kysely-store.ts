@@ -96,6 +96,21 @@ export abstract class KyselyStore implements Store {
     await bumpVersion(trx)
   }
 
+  async storedSources(path: string): Promise<Map<string, string>> {
+    // Source keys compare as bytes in both dialects (migration 0004): an item's or a part's keys lie
+    // between the file's key and the next character after "#" or "@".
+    const rows = await this.db.selectFrom('sources').innerJoin('documents', 'documents.id', 'sources.doc_id')
+      .select(['sources.source_key', 'sources.doc_id'])
+      .where('documents.pipeline_version', '=', PIPELINE_VERSION)
+      .where((eb) => eb.or([
+        eb('sources.source_key', '=', path),
+        eb.and([eb('sources.source_key', '>', `${path}#`), eb('sources.source_key', '<', `${path}$`)]),
+        eb.and([eb('sources.source_key', '>', `${path}@`), eb('sources.source_key', '<', `${path}A`)]),
+      ]))
+      .execute()
+    return new Map(rows.map((r) => [r.source_key, r.doc_id]))
+  }
+
   async version(): Promise<number> {
     const row = await this.db.selectFrom('store_version').select('n').where('id', '=', 1).executeTakeFirst()
     return Number(row?.n ?? 0)

@@ -142,6 +142,12 @@ export interface Store {
   /** Stores several documents in one transaction (all or none), for throughput; outcomes in order. */
   saveDocuments(items: { doc: StorableDoc; path: string }[]): Promise<SaveOutcome[]>
   /**
+   * The documents a file's sources (the file, its items `#n`, its language parts `@n`) hold now, by
+   * source key, when this version of the pipeline made them: reading the file again may skip those
+   * of its articles that are unchanged.
+   */
+  storedSources(path: string): Promise<Map<string, string>>
+  /**
    * Stores an imported file's events and series groups, read chunk by chunk (src/import/chunks.ts),
    * in one transaction: a file is either wholly stored or not at all, and replaces an older version
    * of the same source.
