@@ -196,6 +196,37 @@ for (const backend of storeBackends('entente_test')) {
       }
     })
 
+    test('counts the series of stored articles as the events they store count: every group, its latest day and its evidence', async () => {
+      const corpus = writeCorpus()
+      // Of my own: acts of one pair and month told by two articles (which is the evidence?), a month,
+      // a year, an undated article, and an article replaced in a batch.
+      writeFileSync(join(corpus, 'e-viele.txt'), 'Stand: 14.08.2024\nRussland lieferte im Juli Raketen an Nordkorea.\n\nNordkorea dankte Russland für die Hilfe.\n\nIm Jahr 2023 hatte Russland Nordkorea Getreide geschickt.')
+      writeFileSync(join(corpus, 'f-juli.txt'), 'Stand: 03.11.2024\nAm 3. Juli hatte Russland Raketen an Nordkorea geliefert.')
+      const store = await backend.open()
+      try {
+        await ingestPaths([corpus], kb, store, { batch: true })
+        writeFileSync(join(corpus, 'a-vertrag.txt'), 'Stand: 20.06.2024\nRussland und Vietnam unterzeichneten in Hanoi ein Abkommen.\n\nIm Oktober 2024 schickte Nordkorea Tausende Soldaten nach Russland.')
+        writeFileSync(join(corpus, 'g-neu.txt'), 'Stand: 03.11.2024\nNordkorea schickte im Oktober weitere Soldaten nach Russland.')
+        await ingestPaths([corpus], kb, store, { batch: true })
+        const db = (store as unknown as { db: Kysely<Database> }).db
+        const docs = (await store.documents({ limit: 100, offset: 0 })).items.map((d) => d.id)
+        const key = (r: { source: string; target: string; month: string; type: string; mode: string; modality: string; hosted: number | boolean }) => `${r.source}>${r.target} ${r.month} ${r.type} ${r.mode} ${r.modality} ${Number(r.hosted)}`
+        const counted = new Map((await countSeries(db, docs)).map((r) => [key(r), r]))
+        const stored = await store.series({})
+        assert.ok(stored.some((r) => r.source === 'PRK' && r.target === 'RUS' && r.month === '2024-10' && r.type === 'AID' && r.acts === 2), 'acts of one month are one group')
+        assert.ok(stored.some((r) => r.source === 'RUS' && r.target === 'PRK' && r.month === '2023-07' && r.lastDay === '2023-07-01'), 'a year is placed on 1 July')
+        assert.ok(stored.some((r) => r.source === 'RUS' && r.target === 'PRK' && r.month === '2024-07' && r.type === 'AID' && r.acts === 2 && r.lastDay === '2024-07-15'), 'a month is placed on its 15th, after the 3rd')
+        assert.deepEqual(stored.map(key).sort(), [...counted.keys()].sort())
+        for (const r of stored) {
+          const c = counted.get(key(r))!
+          assert.deepEqual([r.acts, r.stated, r.lastDay, r.bestEvent], [Number(c.acts), Number(c.stated), c.last_day, c.best_event], key(r))
+          assert.ok(Math.abs(r.strength - Number(c.strength)) < 1e-5 * Math.max(1, r.strength), key(r))
+        }
+      } finally {
+        await store.close()
+      }
+    })
+
     test('stores a batch in one transaction with the series of each of its documents, a replaced one counted once', async () => {
       const corpus = writeCorpus()
       const store = await backend.open()

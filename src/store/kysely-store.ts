@@ -5,6 +5,7 @@ import type { ANNOTATION_COLUMNS, Database, EventsTable, PairEdgesTable, PairMon
 import { migrations } from './migrations.ts'
 import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import { IMPORT_CONSTANTS, IMPORT_ROW_COLUMNS, type GroupRow, type ImportChunk, type ImportRow } from '../import/chunks.ts'
+import { SeriesGroups } from './series-groups.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
 import { GROUP_COLUMNS, addGroupRows, addToSeries, markDirty, markPairsDirty, readSeries, seriesHorizon, seriesMonths, type SeriesMonth } from './series.ts'
 import { pairStateTx, pairStatus, readMonthEdges, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx, type PairStatus } from './pair-states.ts'
@@ -18,6 +19,11 @@ export function importedEventRow(docId: string, r: ImportRow): EventsTable {
   const row: Record<string, unknown> = { id: `${docId}-${r[0]}`, doc_id: docId, ...IMPORT_CONSTANTS }
   IMPORT_ROW_COLUMNS.forEach((c, i) => { row[c] = r[i + 1] })
   return row as unknown as EventsTable
+}
+
+/** The acts of documents stored in a transaction, counted into the series' groups until they join the stored series. */
+interface Added {
+  groups: SeriesGroups
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
@@ -55,13 +61,6 @@ async function pointSource(trx: Kysely<Database>, doc: { id: string; sourceKey: 
   }
   await trx.insertInto('sources').values({ source_key: doc.sourceKey, doc_id: doc.id, file: doc.file, updated_at: now }).execute()
   return existed ? 'unchanged' : 'new'
-}
-
-/** Puts the acts of documents stored in this transaction into the series, and empties the list. */
-async function addedToSeries(trx: Kysely<Database>, added: string[]): Promise<void> {
-  const ids = added.splice(0)
-  await addToSeries(trx, ids, 1)
-  await markPairsDirty(trx, ids)
 }
 
 /** Raises the store's version: what readers cached is stale. */
@@ -125,15 +124,31 @@ export abstract class KyselyStore implements Store {
     return this.db.transaction().execute(async (trx) => {
       await this.beginWrite(trx)
       const outcomes: SaveOutcome[] = []
-      const added: string[] = []
+      const added = { groups: new SeriesGroups() }
       for (const { doc, path } of items) outcomes.push(await this.saveIn(trx, doc, path, added))
-      await addedToSeries(trx, added)
+      await this.addedToSeries(trx, added)
       return outcomes
     })
   }
 
-  /** Stores a document and its annotations; one new to the store is put on `added` for the series. */
-  private async saveIn(trx: Kysely<Database>, doc: StorableDoc, path: string, added: string[]): Promise<SaveOutcome> {
+  /**
+   * Adds the groups of acts counted for documents stored in this transaction to the series, puts
+   * their pairs on the dirty list, and starts counting afresh. The groups are counted from the
+   * documents as they are stored (SeriesGroups, as imports count theirs), not read back from the
+   * events just written: reading them back was a tenth of storing an article (1.05 → 0.95 ms at
+   * 20,000 generated articles).
+   */
+  private async addedToSeries(trx: Kysely<Database>, added: Added): Promise<void> {
+    const { groups } = added
+    added.groups = new SeriesGroups()
+    const rows = groups.take()
+    if (rows.length > 0) await this.bulkAddGroups(trx, rows.map((r) => GROUP_COLUMNS.map((c) => r[c])))
+    const pairs = groups.pairList()
+    if (pairs.length > 0) await markDirty(trx, pairs)
+  }
+
+  /** Stores a document and its annotations; the acts of one new to the store are counted into `added` for the series. */
+  private async saveIn(trx: Kysely<Database>, doc: StorableDoc, path: string, added: Added): Promise<SaveOutcome> {
     const now = new Date().toISOString()
     const { previous, exists } = await versions(trx, doc)
     if (previous === doc.id) return 'unchanged'
@@ -148,19 +163,21 @@ export abstract class KyselyStore implements Store {
       await this.bulkInsertRows(trx, 'times', doc.times.map((t) => ({ doc_id: doc.id, sentence: t.sentence, start: t.start, end: t.end, text: t.text, value: t.value, date: t.date, precision: t.precision, end_value: t.endValue ?? null, mod: t.mod ?? null, rule: t.rule })))
       await this.bulkInsertEvents(trx, doc.events.map((e, n) => {
         const s = doc.sentences[e.sentence]!
+        const id = `${doc.id}-${n + 1}`
+        added.groups.add({ id, source: e.source, target: e.target, date: e.date, type: e.type, mode: e.mode, modality: e.modality, confidence: e.confidence, trace: e.trace })
         return {
-          id: `${doc.id}-${n + 1}`, doc_id: doc.id, sentence: e.sentence, source: e.source, target: e.target, type: e.type, mode: e.mode,
+          id, doc_id: doc.id, sentence: e.sentence, source: e.source, target: e.target, type: e.type, mode: e.mode,
           polarity: e.polarity, modality: e.modality, date: e.date, start: e.start, end: e.end,
           source_start: e.sourceMention.start, source_end: e.sourceMention.end, target_start: e.targetMention?.start ?? null, target_end: e.targetMention?.end ?? null,
           quantity: e.quantity, attribution: e.attribution, rule: e.rule, trace: JSON.stringify(e.trace), confidence: e.confidence,
           sentence_text: doc.text.slice(s.start, s.end), sentence_start: s.start,
         }
       }))
-      added.push(doc.id)
+      added.groups.placeUndated(doc.date?.value ?? null)
     }
     // The version this one replaces leaves the series counted again from the other documents: those
     // stored before it must be in the series by then.
-    if (previous !== null) await addedToSeries(trx, added)
+    if (previous !== null) await this.addedToSeries(trx, added)
     return pointSource(trx, doc, previous, exists, now)
   }
 
