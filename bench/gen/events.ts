@@ -29,15 +29,34 @@ function party(rnd: () => number): Party {
   return { code: g, name: g, country: '', group: '', type: '' }
 }
 
+/**
+ * How a generated file's events are spread in time. `decade`: each on a day drawn from ten years,
+ * nearly one series group per event (the worst case for the series). `week`: a week of consecutive
+ * exports, as a backfill reads them: records added in time order, most events dated the day they
+ * were added, some up to a week before, a few up to a year before (articles that look back).
+ */
+export type Spread = 'decade' | 'week'
+
+const DAY_MS = 86_400_000
+
+/** The day an event of a week of exports is added (the i-th of `rows`), and the day it took place. */
+function weekDays(rnd: () => number, i: number, rows: number): { added: string; date: string } {
+  const added = Date.UTC(2025, 0, 1) + Math.floor((i / rows) * 7) * DAY_MS
+  const r = rnd()
+  const lag = r < 0.85 ? 0 : r < 0.95 ? 1 + Math.floor(rnd() * 7) : 8 + Math.floor(rnd() * 358)
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+  return { added: iso(added), date: iso(added - lag * DAY_MS) }
+}
+
 /** Writes `rows` GDELT 2.0 export lines (61 tab-separated columns, no header). */
-export async function writeGdelt(file: string, rows: number, seed = 7): Promise<void> {
+export async function writeGdelt(file: string, rows: number, seed = 7, spread: Spread = 'decade'): Promise<void> {
   const rnd = seeded(seed)
   const out = createWriteStream(file)
   const index = new Map(GDELT_COLUMNS.map((c, i) => [c, i]))
   for (let i = 0; i < rows; i++) {
     const f: string[] = new Array(GDELT_COLUMNS.length).fill('')
     const set = (c: string, v: string) => { f[index.get(c)!] = v }
-    const date = day(rnd)
+    const { date, added } = spread === 'week' ? weekDays(rnd, i, rows) : (() => { const d = day(rnd); return { date: d, added: d } })()
     const a1 = party(rnd)
     const a2 = rnd() < 0.9 ? party(rnd) : null
     const code = pick(rnd, CODES)
@@ -48,7 +67,7 @@ export async function writeGdelt(file: string, rows: number, seed = 7): Promise<
     set('QuadClass', String(1 + Math.floor(rnd() * 4))); set('GoldsteinScale', (rnd() * 20 - 10).toFixed(1)); set('NumMentions', String(1 + Math.floor(rnd() * 20)))
     set('NumSources', '1'); set('NumArticles', String(1 + Math.floor(rnd() * 10))); set('AvgTone', (rnd() * 10 - 5).toFixed(6))
     set('ActionGeo_Type', '1'); set('ActionGeo_FullName', NAMES[a1.country] ?? 'World'); set('ActionGeo_CountryCode', a1.country.slice(0, 2))
-    set('DATEADDED', `${date.replaceAll('-', '')}120000`); set('SOURCEURL', `https://news.example.org/${date}/${i}`)
+    set('DATEADDED', `${added.replaceAll('-', '')}120000`); set('SOURCEURL', `https://news.example.org/${added}/${i}`)
     if (!out.write(f.join('\t') + '\n')) await once(out, 'drain')
   }
   out.end()
