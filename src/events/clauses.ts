@@ -178,6 +178,18 @@ function isApposition(tokens: Token[], k: number, end: number, to: number, g: Gr
   return !(g.relativePronouns.includes(words[0]!.norm) && second && preps.has(second.norm))
 }
 
+/**
+ * Whether the stretch from `from` to the next comma, semicolon, colon, dash, parenthesis or `to` ends
+ * on a capitalised word that is no finite auxiliary: where nouns are capitalised, a noun, so no
+ * verb-final clause ends there.
+ */
+function endsOnNoun(tokens: Token[], from: number, to: number, g: Grammar): boolean {
+  let k = from
+  while (k < to && !/^[,;:–—()]$/.test(tokens[k]!.text)) k++
+  const last = tokens.slice(from, k).filter((t) => t.kind === 'word').at(-1)
+  return capitalised(last) && !g.finiteAuxiliaries.includes(last!.norm)
+}
+
 /** How many words may stand between a verb or noun that takes a clause and the conjunction that opens it. */
 const HEAD_GAP = 4
 
@@ -507,7 +519,10 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         // no article or pronoun is a predicate's, and the main clause goes on.
         const predicate = tokens.slice(end + 2, to).find((t) => t.kind === 'word')
         const comparing = !!opener && g.comparingSubordinators.includes(opener.norm) && !!predicate && !capitalised(predicate) && !listWords.has(predicate.norm) && !pronouns.has(predicate.norm)
-        i = opener && !comparing && (subs.has(opener.norm) || rels.has(opener.norm) || preps.has(opener.norm) && tokens[end + 2] && rels.has(tokens[end + 2]!.norm)) ? end - 1 : end
+        // "…, Marija Sacharowa, die Ausweisungen … als unfreundlichen Akt.": an article that reads like a
+        // relative pronoun opens no relative clause where no verb ends the stretch (verb-final clauses).
+        const article = !!opener && g.capitalisesNouns && g.determiners.includes(opener.norm) && endsOnNoun(tokens, end + 2, to, g)
+        i = opener && !comparing && (subs.has(opener.norm) || rels.has(opener.norm) && !article || preps.has(opener.norm) && tokens[end + 2] && rels.has(tokens[end + 2]!.norm)) ? end - 1 : end
       } else if (g.capitalisesNouns && open.subordinate && !open.relative && articleNameVerb(k) && !infinitiveFollows(tokens, k, to, g)) {
         // "…, 350 Soldaten nach Litauen zu schicken, die USA verlegten Tausende …": an article, a
         // name and a verb that more words follow open a main clause with a subject of its own.

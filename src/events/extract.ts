@@ -1447,6 +1447,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [] }, act)
           how.push('modality:adjunct')
         }
+        // "nannte die Entscheidung nicht gerechtfertigt": a judgement that denies its word is the opposite one.
+        const judged = mod.modality === 'negated' ? ref.rule.negated_as : undefined
+        if (judged) {
+          mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [] }, act)
+          how.push(`type:negated-as(${judged})`)
+        }
         const governor = governorOf(tokens, clauses, ci, i, ref.kind === 'noun', cues, g)
         // What one side asks of another has not happened: the appeal is the act, and its own trigger reports it.
         if (governor?.kind === 'appeal' && ref.rule.type !== 'REQUEST') continue
@@ -1454,7 +1460,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // (Its reading is kept aside: the refusal takes its partner from it, see refusedNouns.)
         const declined = governor?.kind === 'decline' && ref.rule.type !== 'REJECT'
         // "threatened to cut off gas": the act is the threat of the cut-off.
-        const basePolarity: Polarity = ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
+        const basePolarity: Polarity = judged ? (COOPERATIVE.has(judged) ? 'coop' : 'conflict') : ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
         // "Russia will cut gas to Moldova unless Chisinau pays", "the EU may halt talks if …": a hostile
         // plan or possibility on a condition is an ultimatum.
         const ultimatum = (mod.modality === 'planned' || mod.modality === 'hedged') && basePolarity === 'conflict' && ref.rule.type !== 'THREATEN' ? findPhrases(tokens, i + 1, to, cues.ultimatum)[0] : undefined
@@ -1494,7 +1500,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             sentence: sIndex,
             source: s.actor,
             target: t?.actor ?? null,
-            type: refused ? 'REJECT' : threatened ? 'THREATEN' : ref.rule.type,
+            type: refused ? 'REJECT' : threatened ? 'THREATEN' : judged ?? ref.rule.type,
             mode,
             polarity,
             modality: mod.modality,

@@ -353,6 +353,11 @@ export const eventRuleSchema = z.object({
    * delivery, planned. A negated reading of the rule yields to the act of the event noun it governs.
    */
   negation_opens: z.boolean().default(false),
+  /**
+   * A judgement that denies its own word is the opposite judgement: "nannte die Entscheidung nicht
+   * gerechtfertigt" charges (ACCUSE, asserted) rather than failing to approve.
+   */
+  negated_as: z.enum(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']).optional(),
   /** The act is one-sided by nature (a resignation, a curfew, a riot): an unnamed partner is not looked for in the passage. */
   oneSided: z.boolean().default(false),
   /** The act needs a partner: without one it is something else ("launched two missiles" may be a test, not an attack). */

@@ -214,8 +214,10 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // "Armeechef Romeo Brawner warf der chinesischen Küstenwache vor": an office holder does not act upon
     // his own state, so no state named after him in his clause (up to the next comma) is his; a place
     // there may be ("Regierungssprecher Max Muster sagte in Berlin").
+    // Nor a person or office holder he acts upon ("legte beim russischen Botschafter Protest ein"): neither is a place.
     const stop = clauseEnd(end, sentence)
     const partiesAfter = partiesBetween(end, stop)
+    for (const m of doc.mentions) if (m.tokenStart >= end && m.tokenStart < stop && (m.kind === 'person' || m.kind === 'role')) partiesAfter.add(m.actor)
     const antecedent = salient(stateAnchors.filter((m) => !partiesAfter.has(m.actor)), i, sentence)
     if (!antecedent) continue
     const holder = named < 0 ? {} : { person: `doc:${doc.text.slice(doc.tokens[i + 1]!.start, doc.tokens[end - 1]!.end)}` }

@@ -6,6 +6,7 @@ import { personActorAt } from '../../kb/knowledge.ts'
 import { sentenceTokenRanges, timeTokenSet } from '../spans.ts'
 import { fold } from '../../text/normalize.ts'
 import { isCompoundOf } from '../../events/lexicon.ts'
+import { perPack } from '../../lang/per-grammar.ts'
 
 interface Raw extends Match { actor?: string; party?: string }
 
@@ -192,7 +193,10 @@ function unlistedSubject(doc: Doc, sentence: number, from: number, to: number, m
  */
 export function nameAt(doc: Doc, i: number, to: number, timeTokens: Set<number>, ctx: StageContext): number {
   const t = doc.tokens
-  const capital = (k: number) => k < to && t[k]!.kind === 'word' && /^\p{Lu}/u.test(t[k]!.text) && !timeTokens.has(k) && !ctx.pack.grammar.determiners.includes(t[k]!.norm)
+  // "beim russischen Botschafter Michail Galusin Protest ein": a noun the language's events know is no part of a name.
+  const known = eventNouns(ctx.pack)
+  const noun = (k: number) => k < to && known.has(t[k]!.norm)
+  const capital = (k: number) => k < to && t[k]!.kind === 'word' && /^\p{Lu}/u.test(t[k]!.text) && !timeTokens.has(k) && !ctx.pack.grammar.determiners.includes(t[k]!.norm) && !noun(k)
   if (!capital(i)) return -1
   let k = i + 1
   let words = 1
@@ -203,8 +207,14 @@ export function nameAt(doc: Doc, i: number, to: number, timeTokens: Set<number>,
     words++
   }
   const next = t[k]
-  return !next || k >= to || next.kind !== 'word' || /^\p{Ll}/u.test(next.text) ? k : -1
+  return !next || k >= to || next.kind !== 'word' || /^\p{Ll}/u.test(next.text) || noun(k) ? k : -1
 }
+
+/** The nouns a language's event rules name (triggers, objects, nouns that point back to acts), folded as tokens are. */
+const eventNouns = perPack((pack) => new Set([
+  ...pack.events.flatMap((r) => [...r.nouns, ...Object.values(r.objects).flat()]),
+  ...Object.values(pack.coref.actNouns).flat(),
+].map((w) => fold(w))))
 
 const nameText = (doc: Doc, from: number, to: number) => doc.text.slice(doc.tokens[from]!.start, doc.tokens[to - 1]!.end)
 
