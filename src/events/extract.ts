@@ -949,7 +949,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // acts for whoever issued it, the subject of the clause that names it.
     // Only where that clause issues it ("legte vor", "published"); one who rejects a draft did not write it.
     const aboutDocument = relativeSubject && ci > 0 && tokens[clause.from - 1]?.text === ',' && isDocumentNoun(tokens[relativeHead(tokens, clause.from - 1, g)], g)
-    const issued = aboutDocument && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.issueVerbs.includes(t.norm))
+    const issued = aboutDocument && issues(clauseTokens(tokens, clauses[ci - 1]!), g)
     // "Die UN-Vollversammlung … stimmten für eine Resolution, die Moskau auffordert": a text no clause
     // issues is the organisation's named last, in this sentence or the one before.
     const assembly = aboutDocument && !issued ? issuingOrganisation(doc.mentions, sIndex, tokens[clause.from]!.start, isOrganisation) : null
@@ -1754,6 +1754,11 @@ function nearestEvidence<T extends { event: RelationEvent; evidence: number }>(a
 }
 
 const FALLBACK_TARGETS = new Set(['target:object-genitive', 'target:infinitive-object'])
+
+/** Whether a clause's words issue a document: an issuing verb, or a split one's finite form with its particle after it ("legte … vor"). */
+function issues(words: Token[], g: LanguagePack['grammar']): boolean {
+  return words.some((t, k) => g.issueVerbs.includes(t.norm) || g.issueSplitVerbs.some((v) => v.finite.includes(t.norm) && words.slice(k + 1).some((w) => w.norm === v.particle)))
+}
 
 /**
  * A verb governs the event nouns of its clause: in "stoppten ihre Waffenlieferungen an die

@@ -29,6 +29,8 @@ export const grammarSchema = z.object({
   votes: z.object({ verbs: words, against: words, for: words, texts: words }).strict().default({ verbs: [], against: [], for: [], texts: [] }),
   /** Verbs of issuing a document ("legte vor", "published"): their subject is its author. */
   issueVerbs: words,
+  /** Issuing verbs whose finite form leaves its particle at the clause's end ("legte … vor", "brachte … ein"): they issue only with it ("legte ihr Veto ein" issues nothing). */
+  issueSplitVerbs: z.array(z.object({ finite: z.array(z.string()).min(1), particle: z.string() }).strict()).default([]),
   /** Particles of personal names ("von der Leyen", "al-Assad"): never a short name of the person. */
   nameParticles: words,
   /** Words before a preposition that make its actor act together with the subject ("gemeinsam mit", "together with"). */
