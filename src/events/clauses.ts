@@ -190,6 +190,9 @@ function endsOnNoun(tokens: Token[], from: number, to: number, g: Grammar): bool
   return capitalised(last) && !g.finiteAuxiliaries.includes(last!.norm)
 }
 
+/** The language's set phrases that comment on a clause (`asidePhrases`), as folded words. */
+const asidePhrasesOf = perGrammar((g) => g.asidePhrases.map(phraseKey))
+
 /** How many words may stand between a verb or noun that takes a clause and the conjunction that opens it. */
 const HEAD_GAP = 4
 
@@ -374,9 +377,18 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     return -1
   }
   let hold = -1
+  const asides = asidePhrasesOf(g)
   for (let i = from; i < to; i++) {
     const t = tokens[i]!
     if (i < hold && t.text === ',') continue
+    // "kamen wie geplant mit Lawrow zusammen": a set phrase that comments on the clause is an aside;
+    // it compares nothing and takes no part in the clause's phrases.
+    const aside = asides.find((a) => a.every((w, n) => i + n < to && tokens[i + n]!.norm === w))
+    if (aside) {
+      skips.push([i, i + aside.length])
+      i += aside.length - 1
+      continue
+    }
     let k = i + 1
     while (k < to && QUOTES.has(tokens[k]!.text)) k++
     const next = k < to ? tokens[k] : undefined

@@ -146,12 +146,14 @@ function particleCloses(ref: TriggerRef, tokens: Token[], at: number, clause: Cl
  * Where the act of the verb at `at` ends: at a coordinator that a verb of another act follows
  * ("nannte das Vorgehen angemessen und warf dem Westen Heuchelei vor"), else at `to`.
  */
-function nextActAt(tokens: Token[], at: number, from: number, to: number, lex: EventLexicon, g: LanguagePack['grammar']): number {
+function nextActAt(tokens: Token[], at: number, from: number, to: number, lex: EventLexicon, g: LanguagePack['grammar'], skips: readonly [number, number][] = []): number {
   // "hatte die Stationierung angekündigt und dabei auf … verwiesen": a verb that closes the bracket a
   // finite auxiliary opened ends its conjunct at the word that joins the next one.
   const next = tokens[at + 1]
   if (next && at + 1 < to && g.clauseCoordinators.includes(next.norm) && tokens.slice(from, at).some((t) => g.finiteAuxiliaries.includes(t.norm))) return at + 1
   for (let k = at + 1; k + 1 < to; k++) {
+    // "traf Sarif wie erwartet Lawrow": a set phrase set apart as an aside opens no conjunct.
+    if (skips.some(([a, b]) => k >= a && k < b)) continue
     if (coordinates(tokens[k]!, g) && triggersOf(lex, tokens[k + 1]!).some((r) => r.kind !== 'noun')) return k
   }
   return to
@@ -964,7 +966,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
       const refs = homographReading(triggersOf(lex, tokens[i]!), tokens, i, from, g, mentionTokens)
       if (!refs.length) continue
       // Where this verb's act ends: its evidence, its roles and its particle stay before it.
-      const actEnd = nextActAt(tokens, i, clause.from, clause.to, lex, g)
+      const actEnd = nextActAt(tokens, i, clause.from, clause.to, lex, g, clause.skips)
       // "stellte das Verfahren … ein" is einstellen: with its particle closing the clause, the
       // verb is a particle verb, and the readings of the plain verb (stellen gegen) do not apply.
       const particleVerb = refs.some((r) => r.kind === 'split' && particleCloses(r, tokens, i, clause, g, actEnd))

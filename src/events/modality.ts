@@ -11,6 +11,7 @@ export interface ModalityCues {
   denied: string[][]
   negation: string[][]
   notNegation: string[][]
+  notPlanned: string[][]
   conditional: string[][]
   refusal: string[][]
   forwardNegation: string[][]
@@ -33,7 +34,7 @@ export function modalityCues(data: ModalityData): ModalityCues {
     const keys = (list: string[]) => list.map(phraseKey)
     c = {
       hedged: keys(data.hedged), reportedMarkers: keys(data.reportedMarkers), reportedVerbs: keys(data.reportedVerbs),
-      planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation),
+      planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation), notPlanned: keys(data.notPlanned),
       conditional: keys(data.conditional), refusal: keys(data.refusal), forwardNegation: keys(data.forwardNegation),
       threat: keys(data.threat), hostileThreat: keys(data.hostileThreat), ultimatum: keys(data.ultimatum), claim: keys(data.claim), perfectInfinitives: keys(data.perfectInfinitives), intent: keys(data.intent), appeal: keys(data.appeal), decline: keys(data.decline), complementizers: keys(data.complementizers),
     }
@@ -171,7 +172,9 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const said = trigger >= 0 ? inClause(cues.reportedVerbs).filter((h) => h.at > trigger).map((h) => h.at) : []
   // "agreed in principle on Saturday to provide aid": a word of intent plans the infinitive it governs.
   const intended = intentPlans && nonFinite && trigger >= 0 ? inClause(cues.intent).find((h) => h.at < trigger) : undefined
-  const planned = inClause(cues.planned).find((h) => h.at !== trigger && !(plannedBefore && trigger >= 0 && h.at > trigger) && !said.some((at) => at < h.at) && !attributive(h.at) && !(trigger >= 0 && h.at > trigger && opensConjunct(h.at))) ?? intended
+  // "kamen wie geplant zusammen": an act done as planned is no plan.
+  const done = new Set(inClause(cues.notPlanned).flatMap((h) => Array.from({ length: h.len }, (_, k) => h.at + k)))
+  const planned = inClause(cues.planned).find((h) => h.at !== trigger && !done.has(h.at) && !(plannedBefore && trigger >= 0 && h.at > trigger) && !said.some((at) => at < h.at) && !attributive(h.at) && !(trigger >= 0 && h.at > trigger && opensConjunct(h.at))) ?? intended
   const by = marker ?? verb
   // "Kiew will zwei Jets abgeschossen haben": wanting before a perfect infinitive claims what was
   // done; the subject reports it.

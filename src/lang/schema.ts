@@ -29,6 +29,8 @@ export const grammarSchema = z.object({
   votes: z.object({ verbs: words, against: words, for: words, texts: words }).strict().default({ verbs: [], against: [], for: [], texts: [] }),
   /** Verbs of issuing a document ("legte vor", "published"): their subject is its author. */
   issueVerbs: words,
+  /** Set phrases that comment on a clause and take no part in it ("wie geplant", "as expected"): set apart as asides. */
+  asidePhrases: words.default([]),
   /** Issuing verbs whose finite form leaves its particle at the clause's end ("legte … vor", "brachte … ein"): they issue only with it ("legte ihr Veto ein" issues nothing). */
   issueSplitVerbs: z.array(z.object({ finite: z.array(z.string()).min(1), particle: z.string() }).strict()).default([]),
   /** Particles of personal names ("von der Leyen", "al-Assad"): never a short name of the person. */
@@ -261,6 +263,8 @@ export const modalitySchema = z.object({
   negation: words,
   /** Phrases that contain a negation word but do not negate ("nicht nur"). */
   notNegation: words,
+  /** Phrases that contain a plan word but tell an act done as planned ("wie geplant", "as planned"). */
+  notPlanned: words.default([]),
   conditional: words,
   /** Wanting words: with a negation, a cooperative act is refused ("möchte keine Waffen liefern": REJECT). */
   refusal: words.default([]),
