@@ -159,10 +159,25 @@ function nextActAt(tokens: Token[], at: number, from: number, to: number, lex: E
   return to
 }
 
+/** How many words a fronted noun phrase may run before the finite verb a nominative pronoun follows. */
+const NOMINATIVE_REACH = 14
+
 /** A subject pronoun right after the finite verb of a main clause whose first words name no actor ("Zudem drohte er"). */
 function invertedPronoun(opening: Token[], mentionTokens: Set<number>, tokens: Token[], g: LanguagePack['grammar'], functionWords: ReadonlySet<string>): Token | undefined {
-  // "Die Regierung kritisierte sie": a noun phrase first may be the subject, the pronoun its object.
-  if (!opening[0] || g.determiners.includes(opening[0].norm)) return undefined
+  // "Die Regierung kritisierte sie": a noun phrase first may be the subject, the pronoun its object;
+  // not a pronoun that is never an object ("Das Treffen sagte er ab").
+  if (!opening[0]) return undefined
+  if (g.determiners.includes(opening[0].norm)) {
+    // The fronted phrase may name actors ("Das Treffen mit Kanzlerin Merkel sagte er ab"): the first
+    // verb-like word, right before such a pronoun, closes it.
+    for (let n = 1; n < opening.length && n <= NOMINATIVE_REACH; n++) {
+      const t = opening[n]!
+      const verb = opening[n - 1]!
+      if (verb.text !== verb.text.toLowerCase() || functionWords.has(verb.norm) || mentionTokens.has(tokens.indexOf(verb))) continue
+      return g.nominativePronouns.includes(t.norm) ? t : undefined
+    }
+    return undefined
+  }
   for (let n = 1; n < opening.length && n <= 6; n++) {
     const t = opening[n]!
     const verb = opening[n - 1]!
