@@ -80,6 +80,9 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     // "Wie die übrigen G7-Staaten hat Japan …": a main clause that opens with a comparing word
     // compares its actor; it does not act ("Wie Russland mitteilte, …" is a clause of its own).
     if (g.comparingSubordinators.includes(norm) && k === clause.from && !clause.subordinate) return norm
+    // "Die USA hatten seine Freilassung ebenso verlangt wie die EU": after a word of comparison in the
+    // clause, the actor the comparing word introduces is compared with the subject; it is no object.
+    if (g.comparingSubordinators.includes(norm) && tokens.slice(clause.from, k).some((w) => g.comparisonWords.includes(w.norm))) return norm
     if (t.kind === 'word' && (mods.has(t.norm) || g.determiners.includes(t.norm) || looksAdjectival(t, g))) continue
     if (t.text === '-' ) continue
     // "gegen neun belarussische Staatsbetriebe", "an 20 russische Firmen": a count (not a year) stands in the phrase.

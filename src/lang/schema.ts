@@ -146,6 +146,8 @@ export const grammarSchema = z.object({
   subjectPronouns: words,
   /** Subject pronouns that are never objects ("er"; not "sie", "es"): right after the finite verb they are the subject even after a fronted noun phrase ("Das Treffen sagte er ab"). */
   nominativePronouns: words.default([]),
+  /** Words that compare two parties ("ebenso … wie die EU", "just as"): the one the comparing word introduces is no object. */
+  comparisonWords: words.default([]),
   /** Quantifiers that stand alone as a subject ("einige", "some"): after a comma, with a verb right after, they open a main clause ("…, einige schwenkten russische Fahnen"). */
   quantifierSubjects: words.default([]),
   /** Impersonal pronouns that, in what a speaker says, stand for the speaker's side ("sagte, man habe …"). */
