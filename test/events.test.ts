@@ -374,3 +374,10 @@ test('a plan is dated when it was made, not when it is to happen; a planned time
   const scheduled = analyseText('Für Freitag ist in Sotschi ein Treffen Lukaschenkos mit Putin geplant.', '2020-02-03')
   assert.deepEqual(scheduled.events.filter((e) => e.type === 'CONSULT').map((e) => e.date), ['2020-02-07'])
 })
+
+test('holding on to an alliance is support and arrests nobody; holding a person is an arrest', () => {
+  const held = analyseText('Der Premier versicherte Putin, Armenien werde an dem Bündnis mit Russland festhalten.', '2018-05-15').events
+  assert.deepEqual(held.map((e) => `${e.source}>${e.target ?? '·'}:${e.type}`), ['ARM>RUS:SUPPORT'])
+  const arrest = analyseText('Die Behörden in Minsk hielten den litauischen Journalisten fest.', '2021-05-24').events
+  assert.deepEqual(arrest.map((e) => `${e.source}>${e.target ?? '·'}:${e.type}`), ['BLR>LTU:COERCE'])
+})
