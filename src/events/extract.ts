@@ -159,6 +159,9 @@ function nextActAt(tokens: Token[], at: number, from: number, to: number, lex: E
   return to
 }
 
+/** The plan words that are adjectives (`plannedAttributes`), folded as tokens are. */
+const plannedAttributesOf = perPack((pack): ReadonlySet<string> => new Set(pack.modality.plannedAttributes.map(fold)))
+
 /** How many words a fronted noun phrase may run before the finite verb a nominative pronoun follows. */
 const NOMINATIVE_REACH = 14
 
@@ -1392,8 +1395,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         // A gerund ("consulting") or an infinitive ("zu konsultieren", "beizustehen") is no finite verb.
         const nonFinite = progressive || ref.kind !== 'noun' && (i > from && g.infinitiveMarkers.includes(tokens[i - 1]!.norm) || isInfinitiveWord(tokens[i]!, g))
-        // For a verb, a cue right after an article is an attribute of some noun ("a planned visit").
-        const attributive = (at: number) => ref.kind !== 'noun' && at > from && g.determiners.includes(tokens[at - 1]!.norm)
+        // For a verb, a cue right after an article is an attribute of some noun ("a planned visit"), and
+        // so is an adjective among the cues right before a noun ("ihre für Dezember geplante Reise").
+        const attributive = (at: number) => ref.kind !== 'noun' && (at > from && g.determiners.includes(tokens[at - 1]!.norm)
+          || plannedAttributesOf(pack).has(tokens[at]!.norm) && capitalised(tokens[at + 1]) && !mentionTokens.has(at + 1))
         const intentPlans = !STANCES.has(ref.rule.type)
         // "lieferte keine Panzer und schickte Truppen": a verb right after a conjunction opens a conjunct of its own.
         const conjunctAt = ref.kind !== 'noun' && i - 1 > clause.from && g.clauseCoordinators.includes(tokens[i - 1]!.norm) ? i - 1 : -1

@@ -269,6 +269,8 @@ export const modalitySchema = z.object({
   notNegation: words,
   /** Phrases that contain a plan word but tell an act done as planned ("wie geplant", "as planned"). */
   notPlanned: words.default([]),
+  /** Plan words that are adjectives ("geplante"): right before a noun they describe it ("die geplante Reise") and plan no act of the clause. */
+  plannedAttributes: words.default([]),
   conditional: words,
   /** Wanting words: with a negation, a cooperative act is refused ("möchte keine Waffen liefern": REJECT). */
   refusal: words.default([]),

@@ -103,8 +103,9 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
     }
     const after = raws[i + 1]
     if ((cur.entry.kind === 'title' || cur.entry.kind === 'role') && after?.entry.kind === 'person' && adjacent(tokens, cur, after)) {
-      // The title's state wins where the name alone would be read at another date.
-      const actor = cur.entry.kind === 'role' ? cur.actor : after.actor
+      // The title's state wins where the name alone would be read at another date; not a seat's, which
+      // several states share ("Bundeskanzler Sebastian Kurz" is Austria's): a person known has his own.
+      const actor = cur.entry.kind === 'role' && !(cur.entry.rule.endsWith('.seat') && after.actor) ? cur.actor : after.actor
       cur = { ...after, start: cur.start, actor, entry: { ...after.entry, rule: `${after.entry.rule}+title` } }
       i++
     }
