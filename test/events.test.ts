@@ -381,3 +381,9 @@ test('holding on to an alliance is support and arrests nobody; holding a person 
   const arrest = analyseText('Die Behörden in Minsk hielten den litauischen Journalisten fest.', '2021-05-24').events
   assert.deepEqual(arrest.map((e) => `${e.source}>${e.target ?? '·'}:${e.type}`), ['BLR>LTU:COERCE'])
 })
+
+test('the year a thing dates from ("ein Abkommen aus dem Jahr 1993") is printed but dates no act, nor the sentences after it', () => {
+  const doc = analyseText('Im Juli kündigte Georgien einen Vertrag mit Russland aus dem Jahr 1994. Tiflis warf Moskau vor, die Grenze zu verschieben.', '2016-08-10')
+  assert.ok(doc.times.some((t) => t.text === '1994' && !t.anchorable))
+  assert.deepEqual(doc.events.map((e) => `${e.type}:${e.date}`), ['REJECT:2016-07', 'ACCUSE:2016-07'])
+})
