@@ -387,3 +387,8 @@ test('the year a thing dates from ("ein Abkommen aus dem Jahr 1993") is printed 
   assert.ok(doc.times.some((t) => t.text === '1994' && !t.anchorable))
   assert.deepEqual(doc.events.map((e) => `${e.type}:${e.date}`), ['REJECT:2016-07', 'ACCUSE:2016-07'])
 })
+
+test('a time in a main clause that a semicolon sets off after the act dates the later act, not this one', () => {
+  const doc = analyseText('Paschinjan hatte sich seit seinem Amtsantritt im Mai um Moskau bemüht. Kurz nach der Wahl traf er Putin in Sotschi; Anfang September folgte ein Besuch in Moskau.', '2018-11-05')
+  assert.deepEqual(doc.events.filter((e) => e.type === 'CONSULT').map((e) => `${e.mode}:${e.date}`), ['meeting:2018-05', 'visit:2018-09'])
+})

@@ -755,7 +755,10 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   const before = closes ? owned.filter((t) => t.end <= at) : []
   const own = nearest(before.length ? before : owned)
   if (own) return { date: own.date, rule: own.rule }
-  const main = nearest(clauses.filter((c) => c !== clause && !c.subordinate && !c.apposition).flatMap(within))
+  // Not one a semicolon sets off after the act ("traf Putin in Sotschi; Anfang September folgte ein Besuch"):
+  // it goes on to a later act.
+  const afterSemicolon = (c: Clause) => c.from > clause.from && tokens.slice(clause.to, c.from).some((t) => t.text === ';')
+  const main = nearest(clauses.filter((c) => c !== clause && !c.subordinate && !c.apposition && !afterSemicolon(c)).flatMap(within))
   if (main) return { date: main.date, rule: `${main.rule}+main-clause` }
   // A main clause takes the time of its temporal clause ("Als Rebellen Ende 2020 vorrückten, schickte Moskau …").
   if (!clause.subordinate) {
