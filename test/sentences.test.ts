@@ -14,6 +14,10 @@ const cases: [string, number][] = [
   ['Eine Überschrift ohne Punkt\nDer erste Satz folgt. Und der zweite.', 3],
   ['König Mohammed VI. empfing den Premier in Rabat. Danach reiste er ab.', 2],
   ['Gekrönt wurde Karl III. Die Feier dauerte lange.', 2],
+  // a verb's particle before a year ends its sentence; a short capitalised abbreviation before a number does not
+  ['Die Firmen wickeln ihre Geschäfte über Banken ab. 2011 gewährte Moskau einen Kredit.', 2],
+  ['Die Gespräche fanden im Hotel statt. 2019 folgte die nächste Runde.', 2],
+  ['Das regelt Art. 5 des Vertrags. Alle stimmten zu.', 2],
 ]
 
 for (const [text, n] of cases) {

@@ -50,10 +50,11 @@ match.isNameAbbreviation = (wordCount, words) => !nounsCapitalised && nameAbbrev
 /**
  * Before a number, sbd takes any capitalised word for an abbreviation ("Nr. 5"), so "… gegen den
  * Text. 35 Staaten enthielten sich" stayed one sentence. Where nouns are capitalised only a short
- * word is one there (the pack's abbreviations are kept by their own list).
+ * capitalised word is one there; a short lower-case word is a verb's particle ("… über zyprische
+ * Banken ab. 2011 gewährte Russland …"). The pack's abbreviations are kept by their own list.
  */
 const customAbbreviation = match.isCustomAbbreviation
-match.isCustomAbbreviation = (word) => (nounsCapitalised ? word.length <= 3 : customAbbreviation(word))
+match.isCustomAbbreviation = (word) => (nounsCapitalised ? word.length <= 3 && /^\p{Lu}/u.test(word) : customAbbreviation(word))
 
 /** Sentences of one line: sbd, then the pack's merge rules. */
 function splitLine(text: string, lineStart: number, lineEnd: number, pack: LanguagePack): Span[] {
