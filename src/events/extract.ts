@@ -937,7 +937,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // the main clause's subject acts, or its object after a verb like "bat" or "warf … vor".
     // A clause its conjunction opens ("when …", "after …") has a subject of its own, named or not.
     const conjunctionOpened = clause.subordinate && !clause.relative && opensWithConjunction(tokens, clause, g, cues)
-    const controller = infinitive && clause.subordinate && !clause.relative && !conjunctionOpened && ci > 0 ? infinitiveController(clauses[ci - 1]!, clauseSubject) : null
+    // "nutzte den Besuch, um die Sanktionen zu kritisieren": after a verb of using the occasion, the
+    // purpose was carried out, by the main clause's subject.
+    const realizedPurpose = clause.subordinate && ci > 0 && g.purposeMarkers.includes(words.find((t) => t.kind === 'word')?.norm ?? '')
+      && clauseTokens(tokens, clauses[ci - 1]!).some((t) => g.realizedPurposeVerbs.includes(t.norm))
+    const controller = infinitive && clause.subordinate && !clause.relative && (!conjunctionOpened || realizedPurpose) && ci > 0 ? infinitiveController(clauses[ci - 1]!, clauseSubject) : null
     // "warf Nordkorea vor, Russland Munition geliefert zu haben": the charge is reported, not asserted.
     const accusing = controller ? clauseTokens(tokens, clauses[ci - 1]!).find((t) => g.accusingVerbs.includes(t.norm)) : undefined
     const objectControlled = (i: number): Phrase | null => {
@@ -966,7 +970,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // Elsewhere it is anyone: "Man wirft Russland vor, …" names no one who acts, and the actor after the verb is no subject.
     if (!!firstWord && !speaking && g.speakerPronouns.includes(firstWord.norm)) continue
     // 4: a purpose clause ("um … zu unterstützen") states an aim, not an act.
-    if (clause.subordinate && opening[0] && g.purposeMarkers.includes(opening[0].norm)) continue
+    if (clause.subordinate && opening[0] && g.purposeMarkers.includes(opening[0].norm) && !realizedPurpose) continue
     const relativeSubject = clause.relative && !relativeRole && !!firstWord && g.relativeSubjects.includes(firstWord.norm)
     // "Peking legte ein Positionspapier vor, das Moskau und Kiew zu Gesprächen aufruft": a document
     // acts for whoever issued it, the subject of the clause that names it.

@@ -148,6 +148,8 @@ export const grammarSchema = z.object({
   nominativePronouns: words.default([]),
   /** Words that compare two parties ("ebenso … wie die EU", "just as"): the one the comparing word introduces is no object. */
   comparisonWords: words.default([]),
+  /** Verbs of using an occasion ("nutzte den Besuch, um … zu kritisieren", "used the visit to criticise"): the purpose clause after them tells an act done. */
+  realizedPurposeVerbs: words.default([]),
   /** Quantifiers that stand alone as a subject ("einige", "some"): after a comma, with a verb right after, they open a main clause ("…, einige schwenkten russische Fahnen"). */
   quantifierSubjects: words.default([]),
   /** Impersonal pronouns that, in what a speaker says, stand for the speaker's side ("sagte, man habe …"). */
