@@ -21,6 +21,8 @@ export interface Clause {
   sharedSubject?: boolean
   /** What a speaker said ("sagte, die Verantwortung liege bei Kiew"): the speaker stands behind it. */
   reported?: boolean
+  /** A conjunct that shares the finite auxiliary of the sentence's first clause, and its subject ("hatte erklärt, …, und Peking um Hilfe gebeten"). */
+  sharesFirst?: boolean
 }
 
 export function inClause(c: Pick<Clause, 'from' | 'to' | 'skips'>, i: number): boolean {
@@ -33,7 +35,7 @@ const QUOTES = new Set(['„', '“', '"', '»', '«', '‚', '‘', '”'])
 /** A quotation mark: it marks words, it ends no clause ("warnte Teheran vor „verheerenden Folgen“"). */
 export const isQuote = (t: Token | undefined): boolean => !!t && QUOTES.has(t.text)
 
-type Opening = Pick<Clause, 'subordinate' | 'relative' | 'coordinated' | 'sharedSubject' | 'reported'>
+type Opening = Pick<Clause, 'subordinate' | 'relative' | 'coordinated' | 'sharedSubject' | 'reported' | 'sharesFirst'>
 const MAIN: Opening = { subordinate: false, relative: false, coordinated: false }
 
 /** True when tokens [from, to) are actor names with at most articles between them. */
@@ -189,6 +191,9 @@ function endsOnNoun(tokens: Token[], from: number, to: number, g: Grammar): bool
   const last = tokens.slice(from, k).filter((t) => t.kind === 'word').at(-1)
   return capitalised(last) && !g.finiteAuxiliaries.includes(last!.norm)
 }
+
+/** The grammar's pattern of past participles (`pastParticiplePattern`), or null. */
+const pastParticipleOf = perGrammar((g) => (g.pastParticiplePattern ? new RegExp(g.pastParticiplePattern, 'u') : null))
 
 /** The language's set phrases that comment on a clause (`asidePhrases`), as folded words. */
 const asidePhrasesOf = perGrammar((g) => g.asidePhrases.map(phraseKey))
@@ -376,6 +381,17 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     }
     return -1
   }
+  const pastParticiple = pastParticipleOf(g)
+  /** Whether the conjunct opening at `k` has no finite verb and ends on a past participle that a finite auxiliary before it governs. */
+  const sharesAuxiliary = (k: number): boolean => {
+    if (!pastParticiple) return false
+    let end = k + 1
+    while (end < to && !/^[,;:–—()]$/.test(tokens[end]!.text)) end++
+    const words = tokens.slice(k + 1, end).filter((t) => t.kind === 'word')
+    const last = words.at(-1)
+    return !!last && pastParticiple.test(last.norm) && !words.some((t) => finiteVerbs.has(t.norm))
+      && tokens.slice(from, k).some((t) => g.finiteAuxiliaries.includes(t.norm))
+  }
   let hold = -1
   const asides = asidePhrasesOf(g)
   for (let i = from; i < to; i++) {
@@ -554,7 +570,10 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       } else if (coords.has(next.norm) && onlyActors(tokens, start, i, actorTokens, g)) {
         // "Kasachstan, aber auch Usbekistan …": the head of a list of subjects, not a clause.
       } else if (coords.has(next.norm) || pronouns.has(next.norm)) {
-        begin(i, { subordinate: false, relative: false, coordinated: coords.has(next.norm) })
+        // "hatte erklärt, …, und Peking um Hilfe gebeten": a conjunct with no finite verb that ends on a past
+        // participle shares the finite auxiliary of the sentence's first clause, and so its subject.
+        const shared = coords.has(next.norm) && sharesAuxiliary(k)
+        begin(i, { subordinate: false, relative: false, coordinated: coords.has(next.norm), ...(shared ? { sharesFirst: true } : {}) })
       } else if (infinitiveFollows(tokens, k, to, g)) {
         begin(i, { subordinate: true, relative: false, coordinated: false })
       } else if (g.verbFinalSubordinates && open.subordinate && resume && !examples && tokens[i - 1]!.kind === 'word' && !capitalised(tokens[i - 1]) && !nestedClause(tokens, start, i, subs, g)) {

@@ -1033,7 +1033,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "Es schickte Truppen": the pronoun names the subject of the sentence before; the event's
         // span for that party is the pronoun, so that its evidence stays inside its own sentence.
         let pronoun: { start: number; end: number } | null = null
-        if (clause.sharedSubject && clauseSubject) {
+        if (clause.sharesFirst && firstSubject) {
+          subject = firstSubject
+          how.push('subject:shared-auxiliary')
+        } else if (clause.sharedSubject && clauseSubject) {
           subject = clauseSubject
           how.push('subject:shared-in-list')
         } else if (pronounSubject && (firstWord!.start < tokens[i]!.start || firstWord === inverted)) {

@@ -129,7 +129,7 @@ export interface ActContext {
  * hedged), and a plan outranks attribution: what someone says will happen has not happened
  * ("Russia will send troops, Kyiv said" is planned). The attribution is kept all the same.
  */
-export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][] }, sentence: { from: number; to: number }, cues: ModalityCues, act: ActContext = {}): ModalityResult {
+export function modalityOf(tokens: Token[], clause: { from: number; to: number; subordinate: boolean; skips?: [number, number][]; sharesFirst?: boolean }, sentence: { from: number; to: number }, cues: ModalityCues, act: ActContext = {}): ModalityResult {
   const { trigger = -1, nonFinite = false, attributive = () => false, inTime = () => false, intentPlans = true, plannedBefore = false, conjunctAt = -1, opensConjunct = () => false, conjunctFrom = -1, deniedUntil = Infinity } = act
   // A cue inside a relative clause or an aside the clause encloses is that clause's: "Brasilien, das
   // sich … enthalten hatte, stimmte für die Verurteilung" is no abstention.
@@ -164,7 +164,9 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const aside = (at: number) => (clause.skips ?? []).some(([a, b]) => at >= a && at < b)
   // "Russia moved warheads to Belarus, Putin said.": a speech verb after a comma that follows the act.
   const trailing = (at: number) => trigger >= 0 && at > trigger && tokens.slice(trigger, at).some((t) => t.text === ',')
-  const verb = inSentence(cues.reportedVerbs).find((h) => h.at < clause.from || h.at >= clause.to || aside(h.at) || trailing(h.at))
+  // A conjunct that shares the first clause's auxiliary ("hatte erklärt, …, und Peking um Hilfe gebeten")
+  // is its subject's own act: the speech verb before it reports what was said, not this act.
+  const verb = inSentence(cues.reportedVerbs).find((h) => h.at < clause.from && !clause.sharesFirst || h.at >= clause.to || aside(h.at) || trailing(h.at))
   // "agreed to provide aid": the cue plans the act it governs, not the agreeing it names itself.
   // "welcomed the decision and said other countries would follow": a cue after a speech verb that
   // follows the act plans what is said, not the act. "cancelled a planned visit": a cue that

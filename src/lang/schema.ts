@@ -150,6 +150,8 @@ export const grammarSchema = z.object({
   comparisonWords: words.default([]),
   /** Verbs of using an occasion ("nutzte den Besuch, um … zu kritisieren", "used the visit to criticise"): the purpose clause after them tells an act done. */
   realizedPurposeVerbs: words.default([]),
+  /** A regular expression for past participles (folded), where a conjunct may share a finite auxiliary ("hatte erklärt … und um Hilfe gebeten"). */
+  pastParticiplePattern: z.string().optional(),
   /** Quantifiers that stand alone as a subject ("einige", "some"): after a comma, with a verb right after, they open a main clause ("…, einige schwenkten russische Fahnen"). */
   quantifierSubjects: words.default([]),
   /** Impersonal pronouns that, in what a speaker says, stand for the speaker's side ("sagte, man habe …"). */
