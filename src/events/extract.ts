@@ -1465,7 +1465,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "Araghtschi erklärte, sein Land habe keine Raketen geliefert": a speaker who says its own side
         // did not do it denies the act (one that it will not do, it refuses: "werde nicht helfen").
         const teller = clause.reported && future < 0 ? firstSubject : null
-        if (mod.modality === 'negated' && teller && !lex.negationOpens.has(ref.rule.rule) && source.mentions.every((m) => teller.mentions.some((t) => t.actor === m.actor))) mod = { ...mod, modality: 'denied' }
+        if (mod.modality === 'negated' && teller && !lex.negationOpens.has(ref.rule.rule) && !isRefusal(tokens, clause, mod, cues) && source.mentions.every((m) => teller.mentions.some((t) => t.actor === m.actor))) mod = { ...mod, modality: 'denied' }
         // "Tehran rejected accusations that it supplied missiles": the denial is the embedded act's modality, no act of its own.
         // A refusal the denial word names itself ("denied the inspectors access") is the act: its modality
         // is what else the clause says. A denial phrase ("rejected reports") stays a denial.
