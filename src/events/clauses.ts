@@ -181,14 +181,11 @@ function isApposition(tokens: Token[], k: number, end: number, to: number, g: Gr
 }
 
 /**
- * Whether the stretch from `from` to the next comma, semicolon, colon, dash, parenthesis or `to` ends
- * on a capitalised word that is no finite auxiliary: where nouns are capitalised, a noun, so no
- * verb-final clause ends there.
+ * Whether the stretch from `from` (up to `segmentEnd`) ends on a capitalised word that is no finite
+ * auxiliary: where nouns are capitalised, a noun, so no verb-final clause ends there.
  */
 function endsOnNoun(tokens: Token[], from: number, to: number, g: Grammar): boolean {
-  let k = from
-  while (k < to && !/^[,;:–—()]$/.test(tokens[k]!.text)) k++
-  const last = tokens.slice(from, k).filter((t) => t.kind === 'word').at(-1)
+  const last = tokens.slice(from, segmentEnd(tokens, from, to)).filter((t) => t.kind === 'word').at(-1)
   return capitalised(last) && !g.finiteAuxiliaries.includes(last!.norm)
 }
 
@@ -385,9 +382,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   /** Whether the conjunct opening at `k` has no finite verb and ends on a past participle that a finite auxiliary before it governs. */
   const sharesAuxiliary = (k: number): boolean => {
     if (!pastParticiple) return false
-    let end = k + 1
-    while (end < to && !/^[,;:–—()]$/.test(tokens[end]!.text)) end++
-    const words = tokens.slice(k + 1, end).filter((t) => t.kind === 'word')
+    const words = tokens.slice(k + 1, segmentEnd(tokens, k + 1, to)).filter((t) => t.kind === 'word')
     const last = words.at(-1)
     return !!last && pastParticiple.test(last.norm) && !words.some((t) => finiteVerbs.has(t.norm))
       && tokens.slice(from, k).some((t) => g.finiteAuxiliaries.includes(t.norm))

@@ -141,8 +141,10 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
 
   const denied = inClause(cues.denied).filter(ownConjunct)[0] ?? inSentence(cues.denied).filter((h) => ownConjunct(h) && h.at >= conjunctFrom && h.at < deniedUntil)[0]
   if (denied) return result('denied', denied)
+  /** Every word of the phrases of `list` in the clause. */
+  const covered = (list: string[][]) => new Set(inClause(list).flatMap((h) => Array.from({ length: h.len }, (_, k) => h.at + k)))
   // Every word of a phrase that does not negate ("not only", "not least") is exempt.
-  const exempt = new Set(inClause(cues.notNegation).flatMap((h) => Array.from({ length: h.len }, (_, k) => h.at + k)))
+  const exempt = covered(cues.notNegation)
   // "refused to send weapons": the cue negates the sending, not the refusing that it names itself.
   // "without consulting Kyiv", "ohne Kiew zu informieren": such a word negates only a gerund or an
   // infinitive that follows it closely, not "a partnership without limits" or "ohne Vorwarnung griff … an".
@@ -175,7 +177,7 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   // "agreed in principle on Saturday to provide aid": a word of intent plans the infinitive it governs.
   const intended = intentPlans && nonFinite && trigger >= 0 ? inClause(cues.intent).find((h) => h.at < trigger) : undefined
   // "kamen wie geplant zusammen": an act done as planned is no plan.
-  const done = new Set(inClause(cues.notPlanned).flatMap((h) => Array.from({ length: h.len }, (_, k) => h.at + k)))
+  const done = covered(cues.notPlanned)
   const planned = inClause(cues.planned).find((h) => h.at !== trigger && !done.has(h.at) && !(plannedBefore && trigger >= 0 && h.at > trigger) && !said.some((at) => at < h.at) && !attributive(h.at) && !(trigger >= 0 && h.at > trigger && opensConjunct(h.at))) ?? intended
   const by = marker ?? verb
   // "Kiew will zwei Jets abgeschossen haben": wanting before a perfect infinitive claims what was
