@@ -128,7 +128,7 @@ test('a folder of bad files: each gets its reason, the good ones are stored, and
     writeFileSync(join(corpus, 'c.jsonl'), '{"text": "Mali und Russland vertieften ihre Zusammenarbeit.", "date": "2024-05-03"}\n{broken')
     writeFileSync(join(corpus, 'd.html'), '<p>' + '<b>'.repeat(50_000) + 'Belarus kaufte Raketen von Russland.')
     const run = await ingestPaths([corpus], kb, store)
-    assert.deepEqual(run.documents, { new: 2, unchanged: 1, replaced: 0, failed: 2 })
+    assert.deepEqual(run.documents, { new: 2, unchanged: 1, replaced: 0, reanalysed: 0, failed: 2 })
     assert.deepEqual(run.errors.map((e) => e.file.split('/').pop()), ['b.txt', 'c.jsonl'])
     assert.equal((await store.stats()).documents, 3)
     assert.equal((await store.events({ pair: ['RUS', 'VNM'] })).length, 1)

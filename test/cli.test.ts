@@ -3,7 +3,9 @@ import assert from 'node:assert/strict'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { EXAMPLES_DIR, ROOT } from '../src/service/context.ts'
+import { EXAMPLES_DIR, ROOT, openStore } from '../src/service/context.ts'
+import type { Kysely } from 'kysely'
+import type { Database } from '../src/store/tables.ts'
 import { scratchDir } from './scratch-dir.ts'
 
 const dir = scratchDir('entente-cli-')
@@ -48,6 +50,24 @@ test('ingesting the same corpus again changes nothing', () => {
   const s = JSON.parse(r.stdout)
   assert.equal(s.documents.new, 0)
   assert.ok(s.documents.unchanged >= 11)
+})
+
+test('reanalyse makes anew what older rules made, and says when there is nothing to do', async () => {
+  const before = JSON.parse(run('events', '--json').stdout) as { id: string; type: string }[]
+  const store = await openStore(db)
+  try {
+    await (store as unknown as { db: Kysely<Database> }).db.updateTable('documents').set({ analysis: 'older' }).where('file', 'like', '0%').execute()
+  } finally {
+    await store.close()
+  }
+  const r = run('reanalyse', '--json')
+  assert.equal(r.status, 0, r.stderr)
+  const s = JSON.parse(r.stdout)
+  assert.ok(s.outdated >= 2 && s.reanalysed === s.outdated && s.failed === 0, r.stdout)
+  assert.deepEqual(JSON.parse(run('events', '--json').stdout), before, 'the same rules make the same events')
+  const again = run('reanalyse')
+  assert.equal(again.status, 0)
+  assert.match(again.stdout, /nothing to do/)
 })
 
 test('stats --json reports counts and the dates covered', () => {

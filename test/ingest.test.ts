@@ -72,11 +72,11 @@ test('ingestion is idempotent, replaces a changed file, and reports a bad file w
   const store = await SqliteStore.open(join(dir, 'e.db'))
   try {
     const first = await ingestPaths([corpus], kb, store)
-    assert.deepEqual(first.documents, { new: 1, unchanged: 0, replaced: 0, failed: 1 })
+    assert.deepEqual(first.documents, { new: 1, unchanged: 0, replaced: 0, reanalysed: 0, failed: 1 })
     assert.match(first.errors[0]!.file, /bad\.txt$/)
     assert.match(first.errors[0]!.reason, /binary/)
     const again = await ingestPaths([corpus], kb, store)
-    assert.deepEqual(again.documents, { new: 0, unchanged: 1, replaced: 0, failed: 1 })
+    assert.deepEqual(again.documents, { new: 0, unchanged: 1, replaced: 0, reanalysed: 0, failed: 1 })
     writeFileSync(join(corpus, 'one.txt'), 'Stand: 20.06.2024\nRussland und Vietnam unterzeichneten in Hanoi ein Abkommen.')
     const changed = await ingestPaths([join(corpus, 'one.txt')], kb, store)
     assert.equal(changed.documents.replaced, 1)
@@ -126,11 +126,11 @@ test('batched saving and a pool of reading threads store the same documents as o
     const seen: number[] = []
     const many = await ingestPaths([corpus], kb, fast, { batch: true, workers: 2, onFile: (_f, done) => seen.push(done) })
     assert.deepEqual(many.documents, one.documents)
-    assert.deepEqual(many.documents, { new: 40, unchanged: 0, replaced: 0, failed: 1 })
+    assert.deepEqual(many.documents, { new: 40, unchanged: 0, replaced: 0, reanalysed: 0, failed: 1 })
     assert.deepEqual(seen, Array.from({ length: 41 }, (_, i) => i + 1), 'progress reaches every file once')
     const strings = async (s: SqliteStore) => (await s.events({})).map((e) => `${e.source}>${e.target}:${e.type}:${e.date}`).sort()
     assert.deepEqual(await strings(fast), await strings(plain))
-    assert.deepEqual((await ingestPaths([corpus], kb, fast, { batch: true })).documents, { new: 0, unchanged: 40, replaced: 0, failed: 1 })
+    assert.deepEqual((await ingestPaths([corpus], kb, fast, { batch: true })).documents, { new: 0, unchanged: 40, replaced: 0, reanalysed: 0, failed: 1 })
   } finally {
     await plain.close()
     await fast.close()
@@ -147,15 +147,15 @@ test('reading a folder again runs the pipeline over the changed articles only', 
   const store = await SqliteStore.open(join(dir, 'x.db'))
   try {
     const first = await ingestPaths([dir], counting, store)
-    assert.deepEqual(first.documents, { new: 2, unchanged: 0, replaced: 0, failed: 0 })
+    assert.deepEqual(first.documents, { new: 2, unchanged: 0, replaced: 0, reanalysed: 0, failed: 0 })
     assert.ok(lookups > 0)
     lookups = 0
     const again = await ingestPaths([dir], counting, store)
-    assert.deepEqual(again.documents, { new: 0, unchanged: 2, replaced: 0, failed: 0 })
+    assert.deepEqual(again.documents, { new: 0, unchanged: 2, replaced: 0, reanalysed: 0, failed: 0 })
     assert.equal(lookups, 0, 'unchanged articles are not analysed again')
     writeFileSync(join(dir, 'b.txt'), 'Stand: 12.09.2023\nDie Türkei verurteilte den Angriff auf den Hafen von Ismajil.')
     const changed = await ingestPaths([dir], counting, store)
-    assert.deepEqual(changed.documents, { new: 0, unchanged: 1, replaced: 1, failed: 0 })
+    assert.deepEqual(changed.documents, { new: 0, unchanged: 1, replaced: 1, reanalysed: 0, failed: 0 })
     assert.ok(lookups > 0, 'the changed one is')
   } finally {
     await store.close()

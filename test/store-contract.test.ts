@@ -10,6 +10,9 @@ import { PG, storeBackends } from './pg.ts'
 import { importFiles, DEFAULT_CAMEO_TABLE } from '../src/service/import.ts'
 import { existsSync } from 'node:fs'
 import { ingestPaths } from '../src/service/ingest.ts'
+import { reanalyseStore } from '../src/service/reanalyse.ts'
+import { analyseFile } from '../src/ingest/analyse-file.ts'
+import { analysisVersion } from '../src/kb/analysis-version.ts'
 import { allies, relation } from '../src/service/questions.ts'
 import { openStore, describeDb } from '../src/service/context.ts'
 import type { Store } from '../src/store/store.ts'
@@ -43,17 +46,17 @@ for (const backend of storeBackends('entente_test')) {
       const store = await backend.open()
       try {
         const first = await ingestPaths([corpus], kb, store)
-        assert.deepEqual(first.documents, { new: 4, unchanged: 0, replaced: 0, failed: 0 })
+        assert.deepEqual(first.documents, { new: 4, unchanged: 0, replaced: 0, reanalysed: 0, failed: 0 })
         const stats = await store.stats()
         assert.equal(stats.documents, 4)
         assert.ok(stats.events >= 5, `events: ${stats.events}`)
         assert.ok(stats.actors >= 6)
         const again = await ingestPaths([corpus], kb, store)
-        assert.deepEqual(again.documents, { new: 0, unchanged: 4, replaced: 0, failed: 0 })
+        assert.deepEqual(again.documents, { new: 0, unchanged: 4, replaced: 0, reanalysed: 0, failed: 0 })
         assert.deepEqual(await store.stats(), stats)
         writeFileSync(join(corpus, 'a-vertrag.txt'), 'Stand: 20.06.2024\nRussland und Vietnam unterzeichneten in Hanoi ein Abkommen.')
         const changed = await ingestPaths([corpus], kb, store)
-        assert.deepEqual(changed.documents, { new: 0, unchanged: 3, replaced: 1, failed: 0 })
+        assert.deepEqual(changed.documents, { new: 0, unchanged: 3, replaced: 1, reanalysed: 0, failed: 0 })
         assert.equal((await store.stats()).documents, 4)
         assert.deepEqual((await store.events({ pair: ['RUS', 'PRK'] })).map((e) => e.type), [], 'the old version is gone')
         assert.equal((await store.events({ pair: ['VNM', 'RUS'] })).length, 1)
@@ -79,7 +82,7 @@ for (const backend of storeBackends('entente_test')) {
       try {
         assert.deepEqual(await store.storedSources(feed), new Map())
         const first = await ingestPaths([dir], kb, store)
-        assert.deepEqual(first.documents, { new: 5, unchanged: 0, replaced: 0, failed: 0 })
+        assert.deepEqual(first.documents, { new: 5, unchanged: 0, replaced: 0, reanalysed: 0, failed: 0 })
         const ofFeed = await store.storedSources(feed)
         // The first item is the file's own source, the others are numbered from 1.
         assert.deepEqual([...ofFeed.keys()].sort(), [feed, `${feed}#1`])
@@ -90,7 +93,7 @@ for (const backend of storeBackends('entente_test')) {
         // The second item changes: it alone is read through the pipeline and replaced.
         writeFileSync(feed, `${items[0]}\n{"text":"Stand: 04.05.2024\\nArmenien verließ das Bündnis.","lang":"de"}\n`)
         const again = await ingestPaths([dir], kb, store)
-        assert.deepEqual(again.documents, { new: 0, unchanged: 4, replaced: 1, failed: 0 })
+        assert.deepEqual(again.documents, { new: 0, unchanged: 4, replaced: 1, reanalysed: 0, failed: 0 })
         assert.equal(again.sentences, 2, 'only the changed item was analysed and stored')
         assert.notEqual((await store.storedSources(feed)).get(`${feed}#1`), ofFeed.get(`${feed}#1`))
         assert.equal((await store.storedSources(feed)).get(feed), ofFeed.get(feed))
@@ -224,6 +227,43 @@ for (const backend of storeBackends('entente_test')) {
         }
       } finally {
         await store.close()
+      }
+    })
+
+    test('analyses again what older rules made: reading its file again, or reanalyse, makes its annotations and its share of the series anew', async () => {
+      const corpus = writeCorpus()
+      const store = await backend.open()
+      const fresh = await backend.open()
+      try {
+        await ingestPaths([corpus], kb, fresh)
+        // Two articles as older rules understood them: each without its first act.
+        const older = ['a-vertrag.txt', 'c-drones.txt'].map((f) => join(corpus, f))
+        for (const file of older) {
+          for (const doc of analyseFile(file, kb).docs) {
+            assert.ok(doc.events.length >= 2, `${file}: ${doc.events.length} events`)
+            assert.equal(await store.saveDocument({ ...doc, analysis: 'older', events: doc.events.slice(1) }, file), 'new')
+          }
+        }
+        await ingestPaths([join(corpus, 'b-ruecktritt.txt'), join(corpus, 'd-undatiert.txt')], kb, store)
+        const current = analysisVersion(kb.dataDir)
+        assert.equal(await store.countOutdated(current), 2)
+        assert.deepEqual([...(await store.storedSources(older[0]!, current)).keys()], [], 'not skipped when its file is read again')
+        assert.equal((await store.storedSources(older[0]!, 'older')).size, 1)
+
+        const again = await ingestPaths([older[0]!], kb, store)
+        assert.deepEqual(again.documents, { new: 0, unchanged: 0, replaced: 0, reanalysed: 1, failed: 0 })
+        const rest = await reanalyseStore(kb, store)
+        assert.deepEqual([rest.outdated, rest.reanalysed, rest.failed], [1, 1, 0])
+        assert.equal((await reanalyseStore(kb, store)).outdated, 0)
+        assert.deepEqual((await ingestPaths([corpus], kb, store)).documents, { new: 0, unchanged: 4, replaced: 0, reanalysed: 0, failed: 0 })
+
+        const acts = async (s: Store) => (await s.events({})).map((e) => `${e.id} ${e.source}>${e.target} ${e.type} ${e.mode} ${e.date}`).sort()
+        assert.deepEqual(await acts(store), await acts(fresh))
+        assert.deepEqual(await store.series({}), await fresh.series({}))
+        assert.deepEqual(await store.stats(), await fresh.stats())
+      } finally {
+        await store.close()
+        await fresh.close()
       }
     })
 

@@ -16,6 +16,7 @@ import { registerImport } from './commands/import.ts'
 import { registerWorker } from './commands/worker.ts'
 import { registerBackup } from './commands/backup.ts'
 import { registerDelete } from './commands/delete.ts'
+import { registerReanalyse } from './commands/reanalyse.ts'
 import { CliError, color } from './output.ts'
 
 // `entente events | head` closes the pipe early: that is the reader's choice, not an error.
@@ -30,7 +31,7 @@ const program = new Command('entente')
   .showHelpAfterError()
   .exitOverride()
 
-for (const register of [registerStart, registerIngest, registerImport, registerWorker, registerEvents, registerDoc, registerStats, registerTimes, registerEval, registerExplain, registerAllies, registerRelation, registerChanges, registerBlocs, registerExport, registerDelete, registerBackup]) register(program)
+for (const register of [registerStart, registerIngest, registerReanalyse, registerImport, registerWorker, registerEvents, registerDoc, registerStats, registerTimes, registerEval, registerExplain, registerAllies, registerRelation, registerChanges, registerBlocs, registerExport, registerDelete, registerBackup]) register(program)
 
 try {
   await program.parseAsync(process.argv)

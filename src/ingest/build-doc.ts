@@ -9,6 +9,7 @@ import { estimatedDate, normaliseMetadataDate, statedDate } from './pubdate.ts'
 import { guessTitle, publisherFromUrl } from './title.ts'
 import { analyse } from '../pipeline/pipeline.ts'
 import { InputError } from './decode.ts'
+import { analysisVersion } from '../kb/analysis-version.ts'
 
 export interface BuildOptions {
   /** YYYY-MM-DD: overrides whatever date the article states. */
@@ -72,6 +73,7 @@ export function buildDoc(article: RawArticle, path: string, kb: KnowledgeBase, o
     date,
     text,
     sentences: [], tokens: [], mentions: [], times: [], events: [],
+    analysis: analysisVersion(kb.dataDir),
   }
   if (options.stored?.get(doc.sourceKey) === doc.id) return { ...doc, stored: true }
   return analyse(doc, { kb, pack })

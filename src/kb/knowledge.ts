@@ -34,6 +34,8 @@ export interface KnowledgeBase {
   blocs: Bloc[]
   /** The dimension each mode belongs to (military, economic, diplomatic: `dimensions` in data/relations.yaml). */
   modeDimensions: ReadonlyMap<string, string>
+  /** The folder it was read from (src/kb/analysis-version.ts digests it). */
+  dataDir: string
 }
 
 function alpha2(id: string): string | undefined {
@@ -136,7 +138,7 @@ export function loadKnowledgeBase({ dataDir }: KnowledgeBaseOptions): KnowledgeB
     conflicts.push(...gz.conflicts(code))
   }
   const modeDimensions = new Map(Object.entries(loadRelationParams(dataDir).dimensions).flatMap(([dim, modes]) => modes.map((m): [string, string] => [m, dim])))
-  return { actors, people, packs, gazetteers, conflicts, blocs, modeDimensions }
+  return { actors, people, packs, gazetteers, conflicts, blocs, modeDimensions, dataDir }
 }
 
 /** The actor a person acted for on a date: the role covering it, else the nearest one. */

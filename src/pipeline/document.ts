@@ -114,6 +114,8 @@ export interface Doc {
   /** How the times were anchored (src/time/mode.ts): to the publication date, or to the last date the text named. */
   timeMode?: 'news' | 'narrative'
   events: RelationEvent[]
+  /** Which analysis made the annotations (src/kb/analysis-version.ts); unset for documents made outside ingestion. */
+  analysis?: string
   /** The store holds this very document from this source already: it was not analysed (BuildOptions.stored). */
   stored?: true
 }

@@ -7,7 +7,10 @@ import { timesStage } from './stages/times.ts'
 import { eventsStage } from './stages/events.ts'
 import { corefStage } from './stages/coref.ts'
 
-/** The understanding stages, in order. Bump PIPELINE_VERSION when their output changes. */
+/**
+ * The understanding stages, in order. Bump PIPELINE_VERSION when the shape of what they store changes;
+ * a change of their rules, data or code shows in the analysis digest (src/kb/analysis-version.ts).
+ */
 export const STAGES: Stage[] = [sentencesStage, tokensStage, timesStage, mentionsStage, corefStage, eventsStage]
 export const PIPELINE_VERSION = 3
 

@@ -9,13 +9,14 @@ import { Piscina } from 'piscina'
 import { SUPPORTED } from '../ingest/read-file.ts'
 import type { BuildOptions } from '../ingest/build-doc.ts'
 import { analyseFile, type FileResult } from '../ingest/analyse-file.ts'
-import { ROOT } from './context.ts'
+import { DATA_DIR, ROOT } from './context.ts'
+import { analysisVersion } from '../kb/analysis-version.ts'
 
 const WORKER = join(ROOT, 'bin', 'ingest-worker.js')
 
 export interface IngestSummary {
   files: number
-  documents: { new: number; unchanged: number; replaced: number; failed: number }
+  documents: { new: number; unchanged: number; replaced: number; reanalysed: number; failed: number }
   sentences: number
   events: number
   seconds: number
@@ -86,8 +87,9 @@ async function* analysed(files: string[], kb: KnowledgeBase | (() => KnowledgeBa
   const build: BuildOptions = { ...(options.date ? { date: options.date } : {}), ...(options.lang ? { lang: options.lang } : {}), ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) }
   const workers = workerCount(options.workers, files.length)
   let here: KnowledgeBase | undefined
-  // What the store holds of each file already: its unchanged articles are not analysed again.
-  const withStored = async (file: string): Promise<BuildOptions> => ({ ...build, stored: await store.storedSources(file) })
+  // What the store holds of each file already, made by this analysis: its unchanged articles are not analysed again.
+  const analysis = analysisVersion(typeof kb === 'function' ? DATA_DIR : kb.dataDir)
+  const withStored = async (file: string): Promise<BuildOptions> => ({ ...build, stored: await store.storedSources(file, analysis) })
   const inThisThread = (file: string, o: BuildOptions) => analyseFile(file, (here ??= typeof kb === 'function' ? kb() : kb), o)
   if (workers <= 1) {
     for (const file of files) yield inThisThread(file, await withStored(file))
@@ -124,12 +126,13 @@ async function* analysed(files: string[], kb: KnowledgeBase | (() => KnowledgeBa
 
 /**
  * Reads, analyses and stores every article under the paths; a bad file is reported and skipped.
- * `kb` may be a loader: with a pool of worker threads, each loads its own and this thread needs none.
+ * `kb` may be a loader (of the knowledge base of DATA_DIR): with a pool of worker threads, each loads
+ * its own and this thread needs none.
  */
 export async function ingestPaths(paths: string[], kb: KnowledgeBase | (() => KnowledgeBase), store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now()
   const files = listInputFiles(paths)
-  const summary: IngestSummary = { files: files.length, documents: { new: 0, unchanged: 0, replaced: 0, failed: 0 }, sentences: 0, events: 0, seconds: 0, errors: [] }
+  const summary: IngestSummary = { files: files.length, documents: { new: 0, unchanged: 0, replaced: 0, reanalysed: 0, failed: 0 }, sentences: 0, events: 0, seconds: 0, errors: [] }
   let done = 0
   // Documents are stored in batches, one transaction each: fewer commits, the same all-or-nothing
   // per batch. A batch that fails is stored again document by document, so one bad document
@@ -171,7 +174,7 @@ export async function ingestPaths(paths: string[], kb: KnowledgeBase | (() => Kn
   }
   await flush()
   // The relation model follows what was stored (src/service/pair-states.ts).
-  if (summary.documents.new + summary.documents.replaced > 0) await refreshPairStates(store, typeof kb === 'function' ? kb() : kb)
+  if (summary.documents.new + summary.documents.replaced + summary.documents.reanalysed > 0) await refreshPairStates(store, typeof kb === 'function' ? kb() : kb)
   summary.seconds = (performance.now() - started) / 1000
   return summary
 }

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../kb/knowledge.ts'
 import { refreshPairStates } from './pair-states.ts'
 import { analyseFile } from '../ingest/analyse-file.ts'
+import { analysisVersion } from '../kb/analysis-version.ts'
 import type { IngestJob, IngestQueue } from '../store/ingest-queue.ts'
 import type { Store } from '../store/store.ts'
 
@@ -15,14 +16,14 @@ export interface WorkerOptions {
   signal?: AbortSignal
 }
 
-export interface JobResult { documents: { new: number; unchanged: number; replaced: number; failed: number }; events: number; errors: { file: string; reason: string }[] }
+export interface JobResult { documents: { new: number; unchanged: number; replaced: number; reanalysed: number; failed: number }; events: number; errors: { file: string; reason: string }[] }
 
 /** One file of the queue: read, understood and stored document by document, under a renewed lease. */
 export async function processJob(job: IngestJob, kb: KnowledgeBase, store: Store, queue: IngestQueue, worker: string): Promise<JobResult> {
   const renew = setInterval(() => { void queue.renew(job, worker) }, (queue.leaseSeconds * 1000) / 3)
   try {
-    const result = analyseFile(job.path, kb, { ...job.options, stored: await store.storedSources(job.path) })
-    const out: JobResult = { documents: { new: 0, unchanged: result.unchanged, replaced: 0, failed: result.errors.length }, events: 0, errors: result.errors }
+    const result = analyseFile(job.path, kb, { ...job.options, stored: await store.storedSources(job.path, analysisVersion(kb.dataDir)) })
+    const out: JobResult = { documents: { new: 0, unchanged: result.unchanged, replaced: 0, reanalysed: 0, failed: result.errors.length }, events: 0, errors: result.errors }
     for (const doc of result.docs) {
       const outcome = await store.saveDocument(doc, job.path)
       out.documents[outcome]++
@@ -50,7 +51,7 @@ export async function runWorker(kb: KnowledgeBase, store: Store, queue: IngestQu
       const result = await processJob(job, kb, store, queue, o.worker)
       await queue.finish(job, o.worker, result)
       tally.done++
-      o.onJob?.(job, 'done', `${result.documents.new} new, ${result.documents.unchanged} unchanged, ${result.documents.replaced} replaced, ${result.events} events`)
+      o.onJob?.(job, 'done', `${result.documents.new} new, ${result.documents.unchanged} unchanged, ${result.documents.replaced} replaced, ${result.documents.reanalysed} reanalysed, ${result.events} events`)
     } catch (err) {
       await queue.fail(job, o.worker, (err as Error).message)
       tally.failed++

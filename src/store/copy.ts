@@ -22,7 +22,7 @@ const spec = <T extends keyof Database>(s: TableSpec<T>): TableSpec<T> => s
 
 /** Every data table, parents before children; `ingest_jobs` (PostgreSQL's work queue) is no data. */
 const TABLES = [
-  spec({ name: 'documents', key: ['id'], columns: { id: 'text', file: 'text', path: 'text', format: 'text', title: 'text', publisher: 'text', url: 'text', lang: 'text', lang_source: 'text', date: 'text', date_source: 'text', date_rule: 'text', text: 'text', pipeline_version: 'int', ingested_at: 'text', time_mode: 'text' } }),
+  spec({ name: 'documents', key: ['id'], columns: { id: 'text', file: 'text', path: 'text', format: 'text', title: 'text', publisher: 'text', url: 'text', lang: 'text', lang_source: 'text', date: 'text', date_source: 'text', date_rule: 'text', text: 'text', pipeline_version: 'int', ingested_at: 'text', time_mode: 'text', analysis: 'text' } }),
   spec({ name: 'sources', key: ['source_key'], columns: { source_key: 'text', doc_id: 'text', file: 'text', updated_at: 'text' } }),
   spec({ name: 'sentences', key: ['doc_id', 'idx'], columns: { doc_id: 'text', idx: 'int', start: 'int', end: 'int', rule: 'text' } }),
   spec({ name: 'mentions', key: ['doc_id'], grouped: true, columns: { doc_id: 'text', sentence: 'int', start: 'int', end: 'int', actor: 'text', kind: 'text', person: 'text', rule: 'text', antecedent: 'int' } }),

@@ -3,7 +3,7 @@ import type { StorableDoc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
 import type { ANNOTATION_COLUMNS, Database, EventsTable, PairEdgesTable, PairMonthsTable, PairStatesTable, ActorStatesTable } from './tables.ts'
 import { migrations } from './migrations.ts'
-import type { DocumentSummary, EventFilter, ImportDocument, SaveOutcome, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
+import type { DocumentSummary, EventFilter, ImportDocument, ImportOutcome, SaveOutcome, StoredArticle, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import { IMPORT_CONSTANTS, IMPORT_ROW_COLUMNS, type GroupRow, type ImportChunk, type ImportRow } from '../import/chunks.ts'
 import { SeriesGroups } from './series-groups.ts'
 import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
@@ -35,10 +35,10 @@ async function insertChunked<T extends keyof Database>(db: Kysely<Database>, tab
 }
 
 /** The document a source produced last (null for a new source), and whether this content is stored already. */
-async function versions(trx: Kysely<Database>, doc: { id: string; sourceKey: string }): Promise<{ previous: string | null; exists: boolean }> {
+async function versions(trx: Kysely<Database>, doc: { id: string; sourceKey: string }): Promise<{ previous: string | null; exists: boolean; analysis: string | null }> {
   const previous = await trx.selectFrom('sources').select('doc_id').where('source_key', '=', doc.sourceKey).executeTakeFirst()
-  const exists = previous?.doc_id === doc.id || (await trx.selectFrom('documents').select('id').where('id', '=', doc.id).executeTakeFirst()) !== undefined
-  return { previous: previous?.doc_id ?? null, exists }
+  const stored = await trx.selectFrom('documents').select('analysis').where('id', '=', doc.id).executeTakeFirst()
+  return { previous: previous?.doc_id ?? null, exists: stored !== undefined, analysis: stored?.analysis ?? null }
 }
 
 /** Takes a document's acts out of the relation series, then the document and its annotations (cascade). */
@@ -52,7 +52,7 @@ async function dropDocument(trx: Kysely<Database>, id: string): Promise<void> {
  * Points a source (a file, or file#item) at the document it now produces. The version it pointed
  * at before goes, unless another source still produces it.
  */
-async function pointSource(trx: Kysely<Database>, doc: { id: string; sourceKey: string; file: string }, previous: string | null, existed: boolean, now: string): Promise<SaveOutcome> {
+async function pointSource(trx: Kysely<Database>, doc: { id: string; sourceKey: string; file: string }, previous: string | null, existed: boolean, now: string): Promise<ImportOutcome> {
   if (previous !== null) {
     await trx.updateTable('sources').set({ doc_id: doc.id, file: doc.file, updated_at: now }).where('source_key', '=', doc.sourceKey).execute()
     const stillUsed = await trx.selectFrom('sources').select('source_key').where('doc_id', '=', previous).executeTakeFirst()
@@ -95,12 +95,12 @@ export abstract class KyselyStore implements Store {
     await bumpVersion(trx)
   }
 
-  async storedSources(path: string): Promise<Map<string, string>> {
+  async storedSources(path: string, analysis?: string): Promise<Map<string, string>> {
     // Source keys compare as bytes in both dialects (migration 0004): an item's or a part's keys lie
     // between the file's key and the next character after "#" or "@".
     const rows = await this.db.selectFrom('sources').innerJoin('documents', 'documents.id', 'sources.doc_id')
       .select(['sources.source_key', 'sources.doc_id'])
-      .where('documents.pipeline_version', '=', PIPELINE_VERSION)
+      .where((eb) => (analysis === undefined ? eb('documents.pipeline_version', '=', PIPELINE_VERSION) : eb('documents.analysis', '=', analysis)))
       .where((eb) => eb.or([
         eb('sources.source_key', '=', path),
         eb.and([eb('sources.source_key', '>', `${path}#`), eb('sources.source_key', '<', `${path}$`)]),
@@ -108,6 +108,29 @@ export abstract class KyselyStore implements Store {
       ]))
       .execute()
     return new Map(rows.map((r) => [r.source_key, r.doc_id]))
+  }
+
+  /** Articles, imports aside, whose analysis is not `analysis` (or unknown). */
+  private outdated(analysis: string) {
+    return this.db.selectFrom('documents').where('lang_source', '<>', 'import')
+      .where((eb) => eb.or([eb('analysis', 'is', null), eb('analysis', '<>', analysis)]))
+  }
+
+  async countOutdated(analysis: string): Promise<number> {
+    return Number((await this.outdated(analysis).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  }
+
+  async outdatedArticles(analysis: string, page: { after: string | null; limit: number }): Promise<StoredArticle[]> {
+    let q = this.outdated(analysis)
+    if (page.after !== null) q = q.where('id', '>', page.after)
+    const rows = await q.selectAll()
+      .select((eb) => eb.selectFrom('sources').whereRef('sources.doc_id', '=', 'documents.id').select((s) => s.fn.min('source_key').as('k')).as('source_key'))
+      .orderBy('id').limit(page.limit).execute()
+    return rows.map((r) => ({
+      id: r.id, file: r.file, path: r.path, sourceKey: r.source_key ?? r.path, format: r.format, title: r.title, publisher: r.publisher, url: r.url,
+      lang: r.lang, langSource: r.lang_source, text: r.text,
+      date: r.date === null ? null : { value: r.date, source: r.date_source ?? 'text', rule: r.date_rule ?? '' },
+    }))
   }
 
   async version(): Promise<number> {
@@ -150,14 +173,20 @@ export abstract class KyselyStore implements Store {
   /** Stores a document and its annotations; the acts of one new to the store are counted into `added` for the series. */
   private async saveIn(trx: Kysely<Database>, doc: StorableDoc, path: string, added: Added): Promise<SaveOutcome> {
     const now = new Date().toISOString()
-    const { previous, exists } = await versions(trx, doc)
-    if (previous === doc.id) return 'unchanged'
-    if (!exists) {
+    const { previous, exists, analysis } = await versions(trx, doc)
+    // Stored already, but understood by other rules: its annotations are made again from this analysis.
+    const outdated = exists && doc.analysis !== undefined && analysis !== doc.analysis
+    if (previous === doc.id && !outdated) return 'unchanged'
+    if (outdated) await this.dropAnnotations(trx, doc, added)
+    else if (!exists) {
       await trx.insertInto('documents').values({
         id: doc.id, file: doc.file, path, format: doc.format, title: doc.title, publisher: doc.publisher, url: doc.url,
         lang: doc.lang, lang_source: doc.langSource, date: doc.date?.value ?? null, date_source: doc.date?.source ?? null,
         date_rule: doc.date?.rule ?? null, text: doc.text, pipeline_version: PIPELINE_VERSION, ingested_at: now, time_mode: doc.timeMode ?? null,
+        analysis: doc.analysis ?? null,
       }).execute()
+    }
+    if (outdated || !exists) {
       await this.bulkInsertRows(trx, 'sentences', doc.sentences.map((s) => ({ doc_id: doc.id, idx: s.index, start: s.start, end: s.end, rule: s.rule })))
       await this.bulkInsertRows(trx, 'mentions', doc.mentions.map((m) => ({ doc_id: doc.id, sentence: m.sentence, start: m.start, end: m.end, actor: m.actor, kind: m.kind, person: m.person ?? null, rule: m.rule, antecedent: m.antecedent ?? null })))
       await this.bulkInsertRows(trx, 'times', doc.times.map((t) => ({ doc_id: doc.id, sentence: t.sentence, start: t.start, end: t.end, text: t.text, value: t.value, date: t.date, precision: t.precision, end_value: t.endValue ?? null, mod: t.mod ?? null, rule: t.rule })))
@@ -177,8 +206,23 @@ export abstract class KyselyStore implements Store {
     }
     // The version this one replaces leaves the series counted again from the other documents: those
     // stored before it must be in the series by then.
-    if (previous !== null) await this.addedToSeries(trx, added)
-    return pointSource(trx, doc, previous, exists, now)
+    if (previous !== null && previous !== doc.id) await this.addedToSeries(trx, added)
+    if (previous === doc.id) return 'reanalysed'
+    const outcome = await pointSource(trx, doc, previous, exists, now)
+    return outdated && outcome === 'unchanged' ? 'reanalysed' : outcome
+  }
+
+  /**
+   * Takes a stored document's acts out of the series and deletes its annotations, keeping the
+   * document and its sources; the document row takes the new analysis's stamp.
+   */
+  private async dropAnnotations(trx: Kysely<Database>, doc: StorableDoc, added: Added): Promise<void> {
+    // The series is counted again from the other documents: those stored before must be in it.
+    await this.addedToSeries(trx, added)
+    await addToSeries(trx, doc.id, -1)
+    await markPairsDirty(trx, doc.id)
+    for (const table of ['events', 'mentions', 'times', 'sentences'] as const) await trx.deleteFrom(table).where('doc_id', '=', doc.id).execute()
+    await trx.updateTable('documents').set({ analysis: doc.analysis ?? null, pipeline_version: PIPELINE_VERSION, time_mode: doc.timeMode ?? null }).where('id', '=', doc.id).execute()
   }
 
   async deleteDocument(id: string): Promise<boolean> {
@@ -242,7 +286,7 @@ export abstract class KyselyStore implements Store {
     return async () => {}
   }
 
-  async saveImport(doc: ImportDocument, chunks: AsyncIterable<ImportChunk>): Promise<{ outcome: SaveOutcome; events: number }> {
+  async saveImport(doc: ImportDocument, chunks: AsyncIterable<ImportChunk>): Promise<{ outcome: ImportOutcome; events: number }> {
     return this.db.transaction().execute(async (trx) => {
       await this.beginWrite(trx)
       const now = new Date().toISOString()

@@ -355,4 +355,11 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('pair_states').addColumn('digest', 'text', (c) => c.notNull().defaultTo('')).execute()
     },
   },
+  // Which analysis made a document's annotations (src/kb/analysis-version.ts). Documents stored
+  // before have none: reading their files again, or `entente reanalyse`, analyses them anew.
+  '0016-analysis-version': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('documents').addColumn('analysis', 'text').execute()
+    },
+  },
 }

@@ -7,7 +7,7 @@ import { GROUP_COLUMNS, GROUP_KEY, MERGE_GROUP, seriesQuery } from './series.ts'
 import { KyselyStore, migrate } from './kysely-store.ts'
 import { IMPORT_CONSTANTS, IMPORT_ROW_COLUMNS, type GroupRow, type ImportChunk, type ImportRow } from '../import/chunks.ts'
 import { Checkpointer } from './checkpointer.ts'
-import type { ImportDocument, SaveOutcome, SeriesFilter, SeriesRow } from './store.ts'
+import type { ImportDocument, ImportOutcome, SeriesFilter, SeriesRow } from './store.ts'
 import { statSync } from 'node:fs'
 
 /** A write-ahead log from this size on is copied into the file by a thread of its own after an import. */
@@ -160,7 +160,7 @@ export class SqliteStore extends KyselyStore {
    * own copies them instead while this one goes on (src/store/checkpointer.ts). Small imports commit
    * as everything else does.
    */
-  override async saveImport(doc: ImportDocument, chunks: AsyncIterable<ImportChunk>): Promise<{ outcome: SaveOutcome; events: number }> {
+  override async saveImport(doc: ImportDocument, chunks: AsyncIterable<ImportChunk>): Promise<{ outcome: ImportOutcome; events: number }> {
     const auto = this.conn.pragma('wal_autocheckpoint', { simple: true }) as number
     this.conn.pragma('wal_autocheckpoint = 0')
     try {

@@ -3,7 +3,10 @@ import type { ImportChunk } from '../import/chunks.ts'
 import type { PairRecord, PairStateQuery, PairStateRecord, PairStateTx, PairStatus } from './pair-states.ts'
 import type { SeriesMonth } from './series.ts'
 
-export type SaveOutcome = 'new' | 'unchanged' | 'replaced'
+/** `reanalysed`: stored already, its annotations made anew by the current analysis (src/kb/analysis-version.ts). */
+export type SaveOutcome = 'new' | 'unchanged' | 'replaced' | 'reanalysed'
+/** What storing an imported file does: imports have no analysis to make anew. */
+export type ImportOutcome = Exclude<SaveOutcome, 'reanalysed'>
 
 export interface EventFilter {
   actor?: string
@@ -78,6 +81,15 @@ export interface StoredDocument {
 }
 
 /** A document as a list shows it. */
+/**
+ * A stored article as ingestion made it, before the understanding stages: what `entente reanalyse`
+ * runs them over again. `sourceKey` and `path` are those of one of its sources.
+ */
+export interface StoredArticle {
+  id: string; file: string; path: string; sourceKey: string; format: string; title: string | null; publisher: string | null; url: string | null
+  lang: string; langSource: string; date: { value: string; source: string; rule: string } | null; text: string
+}
+
 export interface DocumentSummary { id: string; file: string; title: string | null; publisher: string | null; lang: string; date: string | null; dateSource: string | null; events: number }
 
 export interface Stats {
@@ -143,16 +155,24 @@ export interface Store {
   saveDocuments(items: { doc: StorableDoc; path: string }[]): Promise<SaveOutcome[]>
   /**
    * The documents a file's sources (the file, its items `#n`, its language parts `@n`) hold now, by
-   * source key, when this version of the pipeline made them: reading the file again may skip those
-   * of its articles that are unchanged.
+   * source key, when the analysis `analysis` (src/kb/analysis-version.ts; without it, this version
+   * of the pipeline) made them: reading the file again may skip those of its articles that are
+   * unchanged. The others are analysed anew, and their annotations replaced.
    */
-  storedSources(path: string): Promise<Map<string, string>>
+  storedSources(path: string, analysis?: string): Promise<Map<string, string>>
   /**
    * Stores an imported file's events and series groups, read chunk by chunk (src/import/chunks.ts),
    * in one transaction: a file is either wholly stored or not at all, and replaces an older version
    * of the same source.
    */
-  saveImport(doc: ImportDocument, chunks: AsyncIterable<ImportChunk>): Promise<{ outcome: SaveOutcome; events: number }>
+  saveImport(doc: ImportDocument, chunks: AsyncIterable<ImportChunk>): Promise<{ outcome: ImportOutcome; events: number }>
+  /**
+   * Stored articles (imports aside) that an analysis other than `analysis` made (or one stored
+   * before analyses were recorded), in id order after `after`.
+   */
+  outdatedArticles(analysis: string, page: { after: string | null; limit: number }): Promise<StoredArticle[]>
+  /** How many stored articles `outdatedArticles` lists in all. */
+  countOutdated(analysis: string): Promise<number>
   /** The relation series, kept up to date as documents and imports are stored. */
   series(filter: SeriesFilter): Promise<SeriesRow[]>
   /** Acts per month of the relation series, the generic parties' counted apart, and the latest day with named acts (for timelines of big stores). */

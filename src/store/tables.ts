@@ -19,6 +19,8 @@ export interface DocumentsTable {
   ingested_at: string
   /** 'news' or 'narrative' (null: stored before the mode was chosen per document, so news). */
   time_mode: string | null
+  /** The digest of the analysis that made the annotations (src/kb/analysis-version.ts); null before migration 0016 or for imports. */
+  analysis: string | null
 }
 
 export interface SentencesTable { doc_id: string; idx: number; start: number; end: number; rule: string }

@@ -28,7 +28,7 @@ export const sizeOption = (v: string): number => {
 
 export function printSummary(s: IngestSummary): void {
   const d = s.documents
-  process.stdout.write(`${color.bold('ingested')} ${s.files} file(s): ${d.new} new, ${d.unchanged} unchanged, ${d.replaced} replaced, ${d.failed} failed; ` +
+  process.stdout.write(`${color.bold('ingested')} ${s.files} file(s): ${d.new} new, ${d.unchanged} unchanged, ${d.replaced} replaced, ${d.reanalysed} reanalysed, ${d.failed} failed; ` +
     `${s.sentences} sentences, ${s.events} events in ${s.seconds.toFixed(2)} s\n`)
   for (const e of s.errors) process.stderr.write(`${color.red('error')} ${e.file}: ${e.reason}\n`)
 }
@@ -75,7 +75,7 @@ export function registerIngest(program: Command): void {
         bar?.stop()
         if (opts.json) printJson(summary)
         else printSummary(summary)
-        if (summary.documents.failed > 0 && summary.documents.new + summary.documents.unchanged + summary.documents.replaced === 0) process.exitCode = 1
+        if (summary.documents.failed > 0 && summary.documents.new + summary.documents.unchanged + summary.documents.replaced + summary.documents.reanalysed === 0) process.exitCode = 1
       } finally {
         bar?.stop()
         await store.close()
