@@ -177,6 +177,9 @@ function isApposition(tokens: Token[], k: number, end: number, to: number, g: Gr
   if (!capitalised(words.at(-1)) || !after || after.kind !== 'word' || capitalised(after) && !g.finiteAuxiliaries.includes(after.norm)) return false
   const second = words[1]
   const { preps } = clauseWords(g)
+  // ", mit Kremlchef Wladimir Putin, der …": a phrase that opens with a preposition is one of the
+  // clause's own, set off by commas; it describes no noun.
+  if (preps.has(words[0]!.norm) && tokens[end]?.text === ',') return false
   return !(g.relativePronouns.includes(words[0]!.norm) && second && preps.has(second.norm))
 }
 
@@ -286,8 +289,13 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   // "…, auf Antrag Frankreichs befasste sich der Sicherheitsrat …", "…, im März dieses Jahres leiteten
   // beide Staaten …": a prepositional phrase (a preposition, articles and adjectives, a noun and its
   // genitive), then a lower-case verb and the start of its subject, open a main clause of their own.
+  // "…, Sanktionen gegen Russland lehnte López Obrador jedoch ab": so do a noun put first (one that
+  // names no actor, with its adjectives, genitives and one prepositional phrase), a verb and its subject.
   const phraseThenVerb = (k: number) => {
-    if (!g.verbFinalSubordinates || tokens[k - 1]?.text !== ',' || !preps.has(tokens[k]?.norm ?? '') || subs.has(tokens[k]!.norm) || rels.has(tokens[k + 1]?.norm ?? '')) return false
+    if (!g.verbFinalSubordinates || tokens[k - 1]?.text !== ',' || subs.has(tokens[k]?.norm ?? '') || rels.has(tokens[k + 1]?.norm ?? '')) return false
+    // Not a title before a name ("Kommissionschefin Ursula von der Leyen sicherte …"): that is the subject.
+    const nounFirst = capitalised(tokens[k]) && !actorTokens.has(k) && !actorTokens.has(k + 1)
+    if (!nounFirst && !preps.has(tokens[k]?.norm ?? '')) return false
     const article = (t: Token | undefined) => !!t && t.kind === 'word' && g.determiners.includes(t.norm)
     // An adjective stands before its noun; after a noun, only behind an article (a genitive: "des
     // russischen Präsidenten"). "leiteten beide Staaten": a word with an adjective's ending that no
@@ -296,15 +304,20 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       && (nouns === 0 || article(tokens[n - 1]) || looksAdjectival(tokens[n - 1]!, g))
       && (capitalised(tokens[n + 1]) || !!tokens[n + 1] && looksAdjectival(tokens[n + 1]!, g) && attributive(n + 1, nouns))
     let j = k + 1
-    let nouns = 0
+    let nouns = nounFirst ? 1 : 0
+    let inner = nounFirst ? 1 : 0
     while (j < to && j <= k + 7) {
       const t = tokens[j]!
       if (capitalised(t) || t.kind === 'number') { if (capitalised(t)) nouns++; j++ } else if (article(t) || attributive(j, nouns)) j++
+      else if (inner-- > 0 && preps.has(t.norm)) j++
       else break
     }
     const verb = tokens[j]
     const subject = tokens[j + 1]
     if (!nouns || !verbLike(verb) || listWords.has(verb!.norm) || !subject || subject.kind !== 'word' || j + 2 >= to) return false
+    // A noun put first needs a subject that is surely one: an actor, an article or a pronoun
+    // ("Scheich Tamim bin Hamad" is a name with a lower-case particle, no verb).
+    if (nounFirst) return !actorTokens.has(j) && (actorTokens.has(j + 1) || [g.determiners, g.subjectPronouns].some((list) => list.includes(subject.norm)))
     return capitalised(subject) || actorTokens.has(j + 1) || [g.determiners, g.subjectPronouns, g.reflexivePronouns, g.quantityWords].some((list) => list.includes(subject.norm))
   }
   // "seine Forderung, die Ukraine müsse ihre Truppen abziehen": after a noun of saying, an actor (with

@@ -563,6 +563,16 @@ function relativeRoleOf(tokens: Token[], clause: Clause, g: LanguagePack['gramma
   return null
 }
 
+/**
+ * The clause a relative clause's comma follows: the one that holds the word before that comma. An
+ * aside set apart earlier ("telefonierte Tokajew, gerade erst im Amt, mit Putin, der …") comes
+ * between them in the list of clauses, but not before the comma.
+ */
+function clauseBefore(clauses: Clause[], ci: number): Clause | undefined {
+  const word = clauses[ci]!.from - 2
+  return clauses.slice(0, ci).reverse().find((c) => c.from <= word && word < c.to && !c.skips?.some(([a, b]) => a <= word && word < b)) ?? clauses[ci - 1]
+}
+
 /** Words of a predicate noun phrase: "ein wichtiger Partner", "a close ally". */
 const PREDICATE_WORDS = 4
 
@@ -956,7 +966,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // "Xi, den Putin einen Freund nennt", "Xi, mit dem er sich verbündet hatte": a relative pronoun
     // that is no subject puts the actor it refers to into its role: the object, or the preposition's.
     const relativeRole = clause.relative ? relativeRoleOf(tokens, clause, g) : null
-    const referred = relativeRole ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens, g, true) : null
+    const referred = relativeRole ? antecedentOf(clauseBefore(clauses, ci), phrasesOf, clause.from, tokens, g, true) : null
     if (relativeRole && referred) phrases.push({ mentions: referred.mentions, from: relativeRole.at, to: relativeRole.at + 1, attach: relativeRole.prep ? { kind: 'prep', prep: relativeRole.prep } : { kind: 'bare' }, notSubject: true })
     const afterRelative = relativeRole ? tokens[relativeRole.at + 1] : undefined
     // "Am Montag kritisierte er die USA", "Zudem drohte er, …": in a main clause whose first words
@@ -980,7 +990,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // "Die UN-Vollversammlung … stimmten für eine Resolution, die Moskau auffordert": a text no clause
     // issues is the organisation's named last, in this sentence or the one before.
     const assembly = aboutDocument && !issued ? issuingOrganisation(doc.mentions, sIndex, tokens[clause.from]!.start, isOrganisation) : null
-    const antecedent = relativeSubject ? antecedentOf(clauses[ci - 1], phrasesOf, clause.from, tokens, g) ?? (issued ? clauseSubject : null) ?? assembly : null
+    const antecedent = relativeSubject ? antecedentOf(clauseBefore(clauses, ci), phrasesOf, clause.from, tokens, g) ?? (issued ? clauseSubject : null) ?? assembly : null
     // An apposition describes; it reports no act of its own.
     if (clause.apposition) continue
     // The infinitive clause after this one's comma, where a rule's required word may stand (`evidence_in_complement`).

@@ -512,6 +512,12 @@ function inClauseBefore(tokens: Token[], m: Mention, i: number, relativePronouns
   return between.some((w) => w.text === ',') && !(between[0]?.text === ',' && relativePronouns.has(between[1]?.norm ?? ''))
 }
 
+/** Whether a relative pronoun right after `m` ("Putin, der ihm …") opens the clause that token `i` stands in. */
+function takenUpAsSubject(tokens: Token[], m: Mention, i: number, relativePronouns: ReadonlySet<string>): boolean {
+  const between = tokens.slice(m.tokenEnd, i)
+  return between[0]?.text === ',' && relativePronouns.has(between[1]?.norm ?? '') && !between.slice(1).some((w) => w.text === ',')
+}
+
 /**
  * The last actor named before `t`, within `window` sentences, that is not a participant of t's own
  * sentence (by binding, a pronoun or "sein Verbündeter" never means its clause's subject): one named
@@ -560,7 +566,9 @@ function resolveObjectPronouns(doc: Doc, ctx: StageContext, taken: Set<number>, 
     if (taken.has(i) || !pronouns.has(t.norm)) continue
     // "14 EU-Staaten, unter ihnen Polen": a pronoun of a marker of examples refers to the group before it.
     if ([0, 1, 2].some((n) => exampleMarkerAt(doc.tokens, i - n, ctx.pack.grammar) > n)) continue
-    const bound = (m: Mention) => afterPreposition(m) || m.sentence === t.sentence && otherClause(m, i)
+    // "… mit Putin, der ihm gratulierte": one a relative pronoun takes up is the subject of the
+    // pronoun's own clause, after a preposition too.
+    const bound = (m: Mention) => (afterPreposition(m) || m.sentence === t.sentence && otherClause(m, i)) && !takenUpAsSubject(doc.tokens, m, i, relativePronouns)
     // "ihn", "ihm": a person named in the window before a state ("traf Orbán in Moskau, wo ihn …").
     const person = personPronouns.has(t.norm) ? boundAntecedent(doc.mentions, t, 1, bound, namesPerson) : undefined
     const candidate = person ?? boundAntecedent(doc.mentions, t, 1, bound)
