@@ -392,3 +392,11 @@ test('a time in a main clause that a semicolon sets off after the act dates the 
   const doc = analyseText('Paschinjan hatte sich seit seinem Amtsantritt im Mai um Moskau bemüht. Kurz nach der Wahl traf er Putin in Sotschi; Anfang September folgte ein Besuch in Moskau.', '2018-11-05')
   assert.deepEqual(doc.events.filter((e) => e.type === 'CONSULT').map((e) => `${e.mode}:${e.date}`), ['meeting:2018-05', 'visit:2018-09'])
 })
+
+test('an end after the publication date dates no act; an end before it still does', () => {
+  const [extended] = analyseText('Kasachstan und Russland verlängerten den Pachtvertrag für Baikonur bis 2050.', '2024-03-15').events
+  assert.equal(extended?.type, 'SUPPORT')
+  assert.notEqual(extended?.date, '2050', 'the end of the lease is no date of the extension')
+  const [stationed] = analyseText('Russland hatte bis 2010 Truppen in Transnistrien stationiert.', '2024-03-15').events
+  assert.equal(stationed?.date, '2010')
+})

@@ -320,6 +320,15 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     if (nounFirst) return !actorTokens.has(j) && (actorTokens.has(j + 1) || [g.determiners, g.subjectPronouns].some((list) => list.includes(subject.norm)))
     return capitalised(subject) || actorTokens.has(j + 1) || [g.determiners, g.subjectPronouns, g.reflexivePronouns, g.quantityWords].some((list) => list.includes(subject.norm))
   }
+  // "war nach Saudi-Arabien, in die Emirate und nach Katar gereist": a preposition and an article,
+  // a noun, then a conjunction and another preposition go on with a list of places; the article is
+  // no relative pronoun.
+  const placeList = (k: number) => {
+    let j = k + 2
+    let nouns = 0
+    while (j < to && (capitalised(tokens[j]) || looksAdjectival(tokens[j]!, g) || tokens[j]!.text === '-')) { if (capitalised(tokens[j])) nouns++; j++ }
+    return nouns > 0 && coords.has(tokens[j]?.norm ?? '') && preps.has(tokens[j + 1]?.norm ?? '')
+  }
   // "seine Forderung, die Ukraine müsse ihre Truppen abziehen": after a noun of saying, an actor (with
   // its article) and a verb that more words follow report what was said; "die Erklärung, die Russland
   // unterzeichnete" ends on its verb and is a relative clause.
@@ -567,7 +576,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         // "indem es die Besuche absagte, den Botschafter einbestellte …": a list of verb phrases
         // with one subject, not a relative clause.
         begin(i, { subordinate: true, relative: false, coordinated: true, sharedSubject: true })
-      } else if ((rels.has(next.norm) || preps.has(next.norm) && after && rels.has(after.norm))
+      } else if ((rels.has(next.norm) || preps.has(next.norm) && after && rels.has(after.norm) && !placeList(k))
         // "drohte am Montag, die Beziehungen abzubrechen": an article that reads like a relative
         // pronoun opens an infinitive clause when the stretch closes with one.
         // So does a preposition and an article ("…, von der Moskauer Schutzmacht abzurücken").

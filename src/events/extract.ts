@@ -52,6 +52,7 @@ const NOUN_GENITIVE_REACH = 5
 const GENITIVE_FALLBACK = 0.85
 /** The `mod` of a time expression that sets a deadline (`time.yaml`). */
 const DEADLINE = 'deadline'
+const UNTIL = 'until'
 /** Acts that a promise already performs: promising support is taking a stand ("Die Nato versprach, der Türkei beizustehen"). */
 const STANCES = new Set(['SUPPORT'])
 /** Acts of leaving something (talks, a treaty): its partner is theirs. */
@@ -666,9 +667,12 @@ type SentenceTimes = Doc['times']
 function usableTimesBySentence(doc: Doc): Map<number, SentenceTimes> {
   const by = new Map<number, SentenceTimes>()
   // The end of a range ("… und 1989") dates nothing by itself: its start carries the range. Nor
-  // does a deadline ("bis zum 7. Februar"): the act that sets it is done before it.
+  // does a deadline ("bis zum 7. Februar"): the act that sets it is done before it. So is an end
+  // after the publication date ("verlängerten ihren Liefervertrag bis 2040").
+  const published = doc.date?.value
   for (const t of doc.times) {
     if (!t.anchorable || t.precision === 'decade' || t.rule.endsWith('.end') || t.mod === DEADLINE) continue
+    if (t.mod === UNTIL && published && t.date.slice(0, published.length) > published.slice(0, t.date.length)) continue
     const list = by.get(t.sentence)
     if (list) list.push(t)
     else by.set(t.sentence, [t])
@@ -937,7 +941,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const phrases = [...phrasesOf.get(clause)!]
     const words = clauseTokens(tokens, clause)
     // "Ankara and Baku back each other": a reciprocal (one word or several) makes the act mutual.
-    const reciprocal = findPhrases(tokens, clause.from, clause.to, reciprocals).length > 0
+    // Not "ihre Beziehungen zu dem Emirat": a partner named after the phrase is the act's target.
+    const reciprocal = findPhrases(tokens, clause.from, clause.to, reciprocals).some((p) => !g.reciprocalPartnerPrepositions.includes(tokens[p.at + p.len]?.norm ?? ''))
     const passiveAt = words.findIndex((t) => g.passiveAuxiliaries.includes(t.norm))
     const clausePassive = passiveAt >= 0
     const clausePassiveIndex = clausePassive ? tokens.indexOf(words[passiveAt]!) : -1
@@ -1179,7 +1184,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "Nach dem Mord an einem Georgier wies Berlin … aus": a hostile act told in passing after an adjunct
         // preposition is not the subject's, unless a possessive makes it so ("nach seinem Angriff").
         const adjunctNoun = ref.kind === 'noun' && lex.polarities.get(ref.rule.rule) === 'conflict' && inAdjunct(i, clause)
-        const roleCtx = { adjunctNoun, tokens, phrases: subject && !rolePhrases.includes(subject) ? [...rolePhrases, subject] : rolePhrases, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
+        // "beriet Merkel gemeinsam mit Macron mit Putin": a phrase of acting together is no target
+        // while another phrase of its preposition follows (it joins the source below).
+        const together = rolePhrases.filter((p) => comitative(tokens, p, g) && rolePhrases.some((q) => q.from > p.from && q.attach.kind === 'prep' && p.attach.kind === 'prep' && q.attach.prep === p.attach.prep))
+        const candidates = together.length ? rolePhrases.filter((p) => !together.includes(p)) : rolePhrases
+        const roleCtx = { adjunctNoun, tokens, phrases: subject && !candidates.includes(subject) ? [...candidates, subject] : candidates, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const assigned: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         // "Peking reagierte mit Einreiseverboten gegen …": the means a verb of response names is its subject's act.
@@ -1261,7 +1270,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         // "verkündete gemeinsam mit Mali und Niger den Austritt": those who act together with the
         // subject act too, unless the act is one between them.
-        if (!ref.rule.mutual && target) {
+        if ((!ref.rule.mutual || together.length > 0) && target) {
           const partners = phrases.find((p) => p !== target && p !== source && p.attach.kind === 'prep' && comitative(tokens, p, g))
           if (partners && !partners.mentions.some((m) => target!.mentions.some((t) => t.actor === m.actor))) {
             source = { ...source, mentions: [...source.mentions, ...partners.mentions.filter((m) => !own.has(m.actor))] }
@@ -1489,6 +1498,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [] }, act)
           how.push('modality:adjunct')
         }
+        // "hat den Transitvertrag nicht verlängert": an act that only happening makes one is none when negated.
+        if (mod.modality === 'negated' && ref.rule.affirmative_only) continue
         // "nannte die Entscheidung nicht gerechtfertigt": a judgement that denies its word is the opposite one.
         const judged = mod.modality === 'negated' ? ref.rule.negated_as : undefined
         if (judged) {

@@ -1,6 +1,6 @@
 import type { Mention, Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
-import { capitalised, exampleMarkerAt, inClause, looksAdjectival, type Clause } from './clauses.ts'
+import { capitalised, exampleMarkerAt, inClause, looksAdjectival, prepositionFormsOf, type Clause } from './clauses.ts'
 import { mentionTokenSet } from '../pipeline/spans.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 import { fold } from '../text/normalize.ts'
@@ -163,6 +163,7 @@ function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar, 
   // "nach Nicaragua oder nach Syrien": the first actor's preposition may be repeated.
   const fillers = new Set([...g.coordinationFillers, ...g.determiners, ...(prep ? [prep] : [])])
   let sawLink = false
+  let otherPrep = false
   let nouns = 0
   for (let k = from; k < to; k++) {
     const t = tokens[k]!
@@ -177,10 +178,13 @@ function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar, 
     if (t.kind === 'number' && tokens[k - 1]?.text === '-' && tokens[k - 1]!.end === t.start) continue
     if (t.kind !== 'word') return false
     if (fillers.has(t.norm)) { if (g.coordinators.includes(t.norm)) sawLink = true; continue }
+    // "nach Saudi-Arabien, in die Emirate und nach Katar": a list of places may change its
+    // preposition right after a comma or conjunction, with no noun of its own between.
+    if (prep !== null && prepositionFormsOf(g).has(t.norm) && (tokens[k - 1]!.text === ',' || g.coordinators.includes(tokens[k - 1]!.norm))) { otherPrep = true; continue }
     if (/^\p{Lu}/u.test(t.text) && ++nouns <= 1) continue
     return false
   }
-  return sawLink
+  return sawLink && !(otherPrep && nouns > 0)
 }
 
 /** "… to Russia, Seoul said", "… blocked the road, Armenian media reported": the actor in [start, end) is a speaker, a speech verb right after it and a comma between `from` and it. */

@@ -148,6 +148,8 @@ export const grammarSchema = z.object({
   nominativePronouns: words.default([]),
   /** Words that compare two parties ("ebenso … wie die EU", "just as"): the one the comparing word introduces is no object. */
   comparisonWords: words.default([]),
+  /** Prepositions that name the other party after a phrase of `reciprocals` ("ihre Beziehungen zu Katar"): then the act is not mutual. */
+  reciprocalPartnerPrepositions: words.default([]),
   /** Verbs of using an occasion ("nutzte den Besuch, um … zu kritisieren", "used the visit to criticise"): the purpose clause after them tells an act done. */
   realizedPurposeVerbs: words.default([]),
   /** A regular expression for past participles (folded), where a conjunct may share a finite auxiliary ("hatte erklärt … und um Hilfe gebeten"). */
@@ -374,6 +376,11 @@ export const eventRuleSchema = z.object({
    * gerechtfertigt" charges (ACCUSE, asserted) rather than failing to approve.
    */
   negated_as: z.enum(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']).optional(),
+  /**
+   * Only doing the act is one: its negation tells nothing of the relation ("hat den Vertrag nicht
+   * verlängert" lets a treaty lapse; analysts code no act there), so a negated reading is dropped.
+   */
+  affirmative_only: z.boolean().default(false),
   /** The act is one-sided by nature (a resignation, a curfew, a riot): an unnamed partner is not looked for in the passage. */
   oneSided: z.boolean().default(false),
   /** The act needs a partner: without one it is something else ("launched two missiles" may be a test, not an attack). */

@@ -76,7 +76,15 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
     const between = next && cur.entry.genitive && actorish(cur) && (next.entry.kind === 'title' || institution) ? tokens.slice(cur.end, next.start) : null
     // Without adjective endings to tell (English), any lower-case modifier may stand there: "Russia's finance minister".
     const modifier = (t: Token) => adjectiveEndings.some((e) => e) ? adjectiveEndings.some((e) => e && t.norm.endsWith(e)) : true
-    if (between && between.length <= 3 && between.every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text) && modifier(t))) {
+    // "Japans UN-Botschafter": a genitive state before an organisation's title glued to its name
+    // owns the title (the state's envoy to the organisation).
+    const third = raws[i + 2]
+    const envoy = cur.entry.genitive && actorish(cur) && next?.entry.kind === 'name' && next.start === cur.end && third?.entry.kind === 'title'
+      && tokens[next.end]?.text === '-' && third.start === next.end + 1
+    if (envoy) {
+      cur = { ...cur, end: third!.end, entry: { ...cur.entry, kind: 'role', role: third!.entry.role, genitive: false, rule: `${third!.entry.rule}+genitive` } }
+      i += 2
+    } else if (between && between.length <= 3 && between.every((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text) && modifier(t))) {
       cur = { ...cur, end: next!.end, entry: { ...cur.entry, kind: 'role', role: institution ? 'institution' : next!.entry.role, genitive: false, rule: `${next!.entry.rule}+genitive` } }
       i++
     } else if (linked) {
