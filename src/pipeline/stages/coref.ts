@@ -304,6 +304,11 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   return added
 }
 
+/** Punctuation that ends a clause inside a sentence. */
+const CLAUSE_MARKS = new Set([',', ';', ':', '–', '—'])
+/** Quotation marks, which may close a noun's phrase before its genitive ("die „bewährte Freundschaft“ beider Länder"). */
+const QUOTES = new Set(['"', '„', '“', '”', '»', '«', "'", '‚', '‘', '’'])
+
 /**
  * "Beide Seiten kündigten an …", "the two countries expelled each other's envoys": a phrase that
  * names the two states of the story at once becomes two mentions on the same words, one for each of
@@ -313,7 +318,10 @@ function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPrep
   const { pairPhrases, pairPhrasesAt, pairPrepositions: pairPreps } = corefData(ctx.pack)
   if (!pairPhrases.length) return []
   // A participant, or one of the two a pair preposition introduces; not a place or an origin ("aus Nordkorea angereist").
-  const introduced = (m: Mention) => [1, 2].some((k) => pairPreps.has(doc.tokens[m.tokenStart - k]?.norm ?? ''))
+  const byEnd = new Map(doc.mentions.map((m) => [m.tokenEnd, m]))
+  // "zwischen Israel und Iran": both; the second is joined to the first by a conjunction.
+  const introduced = (m: Mention): boolean => [1, 2].some((k) => pairPreps.has(doc.tokens[m.tokenStart - k]?.norm ?? ''))
+    || ctx.pack.grammar.coordinators.includes(doc.tokens[m.tokenStart - 1]?.norm ?? '') && !!byEnd.get(m.tokenStart - 1) && [1, 2].some((k) => pairPreps.has(doc.tokens[byEnd.get(m.tokenStart - 1)!.tokenStart - k]?.norm ?? ''))
   const party = (m: Mention) => m.kind !== 'adjective' && !m.genitive && (!afterPreposition(m) || introduced(m))
     && ['state', 'igo'].includes(ctx.kb.actors.get(m.actor)?.kind ?? '')
   const out: Mention[] = []
@@ -331,8 +339,17 @@ function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPrep
     const adjective = looksAdjectival(following!, ctx.pack.grammar) && !!noun && noun.kind === 'word' && noun.sentence === t.sentence && (/^\p{Lu}/u.test(noun.text) || looksAdjectival(noun, ctx.pack.grammar))
     if (keys.length === 1 && following && following.sentence === t.sentence && following.kind === 'word'
       && (/^\p{Lu}/u.test(following.text) || adjective)) continue
+    // "… zwischen Israel und Iran hat Russland beide Staaten zur Zurückhaltung aufgerufen": by binding, the
+    // pair is never its own clause's subject (named before it in the sentence, no comma between).
+    // Not a pair that qualifies a noun ("lobte die Freundschaft beider Länder", "die Marinen beider Länder"),
+    // nor one past a clause's punctuation ("traf Johnson; beide verständigten sich").
+    let b = i - 1
+    while (b > 0 && QUOTES.has(doc.tokens[b]!.text)) b--
+    const before = doc.tokens[b]
+    const attribute = !!before && before.kind === 'word' && /^\p{Lu}/u.test(before.text) && !byEnd.has(i)
+    const ownSubject = (m: Mention) => !attribute && m.sentence === t.sentence && !introduced(m) && !doc.tokens.slice(m.tokenEnd, i).some((w) => CLAUSE_MARKS.has(w.text))
     const two: Mention[] = []
-    for (const m of doc.mentions.filter((x) => x.start < t.start && t.sentence - x.sentence <= ctx.pack.coref.window && party(x)).reverse()) {
+    for (const m of doc.mentions.filter((x) => x.start < t.start && t.sentence - x.sentence <= ctx.pack.coref.window && party(x) && !ownSubject(x)).reverse()) {
       if (!two.some((x) => x.actor === m.actor)) two.push(m)
       if (two.length === 2) break
     }
