@@ -172,13 +172,18 @@ function invertedPronoun(opening: Token[], mentionTokens: Set<number>, tokens: T
   // not a pronoun that is never an object ("Das Treffen sagte er ab").
   if (!opening[0]) return undefined
   if (g.determiners.includes(opening[0].norm)) {
+    // "Der finnischen Regierung warf es vor", "Den USA warf sie Einmischung vor": after a phrase in an
+    // object's case, any subject pronoun is the subject.
+    const second = opening[1]
+    const oblique = g.objectDeterminers.includes(opening[0].norm) || !!g.obliqueAdjectiveEnding && g.obliqueArticles.includes(opening[0].norm)
+      && !!second && looksAdjectival(second, g) && second.norm.endsWith(g.obliqueAdjectiveEnding)
     // The fronted phrase may name actors ("Das Treffen mit Kanzlerin Merkel sagte er ab"): the first
     // verb-like word, right before such a pronoun, closes it.
     for (let n = 1; n < opening.length && n <= NOMINATIVE_REACH; n++) {
       const t = opening[n]!
       const verb = opening[n - 1]!
-      if (verb.text !== verb.text.toLowerCase() || functionWords.has(verb.norm) || mentionTokens.has(tokens.indexOf(verb))) continue
-      return g.nominativePronouns.includes(t.norm) ? t : undefined
+      if (verb.text !== verb.text.toLowerCase() || functionWords.has(verb.norm) || mentionTokens.has(tokens.indexOf(verb)) || oblique && n === 1) continue
+      return g.nominativePronouns.includes(t.norm) || oblique && g.subjectPronouns.includes(t.norm) ? t : undefined
     }
     return undefined
   }

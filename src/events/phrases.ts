@@ -453,6 +453,9 @@ function objectCase(tokens: Token[], start: number, clause: Clause, g: Grammar):
     // "Xi, den Putin einen Freund nennt": the pronoun that opens a relative clause is no article.
     if (clause.relative && k <= clause.from + 1) return false
     if (g.objectDeterminers.includes(t.norm)) return true
+    // "Der finnischen Regierung warf Moskau vor": at the clause's start, "der" before an adjective in -en is no nominative.
+    const adjective = tokens[k + 1]
+    if (g.obliqueAdjectiveEnding && k === clause.from && g.obliqueArticles.includes(t.norm) && !!adjective && looksAdjectival(adjective, g) && adjective.norm.endsWith(g.obliqueAdjectiveEnding)) return true
     if (t.kind !== 'word' || g.determiners.includes(t.norm) || g.relativePronouns.includes(t.norm) || !(looksAdjectival(t, g) || g.modifierWords.includes(t.norm))) return false
   }
   return false

@@ -47,6 +47,12 @@ export const grammarSchema = z.object({
   obliqueNames: words.default([]),
   obliqueArticles: words.default([]),
   /**
+   * At a clause's start, an article of `obliqueArticles` before an adjective with this ending opens a
+   * dative or genitive ("Der finnischen Regierung warf Moskau vor"; the nominative is "Der finnische …",
+   * "Die finnischen …"): the phrase is no subject.
+   */
+  obliqueAdjectiveEnding: z.string().optional(),
+  /**
    * Articles that may open a subject ("die", "mehrere"): a main clause opening with such a noun phrase that
    * names no actor, right before its verb, has that phrase as subject ("Die Junta warf Kiew vor": Kiew is no subject).
    */
