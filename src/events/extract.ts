@@ -2,7 +2,7 @@ import type { Doc, Mention, Polarity, RelationEvent, Token } from '../pipeline/d
 import { perGrammar, perPack } from '../lang/per-grammar.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { COOPERATIVE_TYPES, eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
-import { capitalised, hasInfinitive, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, isQuote, looksAdjectival, opensWithParticiple, splitClauses, type Clause } from './clauses.ts'
+import { capitalised, hasInfinitive, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, isQuote, looksAdjectival, opensWithParticiple, prepositionFormsOf, splitClauses, type Clause } from './clauses.ts'
 import { clausePhrases, groupNounsOf, modifierWordsOf, prepositionsOf, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
@@ -512,6 +512,15 @@ function roleNounComplement(tokens: Token[], p: Phrase, clause: Clause, g: Langu
   const prep = tokens[k]
   if (!prep || k < clause.from || !inClause(clause, k)) return false
   return targets.includes(`prep:${g.contractions[prep.norm] ?? prep.norm}`)
+}
+
+/** "die Aufnahme in die Nato": whether the phrase's preposition follows a noun that names membership (an object of mode `membership`). */
+function membershipComplement(tokens: Token[], p: Phrase, objects: Map<string, string>, g: LanguagePack['grammar']): boolean {
+  let k = p.from - 1
+  while (k > 0 && tokens[k]!.kind === 'word' && (g.determiners.includes(tokens[k]!.norm) || looksAdjectival(tokens[k]!, g))) k--
+  if (!prepositionFormsOf(g).has(tokens[k]?.norm ?? '')) return false
+  const noun = tokens[k - 1]
+  return !!noun && capitalised(noun) && objectModeOf(objects, noun.norm) === 'membership'
 }
 
 /** "reagierte mit neuen Einreiseverboten": the noun at `i` is the means a verb of response in its clause names. */
@@ -1266,6 +1275,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const frontedObject = passive || how.includes('subject:plural-verb-agrees') || how.includes('subject:nominative-after-verb')
           target = (endsConjunct ? verbFinal : undefined) ?? genitives.find(reachable) ?? (frontedObject ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
+        }
+        // "beantragten in Brüssel die Aufnahme in die Nato": the body a membership noun names is what
+        // is applied to, not the place of the application.
+        if (target && ref.kind !== 'noun' && target.mentions.every((m) => m.kind === 'metonym')) {
+          const joined = phrases.find((p) => p !== target && p !== source && p.from > target!.to && p.attach.kind === 'prep' && membershipComplement(tokens, p, lex.objects.get(ref.rule)!, g))
+          if (joined) { target = joined; how.push('target:membership-complement') }
         }
         // "hatte sich aus Gesprächen mit Den Haag zurückgezogen": the partner of what is left is the
         // partner of leaving it ("entsandte Soldaten zu Übungen mit der belarussischen Armee" is no such act).
