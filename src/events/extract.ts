@@ -1633,10 +1633,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // "Unter Vermittlung Russlands einigten sich …": the mediator consults each party of the sentence's acts.
   events.push(...mediations(events, tokens, from, to, mentions, mediationWordsFor(g), (id) => kinds.isState(id) || kinds.isOrganisation(id), `${pack.code}.consult.mediation`))
   // Votes on the latest text an organisation charged or summoned someone with (this sentence's
-  // included, within the coreference window).
+  // included), anywhere before in the document: a vote names its text ("gegen die Vorlage"), and a
+  // report on a resolution often tells the vote paragraphs after the text.
   const charged = events.filter((e) => TEXT_TYPES.has(e.type) && e.target !== null && isOrganisation(e.source) && e.modality !== 'negated' && e.modality !== 'denied' && e.targetMention).at(-1)
   if (charged) state.votedText = { target: charged.target!, start: charged.targetMention!.start, end: charged.targetMention!.end, rule: charged.rule, sentence: sIndex }
-  const text = state.votedText && sIndex - state.votedText.sentence <= pack.coref.window ? state.votedText : null
+  const text = state.votedText
   const votes = clauses.flatMap((c) => voteEvents(tokens, c.from, c.to, phrasesOf.get(c)!, voteWordsFor(g), text, sIndex, { against: `${pack.code}.support.vote`, for: `${pack.code}.accuse.vote` }).map((v) => {
     const at = tokenStartingAt(tokens, v.start)
     const time = timeOf(eventDate(doc, sIndex, c, clauses, tokens, at, state.narrative, g, sentenceTimes, () => null))
