@@ -292,7 +292,10 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   // "…, Sanktionen gegen Russland lehnte López Obrador jedoch ab": so do a noun put first (one that
   // names no actor, with its adjectives, genitives and one prepositional phrase), a verb and its subject.
   const phraseThenVerb = (k: number) => {
-    if (!g.verbFinalSubordinates || tokens[k - 1]?.text !== ',' || subs.has(tokens[k]?.norm ?? '') || rels.has(tokens[k + 1]?.norm ?? '')) return false
+    // ("…, für die Resolution stimmte auch Indien": an article that could be a relative pronoun before
+    // a noun that names no actor; a relative clause ends on its verb, so the verb and a subject after
+    // it tell them apart. "…, in der Russland Bürger schikaniert" is a relative clause.)
+    if (!g.verbFinalSubordinates || tokens[k - 1]?.text !== ',' || subs.has(tokens[k]?.norm ?? '') || rels.has(tokens[k + 1]?.norm ?? '') && !(capitalised(tokens[k + 2]) && !actorTokens.has(k + 2))) return false
     // Not a title before a name ("Kommissionschefin Ursula von der Leyen sicherte …"): that is the subject.
     const nounFirst = capitalised(tokens[k]) && !actorTokens.has(k) && !actorTokens.has(k + 1)
     if (!nounFirst && !preps.has(tokens[k]?.norm ?? '')) return false
@@ -313,12 +316,15 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       else break
     }
     const verb = tokens[j]
-    const subject = tokens[j + 1]
-    if (!nouns || !verbLike(verb) || listWords.has(verb!.norm) || !subject || subject.kind !== 'word' || j + 2 >= to) return false
+    // "stimmte auch Indien": a modifier may stand between the verb and its subject.
+    let at = j + 1
+    while (at < to - 1 && g.focusParticles.includes(tokens[at]!.norm)) at++
+    const subject = tokens[at]
+    if (!nouns || !verbLike(verb) || listWords.has(verb!.norm) || !subject || subject.kind !== 'word' || at + 1 >= to) return false
     // A noun put first needs a subject that is surely one: an actor, an article or a pronoun
     // ("Scheich Tamim bin Hamad" is a name with a lower-case particle, no verb).
-    if (nounFirst) return !actorTokens.has(j) && (actorTokens.has(j + 1) || [g.determiners, g.subjectPronouns].some((list) => list.includes(subject.norm)))
-    return capitalised(subject) || actorTokens.has(j + 1) || [g.determiners, g.subjectPronouns, g.reflexivePronouns, g.quantityWords].some((list) => list.includes(subject.norm))
+    if (nounFirst) return !actorTokens.has(j) && (actorTokens.has(at) || [g.determiners, g.subjectPronouns].some((list) => list.includes(subject.norm)))
+    return capitalised(subject) || actorTokens.has(at) || [g.determiners, g.subjectPronouns, g.reflexivePronouns, g.quantityWords].some((list) => list.includes(subject.norm))
   }
   // "war nach Saudi-Arabien, in die Emirate und nach Katar gereist": a preposition and an article,
   // a noun, then a conjunction and another preposition go on with a list of places; the article is

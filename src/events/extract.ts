@@ -1629,7 +1629,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   }
   // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
   events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`, (w) => admissionVerbsOf(g).has(fold(w))))
-  threatsShareCharges(events, tokens, g.clauseCoordinators)
+  threatsShareCharges(events, tokens, g.clauseCoordinators, (k) => clauses.some((c) => c.subordinate && k >= c.from && k < c.to))
   // "Unter Vermittlung Russlands einigten sich …": the mediator consults each party of the sentence's acts.
   events.push(...mediations(events, tokens, from, to, mentions, mediationWordsFor(g), (id) => kinds.isState(id) || kinds.isOrganisation(id), `${pack.code}.consult.mediation`))
   // Votes on the latest text an organisation charged or summoned someone with (this sentence's

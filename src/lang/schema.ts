@@ -154,6 +154,8 @@ export const grammarSchema = z.object({
   nominativePronouns: words.default([]),
   /** Words that compare two parties ("ebenso … wie die EU", "just as"): the one the comparing word introduces is no object. */
   comparisonWords: words.default([]),
+  /** Particles that may stand between a verb and its subject ("stimmte auch Indien", "only"). */
+  focusParticles: words.default([]),
   /** Prepositions that name the other party after a phrase of `reciprocals` ("ihre Beziehungen zu Katar"): then the act is not mutual. */
   reciprocalPartnerPrepositions: words.default([]),
   /** Verbs of using an occasion ("nutzte den Besuch, um … zu kritisieren", "used the visit to criticise"): the purpose clause after them tells an act done. */
