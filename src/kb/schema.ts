@@ -11,6 +11,8 @@ export const stateSchema = z.object({
   capital: z.string().optional(),
   /** The state lies on islands only: "die Insel", "the island nation" may stand for it. */
   island: z.boolean().optional(),
+  /** A kingdom, emirate or sultanate: "das Königreich", "das Emirat" may stand for it. */
+  monarchy: z.boolean().optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   successor: actorId.optional(),

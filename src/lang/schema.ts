@@ -439,6 +439,8 @@ export const corefSchema = z.object({
   groupDescriptions: words,
   /** Descriptions of an island state ("die Insel", "der Inselstaat"): the last state named that is one. */
   islandDescriptions: words,
+  /** Descriptions of a monarchy ("das Königreich", "das Emirat"): the last state named that is one. */
+  monarchyDescriptions: words.default([]),
   /** Articles besides the definite ones before an office that speaks for the passage's state ("Ein Regierungssprecher sagte"). */
   officeArticles: words.default([]),
   /** Case endings an office takes ("Präsident" → "Präsidenten"): the office in another case is the same office. */

@@ -6,7 +6,7 @@ import { nameAt } from './mentions.ts'
 import { perPack } from '../../lang/per-grammar.ts'
 import { exampleMarkerAt, looksAdjectival, prepositionFormsOf } from '../../events/clauses.ts'
 
-type Anchor = 'state' | 'island' | 'organisation' | 'group'
+type Anchor = 'state' | 'island' | 'monarchy' | 'organisation' | 'group'
 
 /** What ends a clause's stretch of a sentence. */
 const CLAUSE_BREAK = /^[,;:–—()]$/
@@ -17,6 +17,7 @@ const corefData = perPack((pack) => {
   const descriptions = [
     ...coref.descriptions.map((d) => ({ keys: phraseKey(d), anchor: 'state' as Anchor })),
     ...coref.islandDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'island' as Anchor })),
+    ...coref.monarchyDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'monarchy' as Anchor })),
     ...coref.organisationDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'organisation' as Anchor })),
     ...coref.groupDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'group' as Anchor })),
   ]
@@ -24,7 +25,7 @@ const corefData = perPack((pack) => {
   return {
     descriptionsAt: byFirstWord(descriptions, (d) => d.keys),
     determiners: new Set(coref.determiners),
-    heads: new Set([...coref.descriptions, ...coref.islandDescriptions, ...grammar.appositiveHeads].map((w) => phraseKey(w).join(' '))),
+    heads: new Set([...coref.descriptions, ...coref.islandDescriptions, ...coref.monarchyDescriptions, ...grammar.appositiveHeads].map((w) => phraseKey(w).join(' '))),
     opening: new Set([...coref.determiners, ...grammar.determiners]),
     offices: new Set(coref.offices.map((w) => phraseKey(w).join(' '))),
     pairPhrases,
@@ -78,7 +79,9 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const groupAnchors = doc.mentions.filter((m) => m.kind !== 'adjective' && isGroup(m.actor)).sort((a, b) => a.start - b.start)
   // "die Insel" after Cuba and the United States is Cuba: only a state on islands.
   const islandAnchors = stateAnchors.filter((m) => ctx.kb.actors.get(m.actor)?.island)
-  const anchorsOf = { state: stateAnchors, island: islandAnchors, organisation: orgAnchors, group: groupAnchors }
+  // "das Emirat" after Saudi Arabia, Egypt and Qatar is Qatar or Saudi Arabia: only a monarchy.
+  const monarchyAnchors = stateAnchors.filter((m) => ctx.kb.actors.get(m.actor)?.monarchy)
+  const anchorsOf = { state: stateAnchors, island: islandAnchors, monarchy: monarchyAnchors, organisation: orgAnchors, group: groupAnchors }
   const added: Mention[] = []
   const preps = prepositionFormsOf(ctx.pack.grammar)
   // "in der Gruppe Opec+": a noun the name stands in apposition to may come between.
@@ -124,8 +127,12 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     for (let j = k - 1; j >= 0 && doc.tokens[j]!.sentence === m.sentence; j--) if (CLAUSE_BREAK.test(doc.tokens[j]!.text)) return false
     return true
   }
+  // "Bahrain, Ägypten und Jordanien brachen ihre Beziehungen zu dem Königreich ab": a comma before the
+  // next actor of a list is no clause break.
+  const listStarts = new Set(doc.mentions.map((m) => m.tokenStart))
   const sameClause = (m: Mention, at: number) => m.sentence === doc.tokens[at]!.sentence && !afterPreposition(m) && !apposed(m)
-    && !doc.tokens.slice(m.tokenEnd, at).some((t, n, all) => (t.kind === 'punct' && /[,;:–—()]/.test(t.text)) || (coordinators.has(t.norm) && n > 0 && all[n - 1]!.kind === 'word' && /^\p{Ll}/u.test(all[n - 1]!.text)))
+    && !doc.tokens.slice(m.tokenEnd, at).some((t, n, all) => (t.kind === 'punct' && /[,;:–—()]/.test(t.text) && !(t.text === ',' && listStarts.has(m.tokenEnd + n + 1)))
+      || (coordinators.has(t.norm) && n > 0 && all[n - 1]!.kind === 'word' && /^\p{Ll}/u.test(all[n - 1]!.text)))
   const salient = (anchors: Mention[], at: number, sentence: number): Mention | undefined => {
     // "Russland liefert der Insel Rohöl": nor to the state that acts in its clause where an earlier sentence names it too.
     const own = new Set(anchors.filter((m) => m.tokenStart < at && sameClause(m, at)).map((m) => m.actor))
