@@ -400,3 +400,9 @@ test('an end after the publication date dates no act; an end before it still doe
   const [stationed] = analyseText('Russland hatte bis 2010 Truppen in Transnistrien stationiert.', '2024-03-15').events
   assert.equal(stationed?.date, '2010')
 })
+
+test('a span of months with no year ("von August bis Dezember") dates an act by its first month', () => {
+  const attacks = analyseText('Amerikanische Kampfjets flogen von August bis Dezember Angriffe auf den IS.', '2017-01-12').events.find((e) => e.type === 'ASSAULT')
+  assert.equal(attacks?.type, 'ASSAULT')
+  assert.equal(attacks?.date, '2016-08')
+})

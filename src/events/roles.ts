@@ -75,7 +75,11 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
       const hyphen = (k: number) => isGluedHyphen(ctx.tokens, k)
       const compound = (k: number) => hyphen(k) || ctx.tokens[k]!.kind === 'word' && (hyphen(k - 1) || hyphen(k + 1))
       const modifiers = (p: Phrase) => ctx.tokens.slice(p.to, t).every((w, k) => ctx.nounPhraseWord(w) || ctx.contentWord(p.to + k) || compound(p.to + k))
-      return free.find((p) => p.mentions.every((m) => m.genitive) && p.to <= t && (t - p.to <= 2 || t - p.to <= GENITIVE_MODIFIERS && modifiers(p))) ?? null
+      // Not one right after a noun, whose attribute it is ("auf Bitten Sarradschs Hunderte Angriffe"),
+      // where nouns are capitalised.
+      const afterNoun = (p: Phrase) => !ctx.namesModifyNouns && /^\p{Lu}/u.test(ctx.tokens[p.from - 1]?.text ?? '') && ctx.tokens[p.from - 1]!.kind === 'word'
+        && ctx.tokens[p.from - 1]!.sentence === ctx.tokens[p.from]!.sentence
+      return free.find((p) => p.mentions.every((m) => m.genitive) && p.to <= t && (t - p.to <= 2 || t - p.to <= GENITIVE_MODIFIERS && modifiers(p)) && !afterNoun(p)) ?? null
     }
     return nearest(free.filter((p) => p.attach.kind === 'gen'), t)
   }
