@@ -162,7 +162,9 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
         ...(m.party ? { party: m.party } : {}),
         rule: m.entry.rule,
       }
-      mentions.push(m.entry.kind === 'role' ? withNewName(mention, doc, to, timeTokens, ctx, listed) : mention)
+      // "der Norweger Frode Berg": an inhabitant noun before a name introduces a person of that state.
+      const introduces = m.entry.kind === 'role' || m.entry.kind === 'people' && !!ctx.pack.grammar.capitalisesNouns
+      mentions.push(introduces ? withNewName(mention, doc, to, timeTokens, ctx, listed) : mention)
       const apposed = m.entry.kind === 'role' ? apposedName(mention, doc, to, timeTokens, ctx, listed) : null
       if (apposed) mentions.push(apposed)
     }
