@@ -190,7 +190,8 @@ function invertedPronoun(opening: Token[], mentionTokens: Set<number>, tokens: T
   for (let n = 1; n < opening.length && n <= 6; n++) {
     const t = opening[n]!
     const verb = opening[n - 1]!
-    if (mentionTokens.has(tokens.indexOf(verb))) return undefined
+    // ("Dort dankte er …": a place adverb that stands for a state is no subject.)
+    if (mentionTokens.has(tokens.indexOf(verb)) && g.placeAdverbs[verb.norm] === undefined) return undefined
     if (!g.subjectPronouns.includes(t.norm) || g.expletives.includes(t.norm)) continue
     return verb.text === verb.text.toLowerCase() && !functionWords.has(verb.norm) ? t : undefined
   }
