@@ -945,7 +945,16 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const governingPhrases = phrasesOf.get(governing)!
     const own = subjectOf(governingPhrases, tokens.length)
     // "…, wo beide zusagten, auf Gewalt zu verzichten": a subordinate clause with a subject of its own controls the infinitive after it.
-    if (!clauseTokens(tokens, governing).some((t) => g.objectControlVerbs.includes(t.norm))) return (governing.subordinate && !governing.relative ? own : null) ?? governingSubject
+    // "fordert die Rückgabe und droht, … auszuweisen": only the last conjunct's verb governs the infinitive.
+    const governingWords = clauseTokens(tokens, governing)
+    let cut = 0
+    governingWords.forEach((t, k) => {
+      // A conjunction before a verb joins acts ("und droht"), not actors ("die USA und Südkorea").
+      const next = governingWords[k + 1]
+      if (g.clauseCoordinators.includes(t.norm) && !!next && next.kind === 'word' && /^\p{Ll}/u.test(next.text) && !g.determiners.includes(next.norm)) cut = k + 1
+    })
+    const lastConjunct = governingWords.slice(cut)
+    if (!lastConjunct.some((t) => g.objectControlVerbs.includes(t.norm))) return (governing.subordinate && !governing.relative ? own : null) ?? governingSubject
     return governingPhrases.find((p) => p.attach.kind === 'bare' && p !== own) ?? null
   }
   for (const [ci, clause] of clauses.entries()) {
