@@ -1257,7 +1257,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         let factor = 1
         const own = new Set(source.mentions.map((m) => m.actor))
         const other = (p: Phrase) => p !== source && !p.mentions.every((m) => own.has(m.actor))
-        if (!target && !((ref.rule.mutual || ref.rule.reciprocal || reciprocal) && source.mentions.length > 1 && !source.examples)) {
+        if (!target && !ref.rule.partner_named && !((ref.rule.mutual || ref.rule.reciprocal || reciprocal) && source.mentions.length > 1 && !source.examples)) {
           // "nahm die Einladung des Kremls an": the genitive of the verb's object names the partner.
           const genitives = phrases.filter((p) => other(p) && p.attach.kind === 'gen')
           // In a passive, only the genitive of the clause's first noun phrase: "Die Stellungen der Ukraine wurden …".

@@ -324,8 +324,10 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
     const attach: Attachment = prep
       ? { kind: 'prep', prep }
       : head < 0 && (m.genitive || isGenitiveAttribute(tokens, m.tokenStart, clause, g, actorTokens) || isGenitiveAdjective(tokens, m, clause, g, actorTokens) || g.genitiveOnlyArticles.includes(tokens[m.tokenStart - 1]?.norm ?? '')) ? { kind: 'gen' } : { kind: 'bare' }
-    // "Die Generalstabschefs Armeniens und Aserbaidschans": genitives joined by a conjunction alone are one coordination.
-    if (prev && prev.attach.kind === 'gen' && attach.kind === 'gen' && start === prev.to + 1 && g.coordinators.includes(tokens[prev.to]!.norm)) {
+    // "Die Generalstabschefs Armeniens und Aserbaidschans": genitives joined by a conjunction alone are one coordination;
+    // so are those of a list ("Die Marinen Südafrikas, Russlands und Chinas").
+    const genitiveList = tokens[prev?.to ?? -1]?.text === ',' && m.genitive && !!prev?.mentions.every((p) => p.genitive)
+    if (prev && prev.attach.kind === 'gen' && attach.kind === 'gen' && start === prev.to + 1 && (g.coordinators.includes(tokens[prev.to]!.norm) || genitiveList)) {
       prev.mentions.push(m)
       prev.to = m.tokenEnd
       partitive = null

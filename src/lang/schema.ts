@@ -391,6 +391,11 @@ export const eventRuleSchema = z.object({
   affirmative_only: z.boolean().default(false),
   /** The act is one-sided by nature (a resignation, a curfew, a riot): an unnamed partner is not looked for in the passage. */
   oneSided: z.boolean().default(false),
+  /**
+   * Only the rule's roles or a coordination name the partner: the genitive of the clause's object does
+   * not ("hielt vor der Küste Taiwans ein Manöver ab" is no exercise with Taiwan).
+   */
+  partner_named: z.boolean().default(false),
   /** The act needs a partner: without one it is something else ("launched two missiles" may be a test, not an attack). */
   partnerRequired: z.boolean().default(false),
   /** The required word must follow the trigger (or precede a passive one): the subject before it is no evidence ("troops captured a stronghold"). */
