@@ -910,7 +910,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // People and office holders ("the Turkish president"), not institutions ("Russian troops").
   const personTokens = mentionTokenSet(mentions.filter(namesPerson))
   const mentionStarts = new Set(mentions.map((m) => m.tokenStart))
-  const organisationTokens = mentionTokenSet(mentions.filter((m) => isOrganisation(m.actor)))
+  // The body itself, not one of its office holders ("rief den Nato-Generalsekretär an" calls a person).
+  const organisationTokens = mentionTokenSet(mentions.filter((m) => isOrganisation(m.actor) && !namesPerson(m)))
   const inTime = (at: number) => state.timeTokens.has(at)
   const { backgroundPreps, adjunctPreps, npModifiers, functionWords, clauseOpeners, determiners, quantityWords, quantityGlue } = sentenceWords(g)
   const prepositions = prepositionsOf(g)
