@@ -1803,7 +1803,9 @@ function refusedNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: L
 function withheldMeetings(list: ClauseEvent[], lex: EventLexicon): void {
   for (const x of list) {
     if (!x.noun || !x.event.trace.includes('target:coordinated-partner')) continue
-    if (list.some((r) => !r.noun && r.event.source === x.event.source && lex.withholds.has(r.event.rule))) x.declined = true
+    // "blieb den Gipfeltreffen der Eurasischen Wirtschaftsunion und der OVKS fern": nor is it a meeting of
+    // the bodies whose meetings they are.
+    if (list.some((r) => !r.noun && (r.event.source === x.event.source || r.event.target === x.event.source || r.event.target === x.event.target) && lex.withholds.has(r.event.rule))) x.declined = true
   }
 }
 
