@@ -79,24 +79,25 @@ for (const backend of storeBackends('entente_test')) {
         'English summary: Azerbaijan said on Monday that the talks with Armenia about their shared border would go on next week, after both sides had agreed on the principles of the settlement and on the maps they would use.',
       ].join('\n\n'))
       const store = await backend.open()
+      const current = analysisVersion(kb.dataDir)
       try {
-        assert.deepEqual(await store.storedSources(feed), new Map())
+        assert.deepEqual(await store.storedSources(feed, current), new Map())
         const first = await ingestPaths([dir], kb, store)
         assert.deepEqual(first.documents, { new: 5, unchanged: 0, replaced: 0, reanalysed: 0, failed: 0 })
-        const ofFeed = await store.storedSources(feed)
+        const ofFeed = await store.storedSources(feed, current)
         // The first item is the file's own source, the others are numbered from 1.
         assert.deepEqual([...ofFeed.keys()].sort(), [feed, `${feed}#1`])
-        assert.deepEqual([...(await store.storedSources(mixed)).keys()].sort(), [`${mixed}@1`, `${mixed}@2`])
-        assert.equal((await store.storedSources(join(dir, 'feed.jsonl.txt'))).size, 1)
-        assert.equal((await store.storedSources(join(dir, 'feed'))).size, 0)
+        assert.deepEqual([...(await store.storedSources(mixed, current)).keys()].sort(), [`${mixed}@1`, `${mixed}@2`])
+        assert.equal((await store.storedSources(join(dir, 'feed.jsonl.txt'), current)).size, 1)
+        assert.equal((await store.storedSources(join(dir, 'feed'), current)).size, 0)
         for (const [key, id] of ofFeed) assert.equal((await store.document(id))?.id, id, key)
         // The second item changes: it alone is read through the pipeline and replaced.
         writeFileSync(feed, `${items[0]}\n{"text":"Stand: 04.05.2024\\nArmenien verließ das Bündnis.","lang":"de"}\n`)
         const again = await ingestPaths([dir], kb, store)
         assert.deepEqual(again.documents, { new: 0, unchanged: 4, replaced: 1, reanalysed: 0, failed: 0 })
         assert.equal(again.sentences, 2, 'only the changed item was analysed and stored')
-        assert.notEqual((await store.storedSources(feed)).get(`${feed}#1`), ofFeed.get(`${feed}#1`))
-        assert.equal((await store.storedSources(feed)).get(feed), ofFeed.get(feed))
+        assert.notEqual((await store.storedSources(feed, current)).get(`${feed}#1`), ofFeed.get(`${feed}#1`))
+        assert.equal((await store.storedSources(feed, current)).get(feed), ofFeed.get(feed))
       } finally {
         await store.close()
       }

@@ -60,7 +60,7 @@ const POOL_MIN_FILES = 5000
  * 64 a batch spent a fifth of the time committing and took 102–108 s; 256 took 75–85 s (runs in
  * turn), at the same peak memory.
  */
-const SAVE_BATCH = 256
+export const SAVE_BATCH = 256
 
 /**
  * Files handed to each pool thread at once. The pool hands a thread its next file only when this

@@ -4,6 +4,7 @@ import { analyse } from '../pipeline/pipeline.ts'
 import { storable, type Doc, type DocDate, type StorableDoc } from '../pipeline/document.ts'
 import type { Store, StoredArticle } from '../store/store.ts'
 import { refreshPairStates } from './pair-states.ts'
+import { SAVE_BATCH } from './ingest.ts'
 
 export interface ReanalyseSummary {
   /** Articles an older analysis made, before this run. */
@@ -14,9 +15,6 @@ export interface ReanalyseSummary {
   seconds: number
   errors: { file: string; reason: string }[]
 }
-
-/** Articles read and stored together, one transaction a batch (as ingestion's SAVE_BATCH). */
-const BATCH = 256
 
 /** A stored article, as ingestion made it, through the understanding stages of this analysis. */
 export function reanalysed(a: StoredArticle, kb: KnowledgeBase): StorableDoc {
@@ -43,7 +41,7 @@ export async function reanalyseStore(kb: KnowledgeBase, store: Store, onProgress
   let after: string | null = null
   let done = 0
   for (;;) {
-    const page = await store.outdatedArticles(analysis, { after, limit: BATCH })
+    const page = await store.outdatedArticles(analysis, { after, limit: SAVE_BATCH })
     if (page.length === 0) break
     after = page[page.length - 1]!.id
     const batch: { doc: StorableDoc; path: string }[] = []

@@ -95,12 +95,12 @@ export abstract class KyselyStore implements Store {
     await bumpVersion(trx)
   }
 
-  async storedSources(path: string, analysis?: string): Promise<Map<string, string>> {
+  async storedSources(path: string, analysis: string): Promise<Map<string, string>> {
     // Source keys compare as bytes in both dialects (migration 0004): an item's or a part's keys lie
     // between the file's key and the next character after "#" or "@".
     const rows = await this.db.selectFrom('sources').innerJoin('documents', 'documents.id', 'sources.doc_id')
       .select(['sources.source_key', 'sources.doc_id'])
-      .where((eb) => (analysis === undefined ? eb('documents.pipeline_version', '=', PIPELINE_VERSION) : eb('documents.analysis', '=', analysis)))
+      .where('documents.analysis', '=', analysis)
       .where((eb) => eb.or([
         eb('sources.source_key', '=', path),
         eb.and([eb('sources.source_key', '>', `${path}#`), eb('sources.source_key', '<', `${path}$`)]),

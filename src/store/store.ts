@@ -80,7 +80,6 @@ export interface StoredDocument {
   events: StoredEvent[]
 }
 
-/** A document as a list shows it. */
 /**
  * A stored article as ingestion made it, before the understanding stages: what `entente reanalyse`
  * runs them over again. `sourceKey` and `path` are those of one of its sources.
@@ -90,6 +89,7 @@ export interface StoredArticle {
   lang: string; langSource: string; date: { value: string; source: string; rule: string } | null; text: string
 }
 
+/** A document as a list shows it. */
 export interface DocumentSummary { id: string; file: string; title: string | null; publisher: string | null; lang: string; date: string | null; dateSource: string | null; events: number }
 
 export interface Stats {
@@ -155,11 +155,11 @@ export interface Store {
   saveDocuments(items: { doc: StorableDoc; path: string }[]): Promise<SaveOutcome[]>
   /**
    * The documents a file's sources (the file, its items `#n`, its language parts `@n`) hold now, by
-   * source key, when the analysis `analysis` (src/kb/analysis-version.ts; without it, this version
-   * of the pipeline) made them: reading the file again may skip those of its articles that are
-   * unchanged. The others are analysed anew, and their annotations replaced.
+   * source key, when the analysis `analysis` (src/kb/analysis-version.ts) made them: reading the
+   * file again may skip those of its articles that are unchanged. The others are analysed anew, and
+   * their annotations replaced.
    */
-  storedSources(path: string, analysis?: string): Promise<Map<string, string>>
+  storedSources(path: string, analysis: string): Promise<Map<string, string>>
   /**
    * Stores an imported file's events and series groups, read chunk by chunk (src/import/chunks.ts),
    * in one transaction: a file is either wholly stored or not at all, and replaces an older version

@@ -4,7 +4,7 @@ import { phraseKey, tokenize } from '../../text/tokenize.ts'
 import { mentionTokenSet, namesPerson, sentenceTokenRanges, timeTokenSet } from '../spans.ts'
 import { nameAt } from './mentions.ts'
 import { perPack } from '../../lang/per-grammar.ts'
-import { exampleMarkerAt, looksAdjectival, prepositionFormsOf } from '../../events/clauses.ts'
+import { exampleMarkerAt, isQuote, looksAdjectival, prepositionFormsOf } from '../../events/clauses.ts'
 
 type Anchor = 'state' | 'island' | 'monarchy' | 'organisation' | 'group'
 
@@ -311,11 +311,6 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   return added
 }
 
-/** Punctuation that ends a clause inside a sentence. */
-const CLAUSE_MARKS = new Set([',', ';', ':', '–', '—'])
-/** Quotation marks, which may close a noun's phrase before its genitive ("die „bewährte Freundschaft“ beider Länder"). */
-const QUOTES = new Set(['"', '„', '“', '”', '»', '«', "'", '‚', '‘', '’'])
-
 /**
  * "Beide Seiten kündigten an …", "the two countries expelled each other's envoys": a phrase that
  * names the two states of the story at once becomes two mentions on the same words, one for each of
@@ -350,11 +345,12 @@ function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPrep
     // pair is never its own clause's subject (named before it in the sentence, no comma between).
     // Not a pair that qualifies a noun ("lobte die Freundschaft beider Länder", "die Marinen beider Länder"),
     // nor one past a clause's punctuation ("traf Johnson; beide verständigten sich").
+    // (Quotation marks may close the noun's phrase: "die „bewährte Freundschaft“ beider Länder".)
     let b = i - 1
-    while (b > 0 && QUOTES.has(doc.tokens[b]!.text)) b--
+    while (b > 0 && isQuote(doc.tokens[b])) b--
     const before = doc.tokens[b]
     const attribute = !!before && before.kind === 'word' && /^\p{Lu}/u.test(before.text) && !byEnd.has(i)
-    const ownSubject = (m: Mention) => !attribute && m.sentence === t.sentence && !introduced(m) && !doc.tokens.slice(m.tokenEnd, i).some((w) => CLAUSE_MARKS.has(w.text))
+    const ownSubject = (m: Mention) => !attribute && m.sentence === t.sentence && !introduced(m) && !doc.tokens.slice(m.tokenEnd, i).some((w) => CLAUSE_BREAK.test(w.text))
     const two: Mention[] = []
     for (const m of doc.mentions.filter((x) => x.start < t.start && t.sentence - x.sentence <= ctx.pack.coref.window && party(x) && !ownSubject(x)).reverse()) {
       if (!two.some((x) => x.actor === m.actor)) two.push(m)
