@@ -18,7 +18,7 @@ import { actAntecedent, quarrelCounterpart, REACTIONS, type ToldAct } from './ac
 import { threatsShareCharges } from './shared-target.ts'
 import { contactAdjuncts } from './contact-adjunct.ts'
 import { datedSettings, occasionOf, settingDate, settingFormsOf, type Dated, type SettingWords } from './settings.ts'
-import { TEXT_TYPES, voteEvents, type VotedText, type VoteWords } from './votes.ts'
+import { authoredText, TEXT_TYPES, voteEvents, type VotedText, type VoteWords } from './votes.ts'
 import { claimedAccusations } from './claims.ts'
 import { pairKey } from '../relations/pair.ts'
 
@@ -858,6 +858,8 @@ const voteWordsFor = perGrammar((g): VoteWords => ({
   against: new Set(g.votes.against.map(fold)),
   for: new Set(g.votes.for.map(fold)),
   texts: new Set(g.votes.texts.map(fold)),
+  forIt: g.votes.forIt.map((w) => w.split(/\s+/).map(fold)),
+  againstIt: g.votes.againstIt.map((w) => w.split(/\s+/).map(fold)),
 }))
 /** The genitive articles and the possessives ("eines", "seines") that make a noun the genitive of the noun before it. */
 const genitiveWordsOf = perPack((p): ReadonlySet<string> => new Set([...p.grammar.genitiveArticles, ...p.coref.partnerDeterminers].map(fold)))
@@ -1287,6 +1289,19 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           target = (endsConjunct ? verbFinal : undefined) ?? genitives.find(reachable) ?? (frontedObject ? ofSubject ?? null : verbFinal ?? null)
           if (target) { how.push('target:object-genitive'); factor = GENITIVE_FALLBACK }
         }
+        // "griffen ein Forschungszentrum bei Damaskus an": a rule's `place:` roles name where what is
+        // acted on lies; the state of that place is the partner when nothing else names one.
+        if (!target) {
+          const at = specs.target.filter((s) => s.startsWith('place:')).map((s) => fold(s.slice(6)))
+          // Not the place of a genitive's noun ("Lager seiner Truppe in der Ukraine"): that noun's owner is acted on.
+          const ofGenitive = (p: Phrase) => {
+            let k = p.from - 1
+            while (k > p.from - 6 && k >= 0 && fold(tokens[k]!.norm) !== (p.attach.kind === 'prep' ? p.attach.prep : '')) k--
+            return tokens[k - 1]?.kind === 'word' && genitiveWordsOf(pack).has(tokens[k - 2]?.norm ?? '')
+          }
+          const place = at.length ? phrases.find((p) => other(p) && p.attach.kind === 'prep' && at.includes(p.attach.prep) && p.mentions.every((m) => PLACE_KINDS.has(m.kind)) && !ofGenitive(p)) : undefined
+          if (place) { target = place; how.push('target:place'); factor = GENITIVE_FALLBACK }
+        }
         // "beantragten in Brüssel die Aufnahme in die Nato": the body a membership noun names is what
         // is applied to, not the place of the application.
         if (target && ref.kind !== 'noun' && target.mentions.every((m) => m.kind === 'metonym')) {
@@ -1648,8 +1663,11 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // report on a resolution often tells the vote paragraphs after the text.
   const charged = events.filter((e) => TEXT_TYPES.has(e.type) && e.target !== null && isOrganisation(e.source) && e.modality !== 'negated' && e.modality !== 'denied' && e.targetMention).at(-1)
   if (charged) state.votedText = { target: charged.target!, start: charged.targetMention!.start, end: charged.targetMention!.end, rule: charged.rule, sentence: sIndex }
+  // "Ein russischer Entwurf fand nur drei Stimmen: … votierten China und Bolivien dafür": a state's draft named later is the text voted on.
+  const draft = authoredText(tokens, from, to, mentions, voteWordsFor(g), isState, sIndex, `${pack.code}.support.vote_for_draft`)
+  if (draft && (!charged || draft.start > charged.targetMention!.start)) state.votedText = draft
   const text = state.votedText
-  const votes = clauses.flatMap((c) => voteEvents(tokens, c.from, c.to, phrasesOf.get(c)!, voteWordsFor(g), text, sIndex, { against: `${pack.code}.support.vote`, for: `${pack.code}.accuse.vote` }).map((v) => {
+  const votes = clauses.flatMap((c) => voteEvents(tokens, c.from, c.to, phrasesOf.get(c)!, voteWordsFor(g), text, sIndex, { against: `${pack.code}.support.vote`, for: `${pack.code}.accuse.vote`, draft: `${pack.code}.support.vote_for_draft` }, isState).map((v) => {
     const at = tokenStartingAt(tokens, v.start)
     const time = timeOf(eventDate(doc, sIndex, c, clauses, tokens, at, state.narrative, g, sentenceTimes, () => null))
     return { ...v, date: time?.date ?? null, trace: time ? [...v.trace, `date:${time.rule}`] : v.trace }
@@ -1840,7 +1858,9 @@ function nearestEvidence<T extends { event: RelationEvent; evidence: number }>(a
   return list.filter((x) => x.evidence < 0 ? !yields(x) : x.evidence === best.get(key(x)))
 }
 
-const FALLBACK_TARGETS = new Set(['target:object-genitive', 'target:infinitive-object'])
+/** Mentions that name a place: a state's name or form, a capital or seat standing for it. */
+const PLACE_KINDS: ReadonlySet<string> = new Set(['name', 'form', 'metonym', 'seat'])
+const FALLBACK_TARGETS = new Set(['target:object-genitive', 'target:infinitive-object', 'target:place'])
 
 /** Whether a clause's words issue a document: an issuing verb, or a split one's finite form with its particle after it ("legte … vor"). */
 function issues(words: Token[], g: LanguagePack['grammar']): boolean {

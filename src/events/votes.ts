@@ -3,7 +3,7 @@
 // state sides with that state (SUPPORT, mode vote); a vote for it joins the charge (ACCUSE, mode
 // vote). Abstaining carries no act. The text's target is that of the organisation's latest charge,
 // demand or sanction in the passage.
-import type { RelationEvent, Token } from '../pipeline/document.ts'
+import type { Mention, RelationEvent, Token } from '../pipeline/document.ts'
 import type { Phrase } from './phrases.ts'
 
 /** How a language votes (`votes` in grammar.yaml), folded to token norms. */
@@ -12,10 +12,17 @@ export interface VoteWords {
   against: ReadonlySet<string>
   for: ReadonlySet<string>
   texts: ReadonlySet<string>
+  /** Words that name a side and the text at once ("dafür", "for it"), each as its folded tokens. */
+  forIt: readonly string[][]
+  againstIt: readonly string[][]
 }
 
-/** A text put to the vote: the actor it charges or summons (and where it is named), the rule of the act that told it, and its sentence. */
-export interface VotedText { target: string; start: number; end: number; rule: string; sentence: number }
+/**
+ * A text put to the vote: the actor it charges or summons (and where it is named), the rule of the
+ * act that told it, and its sentence. An `authored` text is a state's draft ("ein russischer
+ * Entwurf"): `target` is its author, and a vote for it supports the author.
+ */
+export interface VotedText { target: string; start: number; end: number; rule: string; sentence: number; authored?: boolean }
 
 /** At most this many words between "gegen"/"für" and the text: "gegen den gemeinsamen Text". */
 const REACH = 3
@@ -28,22 +35,29 @@ export const TEXT_TYPES = new Set(['ACCUSE', 'REQUEST', 'SANCTION'])
  * actor of the clause's bare phrases (the voters), other than the text's target; undated (the
  * caller dates them as any act of the clause).
  */
-export function voteEvents(tokens: Token[], from: number, to: number, phrases: readonly Phrase[], words: VoteWords, text: VotedText | null, sentence: number, rules: { against: string; for: string }): RelationEvent[] {
+export function voteEvents(tokens: Token[], from: number, to: number, phrases: readonly Phrase[], words: VoteWords, text: VotedText | null, sentence: number, rules: { against: string; for: string; draft: string }, isState: (actor: string) => boolean): RelationEvent[] {
   if (!text) return []
   // "Gegen den Text stimmten Belarus und Eritrea": the side may open the clause.
   const side = sideOf(tokens, from, to, words)
   if (!side) return []
+  // A vote against a state's draft takes no side with or against the state in particular.
+  if (text.authored && side === 'against') return []
   for (let k = from; k < to; k++) {
     if (!words.verbs.has(tokens[k]!.norm)) continue
-    const voters = phrases.filter((p) => p.attach.kind === 'bare').flatMap((p) => p.mentions).filter((m) => m.actor !== text.target)
+    // The voters stand before the comma after the vote ("zehn stimmten dafür, China und Indien enthielten sich"), and are states.
+    const sideAt = Math.max(k, sideIndex(tokens, from, to, words))
+    let end = sideAt
+    while (end < to && !(tokens[end]!.kind === 'punct' && CLAUSE_PUNCT.has(tokens[end]!.text))) end++
+    const voters = phrases.filter((p) => p.attach.kind === 'bare' && p.from < end).flatMap((p) => p.mentions).filter((m) => m.actor !== text.target && isState(m.actor))
     const against = side === 'against'
+    const supports = against || !!text.authored
     return voters.map((m) => ({
       sentence,
       source: m.actor,
       target: text.target,
-      type: against ? 'SUPPORT' : 'ACCUSE',
+      type: supports ? 'SUPPORT' : 'ACCUSE',
       mode: 'vote',
-      polarity: against ? 'coop' : 'conflict',
+      polarity: supports ? 'coop' : 'conflict',
       modality: 'asserted',
       date: null,
       start: tokens[k]!.start,
@@ -52,7 +66,7 @@ export function voteEvents(tokens: Token[], from: number, to: number, phrases: r
       targetMention: text.sentence === sentence ? { start: text.start, end: text.end } : { start: tokens[k]!.start, end: tokens[k]!.end },
       quantity: null,
       attribution: null,
-      rule: against ? rules.against : rules.for,
+      rule: text.authored ? rules.draft : against ? rules.against : rules.for,
       trace: [`trigger:verb:${tokens[k]!.text}`, `vote:${side}`, `target:voted-text(${text.rule})`],
       confidence: 0.6,
     }))
@@ -60,13 +74,44 @@ export function voteEvents(tokens: Token[], from: number, to: number, phrases: r
   return []
 }
 
-/** "gegen den Text", "für die Resolution": which side of a text a vote in `tokens[from, to)` takes, if any. */
+/** Whether the folded words `seq` stand at `tokens[k…]`. */
+const wordsAt = (tokens: Token[], k: number, to: number, seq: readonly string[]) => k + seq.length <= to && seq.every((w, j) => tokens[k + j]!.norm === w)
+
+/** "gegen den Text", "für die Resolution", "dafür": which side of a text a vote in `tokens[from, to)` takes, if any. */
 function sideOf(tokens: Token[], from: number, to: number, words: VoteWords): 'against' | 'for' | null {
+  return sideFound(tokens, from, to, words)?.side ?? null
+}
+
+/** Where the side is named, or -1. */
+function sideIndex(tokens: Token[], from: number, to: number, words: VoteWords): number {
+  return sideFound(tokens, from, to, words)?.at ?? -1
+}
+
+function sideFound(tokens: Token[], from: number, to: number, words: VoteWords): { side: 'against' | 'for'; at: number } | null {
   for (let k = from; k < to; k++) {
+    if (words.forIt.some((seq) => wordsAt(tokens, k, to, seq))) return { side: 'for', at: k }
+    if (words.againstIt.some((seq) => wordsAt(tokens, k, to, seq))) return { side: 'against', at: k }
     const t = tokens[k]!
     const side = words.against.has(t.norm) ? 'against' : words.for.has(t.norm) ? 'for' : null
     if (!side) continue
-    for (let j = k + 1; j < to && j - k <= REACH + 1; j++) if (words.texts.has(tokens[j]!.norm)) return side
+    for (let j = k + 1; j < to && j - k <= REACH + 1; j++) if (words.texts.has(tokens[j]!.norm)) return { side, at: j }
   }
   return null
+}
+
+/** Punctuation that ends the list of voters. */
+const CLAUSE_PUNCT = new Set([',', ';', ':'])
+
+/**
+ * The latest draft a state put forward in `tokens[from, to)`: a text noun with the state's demonym
+ * right before it ("ein russischer Entwurf") or its genitive right after ("der Entwurf Russlands").
+ */
+export function authoredText(tokens: Token[], from: number, to: number, mentions: readonly Mention[], words: VoteWords, isState: (actor: string) => boolean, sentence: number, rule: string): VotedText | null {
+  let found: VotedText | null = null
+  for (let k = from; k < to; k++) {
+    if (!words.texts.has(tokens[k]!.norm)) continue
+    const author = mentions.find((m) => isState(m.actor) && (m.kind === 'adjective' && m.tokenEnd === k || m.genitive && m.kind !== 'adjective' && (m.tokenStart === k + 1 || m.tokenStart === k + 2 && m.tokenStart - 1 > k)))
+    if (author) found = { target: author.actor, start: author.start, end: author.end, rule, sentence, authored: true }
+  }
+  return found
 }

@@ -25,8 +25,12 @@ export const grammarSchema = z.object({
   pluralVerbEndings: words.default([]),
   /** Nouns for documents their author issues ("Positionspapier", "draft resolution"): a relative clause about one has its author as subject. */
   documentNouns: words,
-  /** Voting on a text (`votes.ts`): the verbs, the words for each side, and the texts ("gegen den Text", "für die Resolution"). */
-  votes: z.object({ verbs: words, against: words, for: words, texts: words }).strict().default({ verbs: [], against: [], for: [], texts: [] }),
+  /**
+   * Voting on a text (`votes.ts`): the verbs, the words for each side, the texts ("gegen den Text",
+   * "für die Resolution"), and the words that stand for a side and the text at once ("dafür", "dagegen").
+   */
+  votes: z.object({ verbs: words, against: words, for: words, texts: words, forIt: words.default([]), againstIt: words.default([]) }).strict()
+    .default({ verbs: [], against: [], for: [], texts: [], forIt: [], againstIt: [] }),
   /** Verbs of issuing a document ("legte vor", "published"): their subject is its author. */
   issueVerbs: words,
   /** Set phrases that comment on a clause and take no part in it ("wie geplant", "as expected"): set apart as asides. */
@@ -344,7 +348,7 @@ export const timeSchema = z.object({
   countYears: z.number().int().min(1).default(300),
 }).strict()
 
-const roleRef = z.string().regex(/^(subject|object|gen|adj|any|goods|prep:[\p{L}]+)$/u, 'expected subject, object, gen, adj, any, goods or prep:<word>')
+const roleRef = z.string().regex(/^(subject|object|gen|adj|any|goods|(?:prep|place):[\p{L}]+)$/u, 'expected subject, object, gen, adj, any, goods, prep:<word> or place:<word>')
 const roles = z.object({ source: z.array(roleRef).default(['subject']), target: z.array(roleRef).default(['object']) }).strict()
 
 export const eventRuleSchema = z.object({
