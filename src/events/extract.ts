@@ -1360,7 +1360,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "sprach von Erpressung: Russland wolle …": after a colon, the charge is spelled out; its subject is the one charged.
         // So is a refusal's reason: "wies das Angebot zurück: Putin solle sich zuerst …" refuses the one it names.
         // So is a threat's cause: "drohte mit Gegenmaßnahmen: Berlins Provokation werde …".
+        // Only the clause right before the colon spells it out ("ein Entwurf, der die Angriffe verurteilen sollte, fand nur drei Stimmen: …" does not).
         const spelledOut = !!complement && (ref.rule.type === 'ACCUSE' || ref.rule.type === 'REJECT' || ref.rule.type === 'THREATEN') && complement.from > i && tokens[complement.from - 1]?.text === ':'
+          && complement.from - 1 === clause.to && !tokens.slice(i + 1, complement.from - 1).some((t) => t.text === ',')
         const thatClause = !!complement?.subordinate && !complement.relative && isWordCue(cues.complementizers, complementOpener?.norm)
         // "Die EU kritisierte, Russland habe …": a charge whose clause ends at the comma before a main clause of its own is aimed at that clause's subject.
         // Not from a leading clause of its own ("Als die Versammlung die Annexion verurteilte, enthielten sich …").
