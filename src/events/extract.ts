@@ -622,6 +622,15 @@ function isDocumentNoun(t: Token | undefined, g: LanguagePack['grammar']): boole
   return !!t && t.kind === 'word' && g.documentNouns.some((n) => t.norm === n || isCompoundOf(t, n))
 }
 
+/** The relative clause right after an event noun at `i` whose verb carries it ("…, das Putin mit Trump führte"). */
+function carrierClause(tokens: Token[], i: number, clauses: Clause[], g: LanguagePack['grammar']): Clause | undefined {
+  // English sets no comma before a relative clause that defines its noun ("a call that Putin held").
+  const at = tokens[i + 1]?.text === ',' ? i + 2 : i + 1
+  if (!g.relativePronouns.includes(tokens[at]?.norm ?? '')) return undefined
+  const c = clauses.find((c) => c.subordinate && c.from === at)
+  return c && clauseTokens(tokens, c).some((t) => t.kind === 'word' && g.carrierVerbs.includes(t.norm)) ? c : undefined
+}
+
 /** The clause's grammatical subject: a bare actor before the trigger, else the first after it. */
 function subjectOf(phrases: Phrase[], trigger: number, after = true): Phrase | null {
   const bare = phrases.filter((p) => p.attach.kind === 'bare' && !p.notSubject)
@@ -1223,6 +1232,24 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const roles: typeof assigned = responds ? { ...assigned, source: subject, how: [...assigned.how, 'source:subject-responds-with'] } : assigned
         how.push(...roles.how)
         let { source, target } = roles
+        // "ein Telefonat, das Putin am Sonntag mit Trump führte": a noun that the relative clause after it
+        // carries with a verb of its own takes its roles in that clause.
+        let datedIn = { clause, at: i }
+        if ((!source || !target) && ref.kind === 'noun' && !ref.rule.speakerSource) {
+          const carrier = carrierClause(tokens, i, clauses, g)
+          const carried = carrier ? phrasesOf.get(carrier)! : []
+          const relSubject = carrier ? subjectOf(carried, carrier.to) : null
+          if (relSubject) {
+            const rel = assignRoles({ ...roleCtx, phrases: carried, subject: relSubject, adjunctNoun: false }, specs)
+            if (rel.source && (rel.target || !source)) {
+              source = rel.source
+              target = rel.target
+              how.splice(how.length - roles.how.length, roles.how.length, 'roles:carrier-relative', ...rel.how)
+              // Its time is the carrying clause's ("…, das Putin am Sonntag mit Trump führte").
+              datedIn = { clause: carrier!, at: clauseTokens(tokens, carrier!).filter((t) => g.carrierVerbs.includes(t.norm)).map((t) => tokens.indexOf(t)).at(-1)! }
+            }
+          }
+        }
         // "A roadside bomb killed three US soldiers", "was shot dead near Kabul": an attack whose author
         // the sentence does not name is one by a party the knowledge base does not list.
         if (!source && target && UNKNOWN_AGENT.has(ref.rule.type) && !target.mentions.every((m) => isSector(m.actor))) {
@@ -1586,7 +1613,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // The refusal itself may still be reported or hedged; its wanting word is no plan.
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] }, { inTime })
         }
-        const time = planDate(timeOf(eventDate(doc, sIndex, clause, clauses, tokens, i, state.narrative, g, sentenceTimes, setting)), mod.modality, doc.date?.value, sentenceTimes, tokens[i]!.start)
+        const time = planDate(timeOf(eventDate(doc, sIndex, datedIn.clause, clauses, tokens, datedIn.at, state.narrative, g, sentenceTimes, setting)), mod.modality, doc.date?.value, sentenceTimes, tokens[i]!.start)
         const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor) || m.party !== undefined)
         const mode = crowd ? ref.rule.crowd_mode! : modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)

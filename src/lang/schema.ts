@@ -203,6 +203,11 @@ export const grammarSchema = z.object({
   /** Prepositions of an adjunct whose event noun the clause takes for granted: a negation of the clause does not deny it ("nach dem Treffen"). */
   adjunctPrepositions: words,
   relativeSubjects: words,
+  /**
+   * Verbs that carry an event noun and give it their subject ("ein Telefonat, das Putin mit Trump
+   * führte"): a noun whose relative clause one of them ends takes its roles from that clause.
+   */
+  carrierVerbs: words.default([]),
   /** Relative pronouns that make the noun before them the clause's object ("Xi, den Putin einen Freund nennt"). */
   relativeObjects: words,
   /** Verbs that say what the subject is: a relative clause after their predicate refers to the subject ("Iran sei ein Partner, mit dem …"). */
