@@ -586,7 +586,11 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         // "drohte am Montag, die Beziehungen abzubrechen": an article that reads like a relative
         // pronoun opens an infinitive clause when the stretch closes with one.
         // So does a preposition and an article ("…, von der Moskauer Schutzmacht abzurücken").
-        && !((g.determiners.includes(next.norm) || preps.has(next.norm) && !!after && g.determiners.includes(after.norm)) && infinitiveFollows(tokens, k, to, g))) {
+        && !((g.determiners.includes(next.norm) || preps.has(next.norm) && !!after && g.determiners.includes(after.norm)) && infinitiveFollows(tokens, k, to, g))
+        // "mit Xi Jinping, dem indischen Premierminister Narendra Modi und Gastgeber Cyril Ramaphosa.": an
+        // article whose stretch ends the sentence on a noun opens no relative clause (one ends on its verb).
+        && !(g.capitalisesNouns && g.verbFinalSubordinates && g.determiners.includes(next.norm) && end >= to && endsOnNoun(tokens, k, to, g)
+          && tokens.slice(k + 1, end).every((t) => t.kind !== 'word' || capitalised(t) || listWords.has(t.norm) || looksAdjectival(t, g)))) {
         begin(i, { subordinate: true, relative: true, coordinated: false })
       } else if (subs.has(next.norm) && !prepResumes) {
         begin(i, { subordinate: true, relative: false, coordinated: false })
