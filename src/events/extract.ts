@@ -1329,6 +1329,17 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const place = at.length ? phrases.find((p) => other(p) && p.attach.kind === 'prep' && at.includes(p.attach.prep) && p.mentions.every((m) => PLACE_KINDS.has(m.kind)) && !ofGenitive(p)) : undefined
           if (place) { target = place; how.push('target:place'); factor = GENITIVE_FALLBACK }
         }
+        // "lehnte eine Kürzung ab, die Saudi-Arabien vorgeschlagen hatte": refusing or taking up what the
+        // relative clause right after says someone put forward is aimed at that someone.
+        if (!target && ref.kind !== 'noun' && PROPOSAL_TYPES.has(ref.rule.type)) {
+          const next = clauses[ci + 1]
+          const relative = !!next && next.subordinate && next.from - 1 === clause.to && tokens[clause.to]?.text === ',' && g.relativePronouns.includes(tokens[next.from]?.norm ?? '')
+          if (relative && clauseTokens(tokens, next).some((t) => g.proposalVerbs.includes(t.norm))) {
+            const inside = phrasesOf.get(next)!
+            const proposer = subjectOf(inside, next.to) ?? inside.find((p) => p.attach.kind === 'prep' && g.agentPrepositions.includes(p.attach.prep)) ?? null
+            if (proposer && other(proposer)) { target = proposer; how.push('target:proposer') }
+          }
+        }
         // "beantragten in Brüssel die Aufnahme in die Nato": the body a membership noun names is what
         // is applied to, not the place of the application.
         if (target && ref.kind !== 'noun' && target.mentions.every((m) => m.kind === 'metonym')) {
@@ -1887,6 +1898,8 @@ function nearestEvidence<T extends { event: RelationEvent; evidence: number }>(a
   return list.filter((x) => x.evidence < 0 ? !yields(x) : x.evidence === best.get(key(x)))
 }
 
+/** Acts on a proposal or demand: aimed at whoever put it forward. */
+const PROPOSAL_TYPES: ReadonlySet<string> = new Set(['REJECT', 'AGREE', 'SUPPORT', 'ACCUSE', 'CONCEDE'])
 /** Mentions that name a place: a state's name or form, a capital or seat standing for it. */
 const PLACE_KINDS: ReadonlySet<string> = new Set(['name', 'form', 'metonym', 'seat'])
 const FALLBACK_TARGETS = new Set(['target:object-genitive', 'target:infinitive-object', 'target:place'])

@@ -33,6 +33,12 @@ export const grammarSchema = z.object({
     .default({ verbs: [], against: [], for: [], texts: [], forIt: [], againstIt: [] }),
   /** Verbs of issuing a document ("legte vor", "published"): their subject is its author. */
   issueVerbs: words,
+  /**
+   * Verbs by which someone puts a proposal or demand forward: a refusal or acceptance of a noun whose
+   * relative clause one of them ends is aimed at that clause's subject ("lehnte eine Kürzung ab, die
+   * Saudi-Arabien vorgeschlagen hatte").
+   */
+  proposalVerbs: words.default([]),
   /** Set phrases that comment on a clause and take no part in it ("wie geplant", "as expected"): set apart as asides. */
   asidePhrases: words.default([]),
   /** Issuing verbs whose finite form leaves its particle at the clause's end ("legte … vor", "brachte … ein"): they issue only with it ("legte ihr Veto ein" issues nothing). */
