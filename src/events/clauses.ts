@@ -525,7 +525,10 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       while (itemEnd < to && actorTokens.has(itemEnd)) itemEnd++
       // So does a list of examples: "… wiesen mehrere Staaten, unter ihnen Italien, Spanien und Schweden, …".
       const listFrom = examplesFrom(start, i)
-      const listGoesOn = itemEnd > item && (tokens[itemEnd]?.text === ',' || coords.has(tokens[itemEnd]?.norm ?? '')) && (onlyActors(tokens, start, i, actorTokens, g) || listFrom > 0 && onlyActors(tokens, listFrom, i, actorTokens, g))
+      // So does the list of agents of an attribute: "Die von Russland, den USA und Jordanien vereinbarte Waffenruhe".
+      const agentsFrom = g.capitalisesNouns && g.determiners.includes(tokens[start]?.norm ?? '') && g.agentPrepositions.includes(tokens[start + 1]?.norm ?? '') ? start + 2 : -1
+      const listGoesOn = itemEnd > item && (tokens[itemEnd]?.text === ',' || coords.has(tokens[itemEnd]?.norm ?? ''))
+        && (onlyActors(tokens, start, i, actorTokens, g) || listFrom > 0 && onlyActors(tokens, listFrom, i, actorTokens, g) || agentsFrom > 0 && onlyActors(tokens, agentsFrom, i, actorTokens, g))
       if (listGoesOn) {
         // the comma joins two items of one list
       } else if (afterSpeech && !subs.has(next.norm) && !canResume && !(g.verbFinalSubordinates && infinitiveFollows(tokens, k, to, g))) {

@@ -622,6 +622,21 @@ function isDocumentNoun(t: Token | undefined, g: LanguagePack['grammar']): boole
   return !!t && t.kind === 'word' && g.documentNouns.some((n) => t.norm === n || isCompoundOf(t, n))
 }
 
+/** How far back from an attributive participle its article and agent preposition may stand ("Die von Russland, den USA und Jordanien vereinbarte"). */
+const ATTRIBUTE_REACH = 12
+
+/** Whether an article and an agent preposition ("die von …", "der durch …") open the noun phrase the participle at `i` stands in. */
+function attributeAgent(tokens: Token[], i: number, clause: Clause, g: LanguagePack['grammar']): boolean {
+  if (tokens[i + 1]?.kind !== 'word' || !capitalised(tokens[i + 1])) return false
+  for (let k = i - 2; k >= Math.max(clause.from, i - ATTRIBUTE_REACH); k--) {
+    const t = tokens[k]!
+    if (g.agentPrepositions.includes(t.norm)) return g.determiners.includes(tokens[k - 1]?.norm ?? '') && k - 1 >= clause.from
+    // A finite verb or another clause's word between: no attribute.
+    if (t.kind === 'punct' && t.text !== ',') return false
+  }
+  return false
+}
+
 /** The relative clause right after an event noun at `i` whose verb carries it ("…, das Putin mit Trump führte"). */
 function carrierClause(tokens: Token[], i: number, clauses: Clause[], g: LanguagePack['grammar']): Clause | undefined {
   // English sets no comma before a relative clause that defines its noun ("a call that Putin held").
@@ -1051,7 +1066,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
       for (const ref of refs) {
         if (!caseFits(ref, tokens[i]!, i === from)) continue
         if ((particleVerb || strayParticle) && ref.kind === 'verb') continue
-        if (ref.kind === 'verb' && isAttributive(tokens, i, clause, mentionTokens, g, descriptionTokens)) continue
+        // "Die von Russland und Jordanien vereinbarte Waffenruhe": an attribute whose agents the noun phrase names is their act.
+        const agentAttribute = ref.kind === 'verb' && g.capitalisesNouns && attributeAgent(tokens, i, clause, g)
+        if (ref.kind === 'verb' && !agentAttribute && isAttributive(tokens, i, clause, mentionTokens, g, descriptionTokens)) continue
         // "was pulling out", "accused of supplying": a verb form with a progressive ending.
         const progressive = ref.kind !== 'noun' && g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e))
         // "at the end of his tour", "asked for help": where nouns are written in lower case, a verb
@@ -1078,7 +1095,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         let future = -1
         if (ref.kind !== 'noun' && ref.infinitive) for (let k = i - 1; k >= clause.from && future < 0; k--) if (g.futureAuxiliaries.includes(tokens[k]!.norm)) future = k
         const passive = auxAt >= 0 && !progressive && !infinitiveAfterAux && !otherConjunct && !(future >= 0 && auxAt === future)
-        const passiveIndex = passive ? auxAt : -1
+        // "Die von Russland, den USA und Jordanien vereinbarte Waffenruhe": a participle before its noun,
+        // in a noun phrase opened by an article and an agent preposition, has that agent as its doer.
+        const passiveIndex = agentAttribute ? i + 1 : passive ? auxAt : -1
+        if (agentAttribute) how.push('roles:attributive-participle')
         let subject: Phrase | null = null
         const controlledObject = objectControlled(i)
         // "Es schickte Truppen": the pronoun names the subject of the sentence before; the event's
