@@ -1067,7 +1067,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (!caseFits(ref, tokens[i]!, i === from)) continue
         if ((particleVerb || strayParticle) && ref.kind === 'verb') continue
         // "Die von Russland und Jordanien vereinbarte Waffenruhe": an attribute whose agents the noun phrase names is their act.
-        const agentAttribute = ref.kind === 'verb' && g.capitalisesNouns && attributeAgent(tokens, i, clause, g)
+        // Only a mutual act among those agents: "die von Moskau unterstützte Regierung" describes the government.
+        const agentAttribute = ref.kind === 'verb' && !!ref.rule.mutual && g.capitalisesNouns && attributeAgent(tokens, i, clause, g)
         if (ref.kind === 'verb' && !agentAttribute && isAttributive(tokens, i, clause, mentionTokens, g, descriptionTokens)) continue
         // "was pulling out", "accused of supplying": a verb form with a progressive ending.
         const progressive = ref.kind !== 'noun' && g.progressiveEndings.some((e) => tokens[i]!.norm.endsWith(e))
@@ -1341,12 +1342,15 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (!target) {
           const at = specs.target.filter((s) => s.startsWith('place:')).map((s) => fold(s.slice(6)))
           // Not the place of a genitive's noun ("Lager seiner Truppe in der Ukraine"): that noun's owner is acted on.
-          const ofGenitive = (p: Phrase) => {
+          // Nor a place a participle describes ("im von Russland besetzten Gebiet"): only articles stand between preposition and place.
+          const prepAt = (p: Phrase) => {
             let k = p.from - 1
-            while (k > p.from - 6 && k >= 0 && fold(tokens[k]!.norm) !== (p.attach.kind === 'prep' ? p.attach.prep : '')) k--
-            return tokens[k - 1]?.kind === 'word' && genitiveWordsOf(pack).has(tokens[k - 2]?.norm ?? '')
+            while (k > p.from - 6 && k >= 0 && fold(g.contractions[tokens[k]!.norm] ?? tokens[k]!.norm) !== (p.attach.kind === 'prep' ? p.attach.prep : '')) k--
+            return k
           }
-          const place = at.length ? phrases.find((p) => other(p) && p.attach.kind === 'prep' && at.includes(p.attach.prep) && p.mentions.every((m) => PLACE_KINDS.has(m.kind)) && !ofGenitive(p)) : undefined
+          const ofGenitive = (k: number) => tokens[k - 1]?.kind === 'word' && genitiveWordsOf(pack).has(tokens[k - 2]?.norm ?? '')
+          const direct = (p: Phrase, k: number) => tokens.slice(k + 1, p.from).every((t) => g.determiners.includes(t.norm))
+          const place = at.length ? phrases.find((p) => other(p) && p.attach.kind === 'prep' && at.includes(p.attach.prep) && p.mentions.every((m) => PLACE_KINDS.has(m.kind)) && !ofGenitive(prepAt(p)) && direct(p, prepAt(p))) : undefined
           if (place) { target = place; how.push('target:place'); factor = GENITIVE_FALLBACK }
         }
         // "lehnte eine Kürzung ab, die Saudi-Arabien vorgeschlagen hatte": refusing or taking up what the
