@@ -884,6 +884,8 @@ const voteWordsFor = perGrammar((g): VoteWords => ({
   texts: new Set(g.votes.texts.map(fold)),
   forIt: g.votes.forIt.map((w) => w.split(/\s+/).map(fold)),
   againstIt: g.votes.againstIt.map((w) => w.split(/\s+/).map(fold)),
+  ballots: new Set(g.votes.ballots.map(fold)),
+  withBallots: new Set(g.votes.withBallots.map(fold)),
 }))
 /** The genitive articles and the possessives ("eines", "seines") that make a noun the genitive of the noun before it. */
 const genitiveWordsOf = perPack((p): ReadonlySet<string> => new Set([...p.grammar.genitiveArticles, ...p.coref.partnerDeterminers].map(fold)))
@@ -1046,7 +1048,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     // "Die UN-Vollversammlung … stimmten für eine Resolution, die Moskau auffordert": a text no clause
     // issues is the organisation's named last, in this sentence or the one before.
     const assembly = aboutDocument && !issued ? issuingOrganisation(doc.mentions, sIndex, tokens[clause.from]!.start, isOrganisation) : null
-    const antecedent = relativeSubject ? antecedentOf(clauseBefore(clauses, ci), phrasesOf, clause.from, tokens, g) ?? (issued ? clauseSubject : null) ?? assembly : null
+    // The document's issuer comes first: "hatte der Rat gegen die Stimmen Russlands eine Resolution verabschiedet, die …" is the council's.
+    // With no actor as its subject, the issuing clause's genitive names the issuer ("der Gouverneursrat der IAEA").
+    const issuer = issued ? clauseSubject ?? phrasesOf.get(clauses[ci - 1]!)!.find((p) => p.attach.kind === 'gen' && p.mentions.every((m) => isOrganisation(m.actor) || isState(m.actor))) ?? null : null
+    const antecedent = relativeSubject ? issuer ?? antecedentOf(clauseBefore(clauses, ci), phrasesOf, clause.from, tokens, g) ?? assembly : null
     // An apposition describes; it reports no act of its own.
     if (clause.apposition) continue
     // The infinitive clause after this one's comma, where a rule's required word may stand (`evidence_in_complement`).
@@ -1310,7 +1315,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const other = (p: Phrase) => p !== source && !p.mentions.every((m) => own.has(m.actor))
         if (!target && !ref.rule.partner_named && !((ref.rule.mutual || ref.rule.reciprocal || reciprocal) && source.mentions.length > 1 && !source.examples)) {
           // "nahm die Einladung des Kremls an": the genitive of the verb's object names the partner.
-          const genitives = phrases.filter((p) => other(p) && p.attach.kind === 'gen')
+          // Not the voters a ballot noun names ("mit den Stimmen Moskaus und Pekings").
+          const genitives = phrases.filter((p) => other(p) && p.attach.kind === 'gen' && !voteWordsFor(g).ballots.has(tokens[p.from - 1]?.norm ?? ''))
           // In a passive, only the genitive of the clause's first noun phrase: "Die Stellungen der Ukraine wurden …".
           const nouns = (from: number, to: number) => {
             let n = 0

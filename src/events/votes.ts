@@ -15,6 +15,9 @@ export interface VoteWords {
   /** Words that name a side and the text at once ("dafür", "for it"), each as its folded tokens. */
   forIt: readonly string[][]
   againstIt: readonly string[][]
+  /** Nouns for votes cast ("Stimmen"), and the words that count them for a text ("mit den Stimmen …"). */
+  ballots: ReadonlySet<string>
+  withBallots: ReadonlySet<string>
 }
 
 /**
@@ -37,11 +40,12 @@ export const TEXT_TYPES = new Set(['ACCUSE', 'REQUEST', 'SANCTION'])
  */
 export function voteEvents(tokens: Token[], from: number, to: number, phrases: readonly Phrase[], words: VoteWords, text: VotedText | null, sentence: number, rules: { against: string; for: string; draft: string }, isState: (actor: string) => boolean): RelationEvent[] {
   if (!text) return []
+  // Ballots count for the act of their own sentence ("gegen die Stimmen Russlands … verabschiedet").
+  const ballots = text.sentence === sentence ? ballotVotes(tokens, from, to, phrases, words) : null
+  if (ballots) return cast(ballots.voters.filter((m) => m.actor !== text.target && isState(m.actor)), ballots.side, ballots.at, 'ballots')
   // "Gegen den Text stimmten Belarus und Eritrea": the side may open the clause.
   const side = sideOf(tokens, from, to, words)
   if (!side) return []
-  // A vote against a state's draft takes no side with or against the state in particular.
-  if (text.authored && side === 'against') return []
   for (let k = from; k < to; k++) {
     if (!words.verbs.has(tokens[k]!.norm)) continue
     // The voters stand before the comma after the vote ("zehn stimmten dafür, China und Indien enthielten sich"), and are states.
@@ -49,6 +53,13 @@ export function voteEvents(tokens: Token[], from: number, to: number, phrases: r
     let end = sideAt
     while (end < to && !(tokens[end]!.kind === 'punct' && CLAUSE_PUNCT.has(tokens[end]!.text))) end++
     const voters = phrases.filter((p) => p.attach.kind === 'bare' && p.from < end).flatMap((p) => p.mentions).filter((m) => m.actor !== text.target && isState(m.actor))
+    return cast(voters, side, k, 'verb')
+  }
+  return []
+
+  function cast(voters: Mention[], side: 'against' | 'for', k: number, how: string): RelationEvent[] {
+    // A vote against a state's draft takes no side with or against the state in particular.
+    if (!text || text.authored && side === 'against') return []
     const against = side === 'against'
     const supports = against || !!text.authored
     return voters.map((m) => ({
@@ -67,11 +78,28 @@ export function voteEvents(tokens: Token[], from: number, to: number, phrases: r
       quantity: null,
       attribution: null,
       rule: text.authored ? rules.draft : against ? rules.against : rules.for,
-      trace: [`trigger:verb:${tokens[k]!.text}`, `vote:${side}`, `target:voted-text(${text.rule})`],
+      trace: [`trigger:${how}:${tokens[k]!.text}`, `vote:${side}`, `target:voted-text(${text.rule})`],
       confidence: 0.6,
     }))
   }
-  return []
+}
+
+/**
+ * "gegen die Stimmen Russlands und Chinas", "mit den Stimmen Indiens": a ballot noun after a side's
+ * word, with the voters in its genitive right after it.
+ */
+function ballotVotes(tokens: Token[], from: number, to: number, phrases: readonly Phrase[], words: VoteWords): { voters: Mention[]; side: 'against' | 'for'; at: number } | null {
+  for (let k = from; k < to; k++) {
+    const norm = tokens[k]!.norm
+    const side = words.against.has(norm) ? 'against' : words.withBallots.has(norm) ? 'for' : null
+    if (!side) continue
+    for (let j = k + 1; j <= k + 2 && j < to; j++) {
+      if (!words.ballots.has(tokens[j]!.norm)) continue
+      const voters = phrases.find((p) => p.from === j + 1 && p.mentions.every((m) => m.genitive))
+      if (voters) return { voters: voters.mentions, side, at: j }
+    }
+  }
+  return null
 }
 
 /** Whether the folded words `seq` stand at `tokens[k…]`. */

@@ -27,10 +27,11 @@ export const grammarSchema = z.object({
   documentNouns: words,
   /**
    * Voting on a text (`votes.ts`): the verbs, the words for each side, the texts ("gegen den Text",
-   * "für die Resolution"), and the words that stand for a side and the text at once ("dafür", "dagegen").
+   * "für die Resolution"), the words that stand for a side and the text at once ("dafür", "dagegen"),
+   * and the votes that name their voters ("gegen die Stimmen Russlands", "mit den Stimmen Chinas").
    */
-  votes: z.object({ verbs: words, against: words, for: words, texts: words, forIt: words.default([]), againstIt: words.default([]) }).strict()
-    .default({ verbs: [], against: [], for: [], texts: [], forIt: [], againstIt: [] }),
+  votes: z.object({ verbs: words, against: words, for: words, texts: words, forIt: words.default([]), againstIt: words.default([]), ballots: words.default([]), withBallots: words.default([]) }).strict()
+    .default({ verbs: [], against: [], for: [], texts: [], forIt: [], againstIt: [], ballots: [], withBallots: [] }),
   /** Verbs of issuing a document ("legte vor", "published"): their subject is its author. */
   issueVerbs: words,
   /**
