@@ -100,6 +100,8 @@ function governingPrep(tokens: Token[], i: number, clause: Clause, g: Grammar, a
     }
     // "im Militärbündnis OVKS", "der Staat Israel": a class noun right before the name is its apposition.
     if (k === i - 1 && g.appositiveHeads.includes(t.norm)) continue
+    // "mit dem Staatskonzern Rosatom": so is a company's class noun.
+    if (k === i - 1 && t.kind === 'word' && /^\p{Lu}/u.test(t.text) && g.companyHeads.some((h) => t.norm === h.toLowerCase() || isCompoundOf(t, h))) continue
     return null
   }
   return null

@@ -125,6 +125,8 @@ export const grammarSchema = z.object({
   capitalisesNouns: z.boolean().default(false),
   /** Class nouns that stand right before a name in close apposition ("im Militärbündnis OVKS"). */
   appositiveHeads: words.default([]),
+  /** Class nouns a company's name may follow ("mit dem Staatskonzern Rosatom"): a preposition before them governs the name (compounds count). */
+  companyHeads: words.default([]),
   /** Plural nouns for a group of states with no actor of its own ("Staaten", "countries"): examples that end the clause are its subject. */
   groupNouns: words.default([]),
   /** A sentence-opening preposition whose actor is the subject when no actor is ("Mit Kasachstan sagt sich ein Land los"). */

@@ -194,6 +194,18 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // "der iranische Vizeaußenminister": a demonym right before the office names its state.
     if (doc.mentions.some((m) => m.tokenEnd === i && m.kind === 'adjective')) continue
     const named = holderEnd(i)
+    // So does a state's genitive ("Kasachstans Energieminister Bolat Aktschulakow"): the office and the name after it are that state's.
+    const owner = doc.mentions.find((m) => m.tokenEnd === i && m.genitive && m.kind !== 'person' && m.kind !== 'role' && m.kind !== 'adjective')
+    if (owner) {
+      const last = named < 0 ? i + 1 : named
+      added.push({
+        start: doc.tokens[i]!.start, end: doc.tokens[last - 1]!.end, tokenStart: i, tokenEnd: last, sentence: doc.tokens[i]!.sentence,
+        actor: owner.actor, kind: named < 0 ? 'coref' : 'person', genitive: false, ...(named < 0 ? {} : { person: `doc:${doc.text.slice(doc.tokens[i + 1]!.start, doc.tokens[last - 1]!.end)}` }),
+        antecedent: owner.start, rule: `${ctx.pack.code}.coref.office-of-genitive`,
+      })
+      for (let k = i; k < last; k++) taken.add(k)
+      continue
+    }
     // "Ein Regierungssprecher sagte": an office with an indefinite article speaks for the passage's state too.
     if (named < 0 && !determined(i) && !officeArticles.has(doc.tokens[i - 1]?.norm ?? '')) continue
     // "der Präsident Kasachstans", "Präsident Putin": the mention stage has read those already.
