@@ -22,6 +22,13 @@ const cases: [string, string, [string, string][]][] = [
   ['Am 20. Mai kam er, wenige Tage danach ging sie.', '2025-06-17', [['20. Mai', '2025-05-20'], ['wenige Tage danach', '2025-05']]],
   ['Es ist nicht mal drei Monate her, dass sie anrief.', '2022-03-28', [['drei Monate her', '2021-12']]],
   ['Im Dezember fiel Schnee.', '2025-06-17', [['Dezember', '2024-12']]],
+  // A clause about the future: a month after the publication month is the next one, not last year's.
+  ['Die Regierung wolle im Dezember einen Gipfel ausrichten.', '2025-06-17', [['Dezember', '2025-12']]],
+  ['Am 3. Oktober werde der Minister nach Ankara reisen.', '2025-06-17', [['3. Oktober', '2025-10-03']]],
+  ['Im März soll die Konferenz stattfinden.', '2025-06-17', [['März', '2026-03']]],
+  // Not where a past auxiliary stands beside the future word, nor in the clause after it.
+  ['Im Dezember hatte er angekündigt, er werde kommen.', '2025-06-17', [['Dezember', '2024-12']]],
+  ['Er werde kommen, sagte er, im Dezember war er dort.', '2025-06-17', [['Dezember', '2024-12']]],
   ['Im März fiel Regen.', '2025-06-17', [['März', '2025-03']]],
   ['Die Zahlen stammen aus dem zweiten Quartal 2023.', '2025-06-17', [['zweiten Quartal 2023', '2023-Q2']]],
   ['Die Grenze ist seit 1993 geschlossen, seit 2000 Soldaten dort stehen.', '2025-06-17', [['seit 1993', '1993']]],

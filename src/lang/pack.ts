@@ -77,7 +77,7 @@ export function loadLanguagePack(dir: string): LanguagePack {
     }),
     time: optional(join(dir, 'time.yaml'), timeSchema, {
       lexicon: { month: {}, season: {}, weekday: {}, part: {}, numberWord: {}, vague: [], ordinalWord: {}, unit: {}, relative: {} },
-      patterns: [], countYears: 300,
+      patterns: [], countYears: 300, futureCues: [], pastCues: [],
     }),
     coref: optional(join(dir, 'coref.yaml'), corefSchema, { descriptions: [], organisationDescriptions: [], groupDescriptions: [], islandDescriptions: [], monarchyDescriptions: [], leaderLinks: [], officeCaseEndings: [], officeArticles: [], locatives: [], partnerDescriptions: [], relationalDescriptions: [], actAdverbs: [], partnerDeterminers: [], ownDescriptions: [], pairDescriptions: [], pairPrepositions: [], determiners: [], offices: [], window: 3, actNouns: {}, actDeterminers: [], settingNouns: {} }),
     events,

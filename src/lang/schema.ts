@@ -360,6 +360,14 @@ export const timeSchema = z.object({
    */
   countNoun: z.string().optional(),
   countYears: z.number().int().min(1).default(300),
+  /**
+   * Words that put a clause in the future ("wolle", "werde", "geplant"): in news, a month or day
+   * named without its year in such a clause is the next one, not the last ("wolle am 7. September
+   * einen Gipfel ausrichten", written in July).
+   */
+  futureCues: z.array(z.string()).default([]),
+  /** Words that put a clause in the past ("hatte", "sagte"): they overrule a future cue beside them. */
+  pastCues: z.array(z.string()).default([]),
 }).strict()
 
 const roleRef = z.string().regex(/^(subject|object|gen|adj|any|goods|(?:prep|place):[\p{L}]+)$/u, 'expected subject, object, gen, adj, any, goods, prep:<word> or place:<word>')

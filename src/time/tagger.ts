@@ -83,6 +83,27 @@ export function matchAll(text: string, patterns: CompiledPattern[]): Hit[] {
   return hits.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start) || order.get(a.pattern)! - order.get(b.pattern)!)
 }
 
+const tenseCues = new WeakMap<TimeData, { future: RegExp; past: RegExp | null } | null>()
+const wholeWords = (list: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu')
+/** The pack's future and past cues as regular expressions of whole words, compiled once. */
+function tenseCuesOf(data: TimeData): { future: RegExp; past: RegExp | null } | null {
+  if (!tenseCues.has(data)) tenseCues.set(data, data.futureCues.length ? { future: wholeWords(data.futureCues), past: data.pastCues.length ? wholeWords(data.pastCues) : null } : null)
+  return tenseCues.get(data)!
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The stretch of text around `at` between clause punctuation (comma, semicolon, colon, sentence end). */
+function clauseAround(text: string, at: number): string {
+  const stops = /[,;:.!?\n]/
+  let from = at
+  while (from > 0 && !stops.test(text[from - 1]!)) from--
+  let to = at
+  // An ordinal's dot ("7. September") does not end the clause.
+  while (to < text.length && !(stops.test(text[to]!) && !(text[to] === '.' && /\d/.test(text[to - 1] ?? '')))) to++
+  return text.slice(from, to)
+}
+
 /** Inside an unclosed "(" on the same line. */
 function inParentheses(text: string, at: number): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1
@@ -108,17 +129,20 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
   let lastDay: Resolved | null = null
   const out: TaggedTime[] = []
   let reach = -1
-  const resolve = (fields: Record<string, string | number>) => {
+  const cues = tenseCuesOf(data)
+  const resolve = (fields: Record<string, string | number>, at = -1) => {
     const last = lastMentioned && lastMentioned.precision !== 'decade' ? parseDate(lastMentioned.date) : null
     const anchor = mode === 'narrative' ? last ?? docAnchor : docAnchor
-    return resolveFields(fields, data, { anchor, last, lastMentioned, lastDay, mode })
+    const clause = at >= 0 && cues ? clauseAround(text, at) : ''
+    const future = !!cues && cues.future.test(clause) && !cues.past?.test(clause)
+    return resolveFields(fields, data, { anchor, last, lastMentioned, lastDay, mode, future })
   }
   // The longest match that resolves wins; a match that cannot ("31. Februar 2024") gives way to a shorter one.
   for (const hit of findHits(text, patternsFor(data))) {
     if (hit.start < reach) continue
     if (countsThings(text, hit, data, docAnchor)) continue
     const fields = fillFields(hit.pattern.value, hit.groups, data)
-    const resolved = resolve(fields)
+    const resolved = resolve(fields, hit.start)
     if (!resolved) continue
     reach = hit.end
     // Only what names a year or a month moves the narrative anchor ("im März 1943", "des neuen Jahres"),
