@@ -622,6 +622,22 @@ function isDocumentNoun(t: Token | undefined, g: LanguagePack['grammar']): boole
   return !!t && t.kind === 'word' && g.documentNouns.some((n) => t.norm === n || isCompoundOf(t, n))
 }
 
+/** How many words back from the noun left a noun of leaving may stand ("den Ausstieg seines Landes aus der Vereinbarung"). */
+const LEAVING_REACH = 6
+
+/** Whether the noun at `i` is what a noun of leaving or refusal before it leaves ("Ausstieg … aus der Vereinbarung", "Rückzug aus dem Abkommen"). */
+function leftBehind(tokens: Token[], i: number, clause: Clause, lex: EventLexicon, g: LanguagePack['grammar']): boolean {
+  let k = i - 1
+  while (k >= clause.from && (g.determiners.includes(tokens[k]!.norm) || tokens[k]!.kind === 'word' && looksAdjectival(tokens[k]!, g))) k--
+  if (k < clause.from || !isPreposition(tokens[k]!, g)) return false
+  for (let j = k - 1; j >= Math.max(clause.from, k - LEAVING_REACH); j--) {
+    const t = tokens[j]!
+    if (t.kind === 'punct') return false
+    if (triggersOf(lex, t).some((r) => r.kind === 'noun' && LEAVING_TYPES.has(r.rule.type))) return true
+  }
+  return false
+}
+
 /** How far back from an attributive participle its article and agent preposition may stand ("Die von Russland, den USA und Jordanien vereinbarte"). */
 const ATTRIBUTE_REACH = 12
 
@@ -1085,6 +1101,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens, organisations: organisationTokens, starts: mentionStarts }, actEnd, infinitiveComplement)
         if (evidence === null) continue
         if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
+        // "den Ausstieg seines Landes aus der Vereinbarung mit Teheran": what is left is no act of its own.
+        if (ref.kind === 'noun' && COOPERATIVE_TYPES.has(ref.rule.type) && leftBehind(tokens, i, clause, lex, g)) continue
         const how: string[] = []
         let speakerCue: string | null = null
         // A progressive's auxiliary makes no passive of the trigger; nor does one followed by an
