@@ -22,6 +22,9 @@ export const REACTIONS = new Set(['ACCUSE', 'PROTEST', 'REJECT', 'THREATEN'])
 const ANY = 'any'
 const NOT_DECISIONS = new Set([...REACTIONS, 'CONSULT'])
 
+/** How many sentences back a noun naming an act's kind ("den Protest") may point. */
+const NAMED_KIND_WINDOW = 5
+
 /** At most this many words (adjectives) between the determiner and the act noun: "die jüngste Entscheidung". */
 const MODIFIERS = 2
 
@@ -37,7 +40,9 @@ export function actAntecedent(tokens: Token[], from: number, to: number, actNoun
   const adverb = !nouns && tokens.slice(from, to).some((t, n) => adverbs.has(t.norm) && !skip.has(from + n))
   const types = adverb ? new Set([ANY]) : nouns
   if (!types) return null
-  const reach = adverb ? 1 : window
+  // A noun that names the act's own kind ("den Protest", "die Sanktionen") reaches further back than one
+  // that may name any decision: the latest such act is meant, paragraphs before.
+  const reach = adverb ? 1 : types.has(ANY) ? window : Math.max(window, NAMED_KIND_WINDOW)
   for (let k = acts.length - 1; k >= 0; k--) {
     const act = acts[k]!
     if (act.sentence < sentence - reach) break
