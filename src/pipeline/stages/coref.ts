@@ -273,7 +273,10 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const sentence = doc.tokens[i]!.sentence
     const key = d.join(' ')
     const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
-    if (!recent && !named) continue
+    // "… der Eurasischen Wirtschaftsunion an. … Die Union war … hervorgegangen. Armenien trat der Wirtschaftsunion bei":
+    // an organisation a description named within the window keeps being the one meant, however long ago its name fell.
+    const chained = !recent && found.anchor === 'organisation' ? added.filter((m) => m.rule === `${ctx.pack.code}.coref.description` && isOrg(m.actor) && m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window).at(-1) : undefined
+    if (!recent && !named && !chained) continue
     // A description met again keeps its state (`kept`), unless another state took the stage since, as the
     // subject of this sentence or the one before ("…, erfuhr die Türkei: … schlossen die USA das Land aus");
     // not a state its own clause names ("Die letzten französischen Soldaten verließen das Land").
@@ -301,7 +304,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
       && isState(m.actor) && doc.tokens.slice(m.tokenEnd, determiner).some((t, n, all) => speechVerbs.has(t.norm) && all.slice(n + 1).some((w) => CLAUSE_BREAK.test(w.text) || subordinators.has(w.norm)))
       // Not past another state named in between ("Peskov called the move Armenia's right but warned that the country …").
       && !doc.mentions.some((o) => o.tokenStart >= m.tokenEnd && o.tokenEnd <= determiner && isState(o.actor) && o.actor !== m.actor)) : undefined
-    const antecedent = named ?? placed ?? speaker ?? kept ?? salient(anchors.filter((m) => m.end <= from && !partiesAfter.has(m.actor)), i, sentence)
+    const antecedent = named ?? placed ?? speaker ?? kept ?? chained ?? salient(anchors.filter((m) => m.end <= from && !partiesAfter.has(m.actor)), i, sentence)
     if (!antecedent) continue
     before[key] = antecedent.actor
     beforeAt[key] = doc.tokens[i]!.start
