@@ -22,7 +22,7 @@ const TELLS = new Map<Modality, Modality>([['asserted', 'asserted'], ['planned',
 /**
  * The contacts a sentence's events were made in: for each contact noun in `tokens[from, to)` that a
  * preposition of its rule opens and that names no partner of its own, one CONSULT between the source
- * and target of the nearest act with both, unless the sentence already tells a contact between them.
+ * and target of each pair of the nearest act with both, unless the sentence already tells a contact between them.
  */
 export function contactAdjuncts(events: readonly RelationEvent[], tokens: Token[], from: number, to: number, contactRule: (t: Token) => ContactRule | undefined): RelationEvent[] {
   const out: RelationEvent[] = []
@@ -34,23 +34,26 @@ export function contactAdjuncts(events: readonly RelationEvent[], tokens: Token[
     const words = (a: number, b: number) => tokens.slice(Math.min(a, b) + 1, Math.max(a, b)).filter((t) => t.kind === 'word').length
     const at = (e: RelationEvent) => tokenStartingAt(tokens, e.start)
     const acts = events.filter((e) => e.type !== 'CONSULT' && e.target !== null && TELLS.has(e.modality) && at(e) >= 0 && words(k, at(e)) <= REACH && !tokens.slice(Math.min(k, at(e)), Math.max(k, at(e))).some((t) => t.text === ';'))
-    const act = acts.sort((a, b) => words(k, at(a)) - words(k, at(b)))[0]
-    if (!act) continue
-    const told = [...events, ...out].some((e) => e.type === 'CONSULT' && ((e.source === act.source && e.target === act.target) || (e.source === act.target && e.target === act.source)))
-    if (told) continue
-    out.push({
-      ...act,
-      type: 'CONSULT',
-      mode: rule.mode,
-      polarity: 'coop',
-      modality: TELLS.get(act.modality)!,
-      start: tokens[k]!.start,
-      end: tokens[k]!.end,
-      quantity: null,
-      rule: rule.rule,
-      trace: [`trigger:noun:${tokens[k]!.text}`, `derived:contact-adjunct(${act.rule})`, ...act.trace.filter((t) => t.startsWith('date:'))],
-      confidence: Math.round(act.confidence * 0.9 * 100) / 100,
-    })
+    const nearest = acts.sort((a, b) => words(k, at(a)) - words(k, at(b)))[0]
+    if (!nearest) continue
+    // "rief X und dessen Amtskollegen Y in Telefonaten zur Zurückhaltung auf": each pair of that act.
+    for (const act of acts.filter((e) => e.start === nearest.start && e.type === nearest.type)) {
+      const told = [...events, ...out].some((e) => e.type === 'CONSULT' && ((e.source === act.source && e.target === act.target) || (e.source === act.target && e.target === act.source)))
+      if (told) continue
+      out.push({
+        ...act,
+        type: 'CONSULT',
+        mode: rule.mode,
+        polarity: 'coop',
+        modality: TELLS.get(act.modality)!,
+        start: tokens[k]!.start,
+        end: tokens[k]!.end,
+        quantity: null,
+        rule: rule.rule,
+        trace: [`trigger:noun:${tokens[k]!.text}`, `derived:contact-adjunct(${act.rule})`, ...act.trace.filter((t) => t.startsWith('date:'))],
+        confidence: Math.round(act.confidence * 0.9 * 100) / 100,
+      })
+    }
   }
   return out
 }
