@@ -199,3 +199,9 @@ test('in what a speaker opening the sentence says, "the country" is the speaker\
   const between = analyseText('Armenia applied to the EU. Kremlin spokesman Dmitry Peskov called the move Armenia\'s right but warned that the country could not join both blocs.', '2025-03-26', 'en')
   assert.ok(!between.mentions.some((m) => m.rule === 'en.coref.description' && m.actor === 'RUS'))
 })
+
+test('a chancellor "in Moskau" is where she was, not an office of Russia; an embassy there is no Russian institution either', () => {
+  const doc = analyseText('Am Samstag hatte die Kanzlerin in Moskau mit Putin über den Konflikt gesprochen.', '2020-01-13')
+  assert.ok(!doc.mentions.some((m) => doc.text.slice(m.start, m.end).startsWith('Kanzlerin')), 'no mention of the chancellor as a Russian office')
+  assert.ok(doc.mentions.some((m) => doc.text.slice(m.start, m.end) === 'Moskau' && m.actor === 'RUS'), 'Moscow is still a place of Russia')
+})
