@@ -515,12 +515,17 @@ function roleNounComplement(tokens: Token[], p: Phrase, clause: Clause, g: Langu
   return targets.includes(`prep:${g.contractions[prep.norm] ?? prep.norm}`)
 }
 
+/** The preposition before token `i` past articles and adjectives only ("in die Nato", "aus der neuen Vereinbarung"), not before `from`; or -1. */
+function prepositionBefore(tokens: Token[], i: number, from: number, g: LanguagePack['grammar']): number {
+  let k = i - 1
+  while (k >= from && tokens[k]!.kind === 'word' && (g.determiners.includes(tokens[k]!.norm) || looksAdjectival(tokens[k]!, g))) k--
+  return k >= from && prepositionFormsOf(g).has(tokens[k]!.norm) ? k : -1
+}
+
 /** "die Aufnahme in die Nato": whether the phrase's preposition follows a noun that names membership (an object of mode `membership`). */
 function membershipComplement(tokens: Token[], p: Phrase, objects: Map<string, string>, g: LanguagePack['grammar']): boolean {
-  let k = p.from - 1
-  while (k > 0 && tokens[k]!.kind === 'word' && (g.determiners.includes(tokens[k]!.norm) || looksAdjectival(tokens[k]!, g))) k--
-  if (!prepositionFormsOf(g).has(tokens[k]?.norm ?? '')) return false
-  const noun = tokens[k - 1]
+  const k = prepositionBefore(tokens, p.from, 1, g)
+  const noun = k > 0 ? tokens[k - 1] : undefined
   return !!noun && capitalised(noun) && objectModeOf(objects, noun.norm) === 'membership'
 }
 
@@ -627,9 +632,8 @@ const LEAVING_REACH = 6
 
 /** Whether the noun at `i` is what a noun of leaving or refusal before it leaves ("Ausstieg … aus der Vereinbarung", "Rückzug aus dem Abkommen"). */
 function leftBehind(tokens: Token[], i: number, clause: Clause, lex: EventLexicon, g: LanguagePack['grammar']): boolean {
-  let k = i - 1
-  while (k >= clause.from && (g.determiners.includes(tokens[k]!.norm) || tokens[k]!.kind === 'word' && looksAdjectival(tokens[k]!, g))) k--
-  if (k < clause.from || !isPreposition(tokens[k]!, g)) return false
+  const k = prepositionBefore(tokens, i, clause.from, g)
+  if (k < 0) return false
   for (let j = k - 1; j >= Math.max(clause.from, k - LEAVING_REACH); j--) {
     const t = tokens[j]!
     if (t.kind === 'punct') return false
@@ -653,13 +657,16 @@ function attributeAgent(tokens: Token[], i: number, clause: Clause, g: LanguageP
   return false
 }
 
-/** The relative clause right after an event noun at `i` whose verb carries it ("…, das Putin mit Trump führte"). */
-function carrierClause(tokens: Token[], i: number, clauses: Clause[], g: LanguagePack['grammar']): Clause | undefined {
+/** The relative clause right after an event noun at `i` whose verb carries it ("…, das Putin mit Trump führte"), and that verb's index. */
+function carrierClause(tokens: Token[], i: number, clauses: Clause[], g: LanguagePack['grammar']): { clause: Clause; verb: number } | undefined {
   // English sets no comma before a relative clause that defines its noun ("a call that Putin held").
   const at = tokens[i + 1]?.text === ',' ? i + 2 : i + 1
   if (!g.relativePronouns.includes(tokens[at]?.norm ?? '')) return undefined
-  const c = clauses.find((c) => c.subordinate && c.from === at)
-  return c && clauseTokens(tokens, c).some((t) => t.kind === 'word' && g.carrierVerbs.includes(t.norm)) ? c : undefined
+  const clause = clauses.find((c) => c.subordinate && c.from === at)
+  if (!clause) return undefined
+  let verb = -1
+  for (let k = clause.from; k < clause.to; k++) if (inClause(clause, k) && tokens[k]!.kind === 'word' && g.carrierVerbs.includes(tokens[k]!.norm)) verb = k
+  return verb >= 0 ? { clause, verb } : undefined
 }
 
 /** The clause's grammatical subject: a bare actor before the trigger, else the first after it. */
@@ -1281,16 +1288,16 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         let datedIn = { clause, at: i }
         if ((!source || !target) && ref.kind === 'noun' && !ref.rule.speakerSource) {
           const carrier = carrierClause(tokens, i, clauses, g)
-          const carried = carrier ? phrasesOf.get(carrier)! : []
-          const relSubject = carrier ? subjectOf(carried, carrier.to) : null
-          if (relSubject) {
+          const carried = carrier ? phrasesOf.get(carrier.clause)! : []
+          const relSubject = carrier ? subjectOf(carried, carrier.clause.to) : null
+          if (carrier && relSubject) {
             const rel = assignRoles({ ...roleCtx, phrases: carried, subject: relSubject, adjunctNoun: false }, specs)
             if (rel.source && (rel.target || !source)) {
               source = rel.source
               target = rel.target
               how.splice(how.length - roles.how.length, roles.how.length, 'roles:carrier-relative', ...rel.how)
               // Its time is the carrying clause's ("…, das Putin am Sonntag mit Trump führte").
-              datedIn = { clause: carrier!, at: clauseTokens(tokens, carrier!).filter((t) => g.carrierVerbs.includes(t.norm)).map((t) => tokens.indexOf(t)).at(-1)! }
+              datedIn = { clause: carrier.clause, at: carrier.verb }
             }
           }
         }

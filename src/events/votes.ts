@@ -2,7 +2,8 @@
 // Nordkorea, Syrien und Nicaragua gegen den Text." A vote against a text that condemns or summons a
 // state sides with that state (SUPPORT, mode vote); a vote for it joins the charge (ACCUSE, mode
 // vote). Abstaining carries no act. The text's target is that of the organisation's latest charge,
-// demand or sanction in the passage.
+// demand or sanction in the passage, or the author of a state's draft named after it ("ein russischer
+// Entwurf"): a vote for a draft supports its author, one against it takes no side.
 import type { Mention, RelationEvent, Token } from '../pipeline/document.ts'
 import type { Phrase } from './phrases.ts'
 
@@ -35,7 +36,8 @@ export const TEXT_TYPES = new Set(['ACCUSE', 'REQUEST', 'SANCTION'])
 
 /**
  * The votes a clause `tokens[from, to)` tells about the latest text (`text`): one event from each
- * actor of the clause's bare phrases (the voters), other than the text's target; undated (the
+ * state the clause's ballots name ("gegen die Stimmen Russlands"), or else from each state of its bare
+ * phrases before the comma after the vote (the voters), other than the text's target; undated (the
  * caller dates them as any act of the clause).
  */
 export function voteEvents(tokens: Token[], from: number, to: number, phrases: readonly Phrase[], words: VoteWords, text: VotedText | null, sentence: number, rules: { against: string; for: string; draft: string }, isState: (actor: string) => boolean): RelationEvent[] {
@@ -49,11 +51,10 @@ export function voteEvents(tokens: Token[], from: number, to: number, phrases: r
   for (let k = from; k < to; k++) {
     if (!words.verbs.has(tokens[k]!.norm)) continue
     // The voters stand before the comma after the vote ("zehn stimmten dafür, China und Indien enthielten sich"), and are states.
-    const sideAt = Math.max(k, sideIndex(tokens, from, to, words))
-    let end = sideAt
+    let end = Math.max(k, side.at)
     while (end < to && !(tokens[end]!.kind === 'punct' && CLAUSE_PUNCT.has(tokens[end]!.text))) end++
     const voters = phrases.filter((p) => p.attach.kind === 'bare' && p.from < end).flatMap((p) => p.mentions).filter((m) => m.actor !== text.target && isState(m.actor))
-    return cast(voters, side, k, 'verb')
+    return cast(voters, side.side, k, 'verb')
   }
   return []
 
@@ -105,17 +106,11 @@ function ballotVotes(tokens: Token[], from: number, to: number, phrases: readonl
 /** Whether the folded words `seq` stand at `tokens[k…]`. */
 const wordsAt = (tokens: Token[], k: number, to: number, seq: readonly string[]) => k + seq.length <= to && seq.every((w, j) => tokens[k + j]!.norm === w)
 
-/** "gegen den Text", "für die Resolution", "dafür": which side of a text a vote in `tokens[from, to)` takes, if any. */
-function sideOf(tokens: Token[], from: number, to: number, words: VoteWords): 'against' | 'for' | null {
-  return sideFound(tokens, from, to, words)?.side ?? null
-}
-
-/** Where the side is named, or -1. */
-function sideIndex(tokens: Token[], from: number, to: number, words: VoteWords): number {
-  return sideFound(tokens, from, to, words)?.at ?? -1
-}
-
-function sideFound(tokens: Token[], from: number, to: number, words: VoteWords): { side: 'against' | 'for'; at: number } | null {
+/**
+ * "gegen den Text", "für die Resolution", "dafür": which side of a text a vote in `tokens[from, to)`
+ * takes, if any, and where the text (or the word that stands for it) is named.
+ */
+function sideOf(tokens: Token[], from: number, to: number, words: VoteWords): { side: 'against' | 'for'; at: number } | null {
   for (let k = from; k < to; k++) {
     if (words.forIt.some((seq) => wordsAt(tokens, k, to, seq))) return { side: 'for', at: k }
     if (words.againstIt.some((seq) => wordsAt(tokens, k, to, seq))) return { side: 'against', at: k }
@@ -138,7 +133,8 @@ export function authoredText(tokens: Token[], from: number, to: number, mentions
   let found: VotedText | null = null
   for (let k = from; k < to; k++) {
     if (!words.texts.has(tokens[k]!.norm)) continue
-    const author = mentions.find((m) => isState(m.actor) && (m.kind === 'adjective' && m.tokenEnd === k || m.genitive && m.kind !== 'adjective' && (m.tokenStart === k + 1 || m.tokenStart === k + 2 && m.tokenStart - 1 > k)))
+    // The genitive may follow an article ("der Entwurf der USA").
+    const author = mentions.find((m) => isState(m.actor) && (m.kind === 'adjective' && m.tokenEnd === k || m.genitive && m.kind !== 'adjective' && (m.tokenStart === k + 1 || m.tokenStart === k + 2)))
     if (author) found = { target: author.actor, start: author.start, end: author.end, rule, sentence, authored: true }
   }
   return found

@@ -23,8 +23,11 @@ export interface ResolveContext {
   /** The last day the text named, a weekday too, for a part of it ("am Abend"). */
   lastDay?: Resolved | null
   mode: TimeMode
-  /** The expression stands in a clause about the future (`futureCues`): a month without its year lies ahead. */
-  future?: boolean
+  /**
+   * Whether the expression stands in a clause about the future (`futureCues`): a month without its
+   * year lies ahead. Asked only where a year must be inferred.
+   */
+  future?: () => boolean
 }
 
 type Fields = Record<string, string | number>
@@ -87,11 +90,12 @@ function inferYear(month: number, ctx: ResolveContext, nearest = false): number 
   }
   // The month the text just named keeps its year: "Im August 2008 … Am 12. August flog er …".
   const last = ctx.lastMentioned?.date
+  const future = ctx.future?.() ?? false
   // Not a month ahead that a clause about the future named, in one that is not.
   const ahead = !!last && (Number(last.slice(0, 4)) > ctx.anchor.year || Number(last.slice(0, 4)) === ctx.anchor.year && Number(last.slice(5, 7)) > ctx.anchor.month)
-  if (last && last.length >= 7 && Number(last.slice(5, 7)) === month && (ctx.future || !ahead)) return Number(last.slice(0, 4))
+  if (last && last.length >= 7 && Number(last.slice(5, 7)) === month && (future || !ahead)) return Number(last.slice(0, 4))
   // "wolle am 7. September einen Gipfel ausrichten", written in July: the next September.
-  if (ctx.future) return month >= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year + 1
+  if (future) return month >= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year + 1
   // News speak of the recent past: a month after the publication month is last year's.
   return month > ctx.anchor.month ? ctx.anchor.year - 1 : ctx.anchor.year
 }

@@ -133,8 +133,11 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
   const resolve = (fields: Record<string, string | number>, at = -1) => {
     const last = lastMentioned && lastMentioned.precision !== 'decade' ? parseDate(lastMentioned.date) : null
     const anchor = mode === 'narrative' ? last ?? docAnchor : docAnchor
-    const clause = at >= 0 && cues ? clauseAround(text, at) : ''
-    const future = !!cues && cues.future.test(clause) && !cues.past?.test(clause)
+    const future = () => {
+      if (at < 0 || !cues) return false
+      const clause = clauseAround(text, at)
+      return cues.future.test(clause) && !cues.past?.test(clause)
+    }
     return resolveFields(fields, data, { anchor, last, lastMentioned, lastDay, mode, future })
   }
   // The longest match that resolves wins; a match that cannot ("31. Februar 2024") gives way to a shorter one.

@@ -194,26 +194,29 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // "der iranische Vizeaußenminister": a demonym right before the office names its state.
     if (doc.mentions.some((m) => m.tokenEnd === i && m.kind === 'adjective')) continue
     const named = holderEnd(i)
+    const end = named < 0 ? i + 1 : named
+    const sentence = doc.tokens[i]!.sentence
+    /** The office (with the name of its holder after it) as a mention of the state `antecedent` names. */
+    const addOffice = (antecedent: Mention, rule: string) => {
+      const holder = named < 0 ? {} : { person: `doc:${doc.text.slice(doc.tokens[i + 1]!.start, doc.tokens[end - 1]!.end)}` }
+      added.push({
+        start: doc.tokens[i]!.start, end: doc.tokens[end - 1]!.end, tokenStart: i, tokenEnd: end, sentence,
+        actor: antecedent.actor, kind: named < 0 ? 'coref' : 'person', genitive: false, ...holder, antecedent: antecedent.start, rule: `${ctx.pack.code}.${rule}`,
+      })
+      for (let k = i; k < end; k++) taken.add(k)
+    }
     // So does a state's genitive ("Kasachstans Energieminister Bolat Aktschulakow"): the office and the name after it are that state's.
     const owner = doc.mentions.find((m) => m.tokenEnd === i && m.genitive && m.kind !== 'person' && m.kind !== 'role' && m.kind !== 'adjective')
     if (owner) {
-      const last = named < 0 ? i + 1 : named
-      added.push({
-        start: doc.tokens[i]!.start, end: doc.tokens[last - 1]!.end, tokenStart: i, tokenEnd: last, sentence: doc.tokens[i]!.sentence,
-        actor: owner.actor, kind: named < 0 ? 'coref' : 'person', genitive: false, ...(named < 0 ? {} : { person: `doc:${doc.text.slice(doc.tokens[i + 1]!.start, doc.tokens[last - 1]!.end)}` }),
-        antecedent: owner.start, rule: `${ctx.pack.code}.coref.office-of-genitive`,
-      })
-      for (let k = i; k < last; k++) taken.add(k)
+      addOffice(owner, 'coref.office-of-genitive')
       continue
     }
     // "Ein Regierungssprecher sagte": an office with an indefinite article speaks for the passage's state too.
     if (named < 0 && !determined(i) && !officeArticles.has(doc.tokens[i - 1]?.norm ?? '')) continue
     // "der Präsident Kasachstans", "Präsident Putin": the mention stage has read those already.
-    const end = named < 0 ? i + 1 : named
     if (doc.mentions.some((m) => m.tokenStart === end || (m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm)))) continue
     // "Die Generalstabschefs von zwölf Staaten": an office linked to what follows it is that one's, not the passage's.
-    if (named < 0 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]?.norm ?? '') && doc.tokens[end]!.sentence === doc.tokens[i]!.sentence && !timeTokens.has(end + 1)) continue
-    const sentence = doc.tokens[i]!.sentence
+    if (named < 0 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]?.norm ?? '') && doc.tokens[end]!.sentence === sentence && !timeTokens.has(end + 1)) continue
     // "Präsident Rodrigo Duterte … hielt sich der Präsident in Moskau auf": the office alone names
     // the last person the text introduced with it.
     const office = doc.tokens[i]!.norm
@@ -238,13 +241,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const partiesAfter = partiesBetween(end, stop)
     for (const m of doc.mentions) if (m.tokenStart >= end && m.tokenStart < stop && (m.kind === 'person' || m.kind === 'role')) partiesAfter.add(m.actor)
     const antecedent = salient(stateAnchors.filter((m) => !partiesAfter.has(m.actor)), i, sentence)
-    if (!antecedent) continue
-    const holder = named < 0 ? {} : { person: `doc:${doc.text.slice(doc.tokens[i + 1]!.start, doc.tokens[end - 1]!.end)}` }
-    added.push({
-      start: doc.tokens[i]!.start, end: doc.tokens[end - 1]!.end, tokenStart: i, tokenEnd: end, sentence,
-      actor: antecedent.actor, kind: named < 0 ? 'coref' : 'person', genitive: false, ...holder, antecedent: antecedent.start, rule: `${ctx.pack.code}.coref.office`,
-    })
-    for (let k = i; k < end; k++) taken.add(k)
+    if (antecedent) addOffice(antecedent, 'coref.office')
   }
   for (let i = 1; i < doc.tokens.length; i++) {
     if (taken.has(i) || !determined(i)) continue
