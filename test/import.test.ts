@@ -2,7 +2,7 @@
 // Entente's model with their provenance, and nothing that cannot be mapped is dropped uncounted.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gdeltLine, kb } from './helpers.ts'
 import { importFiles, DEFAULT_CAMEO_TABLE } from '../src/service/import.ts'
@@ -244,6 +244,29 @@ test('when storing a file read on a thread fails, nothing of it is kept, the thr
     assert.equal(report.imported, 5000)
     const pairs = new Set((await store.events({ limit: 10_000 })).map((e) => `${e.source}>${e.target}`))
     assert.deepEqual([...pairs], ['RUS>PRK'])
+  } finally {
+    await store.close()
+  }
+})
+
+test('a run of imports does not grow the write-ahead log without end: past its limit, the log is copied and truncated before the next import writes', { skip: !hasTable && 'no CAMEO→PLOVER table' }, async () => {
+  const dir = tmp()
+  const line = (i: number) => gdeltLine({ GLOBALEVENTID: String(i), SQLDATE: `2023${String(1 + (i % 12)).padStart(2, '0')}10`, Actor1Code: 'TUR', Actor1CountryCode: 'TUR', Actor2Code: 'AZE', Actor2CountryCode: 'AZE', EventCode: '061' })
+  const big = join(dir, 'big.export.CSV')
+  const small = join(dir, 'small.export.CSV')
+  writeFileSync(big, Array.from({ length: 6000 }, (_, i) => line(i)).join('\n'))
+  writeFileSync(small, Array.from({ length: 5 }, (_, i) => line(10_000 + i)).join('\n'))
+  const path = join(dir, 'bounded.db')
+  const logSize = () => (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0)
+  // No background copy; every log is over the limit.
+  const store = await SqliteStore.open(path, { checkpointAfterBytes: Infinity, logLimitBytes: 1 })
+  try {
+    await importFiles('gdelt', [big], kb, store, { analyse: false })
+    const afterBig = logSize()
+    await importFiles('gdelt', [small], kb, store, { analyse: false })
+    assert.ok(afterBig > 1 << 20, `the large import left a log of ${afterBig} bytes`)
+    assert.ok(logSize() < afterBig / 4, `after the small import the log holds ${logSize()} bytes, not the ${afterBig} of the one before`)
+    assert.equal(await store.countEvents({ pair: ['TUR', 'AZE'] }), 6005)
   } finally {
     await store.close()
   }

@@ -13,6 +13,9 @@ import { statSync } from 'node:fs'
 /** A write-ahead log from this size on is copied into the file by a thread of its own after an import. */
 const BACKGROUND_CHECKPOINT_BYTES = 64 << 20
 
+/** A write-ahead log from this size on is copied and truncated before the next import writes (see boundLog). */
+const LOG_LIMIT_BYTES = 1 << 30
+
 /** The size of a SQLite file's write-ahead log (0 when there is none). */
 function walBytes(path: string): number {
   try { return statSync(`${path}-wal`).size } catch { return 0 }
@@ -38,6 +41,7 @@ export class SqliteStore extends KyselyStore {
   private checkpointer: Checkpointer | null = null
   private readonly seriesReads = new Map<string, (args: readonly unknown[]) => SeriesRow[]>()
   private checkpointAfter = BACKGROUND_CHECKPOINT_BYTES
+  private logLimit = LOG_LIMIT_BYTES
 
   /**
    * Imports write hundreds of thousands of rows: one prepared statement, run row by row on the
@@ -149,6 +153,19 @@ export class SqliteStore extends KyselyStore {
     return read(parameters)
   }
 
+  /**
+   * Keeps the write-ahead log from growing without end through a run of imports. SQLite starts the
+   * log over only when a write begins after a checkpoint has copied all of it; an import that starts
+   * while the background copy of the previous one still runs appends to it instead. A backfill of
+   * forty files of 250,000 events left a 25 GB log beside a file of 150 MB. From `logLimit` on, the
+   * next import waits for the copy and has what is left copied and the log truncated first.
+   */
+  private async boundLog(): Promise<void> {
+    if (walBytes(this.location) < this.logLimit) return
+    await this.checkpointer?.idle()
+    if (walBytes(this.location) >= this.logLimit) this.conn.pragma('wal_checkpoint(TRUNCATE)')
+  }
+
   /** Resolves once the write-ahead log is no longer being copied in the background. */
   async idle(): Promise<void> {
     await this.checkpointer?.idle()
@@ -161,6 +178,7 @@ export class SqliteStore extends KyselyStore {
    * as everything else does.
    */
   override async saveImport(doc: ImportDocument, chunks: AsyncIterable<ImportChunk>): Promise<{ outcome: ImportOutcome; events: number }> {
+    await this.boundLog()
     const auto = this.conn.pragma('wal_autocheckpoint', { simple: true }) as number
     this.conn.pragma('wal_autocheckpoint = 0')
     try {
@@ -176,8 +194,9 @@ export class SqliteStore extends KyselyStore {
    * server keeps the pages its questions read there; the OS page cache may not keep them (on the
    * benchmark machine it is emptied within a minute). `checkpointAfterBytes`: the size of the
    * write-ahead log from which an import's log is copied on a thread of its own (64 MB).
+   * `logLimitBytes`: the size from which the log is copied and truncated before an import (1 GiB).
    */
-  static async open(path: string, o: { cacheMb?: number; checkpointAfterBytes?: number } = {}): Promise<SqliteStore> {
+  static async open(path: string, o: { cacheMb?: number; checkpointAfterBytes?: number; logLimitBytes?: number } = {}): Promise<SqliteStore> {
     const conn = new SQLite(path)
     // First of all: another process may hold the lock (migrating a new file).
     conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
@@ -213,6 +232,7 @@ export class SqliteStore extends KyselyStore {
     const store = new SqliteStore(db, path)
     store.conn = conn
     if (o.checkpointAfterBytes !== undefined) store.checkpointAfter = o.checkpointAfterBytes
+    if (o.logLimitBytes !== undefined) store.logLimit = o.logLimitBytes
     return store
   }
 }
