@@ -1024,6 +1024,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     const clausePassiveIndex = clausePassive ? tokens.indexOf(words[passiveAt]!) : -1
     // Not a particle or preposition "zu" ("sagte Litauen Kredite zu", "die Grenze zu Belarus").
     const infinitive = hasInfinitive(words, g)
+    // "schloss nicht aus, dass Putin nach Peking reist": a clause the verb before opens.
+    const openedByThat = clause.subordinate && !clause.relative && isWordCue(cues.complementizers, words[0]?.norm)
     // "Die Nato versprach, der Türkei beizustehen": an infinitive clause has no subject of its own;
     // the main clause's subject acts, or its object after a verb like "bat" or "warf … vor".
     // A clause its conjunction opens ("when …", "after …") has a subject of its own, named or not.
@@ -1605,11 +1607,21 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('clause:reduced-relative')
           if (mod.modality === 'planned' || mod.modality === 'negated') mod = modalityOf(tokens, clause, { from, to }, { ...cues, planned: [], intent: [], negation: [] }, act)
         }
+        // "schloss am Montag (nicht) aus, der Ukraine Waffen zu liefern": the act ruled out is refused (the
+        // verb's own rule tells the refusal); one not ruled out is possible.
+        let excluded = false
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
-        if ((mod.modality === 'asserted' || mod.modality === 'reported') && infinitive && ci > 0) {
+        if ((mod.modality === 'asserted' || mod.modality === 'reported') && (infinitive || openedByThat) && ci > 0) {
           // The governing clause's words of intent plan the infinitive that follows it ("erklärte sich bereit, … zu schicken").
           const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues, { inTime, nonFinite: true, trigger: clauses[ci - 1]!.to, intentPlans })
-          if (governing.modality === 'planned' || (governing.modality === 'hedged' && mod.modality === 'asserted')) mod = { ...governing, attribution: governing.attribution ?? mod.attribution }
+          const joined = findPhrases(tokens, clauses[ci - 1]!.from, clauses[ci - 1]!.to, cues.ruleOut).at(-1)
+          const ruledOut = splitCue(tokens, clauses[ci - 1]!, cues.ruleOut) ?? (joined ? { at: joined.at, text: tokens.slice(joined.at, joined.at + joined.len).map((t) => t.text).join(' ') } : null)
+          if (ruledOut && governing.modality === 'negated') mod = { modality: 'hedged', cue: ruledOut.text, cueAt: ruledOut.at, attribution: mod.attribution }
+          else if (ruledOut && infinitive) excluded = true
+          // "schloss aus, dass Putin nach Peking reist": what is ruled out does not happen.
+          else if (ruledOut) mod = { modality: 'negated', cue: ruledOut.text, cueAt: ruledOut.at, attribution: mod.attribution }
+          else if (!infinitive) { /* a complement clause takes only a possibility from the clause before */ }
+          else if (governing.modality === 'planned' || (governing.modality === 'hedged' && mod.modality === 'asserted')) mod = { ...governing, attribution: governing.attribution ?? mod.attribution }
           // "sicherte Moldau zu, … zu unterstützen": a word of intent split around its objects, its particle closing the clause.
           else if (intentPlans) {
             const split = splitCue(tokens, clauses[ci - 1]!, [...cues.intent, ...cues.planned])
@@ -1652,7 +1664,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (governor?.kind === 'appeal' && ref.rule.type !== 'REQUEST') continue
         // "weigerte sich, Russland zu helfen": the refusal is the act (REJECT), the help is not given.
         // (Its reading is kept aside: the refusal takes its partner from it, see refusedNouns.)
-        const declined = governor?.kind === 'decline' && ref.rule.type !== 'REJECT'
+        const declined = (governor?.kind === 'decline' || excluded) && ref.rule.type !== 'REJECT'
         // "threatened to cut off gas": the act is the threat of the cut-off.
         const basePolarity: Polarity = judged ? (COOPERATIVE.has(judged) ? 'coop' : 'conflict') : ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')
         // "Russia will cut gas to Moldova unless Chisinau pays", "the EU may halt talks if …": a hostile
@@ -1997,6 +2009,9 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evide
     const by = opened.get(x)
     if (by) return [{ ...x.event, modality: 'planned' as const, polarity: lex.polarities.get(x.event.rule) ?? x.event.polarity, trace: [...x.event.trace.filter((t) => !t.startsWith('modality:')), `modality:planned(${by.rule})`] }]
     if (openers.has(x.event)) return []
+    // "schloss nicht aus, der Ukraine Waffen zu liefern": not ruling out the act of the infinitive after it is
+    // no refusal; that act is told by its own trigger, hedged.
+    if (!x.noun && x.event.modality === 'negated' && opens(x.event.rule) && x.event.trace.includes('target:infinitive-object')) return []
     return !x.noun || !governed(x) || list.every((y) => y.noun) ? [x.event] : []
   })
 }

@@ -23,6 +23,7 @@ export interface ModalityCues {
   intent: string[][]
   appeal: string[][]
   decline: string[][]
+  ruleOut: string[][]
   complementizers: string[][]
 }
 
@@ -36,7 +37,7 @@ export function modalityCues(data: ModalityData): ModalityCues {
       hedged: keys(data.hedged), reportedMarkers: keys(data.reportedMarkers), reportedVerbs: keys(data.reportedVerbs),
       planned: keys(data.planned), denied: keys(data.denied), negation: keys(data.negation), notNegation: keys(data.notNegation), notPlanned: keys(data.notPlanned),
       conditional: keys(data.conditional), refusal: keys(data.refusal), forwardNegation: keys(data.forwardNegation),
-      threat: keys(data.threat), hostileThreat: keys(data.hostileThreat), ultimatum: keys(data.ultimatum), claim: keys(data.claim), perfectInfinitives: keys(data.perfectInfinitives), intent: keys(data.intent), appeal: keys(data.appeal), decline: keys(data.decline), complementizers: keys(data.complementizers),
+      threat: keys(data.threat), hostileThreat: keys(data.hostileThreat), ultimatum: keys(data.ultimatum), claim: keys(data.claim), perfectInfinitives: keys(data.perfectInfinitives), intent: keys(data.intent), appeal: keys(data.appeal), decline: keys(data.decline), ruleOut: keys(data.ruleOut), complementizers: keys(data.complementizers),
     }
     cache.set(data, c)
   }

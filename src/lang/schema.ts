@@ -324,6 +324,11 @@ export const modalitySchema = z.object({
   appeal: words.default([]),
   /** Verbs of refusal that govern an infinitive clause ("weigerte sich, … zu helfen"): the governed act is not done. */
   decline: words.default([]),
+  /**
+   * A verb of ruling out, split around its words ("schloss … aus"): negated in the clause an
+   * infinitive depends on, it makes that act possible, not done ("schloss am Montag nicht aus, … zu liefern": hedged).
+   */
+  ruleOut: words.default([]),
   /** Words that open a complement clause ("demanded that …"): its act is governed by the verb before. */
   complementizers: words.default([]),
 }).strict()
