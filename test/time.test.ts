@@ -71,6 +71,10 @@ const cases: [string, string, [string, string][]][] = [
   ['Im letzten Winter fror der Fluss zu.', '2025-03-10', [['letzten Winter', '2024-WI']]],
   // "am selben Tag" is the day named last, a weekday too, not a year named after it.
   ['Am Montag sprach er, Lieferungen soll es 2026 geben. Am selben Tag reiste er ab.', '2025-06-18', [['Montag', '2025-06-16'], ['2026', '2026'], ['Am selben Tag', '2025-06-16']]],
+  // … nor a month named further back than the sentence before: a month has no "same day".
+  ['Am Dienstag traf er den Minister. Dieser hatte Ende Januar gewarnt. Die Opposition protestierte. Am selben Tag flog die Kanzlerin nach Kiew.', '2022-02-02', [['Dienstag', '2022-02-01'], ['Ende Januar', '2022-01'], ['Am selben Tag', '2022-02-01']]],
+  // A month named in the sentence right before is the vague day referred to.
+  ['Am Dienstag traf er den Minister. Ende Oktober waren Bomber gelandet. Am selben Tag flog die Kanzlerin nach Kiew.', '2022-02-02', [['Dienstag', '2022-02-01'], ['Ende Oktober', '2021-10'], ['Am selben Tag', '2021-10']]],
   ['Die Jets sollen bis zum Jahreswechsel fliegen.', '2025-08-22', [['Jahreswechsel', '2026-01-01']]],
 ]
 

@@ -22,6 +22,8 @@ export interface ResolveContext {
   lastMentioned: Resolved | null
   /** The last day the text named, a weekday too, for a part of it ("am Abend"). */
   lastDay?: Resolved | null
+  /** The last day the text named, even before a month named since: "am selben Tag" can only mean a day. */
+  lastNamedDay?: Resolved | null
   mode: TimeMode
   /**
    * Whether the expression stands in a clause about the future (`futureCues`): a month without its
@@ -139,8 +141,10 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
     const decade = String(f['decade']).slice(0, 3)
     return { value: decade, date: String(f['decade']), precision: 'decade' }
   }
-  // "am selben Tag": the day named last (a weekday too), not a later year or month the text named.
-  if (f['same'] === 'D' && ctx.lastDay) return { value: ctx.lastDay.date, date: ctx.lastDay.date, precision: 'day' }
+  // "am selben Tag": the day named last (a weekday too), not a later year or month the text named
+  // ("hatte Ende Januar erklärt … Am selben Tag reisten" is the day before that month).
+  const sameDay = f['same'] === 'D' ? ctx.lastDay ?? ctx.lastNamedDay : null
+  if (sameDay) return { value: sameDay.date, date: sameDay.date, precision: 'day' }
   if (typeof f['same'] === 'string') return ctx.lastMentioned ? truncate(ctx.lastMentioned, f['same']) : null
   // A part of a day is of the day the text named last; with none named, it dates nothing.
   if (f['partOfDay'] !== undefined) return ctx.lastDay ? { value: ctx.lastDay.date, date: ctx.lastDay.date, precision: 'day' } : null

@@ -121,12 +121,20 @@ export interface TagOptions {
   mode?: TimeMode
 }
 
+/** How many sentences end between two offsets: a full stop, question or exclamation mark (not an ordinal's dot) before a capital. */
+function sentenceBreaks(text: string, from: number, to: number): number {
+  return text.slice(from, to + 1).match(/(?<!\d)[.!?]["“”»«]?\s+(?=\p{Lu})/gu)?.length ?? 0
+}
+
 /** Finds and normalises the time expressions of a text. */
 export function tagTimes(text: string, data: TimeData, options: TagOptions): TaggedTime[] {
   const mode = options.mode ?? 'news'
   const docAnchor: PartialDate | null = options.anchor ? parseDate(options.anchor) : null
   let lastMentioned: Resolved | null = null
   let lastDay: Resolved | null = null
+  let lastNamedDay: Resolved | null = null
+  /** Where the month that left the last day behind was named. */
+  let monthAt = -1
   const out: TaggedTime[] = []
   let reach = -1
   const cues = tenseCuesOf(data)
@@ -138,7 +146,10 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
       const clause = clauseAround(text, at)
       return cues.future.test(clause) && !cues.past?.test(clause)
     }
-    return resolveFields(fields, data, { anchor, last, lastMentioned, lastDay, mode, future })
+    // "am selben Tag" after a month named in the sentence before is a day of that month ("Ende Oktober
+    // hatten Bomber aufgesetzt. Am selben Tag …"); after one named further back, the day named last.
+    const namedDay = at >= 0 && monthAt >= 0 && sentenceBreaks(text, monthAt, at) >= 2 ? lastNamedDay : null
+    return resolveFields(fields, data, { anchor, last, lastMentioned, lastDay, lastNamedDay: namedDay, mode, future })
   }
   // The longest match that resolves wins; a match that cannot ("31. Februar 2024") gives way to a shorter one.
   for (const hit of findHits(text, patternsFor(data))) {
@@ -155,9 +166,9 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
     const movesYear = typeof fields['rel'] === 'string' && data.lexicon.relative[fields['rel']]?.unit === 'Y' && fields['month'] === undefined
     const bound = resolved.mod !== undefined && !['early', 'mid', 'late'].includes(resolved.mod)
     if ((namesCalendar || movesYear) && resolved.precision !== 'decade' && !bound && !inParentheses(text, hit.start)) lastMentioned = resolved
-    if (resolved.precision === 'day' && !bound && !inParentheses(text, hit.start)) lastDay = resolved
+    if (resolved.precision === 'day' && !bound && !inParentheses(text, hit.start)) lastDay = lastNamedDay = resolved
     // A month named after it ("Anfang Mai") leaves the last day behind; a bare year does not.
-    else if (resolved.precision === 'month' && !bound && !inParentheses(text, hit.start)) lastDay = null
+    else if (resolved.precision === 'month' && !bound && !inParentheses(text, hit.start)) { lastDay = null; monthAt = hit.start }
     const also = hit.pattern.also
     const span = also ? hit.indices[also.group] : undefined
     const second = also && span ? resolve(fillFields(also.value, hit.groups, data)) : null
