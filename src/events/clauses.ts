@@ -415,6 +415,18 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     return !!last && pastParticiple.test(last.norm) && !words.some((t) => finiteVerbs.has(t.norm))
       && tokens.slice(from, k).some((t) => g.finiteAuxiliaries.includes(t.norm))
   }
+  /**
+   * "hatten sich die Außenminister …, Mnazakanjan und Bajramow, in der Nacht zum Samstag auf eine
+   * Feuerpause verständigt": a stretch after the comma at `comma` that ends on the participle a finite
+   * auxiliary of the clause still waits for goes on with that clause; a preposition and an article
+   * there open no relative clause (one would end on its own finite verb).
+   */
+  const closesBracket = (comma: number): boolean => {
+    if (!pastParticiple || !sharesAuxiliary(comma)) return false
+    let aux = -1
+    for (let j = start; j < comma; j++) if (g.finiteAuxiliaries.includes(tokens[j]!.norm)) aux = j
+    return aux >= 0 && !tokens.slice(aux + 1, comma).some((t) => lower(t) && pastParticiple.test(t.norm))
+  }
   let hold = -1
   const asides = asidePhrasesOf(g)
   for (let i = from; i < to; i++) {
@@ -576,7 +588,8 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         // "…, Marija Sacharowa, die Ausweisungen … als unfreundlichen Akt.": an article that reads like a
         // relative pronoun opens no relative clause where no verb ends the stretch (verb-final clauses).
         const article = !!opener && g.capitalisesNouns && g.determiners.includes(opener.norm) && endsOnNoun(tokens, end + 2, to, g)
-        i = opener && !comparing && (subs.has(opener.norm) || rels.has(opener.norm) && !article || preps.has(opener.norm) && tokens[end + 2] && rels.has(tokens[end + 2]!.norm)) ? end - 1 : end
+        const placeOfClause = !!opener && preps.has(opener.norm) && closesBracket(end)
+        i = opener && !comparing && (subs.has(opener.norm) || rels.has(opener.norm) && !article || preps.has(opener.norm) && tokens[end + 2] && rels.has(tokens[end + 2]!.norm) && !placeOfClause) ? end - 1 : end
       } else if (g.capitalisesNouns && open.subordinate && !open.relative && articleNameVerb(k) && !infinitiveFollows(tokens, k, to, g)) {
         // "…, 350 Soldaten nach Litauen zu schicken, die USA verlegten Tausende …": an article, a
         // name and a verb that more words follow open a main clause with a subject of its own.
