@@ -20,6 +20,7 @@ import { contactAdjuncts } from './contact-adjunct.ts'
 import { datedSettings, occasionOf, settingDate, settingFormsOf, type Dated, type SettingWords } from './settings.ts'
 import { authoredText, TEXT_TYPES, voteEvents, type VotedText, type VoteWords } from './votes.ts'
 import { claimedAccusations } from './claims.ts'
+import { presences, type PresenceWords } from './presence.ts'
 import { pairKey } from '../relations/pair.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
@@ -899,6 +900,13 @@ const mediationWordsFor = perGrammar((g): MediationWords => {
   const glue = new Set([...g.determiners, ...g.coordinators, ...g.titleLinks])
   return { nouns: new Set(g.mediationNouns), prepositions: new Set(g.mediationPrepositions), determiners: new Set(g.determiners), phraseWord: (t) => capitalised(t) || glue.has(t.norm) || (looksAdjectival(t, g) && !g.finiteAuxiliaries.includes(t.norm)), modifier: (t) => !capitalised(t) && !glue.has(t.norm) }
 })
+/** The pack's words that place a visitor (presence.ts): resident offices are the envoys', spokespeople's and institutions' titles. */
+const presenceWordsFor = perPack((p): PresenceWords => ({
+  prepositions: new Set(p.grammar.presencePrepositions.map(fold)),
+  residents: new Set([...(p.roles.titles.envoy ?? []), ...(p.roles.titles.spokesperson ?? []), ...(p.roles.titles.institution ?? []), ...p.roles.placed].map(fold)),
+  personKinds: new Set(['person', 'role', 'title']),
+  placeKinds: new Set(['metonym', 'seat']),
+}))
 /** The pack's words of votes on a text (votes.ts), folded. */
 const voteWordsFor = perGrammar((g): VoteWords => ({
   verbs: new Set(g.votes.verbs.map(fold)),
@@ -989,6 +997,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const contentWord = (k: number) => { const t = tokens[k]!; return t.kind === 'word' && t.text === t.text.toLowerCase() && !functionWords.has(t.norm) && !mentionTokens.has(k) }
   const events: RelationEvent[] = []
   let clauseSubject: Phrase | null = null
+  const visits: RelationEvent[] = []
   let firstSubject: Phrase | null = null
   // The pronoun through which this sentence took its subject from the sentence before, if any.
   let carried: { start: number; end: number } | null = null
@@ -1759,7 +1768,32 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     if (own && !clause.subordinate) clauseSubject = own
     else if (!clauseSubject && own) clauseSubject = own
     firstSubject ??= clauseSubject
+    // "hatte Außenminister Lawrow in Bagdad für mehr Zusammenarbeit geworben": a state's official acting
+    // in another state's capital is there on a visit (kept below unless the sentence tells a meeting of the two).
+    // Not a passive: "Berg war in Moskau festgenommen worden" tells what befell the subject there.
+    // Only where nouns are capitalised: the place phrase's owner is told from the word before it.
+    if (g.capitalisesNouns && !clause.apposition && !pronounSubject && !clausePassive) {
+      for (const v of presences(tokens, clause, phrases, own, isState, presenceWordsFor(pack), g.contractions, inTime)) {
+        // "Blinken warf dem Iran in London vor, …", "unterzeichneten Obama und Medwedew in Prag": where the
+        // clause's act is with another partner, the capital is its venue, not the host of a visit.
+        if (told.some((e) => e.target !== null && e.source !== v.host.actor && e.target !== v.host.actor)) continue
+        const mod = modalityOf(tokens, clause, { from, to }, cues, { trigger: v.at, inTime })
+        if (mod.supposed) continue
+        const time = planDate(timeOf(eventDate(doc, sIndex, clause, clauses, tokens, v.at, state.narrative, g, sentenceTimes, setting)), mod.modality, doc.date?.value, sentenceTimes, tokens[v.at]!.start)
+        visits.push({
+          sentence: sIndex, source: v.visitor.actor, target: v.host.actor, type: 'CONSULT', mode: 'visit', polarity: mod.modality === 'negated' || mod.modality === 'denied' ? 'conflict' : 'coop',
+          modality: mod.modality, date: time?.date ?? null, start: tokens[v.at]!.start, end: tokens[v.at]!.end,
+          sourceMention: { start: v.visitor.start, end: v.visitor.end }, targetMention: { start: v.host.start, end: v.host.end },
+          quantity: null, attribution: mod.attribution, rule: `${pack.code}.consult.presence`,
+          trace: [`trigger:presence:${tokens[v.at]!.text}`, 'source:subject', 'target:place', `modality:${mod.modality}${mod.cue ? `(${mod.cue})` : ''}`, ...(time ? [`date:${time.rule}`] : [])],
+          confidence: 0.6,
+        })
+      }
+    }
   }
+  // A presence is a visit only where the sentence tells no meeting of the two already.
+  const met = new Set(events.filter((e) => e.type === 'CONSULT' && e.target !== null).map((e) => pairKey(e.source, e.target!)))
+  events.push(...visits.filter((v) => !met.has(pairKey(v.source, v.target!))))
   // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
   events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`, (w) => admissionVerbsOf(g).has(fold(w))))
   threatsShareCharges(events, tokens, g.clauseCoordinators, (k) => clauses.some((c) => c.subordinate && k >= c.from && k < c.to))
@@ -2077,7 +2111,21 @@ export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: stri
     if (!r) continue
     out.push(...sentenceEvents(doc, pack, lex, cues, s.index, r[0], r[1], state, kinds))
   }
-  return dedupe(out, headlineSentence(doc), dimensionOf, doc.text)
+  return dedupe(knownVisitsDropped(out, `${pack.code}.consult.presence`), headlineSentence(doc), dimensionOf, doc.text)
+}
+
+/**
+ * A stay read from a place ("war in Moskau gewesen") adds a visit only where the document tells no
+ * meeting of the two on an agreeing date: a report on a visit names its place again and again.
+ */
+function knownVisitsDropped(events: RelationEvent[], rule: string): RelationEvent[] {
+  const agree = (u: string | null, v: string | null) => !u || !v || u.startsWith(v) || v.startsWith(u)
+  const kept: RelationEvent[] = []
+  for (const e of events) {
+    if (e.rule === rule && [...events.filter((x) => x.rule !== rule), ...kept].some((x) => x.type === 'CONSULT' && x.target !== null && pairKey(x.source, x.target) === pairKey(e.source, e.target!) && agree(x.date, e.date))) continue
+    kept.push(e)
+  }
+  return kept
 }
 
 /** A report's publication month, as the date of what it tells without a date (`presentPeriod`). */

@@ -188,6 +188,8 @@ export const grammarSchema = z.object({
   /** Nouns of a mediation and the prepositions that open one ("unter Vermittlung", "with the mediation of"): who it names consults each party of the clause's acts. */
   mediationNouns: words.default([]),
   mediationPrepositions: words.default([]),
+  /** Prepositions that place a state's official in another state's capital, a visit there ("Lawrow warb in Bagdad …"). */
+  presencePrepositions: words.default([]),
   quantityWords: words,
   /** Nouns for a part of a group ("a group of", "members of"): the actor after them is the one who acts. */
   partitiveHeads: words,
