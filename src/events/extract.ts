@@ -714,6 +714,8 @@ const habitualPhrasesOf = perGrammar((g) => g.habitualPhrases.map(phraseKey))
 
 /** The date rule of an act a report of current events tells without a date: its publication month. */
 const PRESENT_RULE = 'publication-month'
+/** The mode of acts that are only said (praise, criticism): no decision an act noun may name. */
+const STATEMENT_MODE = 'statement'
 /** Date rules that borrow a date from outside the sentence. */
 const BORROWED_DATE = ['+previous-sentence', PRESENT_RULE]
 
@@ -1521,11 +1523,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           }
           if (pairs.length) how.push(reciprocal ? 'target:reciprocal' : 'target:coordinated-partner')
         }
-        if (!pairs.length && REACTIONS.has(ref.rule.type)) {
+        // So is praise ("begrüßte die Resolution"): it welcomes whoever did the act.
+        if (!pairs.length && (REACTIONS.has(ref.rule.type) || ref.rule.type === 'SUPPORT' && ref.rule.mode === STATEMENT_MODE)) {
           // "Ankara verurteilte die Entscheidung": the reaction is aimed at whoever did the act its noun points back to.
           // An adverb does so only for a protest: "drohte dagegen" is as often "on the other hand".
           const actWords = actWordsOf(pack)
-          const doer = actAntecedent(tokens, clause.from, clause.to, pack.coref.actNouns, actWords.determiners, state.acts, sIndex, pack.coref.window, own, mentionTokens, ref.rule.type === 'PROTEST' ? actWords.adverbs : undefined)
+          const doer = actAntecedent(tokens, clause.from, clause.to, pack.coref.actNouns, actWords.determiners, state.acts, sIndex, pack.coref.window, own, mentionTokens, ref.rule.type === 'PROTEST' ? actWords.adverbs : undefined, prepositionsOf(g))
           if (doer) {
             for (const s of source.mentions) pairs.push([s, doer])
             how.push('target:act-anaphora')
@@ -1757,7 +1760,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     }
     const told = governedNounsDropped(nearestEvidence(read.filter((x) => !x.declined)), tokens, g, lex, occasionNoun)
     events.push(...told)
-    for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, target: x.partner, conflict: x.event.polarity === 'conflict', sentence: sIndex })
+    for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, target: x.partner, conflict: x.event.polarity === 'conflict', statement: x.event.mode === STATEMENT_MODE, byOrganisation: isOrganisation(x.event.source), sentence: sIndex })
     // "Der Sanktionsbeauftragte der EU … war gereist und hatte die Regierung aufgefordert": the owner that acted
     // for the clause is the subject a coordinated clause shares.
     // "Die Regierungschefs des Bündnisses beschlossen, … zu entsenden": a main clause with no act of its own still

@@ -262,6 +262,12 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // (`appositiveHeads`) is its clause's object; a genitive ("die Regierung Russlands") is its owner.
     const apposes = next && (next.tokenStart === end + 1 || next.genitive || appositiveHeads.has(doc.tokens[end - 1]!.norm))
     if (next && sameKind(next.actor) && apposes && (next.tokenStart === end + 1 || next.kind !== 'adjective')) continue
+    // "Die Regierung Hadis begrüßte …": a name in the genitive right after it, one the knowledge base does
+    // not list, owns it; the description is not a state named before.
+    const owner = doc.tokens[end]
+    const genitive = ctx.pack.grammar.genitive
+    if (ctx.pack.grammar.capitalisesNouns && genitive && owner && owner.sentence === doc.tokens[i]!.sentence && !taken.has(end) && /^\p{Lu}/u.test(owner.text)
+      && owner.norm.endsWith(genitive.suffix) && !doc.times.some((t) => t.start <= owner.start && t.end >= owner.end)) continue
     // "die kasachische Hauptstadt": an adjective of the description's own phrase names whose it is.
     const determiner = determinerAt(i)
     const named = doc.mentions.find((m) => m.kind === 'adjective' && m.tokenStart > determiner && m.tokenEnd <= i && sameKind(m.actor))
