@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { kb, analyseText } from './helpers.ts'
 import { personActorAt } from '../src/kb/knowledge.ts'
@@ -86,6 +86,13 @@ function packWithRules(files: Record<string, string>): string {
 test('a rule that supersedes a rule no language pack has is refused, naming the folder and the rule', () => {
   const dir = packWithRules({ 'x.yaml': '- rule: de.sanction.narrow\n  type: SANCTION\n  mode: border\n  verbs: [{ forms: [sperrt] }]\n  supersedes: [de.reject.missing]\n' })
   assert.throws(() => loadLanguagePack(dir), (err: unknown) => err instanceof Error && err.message.includes(join(dir, 'events')) && err.message.includes('de.reject.missing'))
+})
+
+test('a word pattern written with an umlaut is refused, naming the file and the key: patterns are matched against folded words', () => {
+  const dir = packWithRules({})
+  const grammar = join(dir, 'grammar.yaml')
+  writeFileSync(grammar, readFileSync(grammar, 'utf8').replace(/\|zuruck\|/, '|zurück|'))
+  assert.throws(() => loadLanguagePack(dir), (err: unknown) => err instanceof Error && err.message.includes(grammar) && err.message.includes('infinitivePattern') && err.message.includes('folded'))
 })
 
 test('two rules with one id are refused, naming the file and the id', () => {

@@ -3,6 +3,12 @@ import { roleIds } from '../kb/schema.ts'
 
 const words = z.array(z.string()).default([])
 
+/**
+ * A regular expression matched against folded words (`fold`: lower case, no accents, ß as ss). A
+ * letter folding changes would never match: "zurück" in a pattern missed "zurückzuziehen".
+ */
+const foldedPattern = z.string().refine((p) => ![...p].some((c) => /\p{L}/u.test(c) && (c.normalize('NFD') !== c || c === 'ß')), 'is matched against folded words: write letters without accents or ß ("zuruck", not "zurück")')
+
 export const grammarSchema = z.object({
   code: z.string().regex(/^[a-z]{2}$/),
   name: z.string(),
@@ -174,7 +180,7 @@ export const grammarSchema = z.object({
   /** Verbs of using an occasion ("nutzte den Besuch, um … zu kritisieren", "used the visit to criticise"): the purpose clause after them tells an act done. */
   realizedPurposeVerbs: words.default([]),
   /** A regular expression for past participles (folded), where a conjunct may share a finite auxiliary ("hatte erklärt … und um Hilfe gebeten"). */
-  pastParticiplePattern: z.string().optional(),
+  pastParticiplePattern: foldedPattern.optional(),
   /** Quantifiers that stand alone as a subject ("einige", "some"): after a comma, with a verb right after, they open a main clause ("…, einige schwenkten russische Fahnen"). */
   quantifierSubjects: words.default([]),
   /** Impersonal pronouns that, in what a speaker says, stand for the speaker's side ("sagte, man habe …"). */
@@ -254,7 +260,7 @@ export const grammarSchema = z.object({
   /** Words that are verbs and also particles of other verbs ("back": "to back Kyiv", "hit back"): read as a verb only after a subject, a pronoun or an auxiliary. */
   particles: words,
   /** A regular expression for a one-word zu-infinitive, if the language has one. */
-  infinitivePattern: z.string().optional(),
+  infinitivePattern: foldedPattern.optional(),
 }).strict()
 
 export const rolesSchema = z.object({
