@@ -168,6 +168,8 @@ export const grammarSchema = z.object({
   /** Words that open a list of examples after a comma ("…, darunter Iran"): the list belongs to the clause before it. */
   exampleMarkers: words,
   titleLinks: words,
+  /** Links that a word after the name closes into a circumposition of origin ("von Russland aus"): no title's owner. */
+  originCircumpositions: z.record(z.string(), z.array(z.string())).default({}),
   subjectPronouns: words,
   /** Subject pronouns that are never objects ("er"; not "sie", "es"): right after the finite verb they are the subject even after a fronted noun phrase ("Das Treffen sagte er ab"). */
   nominativePronouns: words.default([]),

@@ -213,10 +213,13 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     }
     // "Ein Regierungssprecher sagte": an office with an indefinite article speaks for the passage's state too.
     if (named < 0 && !determined(i) && !officeArticles.has(doc.tokens[i - 1]?.norm ?? '')) continue
+    // "der Präsident von Russland aus": a circumposition after the office names where from, not whose.
+    const closer = doc.mentions.find((m) => m.tokenStart === end + 1)?.tokenEnd
+    const origin = closer !== undefined && (ctx.pack.grammar.originCircumpositions[doc.tokens[end]?.norm ?? ''] ?? []).includes(doc.tokens[closer]?.norm ?? '')
     // "der Präsident Kasachstans", "Präsident Putin": the mention stage has read those already.
-    if (doc.mentions.some((m) => m.tokenStart === end || (m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm)))) continue
+    if (doc.mentions.some((m) => m.tokenStart === end || (m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm))) && !origin) continue
     // "Die Generalstabschefs von zwölf Staaten": an office linked to what follows it is that one's, not the passage's.
-    if (named < 0 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]?.norm ?? '') && doc.tokens[end]!.sentence === sentence && !timeTokens.has(end + 1)) continue
+    if (named < 0 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]?.norm ?? '') && doc.tokens[end]!.sentence === sentence && !timeTokens.has(end + 1) && !origin) continue
     // "Präsident Rodrigo Duterte … hielt sich der Präsident in Moskau auf": the office alone names
     // the last person the text introduced with it.
     const office = doc.tokens[i]!.norm

@@ -45,7 +45,7 @@ const modifiersBetween = (tokens: Token[], a: Raw, b: Raw) => b.start > a.end &&
  * "Malis Machthaber") and a title or role with the name that follows it
  * ("Außenminister Sergej Lawrow"). A title with neither is dropped.
  */
-function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[], adjectiveEndings: string[], isSector: (actor: string) => boolean = () => false, appositiveHeads: string[] = [], placed: (title: Token, link: Token) => boolean = () => false): Raw[] {
+function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinators: string[], adjectiveEndings: string[], isSector: (actor: string) => boolean = () => false, appositiveHeads: string[] = [], placed: (title: Token, link: Token, after: Token | undefined) => boolean = () => false): Raw[] {
   const out: Raw[] = []
   /** A class noun that stands in apposition to a name ("Söldnergruppe", "Verbündeten"), or a compound ending in one. */
   const appositiveHead = (t: Token) => appositiveHeads.some((h) => h === t.norm || isCompoundOf(t, h))
@@ -69,7 +69,7 @@ function combine(raws: Raw[], tokens: Token[], titleLinks: string[], coordinator
     // "der Präsident von Kasachstan", "die Regierung der Taliban", "die Armee Malis"
     // "die Botschaft in Ouagadougou": a place link locates such a title; it does not name its owner.
     const linked = (actorish(next) || next?.entry.kind === 'seat') && cur.entry.kind === 'title' && (
-      next!.start === cur.end + 1 && titleLinks.includes(tokens[cur.end]!.norm) && !placed(tokens[cur.end - 1]!, tokens[cur.end]!) || next!.start === cur.end && next!.entry.genitive)
+      next!.start === cur.end + 1 && titleLinks.includes(tokens[cur.end]!.norm) && !placed(tokens[cur.end - 1]!, tokens[cur.end]!, tokens[next!.end]) || next!.start === cur.end && next!.entry.genitive)
     // "Afghanistans säkulare kommunistische Regierung": a genitive state, adjectives, an institution.
     // "Latvia's constitutional court": so do a genitive state, adjectives and a generic party.
     const institution = !!next?.actor && next.entry.kind !== 'title' && isSector(next.actor)
@@ -138,7 +138,9 @@ export function findMentions(doc: Doc, ctx: StageContext): Mention[] {
   const mentions: Mention[] = []
   const placed = new Set(ctx.pack.roles.placed.map(fold))
   const placeLinks = new Set(ctx.pack.roles.placeLinks.map(fold))
-  const placedTitle = (title: Token, link: Token) => placed.has(title.norm) && placeLinks.has(link.norm)
+  // "der Präsident von Russland aus": a link that a closing word makes a circumposition names where from, not whose.
+  const origins = ctx.pack.grammar.originCircumpositions
+  const placedTitle = (title: Token, link: Token, after: Token | undefined) => placed.has(title.norm) && placeLinks.has(link.norm) || !!after && (origins[link.norm] ?? []).includes(after.norm)
   const privateHeads = new Set(ctx.pack.roles.private.map(fold))
   const timeTokens = timeTokenSet(doc.tokens, doc.times)
   for (const [sentence, [from, to]] of sentenceTokenRanges(doc.tokens)) {
