@@ -22,6 +22,9 @@ const cases: [string, string, [string, string][]][] = [
   ['Am 20. Mai kam er, wenige Tage danach ging sie.', '2025-06-17', [['20. Mai', '2025-05-20'], ['wenige Tage danach', '2025-05']]],
   ['Es ist nicht mal drei Monate her, dass sie anrief.', '2022-03-28', [['drei Monate her', '2021-12']]],
   ['Im Dezember fiel Schnee.', '2025-06-17', [['Dezember', '2024-12']]],
+  // A day named a few days ahead of the report is the coming one; a month later, last year's.
+  ['Die Kämpfer sollten vor der Wahl am 9. August das Land destabilisieren.', '2020-07-31', [['9. August', '2020-08-09']]],
+  ['Am 15. September kam es zu Protesten.', '2020-07-31', [['15. September', '2019-09-15']]],
   // A clause about the future: a month after the publication month is the next one, not last year's.
   ['Die Regierung wolle im Dezember einen Gipfel ausrichten.', '2025-06-17', [['Dezember', '2025-12']]],
   ['Am 3. Oktober werde der Minister nach Ankara reisen.', '2025-06-17', [['3. Oktober', '2025-10-03']]],

@@ -82,7 +82,10 @@ export function fillFields(template: Record<string, string | number>, groups: Re
 /** The month each season (TIMEX code) begins in; winter runs from December into the next year. */
 const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 }
 
-function inferYear(month: number, ctx: ResolveContext, nearest = false): number | null {
+/** How many days after a news report's date a day named without its year may lie, and still be this year's next one. */
+const NEAR_AHEAD_DAYS = 21
+
+function inferYear(month: number, ctx: ResolveContext, nearest = false, day?: number): number | null {
   if (!ctx.anchor) return null
   if (ctx.mode === 'narrative' || ctx.anchor.month === undefined) return ctx.anchor.year
   // A deadline ("bis zum 7. Februar") may lie ahead: the month nearest the anchor, either way.
@@ -96,6 +99,13 @@ function inferYear(month: number, ctx: ResolveContext, nearest = false): number 
   // Not a month ahead that a clause about the future named, in one that is not.
   const ahead = !!last && (Number(last.slice(0, 4)) > ctx.anchor.year || Number(last.slice(0, 4)) === ctx.anchor.year && Number(last.slice(5, 7)) > ctx.anchor.month)
   if (last && last.length >= 7 && Number(last.slice(5, 7)) === month && (future || !ahead)) return Number(last.slice(0, 4))
+  // "vor der Präsidentenwahl am 9. August", written on 31 July: a day a few days ahead is the coming
+  // one, not last year's (the report would name that year).
+  if (day !== undefined && ctx.anchor.day !== undefined) {
+    const year = month < ctx.anchor.month ? ctx.anchor.year + 1 : ctx.anchor.year
+    const days = (Date.UTC(year, month - 1, day) - Date.UTC(ctx.anchor.year, ctx.anchor.month - 1, ctx.anchor.day)) / 86_400_000
+    if (days > 0 && days <= NEAR_AHEAD_DAYS) return year
+  }
   // "wolle am 7. September einen Gipfel ausrichten", written in July: the next September.
   if (future) return month >= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year + 1
   // News speak of the recent past: a month after the publication month is last year's.
@@ -182,7 +192,7 @@ export function resolveFields(f: Fields, data: TimeData, ctx: ResolveContext): R
     base = { year: century + f['yy'] }
   }
   if (typeof f['month'] === 'number') {
-    const year = base?.year ?? inferYear(f['month'], ctx, f['direction'] === 'nearest')
+    const year = base?.year ?? inferYear(f['month'], ctx, f['direction'] === 'nearest', typeof f['day'] === 'number' ? f['day'] : undefined)
     if (year === null) return null
     base = { year, month: f['month'] }
     precision = 'month'
