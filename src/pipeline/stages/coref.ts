@@ -371,11 +371,28 @@ function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPrep
     while (b > 0 && isQuote(doc.tokens[b])) b--
     const before = doc.tokens[b]
     const attribute = !!before && before.kind === 'word' && /^\p{Lu}/u.test(before.text) && !byEnd.has(i)
-    const ownSubject = (m: Mention) => !attribute && m.sentence === t.sentence && !introduced(m) && !doc.tokens.slice(m.tokenEnd, i).some((w) => CLAUSE_BREAK.test(w.text))
+    // "Russland, das in Armenien einen Stützpunkt unterhält, verkauft beiden Ländern Waffen": a relative
+    // clause set off by commas after the subject does not end its clause.
+    const between = (m: Mention) => {
+      const words = doc.tokens.slice(m.tokenEnd, i)
+      if (words[0]?.text !== ',' || !ctx.pack.grammar.relativePronouns.includes(words[1]?.norm ?? '')) return words
+      const close = words.findIndex((w, k) => k > 0 && w.text === ',')
+      return close > 0 ? words.slice(close + 1) : words
+    }
+    const ownSubject = (m: Mention) => !attribute && m.sentence === t.sentence && !introduced(m) && !between(m).some((w) => CLAUSE_BREAK.test(w.text))
     const two: Mention[] = []
-    for (const m of doc.mentions.filter((x) => x.start < t.start && t.sentence - x.sentence <= ctx.pack.coref.window && party(x) && !ownSubject(x)).reverse()) {
+    // Nor is the subject's actor, named again before ("Russland … Russland, das …, verkauft beiden Ländern").
+    const subjects = new Set(doc.mentions.filter((x) => x.start < t.start && x.sentence === t.sentence && party(x) && ownSubject(x)).map((x) => x.actor))
+    const window = (x: Mention) => x.start < t.start && t.sentence - x.sentence <= ctx.pack.coref.window && !subjects.has(x.actor)
+    for (const m of doc.mentions.filter((x) => window(x) && party(x)).reverse()) {
       if (!two.some((x) => x.actor === m.actor)) two.push(m)
       if (two.length === 2) break
+    }
+    // With one party named as such, a state named after a preposition completes the pair ("… für Eriwan …
+    // Russland, das in Armenien einen Stützpunkt unterhält, verkauft beiden Ländern Waffen").
+    if (two.length === 1) {
+      const placed = doc.mentions.filter((x) => window(x) && x.kind !== 'adjective' && ctx.kb.actors.get(x.actor)?.kind === 'state' && x.actor !== two[0]!.actor).at(-1)
+      if (placed) two.push(placed)
     }
     if (two.length < 2) continue
     for (const antecedent of two.reverse()) {
