@@ -296,6 +296,8 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     // a noun that names no actor; a relative clause ends on its verb, so the verb and a subject after
     // it tell them apart. "…, in der Russland Bürger schikaniert" is a relative clause.)
     if (!g.verbFinalSubordinates || tokens[k - 1]?.text !== ',' || subs.has(tokens[k]?.norm ?? '') || rels.has(tokens[k + 1]?.norm ?? '') && !(capitalised(tokens[k + 2]) && !actorTokens.has(k + 2))) return false
+    // "…, in dessen Grenzdörfern mehrfach Geschosse einschlugen, …": a pronoun that is never an article opens a relative clause.
+    if (g.relativeOnlyPronouns.includes(tokens[k + 1]?.norm ?? '')) return false
     // Not a title before a name ("Kommissionschefin Ursula von der Leyen sicherte …"): that is the subject.
     const nounFirst = capitalised(tokens[k]) && !actorTokens.has(k) && !actorTokens.has(k + 1)
     if (!nounFirst && !preps.has(tokens[k]?.norm ?? '')) return false

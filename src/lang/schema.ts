@@ -140,6 +140,8 @@ export const grammarSchema = z.object({
   /** Subordinators that also compare ("als Freund"): a clause only when a pronoun follows. */
   comparingSubordinators: words.default([]),
   relativePronouns: words,
+  /** Relative pronouns that are never articles ("dessen", "deren"): a phrase they open after a comma is a relative clause. */
+  relativeOnlyPronouns: words.default([]),
   passiveAuxiliaries: words,
   /** Auxiliaries of the future: with an infinitive they announce the act ("Russland wird … liefern"). */
   futureAuxiliaries: words,
