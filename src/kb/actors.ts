@@ -19,6 +19,8 @@ export interface Actor {
   island?: boolean
   /** A kingdom, emirate or sultanate. */
   monarchy?: boolean
+  /** An organisation that groups states as a bloc or alliance ("das Bündnis"), not an organ, court or agency. */
+  grouping?: boolean
   /** The state that continues a historical one (the Soviet Union: Russia). */
   successor?: string
 }
@@ -30,7 +32,7 @@ export function actorsFromData(states: State[], organisations: Organisation[], g
     actors.set(a.id, a)
   }
   for (const s of states) add({ id: s.id, kind: 'state', name: s.name ?? englishName(s.id) ?? s.id, from: s.from, to: s.to, becomes: [], ...(s.island ? { island: true } : {}), ...(s.monarchy ? { monarchy: true } : {}), ...(s.successor ? { successor: s.successor } : {}) })
-  for (const o of organisations) add({ id: o.id, kind: 'igo', name: o.name, from: o.from, to: o.to, becomes: [] })
+  for (const o of organisations) add({ id: o.id, kind: 'igo', name: o.name, from: o.from, to: o.to, becomes: [], ...(o.grouping ? { grouping: true } : {}) })
   for (const g of groups) add({ id: g.id, kind: g.kind, name: g.name, parent: g.parent, becomes: g.becomes ?? [] })
   for (const x of sectors) add({ id: x.id, kind: 'sector', name: x.name, becomes: [] })
   return actors

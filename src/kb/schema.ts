@@ -22,6 +22,8 @@ export const organisationSchema = z.object({
   id: actorId,
   kind: z.literal('igo'),
   name: z.string(),
+  /** A grouping of states the press calls a bloc or alliance ("das Bündnis"): not an organ, court, agency or mission. */
+  grouping: z.boolean().optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 }).strict()

@@ -483,6 +483,8 @@ export type EventRule = z.output<typeof eventRuleSchema>
 export const corefSchema = z.object({
   descriptions: words,
   organisationDescriptions: words,
+  /** Descriptions of a bloc or alliance ("das Bündnis"): only an organisation marked `grouping` in the knowledge base. */
+  groupingDescriptions: words.default([]),
   /** Descriptions of an armed group or a private military company: the last one named ("die Miliz" after "die Huthis"). */
   groupDescriptions: words,
   /** Descriptions of an island state ("die Insel", "der Inselstaat"): the last state named that is one. */

@@ -6,7 +6,7 @@ import { nameAt } from './mentions.ts'
 import { perPack } from '../../lang/per-grammar.ts'
 import { exampleMarkerAt, isQuote, looksAdjectival, prepositionFormsOf } from '../../events/clauses.ts'
 
-type Anchor = 'state' | 'island' | 'monarchy' | 'organisation' | 'group'
+type Anchor = 'state' | 'island' | 'monarchy' | 'organisation' | 'grouping' | 'group'
 
 /** What ends a clause's stretch of a sentence. */
 const CLAUSE_BREAK = /^[,;:–—()]$/
@@ -19,6 +19,7 @@ const corefData = perPack((pack) => {
     ...coref.islandDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'island' as Anchor })),
     ...coref.monarchyDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'monarchy' as Anchor })),
     ...coref.organisationDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'organisation' as Anchor })),
+    ...coref.groupingDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'grouping' as Anchor })),
     ...coref.groupDescriptions.map((d) => ({ keys: phraseKey(d), anchor: 'group' as Anchor })),
   ]
   const pairPhrases = coref.pairDescriptions.map(phraseKey)
@@ -81,7 +82,9 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
   const islandAnchors = stateAnchors.filter((m) => ctx.kb.actors.get(m.actor)?.island)
   // "das Emirat" after Saudi Arabia, Egypt and Qatar is Qatar or Saudi Arabia: only a monarchy.
   const monarchyAnchors = stateAnchors.filter((m) => ctx.kb.actors.get(m.actor)?.monarchy)
-  const anchorsOf = { state: stateAnchors, island: islandAnchors, monarchy: monarchyAnchors, organisation: orgAnchors, group: groupAnchors }
+  // "das Bündnis" after the Security Council and the Saudi-led coalition is no council: only a grouping of states.
+  const groupingAnchors = orgAnchors.filter((m) => ctx.kb.actors.get(m.actor)?.grouping)
+  const anchorsOf = { state: stateAnchors, island: islandAnchors, monarchy: monarchyAnchors, organisation: orgAnchors, grouping: groupingAnchors, group: groupAnchors }
   const added: Mention[] = []
   const preps = prepositionFormsOf(ctx.pack.grammar)
   // "in der Gruppe Opec+": a noun the name stands in apposition to may come between.
@@ -260,7 +263,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     // "das Nachbarland Finnland": a name right after the description is what it describes.
     // "Am Mittwoch kritisierte die Allianz Russland": a name of another kind than the description's is no apposition.
     const next = doc.mentions.find((m) => m.tokenStart === end || m.tokenStart === end + 1 && ctx.pack.grammar.titleLinks.includes(doc.tokens[end]!.norm))
-    const sameKind = (id: string) => (found.anchor === 'organisation' ? isOrg(id) : found.anchor === 'group' ? isGroup(id) : true)
+    const sameKind = (id: string) => (found.anchor === 'organisation' || found.anchor === 'grouping' ? isOrg(id) : found.anchor === 'group' ? isGroup(id) : true)
     // "Zugleich forderte die Regierung Moskau auf": a bare name after a description that takes no apposition
     // (`appositiveHeads`) is its clause's object; a genitive ("die Regierung Russlands") is its owner.
     const apposes = next && (next.tokenStart === end + 1 || next.genitive || appositiveHeads.has(doc.tokens[end - 1]!.norm))
@@ -281,7 +284,7 @@ export function resolveDescriptions(doc: Doc, ctx: StageContext): Mention[] {
     const recent = anchors.some((m) => m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window)
     // "… der Eurasischen Wirtschaftsunion an. … Die Union war … hervorgegangen. Armenien trat der Wirtschaftsunion bei":
     // an organisation a description named within the window keeps being the one meant, however long ago its name fell.
-    const chained = !recent && found.anchor === 'organisation' ? added.filter((m) => m.rule === `${ctx.pack.code}.coref.description` && isOrg(m.actor) && m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window).at(-1) : undefined
+    const chained = !recent && (found.anchor === 'organisation' || found.anchor === 'grouping') ? added.filter((m) => m.rule === `${ctx.pack.code}.coref.description` && isOrg(m.actor) && m.start < doc.tokens[i]!.start && sentence - m.sentence <= ctx.pack.coref.window).at(-1) : undefined
     if (!recent && !named && !chained) continue
     // A description met again keeps its state (`kept`), unless another state took the stage since, as the
     // subject of this sentence or the one before ("…, erfuhr die Türkei: … schlossen die USA das Land aus");
