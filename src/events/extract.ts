@@ -909,6 +909,27 @@ const presenceWordsFor = perPack((p): PresenceWords => ({
   personKinds: new Set(['person', 'role', 'title']),
   placeKinds: new Set(['metonym', 'seat']),
 }))
+/** Titles of missions posted abroad (`roles.yaml` `placed`, but no head of government) and the words that place them ("in"). */
+const postsFor = perPack((p) => {
+  const heads = new Set((p.roles.titles.head_of_government ?? []).map(fold))
+  return { titles: new Set(p.roles.placed.map(fold).filter((w) => !heads.has(w))), links: new Set(p.roles.placeLinks.map(fold)) }
+})
+
+/**
+ * The state a mission in the source phrase is posted in: "die russische Botschaft in Berlin" is
+ * Germany's guest. The phrase ends on a mission's title, a place link follows (the word itself, not a
+ * contraction of motion), and a state's place or name after it is not the mission's own.
+ */
+function postHost(tokens: Token[], source: Phrase, mentions: Mention[], posts: { titles: ReadonlySet<string>; links: ReadonlySet<string> }, isState: (id: string) => boolean): Mention | null {
+  const last = source.to - 1
+  if (!posts.titles.has(tokens[last]?.norm ?? '')) return null
+  // "in Berlin", not "ins Außenministerium" (where it is summoned to).
+  const link = tokens[last + 1]
+  if (!link || !posts.links.has(link.norm)) return null
+  const place = mentions.find((m) => m.tokenStart === last + 2)
+  return place && isState(place.actor) && !source.mentions.some((m) => m.actor === place.actor) ? place : null
+}
+
 /** The pack's words of votes on a text (votes.ts), folded. */
 const voteWordsFor = perGrammar((g): VoteWords => ({
   verbs: new Set(g.votes.verbs.map(fold)),
@@ -1542,6 +1563,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             for (const s of source.mentions) pairs.push([s, venue])
             how.push('target:venue')
             factor *= TOPIC
+          }
+        }
+        if (!pairs.length && ref.kind !== 'noun' && !clausePassive) {
+          // "Die russische Botschaft in Berlin protestierte": a mission acts towards the state it is posted in.
+          const host = postHost(tokens, source, mentions, postsFor(pack), isState)
+          if (host) {
+            for (const s of source.mentions) pairs.push([s, host])
+            how.push('target:host-of-post')
           }
         }
         if (!pairs.length && QUARRELS.has(ref.rule.type) && ref.kind !== 'noun' && !how.includes('target:passive-subject')) {
