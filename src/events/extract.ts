@@ -908,6 +908,7 @@ const presenceWordsFor = perPack((p): PresenceWords => ({
   residents: new Set([...(p.roles.titles.envoy ?? []), ...(p.roles.titles.spokesperson ?? []), ...(p.roles.titles.institution ?? []), ...p.roles.placed].map(fold)),
   personKinds: new Set(['person', 'role', 'title']),
   placeKinds: new Set(['metonym', 'seat']),
+  argumentVerbs: new Set(p.grammar.presenceArgumentVerbs),
 }))
 /** Titles of missions posted abroad (`roles.yaml` `placed`, but no head of government) and the words that place them ("in"). */
 const postsFor = perPack((p) => {

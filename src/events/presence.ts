@@ -16,6 +16,8 @@ export interface PresenceWords {
   personKinds: ReadonlySet<string>
   /** Mention kinds that name a place standing for its state (a capital, a seat of power). */
   placeKinds: ReadonlySet<string>
+  /** Verbs whose "in" phrase is an argument, not a place ("sieht in Minsk den Drahtzieher"). */
+  argumentVerbs: ReadonlySet<string>
 }
 
 /** A visitor and the place of the visit, with the preposition that places it. */
@@ -37,6 +39,7 @@ export function presences(tokens: Token[], clause: Clause, phrases: Phrase[], su
   const visitors = subject.mentions.filter((m) => words.personKinds.has(m.kind) && isState(m.actor))
   if (!visitors.length || subject.mentions.some((m) => !isState(m.actor))) return []
   if (tokens.slice(subject.from, subject.to).some((t) => words.residents.has(t.norm))) return []
+  if (tokens.slice(clause.from, clause.to).some((t) => words.argumentVerbs.has(t.norm))) return []
   const out: Presence[] = []
   for (const p of phrases) {
     if (p === subject || p.attach.kind !== 'prep') continue

@@ -200,6 +200,8 @@ export const grammarSchema = z.object({
   mediationPrepositions: words.default([]),
   /** Prepositions that place a state's official in another state's capital, a visit there ("Lawrow warb in Bagdad …"). */
   presencePrepositions: words.default([]),
+  /** Verbs whose "in" phrase is an argument, not a place: "sieht in Minsk den Drahtzieher" places no one in Minsk. */
+  presenceArgumentVerbs: words.default([]),
   quantityWords: words,
   /** Nouns for a part of a group ("a group of", "members of"): the actor after them is the one who acts. */
   partitiveHeads: words,

@@ -392,8 +392,9 @@ function resolvePairs(doc: Doc, ctx: StageContext, taken: Set<number>, afterPrep
       if (two.length === 2) break
     }
     // With one party named as such, a state named after a preposition completes the pair ("… für Eriwan …
-    // Russland, das in Armenien einen Stützpunkt unterhält, verkauft beiden Ländern Waffen").
-    if (two.length === 1) {
+    // Russland, das in Armenien einen Stützpunkt unterhält, verkauft beiden Ländern Waffen"); not for a
+    // pair that qualifies a noun ("lobte die Freundschaft beider Länder").
+    if (two.length === 1 && !attribute) {
       const placed = doc.mentions.filter((x) => window(x) && x.kind !== 'adjective' && ctx.kb.actors.get(x.actor)?.kind === 'state' && x.actor !== two[0]!.actor).at(-1)
       if (placed) two.push(placed)
     }
