@@ -1352,7 +1352,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "responded with sanctions", "antwortete mit der Ausweisung …": a deed that is the means of a
         // response is the subject's own act. Words ("reagierte mit Kritik auf …") aim at what is answered.
         const deed = !SPOKEN_TYPES.has(ref.rule.type) && respondsWith(tokens, i, clause, words, g)
-        const stance = ref.kind === 'noun' && how.includes('source:subject') && !deed && words.some((t) => {
+        // "kritisierte bei einem Besuch in Peking die Lieferungen": an occasion in a phrase of setting is
+        // where the stance was taken, not what it is taken on.
+        const inSetting = ref.kind === 'noun' && !!occasionOf(tokens[i]!, settingFormsFor(pack)) && g.settingPrepositions.includes(nounPreposition(tokens, tokens[i]!.start, clause, g, genitiveWordsOf(pack)) ?? '')
+        const stance = ref.kind === 'noun' && how.includes('source:subject') && !deed && !inSetting && words.some((t) => {
           if (t === tokens[i] || !g.stanceVerbs.includes(t.norm)) return false
           const k = tokens.indexOf(t)
           return !tokens.slice(Math.min(k, i) + 1, Math.max(k, i)).some((w) => g.clauseCoordinators.includes(w.norm))
