@@ -904,7 +904,7 @@ const mediationWordsFor = perGrammar((g): MediationWords => {
 })
 /** The pack's words that place a visitor (presence.ts): resident offices are the envoys', spokespeople's and institutions' titles. */
 const presenceWordsFor = perPack((p): PresenceWords => ({
-  prepositions: new Set(p.grammar.presencePrepositions.map(fold)),
+  prepositions: new Set(p.grammar.presencePrepositions),
   residents: new Set([...(p.roles.titles.envoy ?? []), ...(p.roles.titles.spokesperson ?? []), ...(p.roles.titles.institution ?? []), ...p.roles.placed].map(fold)),
   personKinds: new Set(['person', 'role', 'title']),
   placeKinds: new Set(['metonym', 'seat']),
@@ -1044,6 +1044,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   }
   for (const [ci, clause] of clauses.entries()) {
     const clauseEvents: ClauseEvent[] = []
+    // "bei einem Besuch in Peking", "zu Beginn seines Gesprächs mit Putin": an occasion noun in a phrase of setting.
+    const inSettingPhrase = (k: number) => !!occasionOf(tokens[k]!, settingFormsFor(pack)) && g.settingPrepositions.includes(nounPreposition(tokens, tokens[k]!.start, clause, g, genitiveWordsOf(pack)) ?? '')
     // The coordinated main clause this clause belongs to ("… und räumte ein, … übergeben zu haben").
     const mainConjunct = [...clauses.slice(0, ci + 1)].reverse().find((c) => !c.subordinate && c.coordinated)?.from ?? -1
     let ownerSubject: Phrase | null = null
@@ -1354,8 +1356,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const deed = !SPOKEN_TYPES.has(ref.rule.type) && respondsWith(tokens, i, clause, words, g)
         // "kritisierte bei einem Besuch in Peking die Lieferungen": an occasion in a phrase of setting is
         // where the stance was taken, not what it is taken on.
-        const inSetting = ref.kind === 'noun' && !!occasionOf(tokens[i]!, settingFormsFor(pack)) && g.settingPrepositions.includes(nounPreposition(tokens, tokens[i]!.start, clause, g, genitiveWordsOf(pack)) ?? '')
-        const stance = ref.kind === 'noun' && how.includes('source:subject') && !deed && !inSetting && words.some((t) => {
+        const stance = ref.kind === 'noun' && how.includes('source:subject') && !deed && !inSettingPhrase(i) && words.some((t) => {
           if (t === tokens[i] || !g.stanceVerbs.includes(t.norm)) return false
           const k = tokens.indexOf(t)
           return !tokens.slice(Math.min(k, i) + 1, Math.max(k, i)).some((w) => g.clauseCoordinators.includes(w.norm))
@@ -1657,19 +1658,20 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         let excluded = false
         // "Lettland erwägt, die Grenze zu schließen": an infinitive takes the plan of the clause it depends on.
         if ((mod.modality === 'asserted' || mod.modality === 'reported') && (infinitive || openedByThat) && ci > 0) {
-          // The governing clause's words of intent plan the infinitive that follows it ("erklärte sich bereit, … zu schicken").
-          const governing = modalityOf(tokens, clauses[ci - 1]!, { from, to }, cues, { inTime, nonFinite: true, trigger: clauses[ci - 1]!.to, intentPlans })
-          const joined = findPhrases(tokens, clauses[ci - 1]!.from, clauses[ci - 1]!.to, cues.ruleOut).at(-1)
-          const ruledOut = splitCue(tokens, clauses[ci - 1]!, cues.ruleOut) ?? (joined ? { at: joined.at, text: tokens.slice(joined.at, joined.at + joined.len).map((t) => t.text).join(' ') } : null)
-          if (ruledOut && governing.modality === 'negated') mod = { modality: 'hedged', cue: ruledOut.text, cueAt: ruledOut.at, attribution: mod.attribution }
+          const before = clauses[ci - 1]!
+          const joined = findPhrases(tokens, before.from, before.to, cues.ruleOut).at(-1)
+          const ruledOut = splitCue(tokens, before, cues.ruleOut) ?? (joined ? { at: joined.at, text: tokens.slice(joined.at, joined.at + joined.len).map((t) => t.text).join(' ') } : null)
+          // The governing clause's words of intent plan the infinitive that follows it ("erklärte sich bereit, … zu schicken");
+          // a complement clause takes only a possibility from it.
+          const governing = ruledOut || infinitive ? modalityOf(tokens, before, { from, to }, cues, { inTime, nonFinite: true, trigger: before.to, intentPlans }) : null
+          if (ruledOut && governing!.modality === 'negated') mod = { modality: 'hedged', cue: ruledOut.text, cueAt: ruledOut.at, attribution: mod.attribution }
           else if (ruledOut && infinitive) excluded = true
           // "schloss aus, dass Putin nach Peking reist": what is ruled out does not happen.
           else if (ruledOut) mod = { modality: 'negated', cue: ruledOut.text, cueAt: ruledOut.at, attribution: mod.attribution }
-          else if (!infinitive) { /* a complement clause takes only a possibility from the clause before */ }
-          else if (governing.modality === 'planned' || (governing.modality === 'hedged' && mod.modality === 'asserted')) mod = { ...governing, attribution: governing.attribution ?? mod.attribution }
+          else if (governing && (governing.modality === 'planned' || (governing.modality === 'hedged' && mod.modality === 'asserted'))) mod = { ...governing, attribution: governing.attribution ?? mod.attribution }
           // "sicherte Moldau zu, … zu unterstützen": a word of intent split around its objects, its particle closing the clause.
-          else if (intentPlans) {
-            const split = splitCue(tokens, clauses[ci - 1]!, [...cues.intent, ...cues.planned])
+          else if (governing && intentPlans) {
+            const split = splitCue(tokens, before, [...cues.intent, ...cues.planned])
             if (split) mod = { modality: 'planned', cue: split.text, cueAt: split.at, attribution: mod.attribution }
           }
         }
@@ -1780,13 +1782,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     judgedNouns(read, tokens, clause, g)
     purposeNouns(read, tokens, clause, g)
     // "Zu Beginn seines Gesprächs mit Putin mahnte Modi …": an occasion noun in a phrase of setting is the setting of the verb's act, not what it acts on.
-    const settingForms = settingFormsFor(pack)
     // A definite one ("bei dem Treffen", "beim Gipfel") names an occasion told before: the noun is no new act.
     const definite = definiteWordsOf(pack)
     const occasionNoun = (e: RelationEvent) => {
       const k = tokenStartingAt(tokens, e.start)
       // Only a preposition of setting ("bei", "während", "zu Beginn"): "zog sich aus Gesprächen zurück" names what is left.
-      if (k < 0 || !occasionOf(tokens[k]!, settingForms) || !g.settingPrepositions.includes(nounPreposition(tokens, e.start, clause, g, genitiveWordsOf(pack)) ?? '')) return false
+      if (k < 0 || !inSettingPhrase(k)) return false
       let d = k - 1
       while (d > clause.from && !g.prepositions.includes(tokens[d]!.norm) && !definite.has(tokens[d]!.norm)) d--
       return !definite.has(tokens[d]!.norm)
@@ -2156,9 +2157,13 @@ export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: stri
  */
 function knownVisitsDropped(events: RelationEvent[], rule: string): RelationEvent[] {
   const agree = (u: string | null, v: string | null) => !u || !v || u.startsWith(v) || v.startsWith(u)
+  // The meetings told otherwise, and the visits kept so far (a stay told twice is one visit).
+  const meetings = events.filter((x) => x.rule !== rule && x.type === 'CONSULT' && x.target !== null)
   const kept: RelationEvent[] = []
   for (const e of events) {
-    if (e.rule === rule && [...events.filter((x) => x.rule !== rule), ...kept].some((x) => x.type === 'CONSULT' && x.target !== null && pairKey(x.source, x.target) === pairKey(e.source, e.target!) && agree(x.date, e.date))) continue
+    const pair = e.rule === rule ? pairKey(e.source, e.target!) : null
+    const known = (x: RelationEvent) => pairKey(x.source, x.target!) === pair && agree(x.date, e.date)
+    if (pair !== null && (meetings.some(known) || kept.some((x) => x.rule === rule && known(x)))) continue
     kept.push(e)
   }
   return kept

@@ -148,7 +148,8 @@ export function tagTimes(text: string, data: TimeData, options: TagOptions): Tag
     }
     // "am selben Tag" after a month named in the sentence before is a day of that month ("Ende Oktober
     // hatten Bomber aufgesetzt. Am selben Tag …"); after one named further back, the day named last.
-    const namedDay = at >= 0 && monthAt >= 0 && sentenceBreaks(text, monthAt, at) >= 2 ? lastNamedDay : null
+    // Only that expression, with no day since the month, asks: the count of sentences reads the text between.
+    const namedDay = fields['same'] === 'D' && !lastDay && at >= 0 && monthAt >= 0 && sentenceBreaks(text, monthAt, at) >= 2 ? lastNamedDay : null
     return resolveFields(fields, data, { anchor, last, lastMentioned, lastDay, lastNamedDay: namedDay, mode, future })
   }
   // The longest match that resolves wins; a match that cannot ("31. Februar 2024") gives way to a shorter one.
