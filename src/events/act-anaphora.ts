@@ -3,6 +3,7 @@
 // back to that act, and the reaction is aimed at whoever did it. A charge with no such noun may
 // continue its speaker's quarrel with the other party of the act told just before.
 import type { Mention, Token } from '../pipeline/document.ts'
+import { UNLISTED } from '../pipeline/stages/mentions.ts'
 
 /** An act told earlier in the document: its type, who did it, and the sentence that told it. */
 export interface ToldAct {
@@ -22,6 +23,9 @@ export interface ToldAct {
 /** Reactions whose unnamed counterpart may be the doer of an act told before. */
 export const REACTIONS = new Set(['ACCUSE', 'PROTEST', 'REJECT', 'THREATEN'])
 
+/** Quotation marks of any language. */
+const QUOTES = /^[\p{Pi}\p{Pf}"'„“”‚‘’«»‹›]+$/u
+
 /** The key of `actNouns` whose nouns may name any act that is no reaction, demand or meeting ("die Entscheidung"). */
 const ANY = 'any'
 /** The key of `actNouns` whose nouns name an organisation's text ("die Resolution"): its latest decision, however far back. */
@@ -36,30 +40,90 @@ const NAMED_KIND_WINDOW = 5
 /** At most this many words (adjectives) between the determiner and the act noun: "die jüngste Entscheidung". */
 const MODIFIERS = 2
 
+/** The words that point back to an act: act nouns after a determiner, adverbs, and pronouns standing alone. */
+export interface ActWords {
+  /** Act nouns by the act types they may name (`actNouns` of coref.yaml). */
+  nouns: Record<string, string[]>
+  determiners: ReadonlySet<string>
+  /** Adverbs that point back ("dagegen"); given only where they may. */
+  adverbs: ReadonlySet<string>
+  pronouns: ReadonlySet<string>
+  prepositions: ReadonlySet<string>
+  /** Particles of comparison or role ("als"), which start no noun phrase after a pronoun. */
+  comparers: ReadonlySet<string>
+}
+
 /**
- * The doer of the act a definite act noun in `tokens[from, to)` points back to: the latest act of
- * a type the noun may name, told at most `window` sentences before (or earlier in this sentence),
- * whose doer is not among `own`; or, for an adverb of `adverbs`, the latest such act of the sentence
- * before or of this one. Null when the clause has no such word or no act fits.
+ * The doers of the act a word of `tokens[from, to)` points back to, whose doers are not among `own`:
+ * - a definite act noun: the latest act of a type the noun may name, told at most `window` sentences
+ *   before (or earlier in this sentence);
+ * - an adverb: the latest such act of the sentence before or of this one;
+ * - a pronoun standing alone: the latest act told in sentence `pronounFrom` or after, whatever its
+ *   type, with the doers coordinated in it.
+ * Empty when the clause has no such word or no act fits.
  */
-export function actAntecedent(tokens: Token[], from: number, to: number, actNouns: Record<string, string[]>, determiners: ReadonlySet<string>, acts: readonly ToldAct[], sentence: number, window: number, own: ReadonlySet<string>, skip: ReadonlySet<number>, adverbs: ReadonlySet<string> = new Set(), prepositions: ReadonlySet<string> = new Set()): Mention | null {
+export function actAntecedents(tokens: Token[], from: number, to: number, words: ActWords, acts: readonly ToldAct[], sentence: number, window: number, own: ReadonlySet<string>, skip: ReadonlySet<number>, pronounFrom: number): Mention[] {
+  const nouns = nounTypes(tokens, from, to, words.nouns, words.determiners, skip, words.prepositions)
+  // "Moskau wies das zurück": a pronoun standing alone names whatever was told last, a charge or a claim included.
+  if (!nouns && demonstrative(tokens, from, to, words.pronouns, skip, words.prepositions, words.comparers) !== null) return latestActDoers(acts, pronounFrom, own)
   // "Tokio legte dagegen Protest ein": an adverb that points back to what was just said names the act of the sentence before.
-  const nouns = nounTypes(tokens, from, to, actNouns, determiners, skip, prepositions)
-  const adverb = !nouns && tokens.slice(from, to).some((t, n) => adverbs.has(t.norm) && !skip.has(from + n))
+  const adverb = !nouns && tokens.slice(from, to).some((t, n) => words.adverbs.has(t.norm) && !skip.has(from + n))
   const types = adverb ? new Set([ANY]) : nouns
-  if (!types) return null
+  if (!types) return []
   // A noun that names the act's own kind ("den Protest", "die Sanktionen") reaches further back than one
   // that may name any decision: the latest such act is meant, paragraphs before.
   const reach = adverb ? 1 : types.has(ANY) || types.has(DOCUMENT) ? window : Math.max(window, NAMED_KIND_WINDOW)
   for (let k = acts.length - 1; k >= 0; k--) {
     const act = acts[k]!
     if (act.sentence < sentence - reach) break
-    if (own.has(act.source.actor)) continue
-    if (types.has(ANY) ? decision(act) : types.has(act.type)) return act.source
+    if (own.has(act.source.actor) || act.source.actor === UNLISTED) continue
+    if (types.has(ANY) ? decision(act) : types.has(act.type)) return [act.source]
   }
   // "Die Huthis wiesen den Beschluss zurück", "begrüßte die Resolution": an organisation's text, named
   // paragraphs after it was adopted, is its latest decision.
-  if (types.has(DOCUMENT)) for (let k = acts.length - 1; k >= 0; k--) if (acts[k]!.byOrganisation && decision(acts[k]!) && !own.has(acts[k]!.source.actor)) return acts[k]!.source
+  if (types.has(DOCUMENT)) for (let k = acts.length - 1; k >= 0; k--) if (acts[k]!.byOrganisation && decision(acts[k]!) && !own.has(acts[k]!.source.actor)) return [acts[k]!.source]
+  return []
+}
+
+/**
+ * The doers of the latest act told in sentence `earliest` or after: its coordinated doers ("Polen und
+ * Litauen warfen Minsk vor …") each, latest first. None when that act is the speaker's own.
+ */
+function latestActDoers(acts: readonly ToldAct[], earliest: number, own: ReadonlySet<string>): Mention[] {
+  const told = acts.at(-1)?.sentence
+  if (told === undefined || told < earliest) return []
+  // "Minsk warf Moskau vor, Kämpfer geschickt zu haben. Moskau wies das zurück": the speaker's own act
+  // told in that sentence is what it was charged with; the charge is what it answers.
+  let k = acts.length - 1
+  while (k >= 0 && acts[k]!.sentence === told && (own.has(acts[k]!.source.actor) || acts[k]!.source.actor === UNLISTED)) k--
+  const last = acts[k]
+  if (!last || last.sentence !== told) return []
+  const doers: Mention[] = []
+  for (; k >= 0; k--) {
+    const act = acts[k]!
+    if (act.sentence !== told || act.type !== last.type || act.target?.actor !== last.target?.actor) break
+    if (!own.has(act.source.actor) && act.source.actor !== UNLISTED && !doers.some((d) => d.actor === act.source.actor)) doers.push(act.source)
+  }
+  return doers
+}
+
+/**
+ * The index of a demonstrative pronoun of `pronouns` in `tokens[from, to)` that stands alone, or null:
+ * not a relative pronoun after a comma, and no determiner of a noun ("das Urteil", "das harte Urteil").
+ * A word after it that is capitalised, or is no preposition and is followed by a capitalised word, is its noun.
+ */
+export function demonstrative(tokens: Token[], from: number, to: number, pronouns: ReadonlySet<string>, skip: ReadonlySet<number>, prepositions: ReadonlySet<string>, comparers: ReadonlySet<string> = new Set()): number | null {
+  const capital = (t: Token | undefined) => t !== undefined && t.kind === 'word' && t.text[0] !== t.text[0]!.toLowerCase()
+  for (let k = from; k < to; k++) {
+    if (!pronouns.has(tokens[k]!.norm) || skip.has(k)) continue
+    if (tokens[k - 1]?.text === ',') continue
+    // Quotation marks are no words: "das brasilianische „Verständnis“" has its noun after them.
+    const words = tokens.slice(k + 1, k + 6).filter((t) => t.kind !== 'punct' || !QUOTES.test(t.text))
+    if (capital(words[0])) continue
+    // "wies das als Verleumdung zurück": a preposition or a particle of comparison starts no noun phrase.
+    if (words[0]?.kind === 'word' && !prepositions.has(words[0].norm) && !comparers.has(words[0].norm) && capital(words[1])) continue
+    return k
+  }
   return null
 }
 

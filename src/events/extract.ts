@@ -3,7 +3,7 @@ import { perGrammar, perPack } from '../lang/per-grammar.ts'
 import type { LanguagePack } from '../lang/pack.ts'
 import { COOPERATIVE_TYPES, eventLexicon, isCompoundOf, objectModeOf, triggersOf, type EventLexicon, type TriggerRef } from './lexicon.ts'
 import { capitalised, hasInfinitive, inClause, isInfinitiveVerb, isInfinitiveWord, isParticiple, isQuote, looksAdjectival, opensWithParticiple, prepositionFormsOf, splitClauses, type Clause } from './clauses.ts'
-import { clausePhrases, groupNounsOf, modifierWordsOf, prepositionsOf, speaksAfterComma, type Phrase } from './phrases.ts'
+import { clausePhrases, groupNounsOf, modifierWordsOf, prepositionsOf, comparersOf, speaksAfterComma, type Phrase } from './phrases.ts'
 import { assignRoles } from './roles.ts'
 import { findPhrases, isRefusal, isWordCue, modalityCues, modalityOf, type ModalityCues } from './modality.ts'
 import { governorOf, opensWithConjunction } from './governor.ts'
@@ -14,7 +14,7 @@ import { UNLISTED } from '../pipeline/stages/mentions.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 import { presentPeriod } from '../time/present.ts'
 import { mediations, type MediationWords } from './mediation.ts'
-import { actAntecedent, quarrelCounterpart, REACTIONS, type ToldAct } from './act-anaphora.ts'
+import { actAntecedents, demonstrative, quarrelCounterpart, REACTIONS, type ActWords, type ToldAct } from './act-anaphora.ts'
 import { threatsShareCharges } from './shared-target.ts'
 import { contactAdjuncts } from './contact-adjunct.ts'
 import { datedSettings, occasionOf, settingDate, settingFormsOf, type Dated, type SettingWords } from './settings.ts'
@@ -42,7 +42,7 @@ const QUARREL_WINDOW = 2
 /** Reactions that continue a quarrel: a charge or a threat. A refusal ("wies das zurück") answers whatever was said last, not always the quarrel's other party. */
 const QUARRELS = new Set(['ACCUSE', 'THREATEN'])
 /** Steps that take a partner from earlier in the text, not from a word of this sentence: the partner's span points back to where it was named. */
-const POINTED_BACK = new Set(['target:topic', 'target:act-anaphora', 'target:quarrel', 'target:venue'])
+const POINTED_BACK = new Set(['target:topic', 'target:act-anaphora', 'target:said-before', 'target:quarrel', 'target:venue'])
 /** Speech acts: the same charge or demand by another speaker is another act (dedupe). */
 const SPEECH_ACTS = new Set(['ACCUSE', 'PROTEST', 'REQUEST', 'THREATEN', 'REJECT'])
 /** Acts that take two parties: a meeting or a visit with no partner named is no act ("the bloc flew in troops"). */
@@ -878,6 +878,12 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
  * The organisation the passage last named before `at`, within `window` sentences and its paragraph,
  * that is no party of `own`: where a vote or a veto is cast.
  */
+/** The one party other than `own` that `mentions` name (its latest mention), or null when they name none or several. */
+function soleOtherParty(mentions: readonly Mention[], own: ReadonlySet<string>): Mention | null {
+  const named = mentions.filter((m) => !own.has(m.actor) && m.actor !== UNLISTED)
+  return named.length && named.every((m) => m.actor === named[0]!.actor) ? named.at(-1)! : null
+}
+
 function venueOf(doc: Doc, sIndex: number, at: number, own: ReadonlySet<string>, window: number, isOrganisation: (id: string) => boolean): Mention | null {
   const paragraphStart = doc.text.lastIndexOf('\n', at) + 1
   return doc.mentions.filter((m) => m.start < at && m.start >= paragraphStart && sIndex - m.sentence <= window && isOrganisation(m.actor) && !own.has(m.actor)).at(-1) ?? null
@@ -896,7 +902,8 @@ function planDate(time: Dated | null, modality: string, published: string | unde
 }
 
 /** The words that make an act told before the target (`actAntecedent`): articles and demonstratives before an act noun, and adverbs that point back ("dagegen"). */
-const actWordsOf = perPack((pack) => ({ determiners: new Set(pack.coref.actDeterminers) as ReadonlySet<string>, adverbs: new Set(pack.coref.actAdverbs) as ReadonlySet<string> }))
+const actWordsOf = perPack((pack): ActWords => ({ nouns: pack.coref.actNouns, determiners: new Set(pack.coref.actDeterminers), adverbs: new Set(pack.coref.actAdverbs), pronouns: new Set(pack.coref.actPronouns.map(fold)), prepositions: prepositionsOf(pack.grammar), comparers: comparersOf(pack.grammar) }))
+const NONE: ReadonlySet<string> = new Set()
 /** The pack's words of a mediation (mediation.ts). */
 const mediationWordsFor = perGrammar((g): MediationWords => {
   const glue = new Set([...g.determiners, ...g.coordinators, ...g.titleLinks])
@@ -1467,7 +1474,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         const purpose = !!complementOpener && g.purposeMarkers.includes(complementOpener.norm)
         // "protested after the EU agreed to …": a clause a conjunction opens is no complement.
         const adverbial = !!complement && opensWithConjunction(tokens, complement, g, cues)
-        if (!target && ref.kind !== 'noun' && complement?.subordinate && !complement.relative && !purpose && !adverbial && clauseTokens(tokens, complement).some((t) => isInfinitiveWord(t, g))) {
+        if (!target && ref.kind !== 'noun' && !ref.rule.notComplementObject && complement?.subordinate && !complement.relative && !purpose && !adverbial && clauseTokens(tokens, complement).some((t) => isInfinitiveWord(t, g))) {
           // "weigerte sich, russische Deserteure auszuliefern": the object of the infinitive complement.
           // A refusal is refused to whoever the refused act concerns ("weigerte sich, Deserteure an Russland auszuliefern").
           const inComplement = phrasesOf.get(complement)!.filter(other)
@@ -1554,11 +1561,24 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // "Ankara verurteilte die Entscheidung": the reaction is aimed at whoever did the act its noun points back to.
           // An adverb does so only for a protest: "drohte dagegen" is as often "on the other hand".
           const actWords = actWordsOf(pack)
-          const doer = actAntecedent(tokens, clause.from, clause.to, pack.coref.actNouns, actWords.determiners, state.acts, sIndex, pack.coref.window, own, mentionTokens, ref.rule.type === 'PROTEST' ? actWords.adverbs : undefined, prepositionsOf(g))
-          if (doer) {
-            for (const s of source.mentions) pairs.push([s, doer])
+          // A pronoun in a clause that does not open the sentence points to what this sentence told before it;
+          // one opening it, to the sentence before too ("Moskau wies das zurück").
+          const pronounFrom = clause.from > from ? sIndex : sIndex - 1
+          const doers = actAntecedents(tokens, clause.from, clause.to, ref.rule.type === 'PROTEST' ? actWords : { ...actWords, adverbs: NONE }, state.acts, sIndex, pack.coref.window, own, mentionTokens, pronounFrom)
+          if (doers.length) {
+            for (const s of source.mentions) for (const d of doers) pairs.push([s, d])
             how.push('target:act-anaphora')
             factor *= TOPIC
+          } else if (!state.acts.some((a) => a.sentence >= pronounFrom) && demonstrative(tokens, clause.from, clause.to, actWords.pronouns, mentionTokens, actWords.prepositions, actWords.comparers) !== null) {
+            // "Nach Darstellung des KGB sollten die Kämpfer das Land destabilisieren. Moskau weist das zurück":
+            // with no act told, what is answered was said by the one other party the text before names:
+            // the sentence before, or this sentence's clauses before ("Russland hatte angekündigt, …; Kiew kritisierte das").
+            const said = clause.from > from ? soleOtherParty(doc.mentions.filter((m) => m.sentence === sIndex && m.start < tokens[clause.from]!.start), own) : soleOtherParty(doc.mentions.filter((m) => m.sentence === sIndex - 1), own)
+            if (said) {
+              for (const s of source.mentions) pairs.push([s, said])
+              how.push('target:said-before')
+              factor *= TOPIC
+            }
           }
         }
         if (!pairs.length && ref.rule.venue && ref.kind !== 'noun') {
@@ -1700,6 +1720,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         // "hat den Transitvertrag nicht verlängert": an act that only happening makes one is none when negated.
         if (mod.modality === 'negated' && ref.rule.affirmative_only) continue
+        // "Putin kann dies nicht mehr ablehnen": a reaction that does not happen, to an act told before, tells no relation.
+        if (mod.modality === 'negated' && (how.includes('target:act-anaphora') || how.includes('target:said-before'))) continue
         // "nannte die Entscheidung nicht gerechtfertigt": a judgement that denies its word is the opposite one.
         const judged = mod.modality === 'negated' ? ref.rule.negated_as : undefined
         if (judged) {

@@ -140,7 +140,8 @@ export function modalityOf(tokens: Token[], clause: { from: number; to: number; 
   const text = (h: { at: number; len: number }) => tokens.slice(h.at, h.at + h.len).map((t) => t.text).join(' ')
   const result = (modality: Modality, h?: { at: number; len: number }, by?: { at: number; len: number }): ModalityResult => ({ modality, cue: h ? text(h) : null, cueAt: h?.at ?? null, attribution: by ? text(by) : null })
 
-  const denied = inClause(cues.denied).filter(ownConjunct)[0] ?? inSentence(cues.denied).filter((h) => ownConjunct(h) && h.at >= conjunctFrom && h.at < deniedUntil)[0]
+  // A charge is not denied by a denial after it, in its clause either: "macht die Nato verantwortlich, bestreitet aber, …" denies another act.
+  const denied = inClause(cues.denied).filter((h) => ownConjunct(h) && h.at < deniedUntil)[0] ?? inSentence(cues.denied).filter((h) => ownConjunct(h) && h.at >= conjunctFrom && h.at < deniedUntil)[0]
   if (denied) return result('denied', denied)
   /** Every word of the phrases of `list` in the clause. */
   const covered = (list: string[][]) => new Set(inClause(list).flatMap((h) => Array.from({ length: h.len }, (_, k) => h.at + k)))

@@ -24,6 +24,8 @@ export interface Phrase {
 
 const adverbials = perGrammar((g) => g.adverbialPhrases.map(phraseKey))
 export const prepositionsOf = perGrammar((g): ReadonlySet<string> => new Set(g.prepositions))
+/** Particles of comparison or role ("als", "wie"). */
+export const comparersOf = perGrammar((g): ReadonlySet<string> => new Set(g.comparingSubordinators))
 export const modifierWordsOf = perGrammar((g): ReadonlySet<string> => new Set(g.modifierWords))
 const genitiveArticlesOf = perGrammar((g): ReadonlySet<string> => new Set(g.genitiveArticles))
 export const groupNounsOf = perGrammar((g): ReadonlySet<string> => new Set(g.groupNouns))

@@ -79,7 +79,7 @@ export function loadLanguagePack(dir: string): LanguagePack {
       lexicon: { month: {}, season: {}, weekday: {}, part: {}, numberWord: {}, vague: [], ordinalWord: {}, unit: {}, relative: {} },
       patterns: [], countYears: 300, futureCues: [], pastCues: [],
     }),
-    coref: optional(join(dir, 'coref.yaml'), corefSchema, { descriptions: [], organisationDescriptions: [], groupingDescriptions: [], groupDescriptions: [], islandDescriptions: [], monarchyDescriptions: [], leaderLinks: [], officeCaseEndings: [], officeArticles: [], locatives: [], partnerDescriptions: [], relationalDescriptions: [], actAdverbs: [], partnerDeterminers: [], ownDescriptions: [], pairDescriptions: [], pairPrepositions: [], determiners: [], offices: [], window: 3, actNouns: {}, actDeterminers: [], settingNouns: {} }),
+    coref: optional(join(dir, 'coref.yaml'), corefSchema, { descriptions: [], organisationDescriptions: [], groupingDescriptions: [], groupDescriptions: [], islandDescriptions: [], monarchyDescriptions: [], leaderLinks: [], officeCaseEndings: [], officeArticles: [], locatives: [], partnerDescriptions: [], relationalDescriptions: [], actAdverbs: [], actPronouns: [], partnerDeterminers: [], ownDescriptions: [], pairDescriptions: [], pairPrepositions: [], determiners: [], offices: [], window: 3, actNouns: {}, actDeterminers: [], settingNouns: {} }),
     events,
     actors: loadDataFile(join(dir, 'actors.yaml'), langActorsFile),
     ambiguities: optional(join(dir, 'ambiguities.yaml'), ambiguitySchema, {}),

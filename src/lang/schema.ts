@@ -443,6 +443,8 @@ export const eventRuleSchema = z.object({
   partner_named: z.boolean().default(false),
   /** The act needs a partner: without one it is something else ("launched two missiles" may be a test, not an attack). */
   partnerRequired: z.boolean().default(false),
+  /** The object of an infinitive complement is no partner: "bestreitet, Waffen an Nordkorea geliefert zu haben" denies its own act. */
+  notComplementObject: z.boolean().default(false),
   /** The required word must follow the trigger (or precede a passive one): the subject before it is no evidence ("troops captured a stronghold"). */
   evidence_after: z.boolean().default(false),
   /** The required word may stand in the infinitive complement after the clause ("forderte den Botschafter auf, das Land zu verlassen"). */
@@ -506,6 +508,8 @@ export const corefSchema = z.object({
   relationalDescriptions: words.default([]),
   /** Adverbs that point back to the act just told ("protestierte dagegen"): a reaction with no named counterpart is aimed at its doer. */
   actAdverbs: words.default([]),
+  /** Demonstrative pronouns standing for what was just said or done: "Moskau wies das zurück" answers the sentence before. */
+  actPronouns: words.default([]),
   partnerDeterminers: words,
   /** Descriptions that, after a possessive, name the owner's own state ("his country", "sein Land"). */
   ownDescriptions: words,
