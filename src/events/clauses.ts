@@ -275,6 +275,18 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     const next = tokens[nameEnd(k + 1) + 1]
     return verbLike(verb) && next?.kind === 'word' && !finiteVerbs.has(next.norm) && !coords.has(next.norm) && !g.infinitiveMarkers.includes(next.norm)
   }
+  // "…, die Mehrheit der Mitglieder lehnte das aber ab": an article, capitalised nouns (with a
+  // genitive's article between them), then a lower-case word and at least one more word before `end`.
+  const nounPhraseThenVerb = (k: number, end: number) => {
+    let j = k + 1
+    let nouns = 0
+    // A place after the noun belongs to it: "die Regierung in Minsk".
+    while (j < end && tokens[j]!.kind === 'word' && (capitalised(tokens[j]) || g.determiners.includes(tokens[j]!.norm) || (looksAdjectival(tokens[j]!, g) || nouns > 0 && preps.has(tokens[j]!.norm)) && capitalised(tokens[j + 1]))) {
+      if (capitalised(tokens[j])) nouns++
+      j++
+    }
+    return nouns > 0 && verbLike(tokens[j]) && !actorTokens.has(j) && j + 1 < end && tokens[j + 1]!.kind === 'word' && !(g.listCoordinators ?? g.coordinators).includes(tokens[j + 1]!.norm)
+  }
   // "…, zwei Tage später dankte er Lukaschenko", "„…“, sagte er und mahnte …": a few words (or
   // none), then a verb and the subject pronoun after it (verb second) open a main clause of their own.
   const verbThenPronoun = (k: number) => {
@@ -595,6 +607,10 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       } else if (g.capitalisesNouns && open.subordinate && !open.relative && articleNameVerb(k) && !infinitiveFollows(tokens, k, to, g)) {
         // "…, 350 Soldaten nach Litauen zu schicken, die USA verlegten Tausende …": an article, a
         // name and a verb that more words follow open a main clause with a subject of its own.
+        begin(i, { subordinate: false, relative: false, coordinated: false })
+      } else if (g.verbFinalSubordinates && open.subordinate && !open.relative && afterVerb && g.determiners.includes(next.norm) && !nestedClause(tokens, start, i, subs, g) && !infinitiveFollows(tokens, k, to, g) && nounPhraseThenVerb(k, end)) {
+        // "…, die Hilfen zu kürzen, die Mehrheit der Mitglieder lehnte das ab": a noun phrase, a verb
+        // and more words open a main clause with a subject of its own (a list of verb phrases ends on its verb).
         begin(i, { subordinate: false, relative: false, coordinated: false })
       } else if (g.verbFinalSubordinates && open.subordinate && !open.relative && afterVerb && g.determiners.includes(next.norm) && !nestedClause(tokens, start, i, subs, g) && !infinitiveFollows(tokens, k, to, g)) {
         // "indem es die Besuche absagte, den Botschafter einbestellte …": a list of verb phrases

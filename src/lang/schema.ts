@@ -166,6 +166,8 @@ export const grammarSchema = z.object({
   genitiveArticles: words,
   /** Conjunctions that open a new clause after a comma ("…, aber Moskau lieferte"). */
   clauseCoordinators: words,
+  /** Conjunctions that join the items of a list of verb phrases ("…, den Botschafter einbestellte und die Grenze schloss"); none defaults to `coordinators`. */
+  listCoordinators: words.optional(),
   coordinationFillers: words,
   /** Words that open a list of examples after a comma ("…, darunter Iran"): the list belongs to the clause before it. */
   exampleMarkers: words,
