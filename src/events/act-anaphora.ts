@@ -77,7 +77,7 @@ export function actAntecedents(tokens: Token[], from: number, to: number, words:
     const act = acts[k]!
     if (act.sentence < sentence - reach) break
     if (own.has(act.source.actor) || act.source.actor === UNLISTED) continue
-    if (types.has(ANY) ? decision(act) : types.has(act.type)) return [act.source]
+    if (types.has(ANY) ? decision(act) : types.has(act.type)) return coordinatedDoers(acts, k, own)
   }
   // "Die Huthis wiesen den Beschluss zurück", "begrüßte die Resolution": an organisation's text, named
   // paragraphs after it was adopted, is its latest decision.
@@ -96,12 +96,16 @@ function latestActDoers(acts: readonly ToldAct[], earliest: number, own: Readonl
   // told in that sentence is what it was charged with; the charge is what it answers.
   let k = acts.length - 1
   while (k >= 0 && acts[k]!.sentence === told && (own.has(acts[k]!.source.actor) || acts[k]!.source.actor === UNLISTED)) k--
-  const last = acts[k]
-  if (!last || last.sentence !== told) return []
+  return k >= 0 && acts[k]!.sentence === told ? coordinatedDoers(acts, k, own) : []
+}
+
+/** The doer of act `at` and of the acts told just before it that it was told with: same sentence, type and partner. */
+function coordinatedDoers(acts: readonly ToldAct[], at: number, own: ReadonlySet<string>): Mention[] {
+  const last = acts[at]!
   const doers: Mention[] = []
-  for (; k >= 0; k--) {
+  for (let k = at; k >= 0; k--) {
     const act = acts[k]!
-    if (act.sentence !== told || act.type !== last.type || act.target?.actor !== last.target?.actor) break
+    if (act.sentence !== last.sentence || act.type !== last.type || act.target?.actor !== last.target?.actor) break
     if (!own.has(act.source.actor) && act.source.actor !== UNLISTED && !doers.some((d) => d.actor === act.source.actor)) doers.push(act.source)
   }
   return doers

@@ -1565,11 +1565,19 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // one opening it, to the sentence before too ("Moskau wies das zurück").
           const pronounFrom = clause.from > from ? sIndex : sIndex - 1
           const doers = actAntecedents(tokens, clause.from, clause.to, ref.rule.type === 'PROTEST' ? actWords : { ...actWords, adverbs: NONE }, state.acts, sIndex, pack.coref.window, own, mentionTokens, pronounFrom)
+          // A trigger noun that is itself the act told before ("die Vorwürfe") names that act again, no new
+          // one aimed at its doer: against the subject, it is what the subject answers ("Moskau bezeichnete
+          // die Vorwürfe als haltlos"), no charge of its own; joined ("schloss sich den Vorwürfen an"), its partner is not told here.
+          const itself = ref.kind === 'noun' && !!pack.coref.actNouns[ref.rule.type]?.includes(tokens[i]!.text)
+          if (itself && state.acts.some((a) => a.type === ref.rule.type && doers.includes(a.source) && !!a.target && own.has(a.target.actor))) continue
+          if (itself) doers.length = 0
           if (doers.length) {
             for (const s of source.mentions) for (const d of doers) pairs.push([s, d])
             how.push('target:act-anaphora')
             factor *= TOPIC
-          } else if (!state.acts.some((a) => a.sentence >= pronounFrom) && demonstrative(tokens, clause.from, clause.to, actWords.pronouns, mentionTokens, actWords.prepositions, actWords.comparers) !== null) {
+          } else if (!itself && !state.acts.some((a) => a.sentence >= pronounFrom) && (demonstrative(tokens, clause.from, clause.to, actWords.pronouns, mentionTokens, actWords.prepositions, actWords.comparers) !== null
+            // "… die Stationierung der Raketen, die Russlands Flotte bekanntgab. Tokio legte dagegen Protest ein."
+            || ref.rule.type === 'PROTEST' && tokens.slice(clause.from, clause.to).some((t, n) => actWords.adverbs.has(t.norm) && !mentionTokens.has(clause.from + n)))) {
             // "Nach Darstellung des KGB sollten die Kämpfer das Land destabilisieren. Moskau weist das zurück":
             // with no act told, what is answered was said by the one other party the text before names:
             // the sentence before, or this sentence's clauses before ("Russland hatte angekündigt, …; Kiew kritisierte das").
