@@ -996,7 +996,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
   const mentionTokens = mentionTokenSet(mentions)
   const nameTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'name' && !isSector(m.actor)))
-  const descriptionTokens = mentionTokenSet(mentions.filter((m) => m.rule.endsWith('.coref.description')))
+  // Nouns that name an actor: descriptions, and roles ("die international anerkannte Regierung in Tripolis").
+  const descriptionTokens = mentionTokenSet(mentions.filter((m) => m.rule.endsWith('.coref.description') || m.kind === 'role'))
   // People and office holders ("the Turkish president"), not institutions ("Russian troops").
   const personTokens = mentionTokenSet(mentions.filter(namesPerson))
   const mentionStarts = new Set(mentions.map((m) => m.tokenStart))
