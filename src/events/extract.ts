@@ -43,6 +43,8 @@ const QUARREL_WINDOW = 2
 const QUARRELS = new Set(['ACCUSE', 'THREATEN'])
 /** Steps that take a partner from earlier in the text, not from a word of this sentence: the partner's span points back to where it was named. */
 const POINTED_BACK = new Set(['target:topic', 'target:act-anaphora', 'target:said-before', 'target:quarrel', 'target:venue'])
+/** Roles of an event noun's own words for its doer: "die Sanktionen der USA", "die amerikanischen Sanktionen", "von der EU". */
+const NOUN_OWN_SOURCES = new Set(['source:gen', 'source:adj', 'source:prep:von'])
 /** Speech acts: the same charge or demand by another speaker is another act (dedupe). */
 const SPEECH_ACTS = new Set(['ACCUSE', 'PROTEST', 'REQUEST', 'THREATEN', 'REJECT'])
 /** Acts that take two parties: a meeting or a visit with no partner named is no act ("the bloc flew in troops"). */
@@ -1152,7 +1154,10 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (ref.kind === 'verb' && !g.capitalisesNouns && nounAfter) continue
         const evidence = triggerEvidence(ref, i, tokens, clause, lex, g, { names: nameTokens, people: personTokens, organisations: organisationTokens, starts: mentionStarts }, actEnd, infinitiveComplement)
         if (evidence === null) continue
-        if (ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)) continue
+        // "wegen der amerikanischen Sanktionen gegen Russland": a regime in force that a background phrase
+        // names with both its parties is a fact all the same (checked once the roles are filled).
+        const standingInBackground = ref.kind === 'noun' && isBackground(tokens, i, clause, backgroundPreps, npModifiers, mentionTokens)
+        if (standingInBackground && !ref.rule.standing) continue
         // "den Ausstieg seines Landes aus der Vereinbarung mit Teheran": what is left is no act of its own.
         if (ref.kind === 'noun' && COOPERATIVE_TYPES.has(ref.rule.type) && leftBehind(tokens, i, clause, lex, g)) continue
         const how: string[] = []
@@ -1320,7 +1325,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // while another phrase of its preposition follows (it joins the source below).
         const together = rolePhrases.filter((p) => comitative(tokens, p, g) && rolePhrases.some((q) => q.from > p.from && q.attach.kind === 'prep' && p.attach.kind === 'prep' && q.attach.prep === p.attach.prep))
         const candidates = together.length ? rolePhrases.filter((p) => !together.includes(p)) : rolePhrases
-        const roleCtx = { adjunctNoun, tokens, phrases: subject && !candidates.includes(subject) ? [...candidates, subject] : candidates, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
+        const roleCtx = { adjunctNoun, tokens, phrases: subject && !candidates.includes(subject) ? [...candidates, subject] : candidates, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, coordinator: (t: Token) => g.coordinators.includes(t.norm), isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const assigned: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         // "Peking reagierte mit Einreiseverboten gegen …": the means a verb of response names is its subject's act.
@@ -1538,6 +1543,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // "kamen dort … zusammen": the place a place adverb points to hosts a meeting or a request; it is
         // no target of a hostile act.
         if (target && target.mentions.every((m) => m.rule.endsWith('.coref.place')) && (ref.rule.polarity ?? (COOPERATIVE.has(ref.rule.type) ? 'coop' : 'conflict')) === 'conflict') target = null
+        // A regime named in passing counts only when the noun's own words name both parties.
+        if (standingInBackground && !(target && how.some((h) => NOUN_OWN_SOURCES.has(h)) && how.some((h) => h.startsWith('target:prep:')))) continue
         const pairs: [typeof source.mentions[number], typeof source.mentions[number] | null][] = []
         if (target) {
           for (const s of source.mentions) for (const t of target.mentions) pairs.push([s, t])
@@ -1723,7 +1730,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         // "äußerte sich während seines Besuchs in Peking nicht": an event noun in an adjunct of time
         // is taken for granted; the clause's negation denies the clause's own act, not the visit.
-        if (mod.modality === 'negated' && ref.kind === 'noun' && isBackground(tokens, i, clause, adjunctPreps, npModifiers, mentionTokens)) {
+        if (mod.modality === 'negated' && ref.kind === 'noun' && (standingInBackground || isBackground(tokens, i, clause, adjunctPreps, npModifiers, mentionTokens))) {
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [] }, act)
           how.push('modality:adjunct')
         }
@@ -1769,7 +1776,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // The refusal itself may still be reported or hedged; its wanting word is no plan.
           mod = modalityOf(tokens, clause, { from, to }, { ...cues, negation: [], denied: [], planned: [] }, { inTime })
         }
-        const time = planDate(timeOf(eventDate(doc, sIndex, datedIn.clause, clauses, tokens, datedIn.at, state.narrative, g, sentenceTimes, setting)), mod.modality, doc.date?.value, sentenceTimes, tokens[i]!.start)
+        // A regime named in passing is not dated by the clause it is the background of.
+        const time = standingInBackground ? null : planDate(timeOf(eventDate(doc, sIndex, datedIn.clause, clauses, tokens, datedIn.at, state.narrative, g, sentenceTimes, setting)), mod.modality, doc.date?.value, sentenceTimes, tokens[i]!.start)
         const crowd = !!ref.rule.crowd_mode && source.mentions.every((m) => m.kind === 'people' || isSector(m.actor) || m.party !== undefined)
         const mode = crowd ? ref.rule.crowd_mode! : modeOf(ref, tokens, clause, lex)
         const quantity = quantityOf(ref, tokens, clause, lex, pack, doc.text)

@@ -443,6 +443,11 @@ export const eventRuleSchema = z.object({
    * not ("hielt vor der Küste Taiwans ein Manöver ab" is no exercise with Taiwan).
    */
   partner_named: z.boolean().default(false),
+  /**
+   * A regime in force (sanctions, an embargo): named in passing in a background phrase ("wegen der
+   * amerikanischen Sanktionen gegen Russland"), it is a fact all the same when the noun's own words name both parties.
+   */
+  standing: z.boolean().default(false),
   /** The act needs a partner: without one it is something else ("launched two missiles" may be a test, not an attack). */
   partnerRequired: z.boolean().default(false),
   /** The object of an infinitive complement is no partner: "bestreitet, Waffen an Nordkorea geliefert zu haben" denies its own act. */
