@@ -126,6 +126,15 @@ for (const backend of storeBackends('entente_test')) {
         // Undated events come first, then dates in order.
         const dates = all.map((e) => e.date ?? '')
         assert.deepEqual(dates, [...dates].sort())
+        // What relations read: the same events in the same order, their act fields, no sentence, and a trace only for a deployment.
+        const reports = await store.actReports({})
+        assert.deepEqual(reports.map((r) => r.id), all.map((e) => e.id))
+        for (const [k, r] of reports.entries()) {
+          const e = all[k]!
+          assert.deepEqual(r, { id: e.id, docId: e.docId, file: e.file, docDate: e.docDate, publisher: e.publisher, source: e.source, target: e.target, type: e.type, mode: e.mode, modality: e.modality, date: e.date, quantity: e.quantity, confidence: e.confidence, trace: e.type === 'MOBILIZE' ? e.trace : [] })
+          assert.ok(!('sentenceText' in r))
+        }
+        assert.deepEqual((await store.actReports({ pair: ['PRK', 'RUS'], limit: 1, offset: 1 })).map((r) => r.id), pair.slice(1).map((e) => e.id))
       } finally {
         await store.close()
       }

@@ -14,7 +14,7 @@ export function eventRecord(e: StoredEvent, cluster?: Cluster) {
 export type EventRecord = ReturnType<typeof eventRecord>
 
 /** Clusters of the same act across sentences and articles, keyed by event id. */
-export function clustersOf(events: StoredEvent[]): Map<string, Cluster> {
+export function clustersOf(events: readonly Pick<StoredEvent, 'id' | 'docId' | 'source' | 'target' | 'type' | 'date' | 'docDate' | 'publisher' | 'file'>[]): Map<string, Cluster> {
   return clusterEvents(events.map((e) => ({ id: e.id, docId: e.docId, source: e.source, target: e.target, type: e.type, date: e.date, docDate: e.docDate, outlet: e.publisher ?? e.file })))
 }
 
@@ -37,7 +37,7 @@ export async function eventPage(store: Store, filter: EventFilter, page: { limit
   }
   const clusters = new Map<string, Cluster>()
   for (const group of groups.values()) {
-    for (const [id, c] of clustersOf(await store.events(group))) clusters.set(id, c)
+    for (const [id, c] of clustersOf(await store.actReports(group))) clusters.set(id, c)
   }
   return { total, items: items.map((e) => eventRecord(e, clusters.get(e.id))) }
 }

@@ -130,7 +130,7 @@ export async function relation(store: Store, kb: KnowledgeBase, a: string, b: st
   // and their sentences read.
   const limit = o.evidence ?? RELATION_EVIDENCE
   const shown = limit > 0 ? inPeriod.slice(-limit) : []
-  if (set.fromSeries) await withReports(store, set, shown)
+  await withReports(store, set, shown)
   const evidence = shown.map((x): EvidenceRecord => {
     const e = evidenceOf(set, [x.id, ...x.ids])
     return {

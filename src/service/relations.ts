@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../kb/knowledge.ts'
-import type { SeriesFilter, SeriesRow, Store, StoredEvent } from '../store/store.ts'
+import type { ActReport, SeriesFilter, SeriesRow, Store, StoredEvent } from '../store/store.ts'
 import { clustersOf } from './events.ts'
 import { isHosting, type Act } from '../relations/acts.ts'
 import { addMonths, placeDate } from '../relations/dates.ts'
@@ -24,22 +24,22 @@ export interface ActSet {
   acts: Act[]
   /** Reports with no date of their own and no publication date: left out. */
   undated: number
-  /** The reports behind the acts, by id (from the series, only those asked for with withReports). */
+  /** The reports behind the acts with their sentences, by id: only those asked for with withReports. */
   events: Map<string, StoredEvent>
   /** True when the acts are groups of the relation series rather than reports. */
   fromSeries?: boolean
 }
 
-type PairEvent = StoredEvent & { target: string }
+type PairReport = ActReport & { target: string }
 
-export function actsFromEvents(all: StoredEvent[], kb: KnowledgeBase): ActSet {
+export function actsFromEvents(all: ActReport[], kb: KnowledgeBase): ActSet {
   // A one-sided act ("Georgia's president resigned") relates no pair (the store queries above leave
   // them out already; this also narrows the type for any other caller).
   // A state's act towards its own people or institutions (imported data codes many) relates no pair either.
-  const events = all.filter((e): e is PairEvent => e.target !== null && e.target !== e.source)
-  const outlet = (e: StoredEvent) => e.publisher ?? e.file
+  const events = all.filter((e): e is PairReport => e.target !== null && e.target !== e.source)
+  const outlet = (e: ActReport) => e.publisher ?? e.file
   const clusters = clustersOf(events)
-  const members = new Map<string, PairEvent[]>()
+  const members = new Map<string, PairReport[]>()
   for (const e of events) {
     const c = clusters.get(e.id)?.id ?? e.id
     members.set(c, [...(members.get(c) ?? []), e])
@@ -61,7 +61,7 @@ export function actsFromEvents(all: StoredEvent[], kb: KnowledgeBase): ActSet {
       hosted: isHosting(best.type, best.trace),
     })
   }
-  return { acts: [...acts, ...leaderShares(acts, kb)], undated, events: new Map(events.map((e) => [e.id, e])) }
+  return { acts: [...acts, ...leaderShares(acts, kb)], undated, events: new Map() }
 }
 
 /** Acts towards a bloc led by one state ("die vom Kreml geführte OVKS") count partly towards that state. */
@@ -108,9 +108,9 @@ export async function actsAround(store: Store, kb: KnowledgeBase, actor: string,
   for (const id of ids) for (const r of await store.series({ actor: id })) rows.set(seriesKey(r), r)
   if (!o.exact && seriesTotal([...rows.values()]) > relationParams().series.above) return actsFromSeries([...rows.values()], kb)
   const seen = new Set<string>()
-  const events: StoredEvent[] = []
+  const events: ActReport[] = []
   for (const id of ids) {
-    for (const e of await store.events({ actor: id, partner: 'named' })) if (!seen.has(e.id)) { seen.add(e.id); events.push(e) }
+    for (const e of await store.actReports({ actor: id, partner: 'named' })) if (!seen.has(e.id)) { seen.add(e.id); events.push(e) }
   }
   return actsFromEvents(events, kb)
 }
@@ -145,9 +145,9 @@ export async function actsBetween(store: Store, kb: KnowledgeBase, a: string, b:
   for (const r of [...(await store.series({ pairs })), ...retreats]) rows.set(seriesKey(r), r)
   if (!o.exact && seriesTotal([...rows.values()]) > relationParams().series.above) return actsFromSeries([...rows.values()], kb)
   const seen = new Set<string>()
-  const events: StoredEvent[] = []
-  for (const pair of pairs) for (const e of await store.events({ pair, partner: 'named' })) if (!seen.has(e.id)) { seen.add(e.id); events.push(e) }
-  for (const e of await store.events({ type: 'RETREAT', partner: 'named' })) if (e.mode === 'membership' && !seen.has(e.id)) { seen.add(e.id); events.push(e) }
+  const events: ActReport[] = []
+  for (const pair of pairs) for (const e of await store.actReports({ pair, partner: 'named' })) if (!seen.has(e.id)) { seen.add(e.id); events.push(e) }
+  for (const e of await store.actReports({ type: 'RETREAT', partner: 'named' })) if (e.mode === 'membership' && !seen.has(e.id)) { seen.add(e.id); events.push(e) }
   return actsFromEvents(events, kb)
 }
 
@@ -162,14 +162,17 @@ export async function allActs(store: Store, kb: KnowledgeBase, at?: string, o: {
   const from = to && !o.whole ? addMonths(to, -Math.ceil(p.series.lookbackHalfLives * p.halfLifeMonths)) : undefined
   const recent = await store.series({ ...(from ? { from } : {}), ...(to ? { to } : {}) })
   if (!o.exact && seriesTotal(recent) > p.series.above) return actsFromSeries(recent, kb)
-  return actsFromEvents(await store.events({ partner: 'named' }), kb)
+  return actsFromEvents(await store.actReports({ partner: 'named' }), kb)
 }
 
-/** Puts the reports behind these acts into the set, for evidence (the series path reads them only when asked). */
+/**
+ * Puts the report that stands for each of these acts into the set, with its sentence, for evidence:
+ * one read per act shown, however many reports the act has.
+ */
 export async function withReports(store: Store, set: ActSet, acts: Act[]): Promise<void> {
-  const missing = [...new Set(acts.flatMap((x) => x.ids))].filter((id) => !set.events.has(id))
+  const missing = [...new Set(acts.map((x) => x.id))].filter((id) => !set.events.has(id))
   for (let i = 0; i < missing.length; i += 500) {
-    for (const e of await store.events({ ids: missing.slice(i, i + 500) })) if (e.target !== null) set.events.set(e.id, e as PairEvent)
+    for (const e of await store.events({ ids: missing.slice(i, i + 500) })) if (e.target !== null) set.events.set(e.id, e)
   }
 }
 

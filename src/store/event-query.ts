@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Database, EventsTable } from './tables.ts'
-import type { EventFilter, StoredEvent } from './store.ts'
+import type { ActReport, EventFilter, StoredEvent } from './store.ts'
 
 /** Date filters compare the prefix-ordered strings: "2024" ≤ "2024-06-17" ≤ "2024-12~". */
 function filtered(db: Kysely<Database>, f: EventFilter) {
@@ -32,6 +32,24 @@ export function eventQuery(db: Kysely<Database>, f: EventFilter) {
   if (f.limit) q = q.limit(f.limit)
   if (f.offset) q = q.offset(f.offset)
   return q
+}
+
+/** The act fields of the events a filter selects (store.ts ActReport), in date order: no sentence text, and a trace only for a deployment. */
+export function actReportQuery(db: Kysely<Database>, f: EventFilter) {
+  let q = filtered(db, f)
+    .select(['events.id', 'events.doc_id', 'events.source', 'events.target', 'events.type', 'events.mode', 'events.modality', 'events.date', 'events.quantity', 'events.confidence', 'documents.file as file', 'documents.date as doc_date', 'documents.publisher as publisher'])
+    .select(sql<string | null>`case when events.type = 'MOBILIZE' then events.trace end`.as('trace'))
+    .orderBy('events.date', (ob) => ob.asc().nullsFirst()).orderBy('events.doc_id').orderBy('events.start').orderBy('events.id')
+  if (f.limit) q = q.limit(f.limit)
+  if (f.offset) q = q.offset(f.offset)
+  return q
+}
+
+export function toActReport(r: { id: string; doc_id: string; source: string; target: string | null; type: string; mode: string; modality: string; date: string | null; quantity: string | null; confidence: number; file: string; doc_date: string | null; publisher: string | null; trace: string | null }): ActReport {
+  return {
+    id: r.id, docId: r.doc_id, file: r.file, docDate: r.doc_date, publisher: r.publisher, source: r.source, target: r.target, type: r.type, mode: r.mode,
+    modality: r.modality, date: r.date, quantity: r.quantity, confidence: r.confidence, trace: r.trace ? JSON.parse(r.trace) as string[] : [],
+  }
 }
 
 export function eventCountQuery(db: Kysely<Database>, f: EventFilter) {

@@ -3,10 +3,10 @@ import type { StorableDoc } from '../pipeline/document.ts'
 import { PIPELINE_VERSION } from '../pipeline/pipeline.ts'
 import type { ANNOTATION_COLUMNS, Database, EventsTable, PairEdgesTable, PairMonthsTable, PairStatesTable, ActorStatesTable } from './tables.ts'
 import { migrations } from './migrations.ts'
-import type { DocumentSummary, EventFilter, ImportDocument, ImportOutcome, SaveOutcome, StoredArticle, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
+import type { ActReport, DocumentSummary, EventFilter, ImportDocument, ImportOutcome, SaveOutcome, StoredArticle, SeriesFilter, SeriesRow, Stats, Store, StoredDocument, StoredEvent } from './store.ts'
 import { IMPORT_CONSTANTS, IMPORT_ROW_COLUMNS, type GroupRow, type ImportChunk, type ImportRow } from '../import/chunks.ts'
 import { SeriesGroups } from './series-groups.ts'
-import { eventCountQuery, eventQuery, toStoredEvent } from './event-query.ts'
+import { actReportQuery, eventCountQuery, eventQuery, toActReport, toStoredEvent } from './event-query.ts'
 import { GROUP_COLUMNS, addGroupRows, addToSeries, markDirty, markPairsDirty, readSeries, seriesHorizon, seriesMonths, type SeriesMonth } from './series.ts'
 import { pairStateTx, pairStatus, readMonthEdges, readPairs, readPairStates, type PairRecord, type PairStateQuery, type PairStateRecord, type PairStateTx, type PairStatus } from './pair-states.ts'
 
@@ -373,6 +373,10 @@ export abstract class KyselyStore implements Store {
   async events(filter: EventFilter): Promise<StoredEvent[]> {
     const rows = await eventQuery(this.db, filter).execute()
     return rows.map(toStoredEvent)
+  }
+
+  async actReports(filter: EventFilter): Promise<ActReport[]> {
+    return (await actReportQuery(this.db, filter).execute()).map(toActReport)
   }
 
   async countEvents(filter: EventFilter): Promise<number> {

@@ -32,6 +32,9 @@ export interface EventFilter {
 }
 
 /** An event as stored, with the file and sentence that state it. */
+/** The fields of a stored event that make an act: no sentence, no spans; the trace only of a deployment (hosting, acts.ts). */
+export type ActReport = Pick<StoredEvent, 'id' | 'docId' | 'file' | 'docDate' | 'publisher' | 'source' | 'target' | 'type' | 'mode' | 'modality' | 'date' | 'quantity' | 'trace' | 'confidence'>
+
 export interface StoredEvent {
   id: string
   docId: string
@@ -195,6 +198,11 @@ export interface Store {
   /** The document id a source (file, or file#item) last produced. */
   sourceDoc(sourceKey: string): Promise<string | null>
   events(filter: EventFilter): Promise<StoredEvent[]>
+  /**
+   * What relations read of the events a filter selects, without their sentences: thousands of them
+   * make one pair's acts, and only the few shown as evidence need their text (`events` by id).
+   */
+  actReports(filter: EventFilter): Promise<ActReport[]>
   /** How many events match (limit and offset aside). */
   countEvents(filter: EventFilter): Promise<number>
   /** Documents, newest first. */

@@ -43,7 +43,7 @@ export function eventRoutes(api: Api, { store }: RouteContext): void {
   }, async (req) => {
     const e = await store.event(req.params.id)
     if (!e) throw notFound(`no event ${req.params.id}`)
-    const related = e.target ? await store.events({ pair: [e.source, e.target], type: e.type }) : [e]
+    const related = e.target ? await store.actReports({ pair: [e.source, e.target], type: e.type }) : [e]
     return eventRecord(e, clustersOf(related).get(e.id))
   })
 }
