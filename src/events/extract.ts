@@ -21,6 +21,7 @@ import { datedSettings, occasionOf, settingDate, settingFormsOf, type Dated, typ
 import { authoredText, TEXT_TYPES, voteEvents, type VotedText, type VoteWords } from './votes.ts'
 import { claimedAccusations } from './claims.ts'
 import { presences, type PresenceWords } from './presence.ts'
+import { meetingPartners } from './meeting-partner.ts'
 import { pairKey } from '../relations/pair.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
@@ -1870,6 +1871,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // A presence is a visit only where the sentence tells no meeting of the two already.
   const met = new Set(events.filter((e) => e.type === 'CONSULT' && e.target !== null).map((e) => pairKey(e.source, e.target!)))
   events.push(...visits.filter((v) => !met.has(pairKey(v.source, v.target!))))
+  // "reiste nach Algier und vereinbarte dort Gaslieferungen": an act with no partner is done with the one met.
+  events.splice(0, events.length, ...meetingPartners(events, lex.oneSided))
   // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
   events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`, (w) => admissionVerbsOf(g).has(fold(w))))
   threatsShareCharges(events, tokens, g.clauseCoordinators, (k) => clauses.some((c) => c.subordinate && k >= c.from && k < c.to))

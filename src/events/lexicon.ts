@@ -38,6 +38,8 @@ export interface EventLexicon {
   negationOpens: Set<string>
   /** Per rule id, the polarity of its act when it happens (neither negated nor threatened). */
   polarities: Map<string, 'coop' | 'conflict'>
+  /** Rule ids whose act is one-sided by nature (`oneSided`): no partner is looked for. */
+  oneSided: Set<string>
 }
 
 const cache = new WeakMap<LanguagePack, EventLexicon>()
@@ -95,7 +97,8 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
   const withholds = new Set(pack.events.filter((r) => r.withholds).map((r) => r.rule))
   const adverbialNouns = new Set(pack.events.filter((r) => r.noun_after.length).map((r) => r.rule))
   const polarities = new Map(pack.events.map((r) => [r.rule, r.polarity ?? (COOPERATIVE_TYPES.has(r.type) ? 'coop' as const : 'conflict' as const)]))
-  const lex = { triggers, nounHeads, objects, requires, requiredNouns, supersedes, withholds, adverbialNouns, negationOpens, polarities }
+  const oneSided = new Set(pack.events.filter((r) => r.oneSided).map((r) => r.rule))
+  const lex = { triggers, nounHeads, objects, requires, requiredNouns, supersedes, withholds, adverbialNouns, negationOpens, polarities, oneSided }
   cache.set(pack, lex)
   return lex
 }
