@@ -21,7 +21,7 @@ import { datedSettings, occasionOf, settingDate, settingFormsOf, type Dated, typ
 import { authoredText, TEXT_TYPES, voteEvents, type VotedText, type VoteWords } from './votes.ts'
 import { claimedAccusations } from './claims.ts'
 import { presences, type PresenceWords } from './presence.ts'
-import { meetingPartners } from './meeting-partner.ts'
+import { meetingPartners, meetingsOf } from './meeting-partner.ts'
 import { pairKey } from '../relations/pair.ts'
 
 /** Confidence kept for a one-sided act: a reading with no partner is the least certain one. */
@@ -43,7 +43,7 @@ const QUARREL_WINDOW = 2
 /** Reactions that continue a quarrel: a charge or a threat. A refusal ("wies das zurück") answers whatever was said last, not always the quarrel's other party. */
 const QUARRELS = new Set(['ACCUSE', 'THREATEN'])
 /** Steps that take a partner from earlier in the text, not from a word of this sentence: the partner's span points back to where it was named. */
-const POINTED_BACK = new Set(['target:topic', 'target:act-anaphora', 'target:said-before', 'target:quarrel', 'target:venue'])
+const POINTED_BACK = new Set(['target:topic', 'target:act-anaphora', 'target:said-before', 'target:meeting-partner-before', 'target:quarrel', 'target:venue'])
 /** Roles of an event noun's own words for its doer: "die Sanktionen der USA", "die amerikanischen Sanktionen", "von der EU". */
 const NOUN_OWN_SOURCES = new Set(['source:gen', 'source:adj', 'source:prep:von'])
 /** Speech acts: the same charge or demand by another speaker is another act (dedupe). */
@@ -90,6 +90,8 @@ interface SentenceState {
   votedText: VotedText | null
   /** The acts told so far, in order: an act noun of a later reaction may point back to one. */
   acts: ToldAct[]
+  /** The meetings of the latest sentence that told any, for acts of the next sentence with no partner (meeting-partner.ts). */
+  meetings: { sentence: number; events: RelationEvent[] } | null
 }
 
 /** The first word of a clause ("nachdem", "als"), '' when it has none. */
@@ -1871,8 +1873,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   // A presence is a visit only where the sentence tells no meeting of the two already.
   const met = new Set(events.filter((e) => e.type === 'CONSULT' && e.target !== null).map((e) => pairKey(e.source, e.target!)))
   events.push(...visits.filter((v) => !met.has(pairKey(v.source, v.target!))))
-  // "reiste nach Algier und vereinbarte dort Gaslieferungen": an act with no partner is done with the one met.
-  events.splice(0, events.length, ...meetingPartners(events, lex.oneSided))
+  // "reiste nach Algier und vereinbarte dort Gaslieferungen": an act with no partner is done with the one met,
+  // in this sentence or, in the same paragraph, the one before ("Modi reiste nach Moskau. Er lobte die Freundschaft.").
+  const before = state.meetings?.sentence === sIndex - 1 && !doc.text.slice(doc.sentences[sIndex - 1]!.end, sentenceStart).includes('\n') ? state.meetings.events : []
+  events.splice(0, events.length, ...meetingPartners(events, lex.oneSided, before))
+  const meetings = meetingsOf(events)
+  if (meetings.length) state.meetings = { sentence: sIndex, events: meetings }
   // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
   events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`, (w) => admissionVerbsOf(g).has(fold(w))))
   threatsShareCharges(events, tokens, g.clauseCoordinators, (k) => clauses.some((c) => c.subordinate && k >= c.from && k < c.to))
@@ -2182,7 +2188,7 @@ export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: stri
   const kinds: ActorKinds = { kindOf, isState: (id) => kindOf(id) === 'state', isSector: (id) => kindOf(id) === 'sector', isOrganisation: (id) => kindOf(id) === 'igo' }
   const lex = eventLexicon(pack)
   const cues = modalityCues(pack.modality)
-  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times), present: presentDated(doc), settings: new Map(), votedText: null, acts: [] }
+  const state: SentenceState = { lastSubject: null, topic: null, narrative: new Map(), times: usableTimesBySentence(doc), timeTokens: timeTokenSet(doc.tokens, doc.times), present: presentDated(doc), settings: new Map(), votedText: null, acts: [], meetings: null }
   const ranges = sentenceTokenRanges(doc.tokens)
   const out: RelationEvent[] = []
   for (const s of doc.sentences) {
