@@ -168,6 +168,7 @@ function nextActAt(tokens: Token[], at: number, from: number, to: number, lex: E
 
 /** The plan words that are adjectives (`plannedAttributes`), folded as tokens are. */
 const plannedAttributesOf = perPack((pack): ReadonlySet<string> => new Set(pack.modality.plannedAttributes.map(fold)))
+const abstainWordsOf = perPack((pack): ReadonlySet<string> => new Set(pack.modality.abstain.map(fold)))
 
 /** How many words a fronted noun phrase may run before the finite verb a nominative pronoun follows. */
 const NOMINATIVE_REACH = 14
@@ -193,11 +194,13 @@ function invertedPronoun(opening: Token[], mentionTokens: Set<number>, tokens: T
     }
     return undefined
   }
+  // "Mit Vizeregierungschef Nowak vereinbarte er …": the actors of a fronted prepositional phrase are no subject.
+  const fronted = g.prepositions.includes(opening[0].norm)
   for (let n = 1; n < opening.length && n <= 6; n++) {
     const t = opening[n]!
     const verb = opening[n - 1]!
     // ("Dort dankte er …": a place adverb that stands for a state is no subject.)
-    if (mentionTokens.has(tokens.indexOf(verb)) && g.placeAdverbs[verb.norm] === undefined) return undefined
+    if (mentionTokens.has(tokens.indexOf(verb)) && g.placeAdverbs[verb.norm] === undefined && !fronted) return undefined
     if (!g.subjectPronouns.includes(t.norm) || g.expletives.includes(t.norm)) continue
     return verb.text === verb.text.toLowerCase() && !functionWords.has(verb.norm) ? t : undefined
   }
@@ -1739,6 +1742,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         }
         // "hat den Transitvertrag nicht verlängert": an act that only happening makes one is none when negated.
         if (mod.modality === 'negated' && ref.rule.affirmative_only) continue
+        // "haben sich einer Verurteilung Russlands enthalten": an abstention is no act, negated or not.
+        if (mod.modality === 'negated' && mod.cue !== null && abstainWordsOf(pack).has(fold(mod.cue))) continue
         // "Putin kann dies nicht mehr ablehnen": a reaction that does not happen, to an act told before, tells no relation.
         if (mod.modality === 'negated' && (how.includes('target:act-anaphora') || how.includes('target:said-before'))) continue
         // "nannte die Entscheidung nicht gerechtfertigt": a judgement that denies its word is the opposite one.

@@ -73,7 +73,7 @@ export function loadLanguagePack(dir: string): LanguagePack {
     chrome: optional(join(dir, 'chrome.yaml'), chromeSchema, { lines: [], inline: [], endMarkers: [] }),
     meta: optional(join(dir, 'meta.yaml'), metaSchema, { dateCues: [], bylineCues: [] }),
     modality: optional(join(dir, 'modality.yaml'), modalitySchema, {
-      hedged: [], reportedMarkers: [], reportedVerbs: [], planned: [], denied: [], negation: [], notNegation: [], notPlanned: [], plannedAttributes: [], conditional: [], refusal: [], forwardNegation: [], threat: [], hostileThreat: [], ultimatum: [], claim: [], perfectInfinitives: [], intent: [], appeal: [], decline: [], ruleOut: [], complementizers: [],
+      hedged: [], reportedMarkers: [], reportedVerbs: [], planned: [], denied: [], negation: [], notNegation: [], notPlanned: [], plannedAttributes: [], conditional: [], refusal: [], forwardNegation: [], threat: [], hostileThreat: [], ultimatum: [], claim: [], perfectInfinitives: [], intent: [], appeal: [], decline: [], abstain: [], ruleOut: [], complementizers: [],
     }),
     time: optional(join(dir, 'time.yaml'), timeSchema, {
       lexicon: { month: {}, season: {}, weekday: {}, part: {}, numberWord: {}, vague: [], ordinalWord: {}, unit: {}, relative: {} },

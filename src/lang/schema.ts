@@ -341,6 +341,11 @@ export const modalitySchema = z.object({
   /** Verbs of refusal that govern an infinitive clause ("weigerte sich, … zu helfen"): the governed act is not done. */
   decline: words.default([]),
   /**
+   * Negation cues of abstaining ("enthielten sich einer Verurteilung Russlands"): the act abstained
+   * from is no act, and nor is its negation (analysts code no relation for an abstention).
+   */
+  abstain: words.default([]),
+  /**
    * A verb of ruling out, split around its words ("schloss … aus"): negated in the clause an
    * infinitive depends on, it makes that act possible, not done ("schloss am Montag nicht aus, … zu liefern": hedged).
    */
