@@ -43,7 +43,7 @@ const QUARREL_WINDOW = 2
 /** Reactions that continue a quarrel: a charge or a threat. A refusal ("wies das zurück") answers whatever was said last, not always the quarrel's other party. */
 const QUARRELS = new Set(['ACCUSE', 'THREATEN'])
 /** Steps that take a partner from earlier in the text, not from a word of this sentence: the partner's span points back to where it was named. */
-const POINTED_BACK = new Set(['target:topic', 'target:act-anaphora', 'target:said-before', 'target:meeting-partner-before', 'target:quarrel', 'target:venue'])
+export const POINTED_BACK: ReadonlySet<string> = new Set(['target:topic', 'target:act-anaphora', 'target:said-before', 'target:meeting-partner-before', 'target:quarrel', 'target:venue'])
 /** Roles of an event noun's own words for its doer: "die Sanktionen der USA", "die amerikanischen Sanktionen", "von der EU". */
 const NOUN_OWN_SOURCES = new Set(['source:gen', 'source:adj', 'source:prep:von'])
 /** Speech acts: the same charge or demand by another speaker is another act (dedupe). */
