@@ -1269,6 +1269,16 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
             const named = aside ? phrasesOf.get(aside)!.find((p) => (p.attach.kind === 'bare' && p.mentions.every(namesPerson)) || (owned && p.mentions.length > 0)) : undefined
             if (named) { subject = named; how.push('subject:apposition') }
           }
+          // "Der Rat verabschiedete eine Resolution. Die Resolution verlangt von den Huthis, …": a text
+          // that is the clause's subject acts for the organisation named last, in this sentence or the one before.
+          if (!subject && !passive && ref.kind !== 'noun' && !clause.subordinate && !clause.relative && g.determiners.includes(opening[0]?.norm ?? '') && isDocumentNoun(opening[1], g) && tokens[i]!.start > opening[1]!.start) {
+            const issuer = issuingOrganisation(doc.mentions, sIndex, tokens[clause.from]!.start, isOrganisation)
+            if (issuer) {
+              subject = issuer
+              how.push('subject:issuing-organisation')
+              if (issuer.mentions[0]!.start < sentenceStart) carried = pronoun = { start: opening[1]!.start, end: opening[1]!.end }
+            }
+          }
         }
         if (!subject && ci === 0 && opensWithParticiple(opening, g)) {
           // "Having signed the treaty, Moscow and Pyongyang began …", "After meeting Xi, Putin flew
