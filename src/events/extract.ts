@@ -43,7 +43,7 @@ const QUARREL_WINDOW = 2
 /** Reactions that continue a quarrel: a charge or a threat. A refusal ("wies das zurück") answers whatever was said last, not always the quarrel's other party. */
 const QUARRELS = new Set(['ACCUSE', 'THREATEN'])
 /** Steps that take a partner from earlier in the text, not from a word of this sentence: the partner's span points back to where it was named. */
-export const POINTED_BACK: ReadonlySet<string> = new Set(['target:topic', 'target:act-anaphora', 'target:said-before', 'target:meeting-partner-before', 'target:quarrel', 'target:venue'])
+export const POINTED_BACK: ReadonlySet<string> = new Set(['target:topic', 'target:recipient', 'target:act-anaphora', 'target:said-before', 'target:meeting-partner-before', 'target:quarrel', 'target:venue'])
 /** Roles of an event noun's own words for its doer: "die Sanktionen der USA", "die amerikanischen Sanktionen", "von der EU". */
 const NOUN_OWN_SOURCES = new Set(['source:gen', 'source:adj', 'source:prep:von'])
 /** Speech acts: the same charge or demand by another speaker is another act (dedupe). */
@@ -886,6 +886,15 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
  * The organisation the passage last named before `at`, within `window` sentences and its paragraph,
  * that is no party of `own`: where a vote or a veto is cast.
  */
+/** The partner of the latest act of `type` told in the last `window` sentences, when it is none of `own`. */
+function latestRecipient(acts: readonly ToldAct[], type: string, sIndex: number, window: number, own: ReadonlySet<string>): Mention | null {
+  for (let k = acts.length - 1; k >= 0 && acts[k]!.sentence >= sIndex - window; k--) {
+    const act = acts[k]!
+    if (act.type === type && act.target && !own.has(act.target.actor)) return act.target
+  }
+  return null
+}
+
 /** The one party other than `own` that `mentions` name (its latest mention), or null when they name none or several. */
 function soleOtherParty(mentions: readonly Mention[], own: ReadonlySet<string>): Mention | null {
   const named = mentions.filter((m) => !own.has(m.actor) && m.actor !== UNLISTED)
@@ -1650,11 +1659,14 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // the sentence or as the subject of the sentence before, in the same paragraph.
           const topical = !ref.rule.oneSided && TOPICAL.has(ref.rule.type) && !phrases.some((p) => p !== source && p.mentions.every((m) => own.has(m.actor)))
           const destination = topical && DESTINED.has(ref.rule.type) ? destinationOf(tokens, mentions, clause, new Set(ref.rule.roles.target.filter((r) => r.startsWith('prep:')).map((r) => r.slice(5))), own, isState, g) : null
-          const topic = destination ?? (topical
+          // "Die USA liefern der Ukraine Panzer. … Großbritannien hatte 14 Panzer in Aussicht gestellt": what is
+          // sent goes where the passage's last sending of its kind went, before the passage's subject.
+          const recipient = topical && !destination && DESTINED.has(ref.rule.type) ? latestRecipient(state.acts, ref.rule.type, sIndex, pack.coref.window, own) : null
+          const topic = destination ?? recipient ?? (topical
             ? topicOf(doc, sIndex, source, clauses.filter((c) => c !== clause && !c.apposition && !c.relative).map((c) => subjectOf(phrasesOf.get(c)!, c.to)), state.topic, isState) : null)
           if (topic) {
             for (const s of source.mentions) pairs.push([s, topic])
-            how.push(destination ? 'target:destination' : 'target:topic')
+            how.push(destination ? 'target:destination' : recipient ? 'target:recipient' : 'target:topic')
             factor *= TOPIC
           } else {
             for (const s of source.mentions) pairs.push([s, null])
