@@ -169,6 +169,7 @@ function nextActAt(tokens: Token[], at: number, from: number, to: number, lex: E
 /** The plan words that are adjectives (`plannedAttributes`), folded as tokens are. */
 const plannedAttributesOf = perPack((pack): ReadonlySet<string> => new Set(pack.modality.plannedAttributes.map(fold)))
 const abstainWordsOf = perPack((pack): ReadonlySet<string> => new Set(pack.modality.abstain.map(fold)))
+const leadingPhrasesOf = perGrammar((g): string[][] => g.leadingPhrases.map((p) => phraseKey(p)))
 
 /** How many words a fronted noun phrase may run before the finite verb a nominative pronoun follows. */
 const NOMINATIVE_REACH = 14
@@ -1295,6 +1296,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const main = clauses.slice(1).find((c) => !c.subordinate && !c.relative && !c.apposition)
           const after = main ? subjectOf(phrasesOf.get(main)!, main.to, g.subjectAfterVerb) : null
           if (after) { subject = after; how.push('subject:main-clause-after') }
+        }
+        if (!subject && !passive) {
+          // "Eine Delegation unter Leitung von Vizeverteidigungsminister Jewkurow reiste nach Bengasi": the one
+          // who leads the group that is the subject acts for it.
+          const led = phrases.find((p) => p.to <= i && p.attach.kind === 'prep' && leadingPhrasesOf(g).some((words) => words.every((w, n) => tokens[p.from - words.length + n]?.norm === w)))
+          if (led) { subject = led; how.push('subject:leader') }
         }
         if (!subject && ci === 0) {
           // "Mit Kasachstan sagt sich eine erste Ex-Sowjetrepublik von Russland los": with no actor as

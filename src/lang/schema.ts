@@ -137,6 +137,8 @@ export const grammarSchema = z.object({
   groupNouns: words.default([]),
   /** A sentence-opening preposition whose actor is the subject when no actor is ("Mit Kasachstan sagt sich ein Land los"). */
   topicPrepositions: words.default([]),
+  /** Phrases before an actor that leads the subject it follows ("Eine Delegation unter Leitung von X reiste …"): that actor acts. */
+  leadingPhrases: words.default([]),
   /** Subordinators that also compare ("als Freund"): a clause only when a pronoun follows. */
   comparingSubordinators: words.default([]),
   relativePronouns: words,
