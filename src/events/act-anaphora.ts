@@ -45,7 +45,7 @@ export interface ActWords {
   /** Act nouns by the act types they may name (`actNouns` of coref.yaml). */
   nouns: Record<string, string[]>
   determiners: ReadonlySet<string>
-  /** Adverbs that point back ("dagegen"); given only where they may. */
+  /** Adverbs that point back ("dagegen"). */
   adverbs: ReadonlySet<string>
   pronouns: ReadonlySet<string>
   prepositions: ReadonlySet<string>
@@ -53,30 +53,48 @@ export interface ActWords {
   comparers: ReadonlySet<string>
 }
 
+/** What a clause points back to: the doers found, and whether a pronoun or adverb points back at all. */
+export interface Antecedents {
+  doers: Mention[]
+  /** A pronoun standing alone or an adverb points back, whether or not a told act fits it. */
+  pointsBack: boolean
+}
+
+/** Whether a told act's doer may be answered: not the one who answers, nor a party the text does not name. */
+const answerable = (m: Mention, own: ReadonlySet<string>) => !own.has(m.actor) && m.actor !== UNLISTED
+
 /**
  * The doers of the act a word of `tokens[from, to)` points back to, whose doers are not among `own`:
  * - a definite act noun: the latest act of a type the noun may name, told at most `window` sentences
  *   before (or earlier in this sentence);
- * - an adverb: the latest such act of the sentence before or of this one;
+ * - an adverb (`withAdverbs`: "drohte dagegen" is as often "on the other hand"): the latest such act
+ *   of the sentence before or of this one;
  * - a pronoun standing alone: the latest act told in sentence `pronounFrom` or after, whatever its
  *   type, with the doers coordinated in it.
- * Empty when the clause has no such word or no act fits.
+ * No doers when the clause has no such word or no act fits.
  */
-export function actAntecedents(tokens: Token[], from: number, to: number, words: ActWords, acts: readonly ToldAct[], sentence: number, window: number, own: ReadonlySet<string>, skip: ReadonlySet<number>, pronounFrom: number): Mention[] {
+export function actAntecedents(tokens: Token[], from: number, to: number, words: ActWords, acts: readonly ToldAct[], sentence: number, window: number, own: ReadonlySet<string>, skip: ReadonlySet<number>, pronounFrom: number, withAdverbs: boolean): Antecedents {
   const nouns = nounTypes(tokens, from, to, words.nouns, words.determiners, skip, words.prepositions)
+  const pronoun = demonstrative(tokens, from, to, words.pronouns, skip, words.prepositions, words.comparers) !== null
+  const adverb = withAdverbs && tokens.slice(from, to).some((t, n) => words.adverbs.has(t.norm) && !skip.has(from + n))
+  const pointsBack = pronoun || adverb
   // "Moskau wies das zurück": a pronoun standing alone names whatever was told last, a charge or a claim included.
-  if (!nouns && demonstrative(tokens, from, to, words.pronouns, skip, words.prepositions, words.comparers) !== null) return latestActDoers(acts, pronounFrom, own)
+  if (!nouns && pronoun) return { doers: latestActDoers(acts, pronounFrom, own), pointsBack }
   // "Tokio legte dagegen Protest ein": an adverb that points back to what was just said names the act of the sentence before.
-  const adverb = !nouns && tokens.slice(from, to).some((t, n) => words.adverbs.has(t.norm) && !skip.has(from + n))
-  const types = adverb ? new Set([ANY]) : nouns
-  if (!types) return []
+  const types = nouns ?? (adverb ? new Set([ANY]) : null)
+  if (!types) return { doers: [], pointsBack }
+  return { doers: nounOrAdverbDoers(types, !nouns, acts, sentence, window, own), pointsBack }
+}
+
+/** The doers of the latest act of `types` (an act noun's, or any decision for an adverb) within reach. */
+function nounOrAdverbDoers(types: ReadonlySet<string>, adverb: boolean, acts: readonly ToldAct[], sentence: number, window: number, own: ReadonlySet<string>): Mention[] {
   // A noun that names the act's own kind ("den Protest", "die Sanktionen") reaches further back than one
   // that may name any decision: the latest such act is meant, paragraphs before.
   const reach = adverb ? 1 : types.has(ANY) || types.has(DOCUMENT) ? window : Math.max(window, NAMED_KIND_WINDOW)
   for (let k = acts.length - 1; k >= 0; k--) {
     const act = acts[k]!
     if (act.sentence < sentence - reach) break
-    if (own.has(act.source.actor) || act.source.actor === UNLISTED) continue
+    if (!answerable(act.source, own)) continue
     if (types.has(ANY) ? decision(act) : types.has(act.type)) return coordinatedDoers(acts, k, own)
   }
   // "Die Huthis wiesen den Beschluss zurück", "begrüßte die Resolution": an organisation's text, named
@@ -95,7 +113,7 @@ function latestActDoers(acts: readonly ToldAct[], earliest: number, own: Readonl
   // "Minsk warf Moskau vor, Kämpfer geschickt zu haben. Moskau wies das zurück": the speaker's own act
   // told in that sentence is what it was charged with; the charge is what it answers.
   let k = acts.length - 1
-  while (k >= 0 && acts[k]!.sentence === told && (own.has(acts[k]!.source.actor) || acts[k]!.source.actor === UNLISTED)) k--
+  while (k >= 0 && acts[k]!.sentence === told && !answerable(acts[k]!.source, own)) k--
   return k >= 0 && acts[k]!.sentence === told ? coordinatedDoers(acts, k, own) : []
 }
 
@@ -106,7 +124,7 @@ function coordinatedDoers(acts: readonly ToldAct[], at: number, own: ReadonlySet
   for (let k = at; k >= 0; k--) {
     const act = acts[k]!
     if (act.sentence !== last.sentence || act.type !== last.type || act.target?.actor !== last.target?.actor) break
-    if (!own.has(act.source.actor) && act.source.actor !== UNLISTED && !doers.some((d) => d.actor === act.source.actor)) doers.push(act.source)
+    if (answerable(act.source, own) && !doers.some((d) => d.actor === act.source.actor)) doers.push(act.source)
   }
   return doers
 }

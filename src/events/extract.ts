@@ -14,7 +14,7 @@ import { UNLISTED } from '../pipeline/stages/mentions.ts'
 import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 import { presentPeriod } from '../time/present.ts'
 import { mediations, type MediationWords } from './mediation.ts'
-import { actAntecedents, demonstrative, quarrelCounterpart, REACTIONS, type ActWords, type ToldAct } from './act-anaphora.ts'
+import { actAntecedents, quarrelCounterpart, REACTIONS, type ActWords, type ToldAct } from './act-anaphora.ts'
 import { threatsShareCharges } from './shared-target.ts'
 import { contactAdjuncts } from './contact-adjunct.ts'
 import { datedSettings, occasionOf, settingDate, settingFormsOf, type Dated, type SettingWords } from './settings.ts'
@@ -883,10 +883,6 @@ function eventDate(doc: Doc, sIndex: number, clause: Clause, clauses: Clause[], 
   return continued(tokens.slice(clause.from, clause.to).some((t) => g.thenAdverbs.includes(t.norm)))
 }
 
-/**
- * The organisation the passage last named before `at`, within `window` sentences and its paragraph,
- * that is no party of `own`: where a vote or a veto is cast.
- */
 /** The partner of the latest act of `type` told in the last `window` sentences, when it is none of `own`. */
 function latestRecipient(acts: readonly ToldAct[], type: string, sIndex: number, window: number, own: ReadonlySet<string>): Mention | null {
   for (let k = acts.length - 1; k >= 0 && acts[k]!.sentence >= sIndex - window; k--) {
@@ -902,6 +898,10 @@ function soleOtherParty(mentions: readonly Mention[], own: ReadonlySet<string>):
   return named.length && named.every((m) => m.actor === named[0]!.actor) ? named.at(-1)! : null
 }
 
+/**
+ * The organisation the passage last named before `at`, within `window` sentences and its paragraph,
+ * that is no party of `own`: where a vote or a veto is cast.
+ */
 function venueOf(doc: Doc, sIndex: number, at: number, own: ReadonlySet<string>, window: number, isOrganisation: (id: string) => boolean): Mention | null {
   const paragraphStart = doc.text.lastIndexOf('\n', at) + 1
   return doc.mentions.filter((m) => m.start < at && m.start >= paragraphStart && sIndex - m.sentence <= window && isOrganisation(m.actor) && !own.has(m.actor)).at(-1) ?? null
@@ -921,7 +921,6 @@ function planDate(time: Dated | null, modality: string, published: string | unde
 
 /** The words that make an act told before the target (`actAntecedent`): articles and demonstratives before an act noun, and adverbs that point back ("dagegen"). */
 const actWordsOf = perPack((pack): ActWords => ({ nouns: pack.coref.actNouns, determiners: new Set(pack.coref.actDeterminers), adverbs: new Set(pack.coref.actAdverbs), pronouns: new Set(pack.coref.actPronouns.map(fold)), prepositions: prepositionsOf(pack.grammar), comparers: comparersOf(pack.grammar) }))
-const NONE: ReadonlySet<string> = new Set()
 /** The pack's words of a mediation (mediation.ts). */
 const mediationWordsFor = perGrammar((g): MediationWords => {
   const glue = new Set([...g.determiners, ...g.coordinators, ...g.titleLinks])
@@ -1011,6 +1010,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   const g = pack.grammar
   const hostingPreps = hostingPrepositionsOf(g)
   const sentenceStart = doc.sentences[sIndex]!.start
+  /** Whether sentence `from` (one before this) ends in this sentence's paragraph. */
+  const sameParagraph = (from: number) => !doc.text.slice(doc.sentences[from]!.end, sentenceStart).includes('\n')
   const mentions = doc.mentions.filter((m) => m.sentence === sIndex)
   const mentionTokens = mentionTokenSet(mentions)
   const nameTokens = mentionTokenSet(mentions.filter((m) => m.kind === 'name' && !isSector(m.actor)))
@@ -1604,20 +1605,18 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           // A pronoun in a clause that does not open the sentence points to what this sentence told before it;
           // one opening it, to the sentence before too ("Moskau wies das zurück").
           const pronounFrom = clause.from > from ? sIndex : sIndex - 1
-          const doers = actAntecedents(tokens, clause.from, clause.to, ref.rule.type === 'PROTEST' ? actWords : { ...actWords, adverbs: NONE }, state.acts, sIndex, pack.coref.window, own, mentionTokens, pronounFrom)
+          const { doers, pointsBack } = actAntecedents(tokens, clause.from, clause.to, actWords, state.acts, sIndex, pack.coref.window, own, mentionTokens, pronounFrom, ref.rule.type === 'PROTEST')
           // A trigger noun that is itself the act told before ("die Vorwürfe") names that act again, no new
           // one aimed at its doer: against the subject, it is what the subject answers ("Moskau bezeichnete
           // die Vorwürfe als haltlos"), no charge of its own; joined ("schloss sich den Vorwürfen an"), its partner is not told here.
           const itself = ref.kind === 'noun' && !!pack.coref.actNouns[ref.rule.type]?.includes(tokens[i]!.text)
           if (itself && state.acts.some((a) => a.type === ref.rule.type && doers.includes(a.source) && !!a.target && own.has(a.target.actor))) continue
-          if (itself) doers.length = 0
-          if (doers.length) {
+          if (!itself && doers.length) {
             for (const s of source.mentions) for (const d of doers) pairs.push([s, d])
             how.push('target:act-anaphora')
             factor *= TOPIC
-          } else if (!itself && !state.acts.some((a) => a.sentence >= pronounFrom) && (demonstrative(tokens, clause.from, clause.to, actWords.pronouns, mentionTokens, actWords.prepositions, actWords.comparers) !== null
+          } else if (!itself && pointsBack && !state.acts.some((a) => a.sentence >= pronounFrom)) {
             // "… die Stationierung der Raketen, die Russlands Flotte bekanntgab. Tokio legte dagegen Protest ein."
-            || ref.rule.type === 'PROTEST' && tokens.slice(clause.from, clause.to).some((t, n) => actWords.adverbs.has(t.norm) && !mentionTokens.has(clause.from + n)))) {
             // "Nach Darstellung des KGB sollten die Kämpfer das Land destabilisieren. Moskau weist das zurück":
             // with no act told, what is answered was said by the one other party the text before names:
             // the sentence before, or this sentence's clauses before ("Russland hatte angekündigt, …; Kiew kritisierte das").
@@ -1649,7 +1648,6 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (!pairs.length && QUARRELS.has(ref.rule.type) && ref.kind !== 'noun' && !how.includes('target:passive-subject')) {
           // "… bestellte den britischen Attaché ein. Sacharowa nannte die Fahrt eine Provokation": a reaction
           // with nobody named continues the quarrel its speaker was just told in.
-          const sameParagraph = (from: number) => !doc.text.slice(doc.sentences[from]!.end, sentenceStart).includes('\n')
           const other = quarrelCounterpart(state.acts, own, sIndex, QUARREL_WINDOW, sameParagraph)
           if (other) {
             for (const s of source.mentions) pairs.push([s, other])
@@ -1909,9 +1907,9 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
   events.push(...visits.filter((v) => !met.has(pairKey(v.source, v.target!))))
   // "reiste nach Algier und vereinbarte dort Gaslieferungen": an act with no partner is done with the one met,
   // in this sentence or, in the same paragraph, the one before ("Modi reiste nach Moskau. Er lobte die Freundschaft.").
-  const before = state.meetings?.sentence === sIndex - 1 && !doc.text.slice(doc.sentences[sIndex - 1]!.end, sentenceStart).includes('\n') ? state.meetings.events : []
-  events.splice(0, events.length, ...meetingPartners(events, lex.oneSided, before))
+  const before = state.meetings?.sentence === sIndex - 1 && sameParagraph(sIndex - 1) ? state.meetings.events : []
   const meetings = meetingsOf(events)
+  events.splice(0, events.length, ...meetingPartners(events, lex.oneSided, meetings, before))
   if (meetings.length) state.meetings = { sentence: sIndex, events: meetings }
   // The speaker is the subject of the sentence's first clause: "Moskau erklärte, Kiew habe … beschossen".
   events.push(...claimedAccusations(events, firstSubject, `${pack.code}.accuse.claimed_act`, (w) => admissionVerbsOf(g).has(fold(w))))

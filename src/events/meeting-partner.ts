@@ -18,12 +18,11 @@ export function meetingsOf(events: readonly RelationEvent[]): RelationEvent[] {
 }
 
 /**
- * Gives each one-sided act of `events` (one sentence's) the party its doer meets in that sentence,
- * where there is exactly one; with no meeting in it, the party met in `before` (the sentence before's
- * meetings). Rules in `oneSided` name acts that have no partner by nature.
+ * Gives each one-sided act of `events` (one sentence's) the party its doer meets in that sentence
+ * (`own`, its `meetingsOf`), where there is exactly one; with no meeting in it, the party met in
+ * `before` (the sentence before's meetings). Rules in `oneSided` name acts that have no partner by nature.
  */
-export function meetingPartners(events: RelationEvent[], oneSided: ReadonlySet<string>, before: readonly RelationEvent[] = []): RelationEvent[] {
-  const own = meetingsOf(events)
+export function meetingPartners(events: RelationEvent[], oneSided: ReadonlySet<string>, own: readonly RelationEvent[], before: readonly RelationEvent[] = []): RelationEvent[] {
   const meetings = own.length ? own : before
   if (!meetings.length) return events
   const how = own.length ? 'target:meeting-partner' : 'target:meeting-partner-before'

@@ -25,24 +25,24 @@ function filtered(db: Kysely<Database>, f: EventFilter) {
   return q
 }
 
-/** The events a filter selects, in date order, paged. */
-export function eventQuery(db: Kysely<Database>, f: EventFilter) {
-  let q = filtered(db, f).selectAll('events').select(['documents.file as file', 'documents.lang as lang', 'documents.date as doc_date', 'documents.publisher as publisher'])
-    .orderBy('events.date', (ob) => ob.asc().nullsFirst()).orderBy('events.doc_id').orderBy('events.start').orderBy('events.id')
+/** The rows a filter selects in date order (undated first, then by document and position), paged. */
+function inOrder(db: Kysely<Database>, f: EventFilter) {
+  let q = filtered(db, f).orderBy('events.date', (ob) => ob.asc().nullsFirst()).orderBy('events.doc_id').orderBy('events.start').orderBy('events.id')
   if (f.limit) q = q.limit(f.limit)
   if (f.offset) q = q.offset(f.offset)
   return q
 }
 
-/** The act fields of the events a filter selects (store.ts ActReport), in date order: no sentence text, and a trace only for a deployment. */
+/** The events a filter selects, in date order, paged. */
+export function eventQuery(db: Kysely<Database>, f: EventFilter) {
+  return inOrder(db, f).selectAll('events').select(['documents.file as file', 'documents.lang as lang', 'documents.date as doc_date', 'documents.publisher as publisher'])
+}
+
+/** The act fields of the events a filter selects (store.ts ActReport), in the same order: no sentence text, and a trace only for a deployment. */
 export function actReportQuery(db: Kysely<Database>, f: EventFilter) {
-  let q = filtered(db, f)
+  return inOrder(db, f)
     .select(['events.id', 'events.doc_id', 'events.source', 'events.target', 'events.type', 'events.mode', 'events.modality', 'events.date', 'events.quantity', 'events.confidence', 'documents.file as file', 'documents.date as doc_date', 'documents.publisher as publisher'])
     .select(sql<string | null>`case when events.type = 'MOBILIZE' then events.trace end`.as('trace'))
-    .orderBy('events.date', (ob) => ob.asc().nullsFirst()).orderBy('events.doc_id').orderBy('events.start').orderBy('events.id')
-  if (f.limit) q = q.limit(f.limit)
-  if (f.offset) q = q.offset(f.offset)
-  return q
 }
 
 export function toActReport(r: { id: string; doc_id: string; source: string; target: string | null; type: string; mode: string; modality: string; date: string | null; quantity: string | null; confidence: number; file: string; doc_date: string | null; publisher: string | null; trace: string | null }): ActReport {
