@@ -34,7 +34,7 @@ export interface RoleContext {
   /** A word the rule requires or carries as its object ("crude", "drones"): what the act moves. */
   isGoods: (norm: string) => boolean
   /** A conjunction that joins two words of a list ("und"). */
-  coordinator?: (t: Token) => boolean
+  coordinator: (t: Token) => boolean
 }
 
 /** How many words and hyphens may stand between a genitive and the event noun it names the agent of. */
@@ -88,7 +88,7 @@ export function fillRole(spec: string, ctx: RoleContext, exclude: Set<Phrase>): 
   if (spec === 'adj') {
     // A demonym before the noun ("iranische Drohnen"), or a name glued to it ("US-Luftangriffe"); or
     // coordinated with the adjective before the noun ("der amerikanischen und europäischen Sanktionen").
-    const coordinatedAdjective = (p: Phrase) => t - p.to === 2 && !!ctx.coordinator?.(ctx.tokens[p.to]!) && ctx.nounPhraseWord(ctx.tokens[p.to + 1]!) && p.mentions.every((m) => m.kind === 'adjective')
+    const coordinatedAdjective = (p: Phrase) => t - p.to === 2 && ctx.coordinator(ctx.tokens[p.to]!) && ctx.nounPhraseWord(ctx.tokens[p.to + 1]!) && p.mentions.every((m) => m.kind === 'adjective')
     const before = free.find(coordinatedAdjective)
     if (before) return before
     return free.find((p) => p.to <= t && t - p.to <= 1 && (p.mentions.every((m) => m.kind === 'adjective') || ctx.tokens[p.to]?.text === '-' && ctx.tokens[p.to]!.start === ctx.tokens[p.to - 1]!.end
