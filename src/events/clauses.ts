@@ -1,7 +1,7 @@
 import type { Token } from '../pipeline/document.ts'
 import type { Grammar } from '../lang/schema.ts'
 import { perGrammar } from '../lang/per-grammar.ts'
-import { phraseKey } from '../text/tokenize.ts'
+import { isGluedHyphen, phraseKey } from '../text/tokenize.ts'
 
 export interface Clause {
   /** Token range [from, to) into the document's tokens. */
@@ -441,6 +441,21 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
     for (let j = start; j < comma; j++) if (g.finiteAuxiliaries.includes(tokens[j]!.norm)) aux = j
     return aux >= 0 && !tokens.slice(aux + 1, comma).some((t) => lower(t) && pastParticiple.test(t.norm))
   }
+  /**
+   * Whether the stretch after the comparing word at `k` (up to `end`) is a noun phrase with no verb
+   * of its own: capitalised words, articles, adjectives, prepositions and numbers, ending the sentence
+   * or closing on the past participle that a finite auxiliary before the comma at `comma` waits for.
+   */
+  const comparedPhrase = (k: number, end: number, comma: number): boolean => {
+    // The first part of a compound ("euro-atlantische") is no word of its own.
+    const words = tokens.slice(k + 1, end).filter((t, n) => (t.kind === 'word' || t.kind === 'number') && !isGluedHyphen(tokens, k + 2 + n))
+    const last = words.at(-1)
+    if (!last) return false
+    const closing = !!pastParticiple && lower(last) && pastParticiple.test(last.norm) && sharesAuxiliary(comma)
+    if (!closing && end < to - 1) return false
+    const phrase = closing ? words.slice(0, -1) : words
+    return phrase.length > 0 && phrase.every((t) => t.kind === 'number' || capitalised(t) || g.determiners.includes(t.norm) || preps.has(t.norm) || looksAdjectival(t, g))
+  }
   let hold = -1
   const asides = asidePhrasesOf(g)
   for (let i = from; i < to; i++) {
@@ -541,6 +556,10 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
       // conjunction, in a stretch that names no subject, resumes the interrupted clause.
       const prepResumes = canResume && preps.has(next.norm) && subs.has(next.norm)
         && tokens.slice(k + 1, end).every((t) => t.kind !== 'word' || !capitalised(t) && !pronouns.has(t.norm))
+      // "…, an dem auch Biden teilnahm, als Bedrohung bezeichnet": "als" before a noun phrase that ends
+      // the sentence, or ends on the participle the interrupted clause's auxiliary waits for, is that
+      // clause's predicate (a clause it opened would end on a finite verb of its own).
+      const predicateResumes = canResume && g.comparingSubordinators.includes(next.norm) && comparedPhrase(k, end, i)
       // "kündigte an, Moldau Strom zu liefern": a zu-infinitive after it is no report but the
       // speaker's own act, with no subject of its own.
       // "Deutschland, Frankreich, die Niederlande und weitere Staaten bestellten …": a list of actors
@@ -626,7 +645,7 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
         && !(g.capitalisesNouns && g.verbFinalSubordinates && g.determiners.includes(next.norm) && end >= to && endsOnNoun(tokens, k, to, g)
           && tokens.slice(k + 1, end).every((t) => t.kind !== 'word' || capitalised(t) || listWords.has(t.norm) || looksAdjectival(t, g)))) {
         begin(i, { subordinate: true, relative: true, coordinated: false })
-      } else if (subs.has(next.norm) && !prepResumes) {
+      } else if (subs.has(next.norm) && !prepResumes && !predicateResumes) {
         begin(i, { subordinate: true, relative: false, coordinated: false })
       } else if (coords.has(next.norm) && onlyActors(tokens, start, i, actorTokens, g)) {
         // "Kasachstan, aber auch Usbekistan …": the head of a list of subjects, not a clause.

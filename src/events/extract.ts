@@ -1198,6 +1198,12 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // in a noun phrase opened by an article and an agent preposition, has that agent as its doer.
         const passiveIndex = agentAttribute ? i + 1 : passive ? auxAt : -1
         if (agentAttribute) how.push('roles:attributive-participle')
+        // Where the auxiliary may stand anywhere in the clause (German), it is surely this participle's
+        // only right after it or, before it, when the participle ends the clause.
+        const lastOfClause = tokens.slice(i + 1, clause.to).every((t) => t.kind === 'punct')
+        const surelyPassive = passive && !agentAttribute && !ref.infinitive && (!g.verbFinalSubordinates || auxAt === i + 1 || auxAt < i && lastOfClause)
+        // The subject is named in the clause; where the auxiliary follows it directly (English), right before it.
+        const passiveSubjectHere = (p: Phrase, c: Clause, aux: number) => p.from >= c.from && p.to <= c.to && (g.verbFinalSubordinates || (p.to <= aux && aux - p.to <= 1))
         let subject: Phrase | null = null
         const controlledObject = objectControlled(i)
         // "Es schickte Truppen": the pronoun names the subject of the sentence before; the event's
@@ -1359,7 +1365,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // while another phrase of its preposition follows (it joins the source below).
         const together = rolePhrases.filter((p) => comitative(tokens, p, g) && rolePhrases.some((q) => q.from > p.from && q.attach.kind === 'prep' && p.attach.kind === 'prep' && q.attach.prep === p.attach.prep))
         const candidates = together.length ? rolePhrases.filter((p) => !together.includes(p)) : rolePhrases
-        const roleCtx = { adjunctNoun, tokens, phrases: subject && !candidates.includes(subject) ? [...candidates, subject] : candidates, trigger: i, ref, subject, passiveAt: passiveIndex, agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, coordinator, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
+        const roleCtx = { adjunctNoun, tokens, phrases: subject && !candidates.includes(subject) ? [...candidates, subject] : candidates, trigger: i, ref, subject, passiveAt: passiveIndex, participle: surelyPassive && !!subject && passiveSubjectHere(subject, clause, auxAt), agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, coordinator, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const assigned: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         // "Peking reagierte mit Einreiseverboten gegen …": the means a verb of response names is its subject's act.

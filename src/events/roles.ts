@@ -13,6 +13,11 @@ export interface RoleContext {
   subject: Phrase | null
   /** Index of the passive auxiliary, or -1 in an active clause. */
   passiveAt: number
+  /**
+   * The subject is named in the clause and the trigger is a participle right by that auxiliary ("wurde am Montag angegriffen.", "angegriffen
+   * worden"), not an infinitive a future auxiliary may govern: surely a passive.
+   */
+  participle?: boolean
   agentPreps: string[]
   /** Folded prepositions whose object hosts what the act moves there. */
   hostingPreps: ReadonlySet<string>
@@ -116,6 +121,14 @@ export function assignRoles(ctx: RoleContext, specs: { source: string[]; target:
   return assignNamed(ctx, specs)
 }
 
+/** A phrase that names its actors themselves: no demonym ("nordkoreanische Soldaten", "Russen"), no compound ("US-Generalkonsulat"). */
+function namesItself(p: Phrase, tokens: Token[]): boolean {
+  // People of a state named by a common noun ("troops", "Iranian nationals") are no state either.
+  if (p.mentions.some((m) => m.kind === 'adjective' || m.kind === 'people' || m.rule.includes('.kb.noun'))) return false
+  for (let k = p.from; k <= p.to; k++) if (isGluedHyphen(tokens, k)) return false
+  return true
+}
+
 function assignNamed(ctx: RoleContext, specs: { source: string[]; target: string[] }): { source: Phrase | null; target: Phrase | null; how: string[] } {
   const used = new Set<Phrase>()
   const how: string[] = []
@@ -142,11 +155,25 @@ function assignNamed(ctx: RoleContext, specs: { source: string[]; target: string
     // "Ukraine's ambassador was expelled from Hungary": in a passive with no agent the subject is
     // acted on, so another role names the source first; only if none does is the subject read as
     // it ("… ob Aserbaidschan Armenien angreifen wird": "wird" may be the future, not a passive).
+    // The subject of a participle's passive ("Die Ukraine wurde angegriffen") is never its doer.
+    // So is a state or person named as that subject; troops or goods, or what a state's adjective
+    // names ("nordkoreanische Soldaten wurden nach Russland geschickt"), may be its doer's.
     const passiveSubject = !!target && target === ctx.subject
-    const order = genBoth ? [...specs.source.filter((s) => s !== 'gen'), 'gen'] : passiveSubject ? [...specs.source.filter((s) => s !== 'subject'), 'subject'] : specs.source
+    const others = specs.source.filter((s) => s !== 'subject')
+    const actedOn = passiveSubject && ctx.participle === true && namesItself(target!, ctx.tokens)
+      && !ctx.tokens.slice(target!.from, target!.to + 1).some((t) => ctx.isGoods(t.norm))
+    const order = genBoth ? [...specs.source.filter((s) => s !== 'gen'), 'gen'] : passiveSubject ? (actedOn ? others : [...others, 'subject']) : specs.source
     for (const spec of order) {
       source = fillRole(spec, ctx, used)
       if (source) { how.push(`source:${spec}`); break }
+    }
+    // "Die Türkei wird mit Gas aus Aserbaidschan versorgt": with the subject acted on, the partner an
+    // active clause names by a preposition is the doer.
+    if (!source && actedOn) {
+      for (const spec of specs.target.filter((s) => s.startsWith('prep:'))) {
+        source = fillRole(spec, ctx, used)
+        if (source) { how.push(`source:passive-partner:${spec.slice(5)}`); break }
+      }
     }
     // "The treaty, signed by Putin and Kim in Pyongyang, …": a participle with its agent right after it.
     if (!source && ctx.ref.kind === 'verb') {
