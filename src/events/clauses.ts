@@ -363,7 +363,13 @@ export function splitClauses(tokens: Token[], from: number, to: number, g: Gramm
   const namesMeet = (i: number) => !g.capitalisesNouns && tokens[i]!.text === ',' && actorTokens.has(i + 1) && !endOfList(i + 1)
   /** Where the main clause begins after a subordinate clause that opens at `at`, or -1. */
   const leadingEndFrom = (at: number) => {
-    if (tokens[at]?.kind !== 'word' || !subs.has(tokens[at]!.norm) || g.purposeMarkers.includes(tokens[at]!.norm)) return -1
+    if (tokens[at]?.kind !== 'word' || !subs.has(tokens[at]!.norm)) return -1
+    // "Um Serbien den Beitritt zu erleichtern, stellt Brüssel … bereit": a purpose marker opens a
+    // leading clause only with the infinitive that closes it ("Um zehn Uhr traf …" opens none).
+    if (g.purposeMarkers.includes(tokens[at]!.norm)) {
+      const end = segmentEnd(tokens, at, to)
+      return g.verbFinalSubordinates && end < to - 1 && infinitiveFollows(tokens, at, to, g) && verbMeetsVerb(end) ? end : -1
+    }
     for (let i = at + 2; i < to - 1; i++) {
       // "Seit Russland begann, ukrainische Häfen anzugreifen, fallen …": an infinitive after the comma
       // still belongs to the leading clause; the main clause begins after it.

@@ -1200,7 +1200,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         if (agentAttribute) how.push('roles:attributive-participle')
         // Where the auxiliary may stand anywhere in the clause (German), it is surely this participle's
         // only right after it or, before it, when the participle ends the clause.
-        const lastOfClause = tokens.slice(i + 1, clause.to).every((t) => t.kind === 'punct')
+        const lastOfClause = i + 1 >= clause.to || tokens[i + 1]!.kind === 'punct' && !isQuote(tokens[i + 1]) && !isGluedHyphen(tokens, i + 1)
         const surelyPassive = passive && !agentAttribute && !ref.infinitive && (!g.verbFinalSubordinates || auxAt === i + 1 || auxAt < i && lastOfClause)
         // The subject is named in the clause; where the auxiliary follows it directly (English), right before it.
         const passiveSubjectHere = (p: Phrase, c: Clause, aux: number) => p.from >= c.from && p.to <= c.to && (g.verbFinalSubordinates || (p.to <= aux && aux - p.to <= 1))
