@@ -17,6 +17,8 @@ export interface ToldAct {
   statement?: boolean
   /** Whether an organisation did it (a council's resolution). */
   byOrganisation?: boolean
+  /** Whether both parties did it together (a joint exercise, a meeting): its partner is a doer too. */
+  joint?: boolean
   sentence: number
 }
 
@@ -117,7 +119,7 @@ function latestActDoers(acts: readonly ToldAct[], earliest: number, own: Readonl
   return k >= 0 && acts[k]!.sentence === told ? coordinatedDoers(acts, k, own) : []
 }
 
-/** The doer of act `at` and of the acts told just before it that it was told with: same sentence, type and partner. */
+/** The doer of act `at` and of the acts told just before it that it was told with (same sentence, type and partner); the partner of a joint act. */
 function coordinatedDoers(acts: readonly ToldAct[], at: number, own: ReadonlySet<string>): Mention[] {
   const last = acts[at]!
   const doers: Mention[] = []
@@ -126,6 +128,9 @@ function coordinatedDoers(acts: readonly ToldAct[], at: number, own: ReadonlySet
     if (act.sentence !== last.sentence || act.type !== last.type || act.target?.actor !== last.target?.actor) break
     if (answerable(act.source, own) && !doers.some((d) => d.actor === act.source.actor)) doers.push(act.source)
   }
+  // "Die USA und Südkorea begannen eine gemeinsame Übung. Pjöngjang verurteilte das Manöver": both did it.
+  const partner = last.joint ? last.target : null
+  if (partner && answerable(partner, own) && !doers.some((d) => d.actor === partner.actor)) doers.push(partner)
   return doers
 }
 

@@ -1875,7 +1875,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     }
     const told = governedNounsDropped(nearestEvidence(read.filter((x) => !x.declined)), tokens, g, lex, occasionNoun)
     events.push(...told)
-    for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, target: x.partner, conflict: x.event.polarity === 'conflict', statement: x.event.mode === STATEMENT_MODE, byOrganisation: isOrganisation(x.event.source), sentence: sIndex })
+    for (const x of kept) if (told.includes(x.event) && x.event.modality !== 'negated' && x.event.modality !== 'denied') state.acts.push({ type: x.event.type, source: x.doer, target: x.partner, conflict: x.event.polarity === 'conflict', statement: x.event.mode === STATEMENT_MODE, byOrganisation: isOrganisation(x.event.source), joint: DONE_TOGETHER.has(x.event.type), sentence: sIndex })
     // "Der Sanktionsbeauftragte der EU … war gereist und hatte die Regierung aufgefordert": the owner that acted
     // for the clause is the subject a coordinated clause shares.
     // "Die Regierungschefs des Bündnisses beschlossen, … zu entsenden": a main clause with no act of its own still
@@ -2026,6 +2026,8 @@ function purposeNouns(list: ClauseEvent[], tokens: Token[], clause: Clause, g: L
 const JUDGING = new Set(['ACCUSE', 'SUPPORT'])
 /** Acts done together: the one who judges such an act may well be its party ("lobte die Zusammenarbeit mit Moskau"). */
 const JOINT = new Set(['AGREE', 'CONSULT', 'COOPERATE'])
+/** Acts both parties do, so that a later word pointing back at one ("das Manöver", "die Vereinbarung") answers both; a visit is the visitor's. */
+const DONE_TOGETHER = new Set(['AGREE', 'COOPERATE'])
 
 /**
  * "Minsk hatte den Angriff auf die Ukraine unterstützt", "Ankara verurteilte die Sanktionen gegen

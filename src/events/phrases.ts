@@ -303,7 +303,10 @@ export function clausePhrases(mentions: Mention[], tokens: Token[], clause: Clau
       describedFrom = null
       continue
     }
-    if (prev && (sameWords || !speaker && !demonymAfterName && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && (!m.genitive || partitiveList || holders))) {
+    // "In Minsk, Putin criticised NATO": two names parted by a mere comma are a list only where it goes on after the second.
+    const commaOnly = !!prev && tokens.slice(prev.to, m.tokenStart).every((t) => t.text === ',' || g.determiners.includes(t.norm))
+    const listGoesOn = tokens[m.tokenEnd]?.text === ',' || g.coordinators.includes(tokens[m.tokenEnd]?.norm ?? '')
+    if (prev && (sameWords || !speaker && !demonymAfterName && !(commaOnly && !listGoesOn) && coordinationGap(tokens, prev.to, m.tokenStart, g, prevPrep) && (!m.genitive || partitiveList || holders))) {
       // "mehrere EU-Staaten, unter ihnen Italien": the members named act, not the group their compound names.
       const members = prev.mentions.length === 1 && tokens[prev.to]?.text === '-' && tokens.slice(prev.to, m.tokenStart).some((_, n) => exampleMarkerAt(tokens, prev.to + n, g) > 0)
       if (members) prev.mentions.length = 0
