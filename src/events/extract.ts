@@ -331,6 +331,8 @@ function triggerEvidence(ref: TriggerRef, at: number, tokens: Token[], clause: C
     }
     if (!found.length) return null
     distance = Math.min(...found)
+    const also = lex.requiresAlso.get(ref.rule)!
+    if (also.size > 0 && !positions((t) => also.has(t.norm)).length) return null
   }
   if (ref.rule.requires_object) {
     const objs = lex.objects.get(ref.rule)!

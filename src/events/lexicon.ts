@@ -26,6 +26,8 @@ export interface EventLexicon {
   /** Per rule: folded object words with the mode they set. */
   objects: Map<EventRule, Map<string, string>>
   requires: Map<EventRule, Set<string>>
+  /** Per rule: folded `requires_also` words (empty when the rule asks for no second word). */
+  requiresAlso: Map<EventRule, Set<string>>
   /** The capitalised `requires` words of MIN_COMPOUND_HEAD letters or more: compounds ending in them count too. */
   requiredNouns: Map<EventRule, string[]>
   /** Per rule id, the rule ids whose readings its reading replaces. */
@@ -59,6 +61,7 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
   const triggers = new Map<string, TriggerRef[]>()
   const objects = new Map<EventRule, Map<string, string>>()
   const requires = new Map<EventRule, Set<string>>()
+  const requiresAlso = new Map<EventRule, Set<string>>()
   const requiredNouns = new Map<EventRule, string[]>()
   const inflections: [string, TriggerRef][] = []
   for (const rule of pack.events) {
@@ -79,6 +82,7 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
     for (const [mode, words] of Object.entries(rule.objects)) for (const w of words) for (const f of inflected(w)) if (!objs.has(f)) objs.set(f, mode)
     objects.set(rule, objs)
     requires.set(rule, new Set(rule.requires.map(fold)))
+    requiresAlso.set(rule, new Set(rule.requires_also.map(fold)))
     // A short noun too often ends a longer word it is no part of ("Haft" in "Gemeinschaft"): only a whole one counts.
     requiredNouns.set(rule, rule.requires.filter((w) => /^\p{Lu}/u.test(w) && w.length >= MIN_COMPOUND_HEAD).map(fold))
   }
@@ -98,7 +102,7 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
   const adverbialNouns = new Set(pack.events.filter((r) => r.noun_after.length).map((r) => r.rule))
   const polarities = new Map(pack.events.map((r) => [r.rule, r.polarity ?? (COOPERATIVE_TYPES.has(r.type) ? 'coop' as const : 'conflict' as const)]))
   const oneSided = new Set(pack.events.filter((r) => r.oneSided).map((r) => r.rule))
-  const lex = { triggers, nounHeads, objects, requires, requiredNouns, supersedes, withholds, adverbialNouns, negationOpens, polarities, oneSided }
+  const lex = { triggers, nounHeads, objects, requires, requiresAlso, requiredNouns, supersedes, withholds, adverbialNouns, negationOpens, polarities, oneSided }
   cache.set(pack, lex)
   return lex
 }
