@@ -2207,10 +2207,21 @@ function dedupe(events: RelationEvent[], headline: number | null, dimensionOf: (
   for (const [key, e] of best) if (e.target === null && paired.has(`${e.sentence}|${e.source}|${e.type}`)) best.delete(key)
   const act = (e: RelationEvent) => `${e.source}|${e.target}|${e.type}|${e.modality}`
   const told = new Set([...best.values()].filter((e) => e.sentence !== headline).map(act))
+  // The dates, borrowed from the passage, of the acts kept with no date of their own, by key.
+  const borrowed = new Map<string, (string | null)[]>()
+  const agree = (u: string | null, v: string | null) => !u || !v || u.startsWith(v) || v.startsWith(u)
   return [...best.values()].sort((a, b) => a.start - b.start || a.source.localeCompare(b.source)).filter((e) => {
     if (e.sentence === headline && statedDate(e) === null && told.has(act(e))) return false
     // Acts of different dimensions are two acts: Hungary's veto of aid and its refusal to send arms.
     const key = `${e.source}|${e.target}|${e.type}|${statedDate(e)}|${e.modality}|${dimensionOf(e.mode) ?? ''}|${SPEECH_ACTS.has(e.type) ? speaker(e) : ''}`
+    if (statedDate(e) === null) {
+      // "warf den USA damals … vor" (February) and, a paragraph on, "verurteilte das Vorgehen Washingtons"
+      // (March): acts the passage sets at different times are two acts, though neither states its date.
+      const dates = borrowed.get(key) ?? []
+      if (dates.some((d) => agree(d, e.date))) return false
+      borrowed.set(key, [...dates, e.date])
+      return true
+    }
     if (seen.has(key)) return false
     seen.add(key)
     return true
