@@ -182,6 +182,8 @@ function coordinationGap(tokens: Token[], from: number, to: number, g: Grammar, 
     if (t.kind === 'number' && tokens[k - 1]?.text === '-' && tokens[k - 1]!.end === t.start) continue
     if (t.kind !== 'word') return false
     if (fillers.has(t.norm)) { if (g.coordinators.includes(t.norm)) sawLink = true; continue }
+    // "Putin und der damalige Regierungschef Abe": after the link, an adjective of the next member.
+    if (sawLink && looksAdjectival(t, g) && tokens[k - 1]!.kind === 'word' && g.determiners.includes(tokens[k - 1]!.norm)) continue
     // "nach Saudi-Arabien, in die Emirate und nach Katar": a list of places may change its
     // preposition right after a comma or conjunction, with no noun of its own between.
     if (prep !== null && prepositionFormsOf(g).has(t.norm) && (tokens[k - 1]!.text === ',' || g.coordinators.includes(tokens[k - 1]!.norm))) { otherPrep = true; continue }
