@@ -478,6 +478,12 @@ function firstPhraseGenitive(phrases: Phrase[], tokens: Token[], clause: Clause,
   return nouns === 1 ? gen : null
 }
 
+/** Whether the clause's first word is an article only objects take ("Den", "Einem"). */
+function opensWithObject(tokens: Token[], clause: Clause, g: LanguagePack['grammar']): boolean {
+  const first = tokens.slice(clause.from, clause.to).find((t, n) => t.kind === 'word' && inClause(clause, clause.from + n))
+  return !!first && g.objectDeterminers.includes(first.norm)
+}
+
 /**
  * "Unter Vermittlung Moskaus hatten Vertreter Haftars und Sarradschs verhandelt": where a phrase opens
  * the clause, the subject follows its auxiliary; a noun with no actor right after the auxiliary, with
@@ -1272,7 +1278,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           const namedAfter = !!subject && subject.from > i && subject.mentions.every((m) => (namesPerson(m) && !m.rule.includes('institution')) || m.rule.endsWith('.seat')) && g.nominativeDeterminers.includes(tokens[subject.from - 1]?.norm ?? '')
           if (namedAfter) how.push('subject:nominative-after-verb')
           if ((!subject || subject.from > i) && !passive && ref.kind !== 'noun' && !agrees && !namedAfter) {
-            const lead = firstPhraseGenitive(phrases, tokens, clause, i, g, mentionTokens)
+            // "Den Kauf russischer Kampfjets schloss Vučić aus": a phrase an object's article opens names no subject.
+            const lead = opensWithObject(tokens, clause, g) ? null : firstPhraseGenitive(phrases, tokens, clause, i, g, mentionTokens)
             const owner = lead ? null : prenominalGenitive(phrases, tokens, clause, i, g, mentionTokens)
             const inverted = lead || owner ? null : genitiveAfterAuxiliary(phrases, tokens, i, g, mentionTokens)
             if (lead) { subject = lead; how.push('subject:genitive-of-first-phrase') }
