@@ -43,7 +43,7 @@ const QUARREL_WINDOW = 2
 /** Reactions that continue a quarrel: a charge or a threat. A refusal ("wies das zurück") answers whatever was said last, not always the quarrel's other party. */
 const QUARRELS = new Set(['ACCUSE', 'THREATEN'])
 /** Steps that take a partner from earlier in the text, not from a word of this sentence: the partner's span points back to where it was named. */
-export const POINTED_BACK: ReadonlySet<string> = new Set(['target:topic', 'target:recipient', 'target:act-anaphora', 'target:said-before', 'target:meeting-partner-before', 'target:quarrel', 'target:venue'])
+export const POINTED_BACK: ReadonlySet<string> = new Set(['target:condition', 'target:topic', 'target:recipient', 'target:act-anaphora', 'target:said-before', 'target:meeting-partner-before', 'target:quarrel', 'target:venue'])
 /** Roles of an event noun's own words for its doer: "die Sanktionen der USA", "die amerikanischen Sanktionen", "von der EU". */
 const NOUN_OWN_SOURCES = new Set(['source:gen', 'source:adj', 'source:prep:von'])
 /** Speech acts: the same charge or demand by another speaker is another act (dedupe). */
@@ -1642,6 +1642,16 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
               how.push('target:said-before')
               factor *= TOPIC
             }
+          }
+        }
+        if (!pairs.length && ref.rule.type === 'THREATEN') {
+          // "Sollte die Nato Truppen in Finnland stationieren, werde Moskau reagieren, warnte Peskow": a
+          // threat made on a condition is aimed at whoever the condition names as its subject.
+          const condition = clauses.find((c) => c !== clause && g.conditionOpeners.includes(tokens[c.from]?.norm ?? ''))
+          const named = condition ? subjectOf(phrasesOf.get(condition)!, condition.to)?.mentions.filter((m) => !own.has(m.actor)) ?? [] : []
+          if (named.length) {
+            for (const s of source.mentions) for (const m of named) pairs.push([s, m])
+            how.push('target:condition')
           }
         }
         if (!pairs.length && ref.rule.venue && ref.kind !== 'noun') {

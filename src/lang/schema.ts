@@ -141,6 +141,8 @@ export const grammarSchema = z.object({
   leadingPhrases: words.default([]),
   /** Subordinators that also compare ("als Freund"): a clause only when a pronoun follows. */
   comparingSubordinators: words.default([]),
+  /** Words that open a clause of condition ("Sollte die Nato …", "if Finland …"): a threat made on it is aimed at its subject. */
+  conditionOpeners: words.default([]),
   relativePronouns: words,
   /** Relative pronouns that are never articles ("dessen", "deren"): a phrase they open after a comma is a relative clause. */
   relativeOnlyPronouns: words.default([]),
