@@ -1087,6 +1087,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
     let ownerSubject: Phrase | null = null
     const phrases = [...phrasesOf.get(clause)!]
     const words = clauseTokens(tokens, clause)
+    const attributions = findPhrases(tokens, clause.from, clause.to, cues.reportedMarkers)
     // "Ankara and Baku back each other": a reciprocal (one word or several) makes the act mutual.
     // Not "ihre Beziehungen zu dem Emirat": a partner named after the phrase is the act's target.
     const reciprocal = findPhrases(tokens, clause.from, clause.to, reciprocals).some((p) => !g.reciprocalPartnerPrepositions.includes(tokens[p.at + p.len]?.norm ?? ''))
@@ -1360,7 +1361,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
           how.push('subject:from-main-clause')
         }
         // "… blocked a road, a newspaper reported": a phrase after a comma that a speech verb follows is the speaker.
-        const speaker = (p: Phrase) => p.from > i && speaksAfterComma(tokens, i, p.from, p.to, g)
+        // "nach südkoreanischen Angaben": a phrase inside the words that attribute the act vouches for it; it takes no part.
+        const speaker = (p: Phrase) => p.from > i && speaksAfterComma(tokens, i, p.from, p.to, g) || attributions.some((h) => p.from >= h.at && p.from < h.at + h.len)
         // A verb's roles stay in its conjunct: "nannte … angemessen und warf Polen … vor" names no object of "nannte".
         const conjunct = ref.kind === 'noun' ? clause.to : actEnd
         // "hatte Polen bereist und in Brüssel Vertreter der EU getroffen": nor does a verb take roles

@@ -68,6 +68,9 @@ export function isWordCue(list: string[][], norm: string | undefined): boolean {
 }
 
 /** Positions in [from, to) where one of the phrases starts. */
+/** A word of a cue phrase that any one word fills ("nach * Angaben"). */
+const ANY_WORD = '*'
+
 export function findPhrases(tokens: Token[], from: number, to: number, phrases: string[][]): { at: number; len: number }[] {
   const hits: { at: number; len: number }[] = []
   const index = phraseIndex(phrases)
@@ -77,7 +80,8 @@ export function findPhrases(tokens: Token[], from: number, to: number, phrases: 
     for (const p of candidates) {
       if (i + p.length > to) continue
       let k = 1
-      while (k < p.length && tokens[i + k]!.norm === p[k]) k++
+      // "*" stands for any one word: "nach * Angaben" is "nach russischen Angaben".
+      while (k < p.length && (tokens[i + k]!.norm === p[k] || p[k] === ANY_WORD && tokens[i + k]!.kind === 'word')) k++
       if (k === p.length) hits.push({ at: i, len: p.length })
     }
   }
