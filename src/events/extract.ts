@@ -1194,7 +1194,8 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // Where the participle follows its auxiliary (English), the auxiliary stands right before the
         // trigger ("was shot down", "had been deployed"): one elsewhere in the clause makes another verb passive.
         const auxAt = g.verbFinalSubordinates ? clausePassiveIndex : [i - 1, i - 2, i - 3].find((k) => k >= clause.from && g.passiveAuxiliaries.includes(tokens[k]!.norm)) ?? -1
-        const infinitiveAfterAux = auxAt >= 0 && auxAt < i && tokens.slice(auxAt + 1, i).some((t) => g.infinitiveMarkers.includes(t.norm))
+        // An infinitive's marker stands right before it ("zu unerwünschten Personen erklärt" is a passive).
+        const infinitiveAfterAux = auxAt >= 0 && auxAt < i - 1 && g.infinitiveMarkers.includes(tokens[i - 1]!.norm)
         // "war nach Kasan gereist und dort von Putin empfangen worden": the auxiliary at the end is the
         // passive of the last conjunct only; a participle before the "und" is no part of it.
         const otherConjunct = auxAt > i && tokens.slice(i + 1, auxAt).some((t) => coordinates(t, g))

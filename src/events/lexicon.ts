@@ -4,6 +4,8 @@ import { fold } from '../text/normalize.ts'
 
 /** The fewest letters a required noun has for a compound ending in it to count ("Haft" ends "Gemeinschaft"). */
 const MIN_COMPOUND_HEAD = 5
+/** The letters a required noun needs for its inflected forms to count too ("Botschafters"; not "Reisen"). */
+const MIN_INFLECTED_REQUIRED = 7
 
 export interface TriggerRef {
   rule: EventRule
@@ -81,7 +83,9 @@ export function eventLexicon(pack: LanguagePack): EventLexicon {
     for (const [mode, words] of Object.entries(rule.objects)) for (const w of words) objs.set(fold(w), mode)
     for (const [mode, words] of Object.entries(rule.objects)) for (const w of words) for (const f of inflected(w)) if (!objs.has(f)) objs.set(f, mode)
     objects.set(rule, objs)
-    requires.set(rule, new Set(rule.requires.map(fold)))
+    // So does a long required noun ("des estnischen Botschafters" for "Botschafter"); short ones
+    // inflected are too often other words' ("Reisen" of citizens, "des Kaufs" as a reason).
+    requires.set(rule, new Set([...rule.requires.map(fold), ...rule.requires.filter((w) => w.length >= MIN_INFLECTED_REQUIRED).flatMap(inflected)]))
     requiresAlso.set(rule, new Set(rule.requires_also.map(fold)))
     // A short noun too often ends a longer word it is no part of ("Haft" in "Gemeinschaft"): only a whole one counts.
     requiredNouns.set(rule, rule.requires.filter((w) => /^\p{Lu}/u.test(w) && w.length >= MIN_COMPOUND_HEAD).map(fold))
