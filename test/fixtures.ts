@@ -46,3 +46,8 @@ export function sameEvents(got: string[], expected: string[]): boolean {
   const b = [...new Set(expected.map(norm))].sort()
   return a.length === b.length && a.every((x, i) => x === b[i])
 }
+
+/** Whether every expected relation is among the events read, other events aside (breadth probes). */
+export function readsAll(got: string[], expected: string[]): boolean {
+  return expected.every((e) => got.some((g) => sameEvents([g], [e])))
+}

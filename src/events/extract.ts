@@ -478,6 +478,11 @@ function firstPhraseGenitive(phrases: Phrase[], tokens: Token[], clause: Clause,
   return nouns === 1 ? gen : null
 }
 
+/** A passive's subject named in its clause; where the auxiliary follows it directly (English), right before it. */
+function passiveSubjectHere(p: Phrase, c: Clause, aux: number, g: LanguagePack['grammar']): boolean {
+  return p.from >= c.from && p.to <= c.to && (g.verbFinalSubordinates || (p.to <= aux && aux - p.to <= 1))
+}
+
 /** Whether the clause's first word is an article only objects take ("Den", "Einem"). */
 function opensWithObject(tokens: Token[], clause: Clause, g: LanguagePack['grammar']): boolean {
   const first = tokens.slice(clause.from, clause.to).find((t, n) => t.kind === 'word' && inClause(clause, clause.from + n))
@@ -1212,8 +1217,6 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // only right after it or, before it, when the participle ends the clause.
         const lastOfClause = i + 1 >= clause.to || tokens[i + 1]!.kind === 'punct' && !isQuote(tokens[i + 1]) && !isGluedHyphen(tokens, i + 1)
         const surelyPassive = passive && !agentAttribute && !ref.infinitive && (!g.verbFinalSubordinates || auxAt === i + 1 || auxAt < i && lastOfClause)
-        // The subject is named in the clause; where the auxiliary follows it directly (English), right before it.
-        const passiveSubjectHere = (p: Phrase, c: Clause, aux: number) => p.from >= c.from && p.to <= c.to && (g.verbFinalSubordinates || (p.to <= aux && aux - p.to <= 1))
         let subject: Phrase | null = null
         const controlledObject = objectControlled(i)
         // "Es schickte Truppen": the pronoun names the subject of the sentence before; the event's
@@ -1377,7 +1380,7 @@ function sentenceEvents(doc: Doc, pack: LanguagePack, lex: EventLexicon, cues: M
         // while another phrase of its preposition follows (it joins the source below).
         const together = rolePhrases.filter((p) => comitative(tokens, p, g) && rolePhrases.some((q) => q.from > p.from && q.attach.kind === 'prep' && p.attach.kind === 'prep' && q.attach.prep === p.attach.prep))
         const candidates = together.length ? rolePhrases.filter((p) => !together.includes(p)) : rolePhrases
-        const roleCtx = { adjunctNoun, tokens, phrases: subject && !candidates.includes(subject) ? [...candidates, subject] : candidates, trigger: i, ref, subject, passiveAt: passiveIndex, participle: surelyPassive && !!subject && passiveSubjectHere(subject, clause, auxAt), agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, coordinator, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
+        const roleCtx = { adjunctNoun, tokens, phrases: subject && !candidates.includes(subject) ? [...candidates, subject] : candidates, trigger: i, ref, subject, passiveAt: passiveIndex, surePassive: surelyPassive && !!subject && passiveSubjectHere(subject, clause, auxAt, g), agentPreps: g.agentPrepositions, hostingPreps, nounPhraseWord, countWord, countGlue, contentWord, objectsBeforeVerb: g.verbFinalSubordinates, namesModifyNouns: !g.capitalisesNouns, isSector, coordinator, isGoods: (norm: string) => lex.requires.get(ref.rule)!.has(norm) || objectModeOf(lex.objects.get(ref.rule)!, norm) !== undefined }
         const specs = ref.kind === 'noun' ? ref.rule.noun_roles : ref.rule.roles
         const assigned: { source: Phrase | null; target: Phrase | null; how: string[] } = ref.rule.speakerSource ? speakerRoles(clause, words, i, phrases, clauseSubject, tokens, g, cues) : assignRoles(roleCtx, specs)
         // "Peking reagierte mit Einreiseverboten gegen …": the means a verb of response names is its subject's act.
@@ -2198,6 +2201,9 @@ function governedNounsDropped(list: { event: RelationEvent; noun: boolean; evide
   })
 }
 
+/** Whether two dates may be one (one a prefix of the other, or either unknown). */
+const datesAgree = (u: string | null, v: string | null) => !u || !v || u.startsWith(v) || v.startsWith(u)
+
 /**
  * One event per act: within a sentence the most confident reading of (source, target, type);
  * within the article, a later sentence that restates an act with the same date, modality and
@@ -2229,17 +2235,18 @@ function dedupe(events: RelationEvent[], headline: number | null, dimensionOf: (
   const told = new Set([...best.values()].filter((e) => e.sentence !== headline).map(act))
   // The dates, borrowed from the passage, of the acts kept with no date of their own, by key.
   const borrowed = new Map<string, (string | null)[]>()
-  const agree = (u: string | null, v: string | null) => !u || !v || u.startsWith(v) || v.startsWith(u)
   return [...best.values()].sort((a, b) => a.start - b.start || a.source.localeCompare(b.source)).filter((e) => {
-    if (e.sentence === headline && statedDate(e) === null && told.has(act(e))) return false
+    const stated = statedDate(e)
+    if (e.sentence === headline && stated === null && told.has(act(e))) return false
     // Acts of different dimensions are two acts: Hungary's veto of aid and its refusal to send arms.
-    const key = `${e.source}|${e.target}|${e.type}|${statedDate(e)}|${e.modality}|${dimensionOf(e.mode) ?? ''}|${SPEECH_ACTS.has(e.type) ? speaker(e) : ''}`
-    if (statedDate(e) === null) {
+    const key = `${e.source}|${e.target}|${e.type}|${stated}|${e.modality}|${dimensionOf(e.mode) ?? ''}|${SPEECH_ACTS.has(e.type) ? speaker(e) : ''}`
+    if (stated === null) {
       // "warf den USA damals … vor" (February) and, a paragraph on, "verurteilte das Vorgehen Washingtons"
       // (March): acts the passage sets at different times are two acts, though neither states its date.
-      const dates = borrowed.get(key) ?? []
-      if (dates.some((d) => agree(d, e.date))) return false
-      borrowed.set(key, [...dates, e.date])
+      const dates = borrowed.get(key)
+      if (dates?.some((d) => datesAgree(d, e.date))) return false
+      if (dates) dates.push(e.date)
+      else borrowed.set(key, [e.date])
       return true
     }
     if (seen.has(key)) return false
@@ -2278,13 +2285,12 @@ export function extractEvents(doc: Doc, pack: LanguagePack, kindOf: (actor: stri
  * meeting of the two on an agreeing date: a report on a visit names its place again and again.
  */
 function knownVisitsDropped(events: RelationEvent[], rule: string): RelationEvent[] {
-  const agree = (u: string | null, v: string | null) => !u || !v || u.startsWith(v) || v.startsWith(u)
   // The meetings told otherwise, and the visits kept so far (a stay told twice is one visit).
   const meetings = events.filter((x) => x.rule !== rule && x.type === 'CONSULT' && x.target !== null)
   const kept: RelationEvent[] = []
   for (const e of events) {
     const pair = e.rule === rule ? pairKey(e.source, e.target!) : null
-    const known = (x: RelationEvent) => pairKey(x.source, x.target!) === pair && agree(x.date, e.date)
+    const known = (x: RelationEvent) => pairKey(x.source, x.target!) === pair && datesAgree(x.date, e.date)
     if (pair !== null && (meetings.some(known) || kept.some((x) => x.rule === rule && known(x)))) continue
     kept.push(e)
   }

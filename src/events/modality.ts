@@ -67,10 +67,10 @@ export function isWordCue(list: string[][], norm: string | undefined): boolean {
   return norm !== undefined && (phraseIndex(list).get(norm)?.some((p) => p.length === 1) ?? false)
 }
 
-/** Positions in [from, to) where one of the phrases starts. */
 /** A word of a cue phrase that any one word fills ("nach * Angaben"). */
 const ANY_WORD = '*'
 
+/** Positions in [from, to) where one of the phrases starts. */
 export function findPhrases(tokens: Token[], from: number, to: number, phrases: string[][]): { at: number; len: number }[] {
   const hits: { at: number; len: number }[] = []
   const index = phraseIndex(phrases)

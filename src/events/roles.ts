@@ -14,10 +14,11 @@ export interface RoleContext {
   /** Index of the passive auxiliary, or -1 in an active clause. */
   passiveAt: number
   /**
-   * The subject is named in the clause and the trigger is a participle right by that auxiliary ("wurde am Montag angegriffen.", "angegriffen
-   * worden"), not an infinitive a future auxiliary may govern: surely a passive.
+   * Surely a passive, with its subject named in the clause: the trigger is a participle right by its
+   * auxiliary ("wurde am Montag angegriffen.", "angegriffen worden"), not an infinitive that a future
+   * auxiliary may govern.
    */
-  participle?: boolean
+  surePassive?: boolean
   agentPreps: string[]
   /** Folded prepositions whose object hosts what the act moves there. */
   hostingPreps: ReadonlySet<string>
@@ -155,12 +156,12 @@ function assignNamed(ctx: RoleContext, specs: { source: string[]; target: string
     // "Ukraine's ambassador was expelled from Hungary": in a passive with no agent the subject is
     // acted on, so another role names the source first; only if none does is the subject read as
     // it ("… ob Aserbaidschan Armenien angreifen wird": "wird" may be the future, not a passive).
-    // The subject of a participle's passive ("Die Ukraine wurde angegriffen") is never its doer.
-    // So is a state or person named as that subject; troops or goods, or what a state's adjective
-    // names ("nordkoreanische Soldaten wurden nach Russland geschickt"), may be its doer's.
+    // In a sure passive, a subject that names a state, person or office itself is never the doer
+    // ("Die Ukraine wurde angegriffen"); troops or goods, or what a state's adjective names, may be
+    // the doer's own ("nordkoreanische Soldaten wurden nach Russland geschickt").
     const passiveSubject = !!target && target === ctx.subject
     const others = specs.source.filter((s) => s !== 'subject')
-    const actedOn = passiveSubject && ctx.participle === true && namesItself(target!, ctx.tokens)
+    const actedOn = passiveSubject && ctx.surePassive === true && namesItself(target!, ctx.tokens)
       && !ctx.tokens.slice(target!.from, target!.to + 1).some((t) => ctx.isGoods(t.norm))
     const order = genBoth ? [...specs.source.filter((s) => s !== 'gen'), 'gen'] : passiveSubject ? (actedOn ? others : [...others, 'subject']) : specs.source
     for (const spec of order) {

@@ -416,7 +416,7 @@ export const eventRuleSchema = z.object({
   objects: z.record(z.string(), z.array(z.string())).default({}),
   requires_object: z.boolean().default(false),
   requires: words,
-  /** A second group of words, one of which must stand beside a word of `requires` ("müssen … das Land verlassen" with a diplomat). */
+  /** A second group of words, one of which must stand in the clause as well as a word of `requires` ("müssen … das Land verlassen" with a diplomat). */
   requires_also: words,
   roles: roles.default({ source: ['subject'], target: ['object'] }),
   noun_roles: roles.default({ source: ['gen', 'adj', 'subject'], target: ['object'] }),
